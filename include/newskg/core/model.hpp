@@ -1,0 +1,202 @@
+#pragma once
+/// The plain value types that the pipeline stages pass along:
+///   read → Document (text, paragraphs) → text → Sentences, Tokens, DateExpressions
+///   → actors → Mentions, Entities → relations → Relations → graph → export.
+///
+/// Offsets: every CharSpan counts **bytes** of the UTF-8 string Document::text
+/// (which is NFC-normalised by the reader), half-open [begin, end). Token ranges are
+/// half-open indices into Document::tokens.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newskg {
+
+/// Half-open byte range [begin, end) into Document::text.
+struct CharSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t size() const noexcept { return end - begin; }
+    bool empty() const noexcept { return end <= begin; }
+    bool contains(const CharSpan& o) const noexcept { return begin <= o.begin && o.end <= end; }
+    bool overlaps(const CharSpan& o) const noexcept { return begin < o.end && o.begin < end; }
+    friend bool operator==(const CharSpan& a, const CharSpan& b) {
+        return a.begin == b.begin && a.end == b.end;
+    }
+    friend bool operator!=(const CharSpan& a, const CharSpan& b) { return !(a == b); }
+};
+
+/// Half-open range [first, last) of indices into Document::tokens.
+struct TokenRange {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::size_t size() const noexcept { return last - first; }
+    bool empty() const noexcept { return last <= first; }
+};
+
+/// A calendar value at the precision the text gives: a year, a month or a day.
+struct DateValue {
+    int year = 0;
+    int month = 0; ///< 1..12, 0 when only the year is known
+    int day = 0;   ///< 1..31, 0 when only year and month are known
+    /// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    std::string iso() const;
+    /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; nullopt when it is none of them.
+    static std::optional<DateValue> parse_iso(std::string_view s);
+    friend bool operator==(const DateValue& a, const DateValue& b) {
+        return a.year == b.year && a.month == b.month && a.day == b.day;
+    }
+    friend bool operator!=(const DateValue& a, const DateValue& b) { return !(a == b); }
+    friend bool operator<(const DateValue& a, const DateValue& b) {
+        if (a.year != b.year) return a.year < b.year;
+        if (a.month != b.month) return a.month < b.month;
+        return a.day < b.day;
+    }
+};
+
+enum class TokenKind { Word, Number, Punct, Symbol };
+
+struct Token {
+    CharSpan span;
+    TokenKind kind = TokenKind::Word;
+};
+
+enum class ParagraphKind { Title, Heading, Body };
+
+/// A block of the article the reader kept (headline, sub-heading or body paragraph).
+struct Paragraph {
+    CharSpan span;
+    ParagraphKind kind = ParagraphKind::Body;
+};
+
+struct Sentence {
+    CharSpan span;
+    TokenRange tokens;
+    std::size_t paragraph = 0; ///< index into Document::paragraphs
+    bool heading = false;      ///< a headline or sub-heading (no final stop needed)
+};
+
+/// A date expression found in the text ("on Sunday", "in June", "2015"), resolved
+/// against the publication date.
+struct DateExpression {
+    CharSpan span;
+    DateValue value;
+};
+
+/// One article: its provenance, its text, and the annotations the text stages add.
+struct Document {
+    std::string id;          ///< stable id: JSON Lines `id`, else derived from the file name
+    std::string source_path; ///< the file it came from ("-" for standard input)
+    std::string title;
+    std::optional<DateValue> published;
+    std::string outlet;                ///< source outlet ("DW", "Reuters"), when known
+    std::vector<std::string> agencies; ///< credited news agencies ("AFP", "Reuters")
+    std::string url;
+    std::string text; ///< the article text the spans point into (UTF-8, NFC)
+    std::vector<Paragraph> paragraphs;
+    std::vector<Sentence> sentences;
+    std::vector<Token> tokens;
+    std::vector<DateExpression> dates;
+
+    std::string_view slice(const CharSpan& s) const {
+        return std::string_view(text).substr(s.begin, s.end - s.begin);
+    }
+    std::string_view token_text(std::size_t i) const { return slice(tokens[i].span); }
+    /// The characters from the first to the last token of a range.
+    std::string_view range_text(const TokenRange& r) const {
+        if (r.empty()) return {};
+        return std::string_view(text).substr(tokens[r.first].span.begin,
+                                             tokens[r.last - 1].span.end -
+                                                 tokens[r.first].span.begin);
+    }
+};
+
+/// Actor classes of the ontology (newskg:Actor and its subclasses).
+enum class ActorType { Actor, Person, Country, Location, Government, Military, ArmedGroup, Organization };
+
+/// "Person", "Country" … as used in the ontology and the JSON export.
+std::string_view to_string(ActorType t);
+/// Inverse of to_string; nullopt for unknown names.
+std::optional<ActorType> actor_type_from_string(std::string_view s);
+
+/// Strong id of an entity within one extraction ("e1", "e2" …).
+struct EntityId {
+    std::string value;
+    friend bool operator==(const EntityId& a, const EntityId& b) { return a.value == b.value; }
+    friend bool operator!=(const EntityId& a, const EntityId& b) { return !(a == b); }
+    friend bool operator<(const EntityId& a, const EntityId& b) { return a.value < b.value; }
+};
+
+enum class MentionKind { Name, Acronym, Demonym, Description, Pronoun };
+
+/// A stretch of text that refers to an actor.
+struct Mention {
+    CharSpan span;
+    TokenRange tokens;
+    std::size_t sentence = 0;
+    EntityId entity;
+    MentionKind kind = MentionKind::Name;
+};
+
+/// An actor of the article: one per actor however the text spells it.
+struct Entity {
+    EntityId id;
+    std::string iri;   ///< gazetteer IRI, or minted from type and normalised name
+    std::string label; ///< preferred name
+    ActorType type = ActorType::Actor;
+    std::vector<std::string> aliases; ///< every surface form seen (label excluded)
+    std::string country_code;         ///< ISO 3166-1 alpha-2 for countries, else empty
+    bool from_gazetteer = false;
+    std::vector<std::size_t> mentions; ///< indices into Extraction::mentions
+};
+
+/// Where a relation was read.
+struct Evidence {
+    std::string document;      ///< Document::id
+    std::size_t sentence = 0;  ///< index into Document::sentences
+    CharSpan span;             ///< the sentence's span in Document::text (bytes)
+    std::string text;          ///< the sentence text
+};
+
+/// Flags on a relation (a bit set).
+enum RelationFlag : unsigned {
+    kNegated = 1u << 0,     ///< "did not attack": kept only when asked for
+    kHedged = 1u << 1,      ///< "believed to be", "may", "could"
+    kReported = 1u << 2,    ///< reported speech: see Relation::speaker
+    kConditional = 1u << 3, ///< "if", "threatened to"
+    kHeadline = 1u << 4,    ///< read from a headline or sub-heading
+};
+
+/// A typed edge: an event (with a CAMEO code) or a standing relation.
+struct Relation {
+    EntityId subject;
+    std::string predicate; ///< local name of the ontology property ("accused", "partOf")
+    EntityId object;
+    std::string cameo;     ///< CAMEO code for events ("112"), empty for standing relations
+    int quad_class = 0;    ///< 1..4 for events, 0 for standing relations
+    double goldstein = 0.0;
+    std::vector<Evidence> evidence; ///< at least one; several when the article repeats it
+    std::optional<DateValue> date;
+    std::string rule;               ///< the rule or lexicon entry that produced it
+    double confidence = 1.0;        ///< 0..1
+    std::optional<EntityId> speaker; ///< who said it, for reported speech
+    unsigned flags = 0;              ///< RelationFlag bits
+    bool is_event() const noexcept { return !cameo.empty(); }
+};
+
+/// Everything extracted from one document.
+struct Extraction {
+    Document document;
+    std::vector<Mention> mentions;
+    std::vector<Entity> entities;
+    std::vector<Relation> relations;
+    const Entity* find(const EntityId& id) const {
+        for (const auto& e : entities)
+            if (e.id == id) return &e;
+        return nullptr;
+    }
+};
+
+} // namespace newskg

@@ -1,0 +1,109 @@
+#pragma once
+/// The knowledge graph: actors as nodes, relations as edges, held in a Boost.Graph
+/// adjacency_list behind this domain type. Vertex and edge descriptors never leak out:
+/// callers address nodes by IRI and read values (EntityNode, RelationEdge).
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newskg/core/model.hpp"
+
+namespace newskg {
+
+/// Provenance of one article in the graph.
+struct ArticleInfo {
+    std::string id;  ///< Document::id
+    std::string iri; ///< minted from the base IRI and the id
+    std::string title;
+    std::optional<DateValue> published;
+    std::string outlet;
+    std::vector<std::string> agencies;
+    std::string url;
+    std::string source_path;
+};
+
+/// Bundled vertex property: one actor.
+struct EntityNode {
+    std::string iri;
+    std::string label;
+    ActorType type = ActorType::Actor;
+    std::vector<std::string> aliases; ///< sorted, unique, label excluded
+    std::string country_code;
+    std::vector<std::string> articles; ///< ids of the articles that mention it, sorted
+};
+
+/// Bundled edge property: one relation between two actors (subject → object), with all
+/// the evidence for it. The same subject–predicate–object is one edge.
+struct RelationEdge {
+    std::string predicate;   ///< ontology local name
+    std::string cameo;       ///< empty for standing relations
+    int quad_class = 0;
+    double goldstein = 0.0;
+    std::vector<Evidence> evidence;
+    std::optional<DateValue> date; ///< earliest date of the mentions
+    std::optional<DateValue> last_date;
+    std::string rule;
+    double confidence = 1.0;   ///< highest confidence over the mentions
+    std::string speaker_iri;   ///< who said it, when reported
+    unsigned flags = 0;
+    std::size_t mention_count = 1;
+    bool is_event() const noexcept { return !cameo.empty(); }
+};
+
+/// A read-only view of one edge with its ends.
+struct EdgeView {
+    const EntityNode& subject;
+    const RelationEdge& relation;
+    const EntityNode& object;
+};
+
+class KnowledgeGraph {
+  public:
+    KnowledgeGraph();
+    ~KnowledgeGraph();
+    KnowledgeGraph(KnowledgeGraph&&) noexcept;
+    KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
+    KnowledgeGraph(const KnowledgeGraph&);
+    KnowledgeGraph& operator=(const KnowledgeGraph&);
+
+    /// Adds an extraction: its article, its entities (by IRI: an IRI already present is the
+    /// same node, its aliases are merged) and its relations (same subject IRI, predicate,
+    /// object IRI and CAMEO code → one edge, evidence appended). `base_iri` mints the
+    /// article IRI.
+    void add(const Extraction& extraction, const std::string& base_iri);
+
+    /// Gets the node with this IRI, creating it from `node` when absent (aliases merged
+    /// when present). Returns the node.
+    const EntityNode& upsert_node(const EntityNode& node);
+    /// Adds a relation between two existing IRIs (merged with an equal edge).
+    /// throws std::out_of_range when an end is not a node.
+    void upsert_edge(const std::string& subject_iri, const RelationEdge& edge,
+                     const std::string& object_iri);
+
+    std::size_t node_count() const;
+    std::size_t edge_count() const;
+    const EntityNode* find(const std::string& iri) const;
+
+    /// Nodes in a deterministic order (by IRI).
+    std::vector<const EntityNode*> nodes() const;
+    /// Edges in a deterministic order (subject IRI, predicate, object IRI, CAMEO).
+    std::vector<EdgeView> edges() const;
+    const std::vector<ArticleInfo>& articles() const;
+    void add_article(const ArticleInfo& article);
+
+    /// For algorithms that need the Boost graph (analytics, write_graphviz): the
+    /// implementation type is private to src/graph.
+    struct Impl;
+    const Impl& impl() const { return *impl_; }
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Mints the IRI of an article from the base IRI and its id.
+std::string article_iri(const std::string& base_iri, const std::string& article_id);
+
+} // namespace newskg
