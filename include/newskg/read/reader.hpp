@@ -1,0 +1,76 @@
+#pragma once
+/// Reading articles: files, directories, standard input, gzip, JSON Lines, plain text and
+/// saved HTML pages → one Document per article (text and paragraphs filled, not yet
+/// segmented; the text stage in newskg/text/analyse.hpp adds tokens, sentences and dates).
+#include "newskg/core/model.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newskg {
+
+struct ReadOptions {
+    /// Largest article accepted, in bytes after decompression. For JSON Lines the limit
+    /// applies to each line (one article), so a large batch file is still accepted.
+    std::size_t max_bytes = 32u << 20;
+    /// --published: overrides any date found in the article's metadata or text.
+    std::optional<DateValue> published;
+    /// "auto" (by extension, then by content), "text", "html" or "jsonl".
+    std::string format = "auto";
+};
+
+/// A problem with one input or one article. Errors mean the article was skipped;
+/// warnings (error == false) mean it was read, perhaps repaired or empty.
+struct Diagnostic {
+    std::string path;    ///< file (with ":LINE" for JSON Lines) the problem concerns
+    std::string id;      ///< stable id, e.g. "newskg.input.104"
+    std::string message; ///< human-readable, starts with the path
+    bool error = true;
+};
+
+/// Stable ids of input problems (newskg.input.NNN) and JSON Lines problems (newskg.parse.NNN).
+namespace input_codes {
+inline constexpr int kMissing = 101;    ///< path does not exist
+inline constexpr int kUnreadable = 102; ///< cannot be opened or decompressed
+inline constexpr int kBinary = 103;     ///< NUL bytes or many control characters
+inline constexpr int kEncoding = 104;   ///< not UTF-8 (warning when repaired as Windows-1252)
+inline constexpr int kTooLarge = 105;   ///< over ReadOptions::max_bytes
+inline constexpr int kEmpty = 106;      ///< no article text (warning)
+inline constexpr int kBadFormat = 107;  ///< unknown --format value
+inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
+inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
+} // namespace input_codes
+
+/// Reads each path ("-" is standard input; a directory is walked recursively, in sorted
+/// order, for .txt .text .html .htm .jsonl files and their .gz forms) and calls `sink`
+/// once per article. Only one article is held in memory at a time. Problems with one
+/// file or one article are appended to `diagnostics` and the batch goes on; nothing is
+/// thrown for bad input.
+void read_articles(const std::vector<std::string>& paths, const ReadOptions& options,
+                   const std::function<void(Document&&)>& sink,
+                   std::vector<Diagnostic>& diagnostics);
+
+/// A plain-text article (or a web page saved as text): drops page furniture (menus, skip
+/// links, captions, photo credits, bylines, share and cookie lines), takes the headline as
+/// title, a bare date line as publication date, agency credits into Document::agencies.
+/// Document::text is the kept paragraphs joined by "\n\n", NFC-normalised; all offsets
+/// point into that cleaned text. Throws input_error when `content` is binary or not
+/// decodable; invalid UTF-8 that decodes as Windows-1252 is repaired silently here
+/// (read_articles reports it as a warning).
+Document read_text_article(std::string content, const std::string& path, const ReadOptions& options);
+
+/// A saved HTML page: parsed with libxml2 (no network, no external entities), the main
+/// content block chosen by paragraph scoring, boilerplate dropped. Headline from <h1>,
+/// og:title or <title>; date from article:published_time, JSON-LD, <time datetime>;
+/// outlet from og:site_name or JSON-LD publisher. Same text layout as read_text_article.
+Document read_html_article(std::string_view html, const std::string& path, const ReadOptions& options);
+
+/// The body of a read article: sub-headings and body paragraphs, one per line, without
+/// the headline (what `newskg read --format text` prints).
+std::string body_text(const Document& doc);
+
+} // namespace newskg
