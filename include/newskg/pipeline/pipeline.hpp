@@ -1,0 +1,42 @@
+#pragma once
+/// The whole pipeline over one document: text analysis → actors → relations, with the
+/// resources every stage reads loaded once (ontology, gazetteer, cues, lexicons).
+#include <memory>
+#include <string>
+
+#include "newskg/actors/actors.hpp"
+#include "newskg/core/model.hpp"
+#include "newskg/ontology/ontology.hpp"
+#include "newskg/relations/relations.hpp"
+
+namespace newskg {
+
+/// Everything the stages read, loaded from one ontology directory. Immutable after
+/// loading; one instance serves any number of threads.
+class Resources {
+  public:
+    /// throws ontology_error naming the file and problem.
+    static std::unique_ptr<Resources> load(const std::string& ontology_dir);
+
+    const Ontology& ontology() const { return ontology_; }
+    const ActorIndex& actors() const { return *actor_index_; }
+    const RelationLexicon& relations() const { return *lexicon_; }
+
+  private:
+    Resources() = default;
+    Ontology ontology_;
+    ActorCues cues_;
+    std::unique_ptr<ActorIndex> actor_index_;
+    std::unique_ptr<RelationLexicon> lexicon_;
+};
+
+struct PipelineOptions {
+    std::string base_iri = std::string(kDefaultBaseIri);
+    bool keep_negated = false;
+};
+
+/// Runs the text, actor and relation stages over a read document.
+Extraction extract(Document document, const Resources& resources,
+                   const PipelineOptions& options = {});
+
+} // namespace newskg

@@ -1,0 +1,69 @@
+#pragma once
+/// The relations stage: typed, CAMEO-coded edges between the actors of a sentence, read
+/// from verb frames (subject–verb–object, prepositional objects, "accuse X of",
+/// "demand that X withdraw", "call on X to"), passives, coordination and event nouns
+/// ("the attack on the convoy"), with attribution, negation and hedges.
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "newskg/core/model.hpp"
+#include "newskg/ontology/ontology.hpp"
+
+namespace newskg {
+
+/// Verb morphology: regular rules plus ontology/irregular-verbs.tsv.
+class Lemmatizer {
+  public:
+    /// throws ontology_error when the irregular list cannot be read.
+    static Lemmatizer load(const std::string& dir);
+    /// Candidate lemmas of a lower-case word form, most likely first ("fallen" → fall;
+    /// "accuses" → accuse; "demanded" → demand). Always includes the form itself.
+    std::vector<std::string> lemmas(const std::string& form) const;
+
+  private:
+    std::unordered_map<std::string, std::string> irregular_;
+};
+
+/// One event noun of ontology/event-nouns.tsv.
+struct EventNoun {
+    std::string noun;
+    std::string frame;
+    std::string predicate;
+    std::string cameo;
+};
+
+/// The relation lexicons, loaded once from the ontology directory and indexed.
+class RelationLexicon {
+  public:
+    RelationLexicon(const Ontology& ontology, Lemmatizer lemmatizer, std::vector<EventNoun> nouns);
+    /// Loads the lemmatiser and event nouns beside the ontology; validates that every
+    /// predicate names an ontology property. throws ontology_error.
+    static RelationLexicon load(const Ontology& ontology);
+
+    const Ontology& ontology() const { return ontology_; }
+    const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+    /// Verb senses whose lemma's first word is `word` (lower case).
+    const std::vector<const VerbSense*>* senses(const std::string& first_word) const;
+    const std::vector<EventNoun>* nouns(const std::string& noun) const;
+
+  private:
+    const Ontology& ontology_;
+    Lemmatizer lemmatizer_;
+    std::unordered_map<std::string, std::vector<const VerbSense*>> by_first_word_;
+    std::vector<EventNoun> nouns_;
+    std::unordered_map<std::string, std::vector<EventNoun>> nouns_by_word_;
+};
+
+struct RelationOptions {
+    bool keep_negated = false; ///< keep negated events (flagged) instead of dropping them
+};
+
+/// Appends the relations of every sentence of an extraction whose actors are resolved
+/// (find_actors has run). Relations stated twice become one with two pieces of evidence.
+/// Thread safety: reentrant; the lexicon is only read.
+void find_relations(Extraction& extraction, const RelationLexicon& lexicon,
+                    const RelationOptions& options = {});
+
+} // namespace newskg

@@ -1,0 +1,1188 @@
+// The actor recogniser. It reads each sentence left to right and, at every token not yet
+// claimed, tries the patterns news uses to name actors, keeping the longest:
+//   title + name                 "Rebel spokesperson Mohamed Ramadane", "Mr. Laurence"
+//   gazetteer name (+ head)      "MINUSMA", "Wagner mercenaries", "UN mission"
+//   country reference + head     "Malian forces", "Mali's junta", "Russian foreign ministry"
+//   organisation + collective    "UN sanctions monitors", "EU foreign ministers"
+//   group modifier + group head  "Tuareg-led rebels", "Islamist insurgency"
+//   unknown capitalised name     typed by its last word, a title or a place cue
+// Definite descriptions ("the junta", "the West African nation"), pronouns ("it", "its"),
+// surnames and misspelt acronyms are resolved afterwards, in document order, against the
+// actors found so far.
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <set>
+#include <optional>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "newskg/actors/actors.hpp"
+
+namespace newskg {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+bool is_upper_initial(std::string_view s) {
+    if (s.empty()) return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool is_all_caps(std::string_view s) {
+    int letters = 0;
+    for (unsigned char c : s) {
+        if (std::islower(c)) return false;
+        if (std::isupper(c)) ++letters;
+    }
+    return letters >= 2;
+}
+
+bool is_alpha_word(std::string_view s) {
+    if (s.empty()) return false;
+    for (unsigned char c : s)
+        if (!(std::isalpha(c) || c == '-' || c >= 0x80)) return false;
+    return true;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// Group key of an ethnic or ideological modifier: "Tuareg-led" and "Tuaregs" → "tuareg".
+std::string group_key(std::string_view word, const ActorCues& cues) {
+    std::string k = lower(word);
+    for (std::string_view suffix : {"-led", "-backed", "-linked", "-aligned", "-dominated"})
+        if (k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0)
+            k.resize(k.size() - suffix.size());
+    std::string syn = cues.role(k, "synonym");
+    if (!syn.empty()) return syn;
+    if (k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's') k.pop_back();
+    syn = cues.role(k, "synonym");
+    return syn.empty() ? k : syn;
+}
+
+struct Pending {
+    enum Kind { Description, Pronoun, Surname, Unknown, Rebel } kind;
+    TokenRange range;
+    std::size_t sentence;
+    std::vector<ActorType> types; ///< acceptable types, most wanted first
+    std::string head;             ///< the head noun of a description
+    std::string key;              ///< group key or name key
+    std::size_t person = npos;    ///< Rebel: the person entity whose affiliation is pending
+    std::string relation;         ///< Rebel: the standing relation to add
+};
+
+struct StandingLink {
+    std::size_t subject, object;
+    std::string predicate;
+    std::size_t sentence;
+    std::string rule;
+};
+
+struct Match {
+    std::size_t end = 0; ///< token index one past the match
+    int priority = 0;    ///< tie-break between equally long matches
+    // What to do: filled by the pattern that produced it.
+    std::function<void()> apply;
+};
+
+class Recognizer {
+  public:
+    Recognizer(Extraction& x, const ActorIndex& idx, const ActorOptions& opt)
+        : x_(x), doc_(x.document), idx_(idx), cues_(idx.cues()), opt_(opt) {
+        const std::size_t n = doc_.tokens.size();
+        lower_.resize(n);
+        cap_.resize(n);
+        claimed_.assign(n, false);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto t = doc_.token_text(i);
+            lower_[i] = name_key(t);
+            cap_[i] = doc_.tokens[i].kind == TokenKind::Word && is_upper_initial(t);
+        }
+    }
+
+    void run() {
+        for (std::size_t s = 0; s < doc_.sentences.size(); ++s) scan_sentence(s);
+        resolve_acronym_spellings();
+        resolve_pending();
+        finish();
+    }
+
+  private:
+    Extraction& x_;
+    const Document& doc_;
+    const ActorIndex& idx_;
+    const ActorCues& cues_;
+    const ActorOptions& opt_;
+    std::vector<std::string> lower_;
+    std::vector<bool> cap_;
+    std::vector<bool> claimed_;
+    std::map<std::string, std::size_t> by_iri_;
+    std::vector<std::size_t> gaz_of_entity_; ///< gazetteer index or npos, per entity
+    std::vector<std::string> group_key_of_entity_;
+    std::vector<Pending> pending_;
+    std::vector<StandingLink> links_;
+    std::size_t sent_ = 0, sent_end_ = 0;
+
+    // ---- tokens -------------------------------------------------------------------
+    std::string_view text(std::size_t i) const { return doc_.token_text(i); }
+    bool word(std::size_t i) const {
+        return i < sent_end_ && doc_.tokens[i].kind == TokenKind::Word;
+    }
+    bool is(std::size_t i, std::string_view w) const { return i < sent_end_ && lower_[i] == w; }
+    bool possessive(std::size_t i) const { return is(i, "'s") || is(i, "'"); }
+    bool stop(std::size_t i) const { return cues_.not_actors.count(lower_[i]) > 0; }
+    /// Capitalised word that can be part of a name.
+    bool name_token(std::size_t i) const {
+        return word(i) && cap_[i] && !claimed_[i] && !stop(i);
+    }
+
+    std::string key_of(std::size_t b, std::size_t e) const {
+        std::string k;
+        for (std::size_t i = b; i < e; ++i) {
+            if (!k.empty()) k += ' ';
+            k += lower_[i];
+        }
+        return k;
+    }
+    std::string surface(std::size_t b, std::size_t e) const {
+        return std::string(doc_.range_text(TokenRange{b, e}));
+    }
+
+    /// Longest cue starting at i with this role: (end, type) or nullopt.
+    std::optional<std::pair<std::size_t, std::string>> cue_at(std::size_t i,
+                                                              std::string_view role) const {
+        for (std::size_t len = std::min(cues_.longest_cue, sent_end_ - std::min(i, sent_end_));
+             len >= 1; --len) {
+            std::string k = key_of(i, i + len);
+            std::string t = cues_.role(k, role);
+            if (!t.empty()) return std::make_pair(i + len, t);
+        }
+        return std::nullopt;
+    }
+
+    /// Longest gazetteer name starting at i (capitalised; acronyms with their exact case).
+    std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(std::size_t i) const {
+        if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
+        const std::size_t max = std::min(idx_.longest_name(), sent_end_ - i);
+        for (std::size_t len = max; len >= 1; --len) {
+            if (claimed_[i + len - 1]) continue;
+            // Every word of the name is capitalised, except short connectors inside it.
+            bool ok = cap_[i + len - 1] || doc_.tokens[i + len - 1].kind == TokenKind::Number;
+            if (!ok) continue;
+            const auto* hits = idx_.by_name(key_of(i, i + len));
+            if (!hits) continue;
+            for (std::size_t g : *hits) {
+                const auto& e = idx_.entry(g);
+                // An acronym ("US", "IS", "WHO") must be written as one: "us", "Who" are words.
+                if (len == 1 && !e.acronyms.empty()) {
+                    const std::string t(text(i));
+                    bool via_acronym = false, exact = false;
+                    for (const auto& a : e.acronyms) {
+                        if (name_key(a) == lower_[i]) via_acronym = true;
+                        if (a == t) exact = true;
+                    }
+                    bool exact_name = e.label == t ||
+                                      std::find(e.names.begin(), e.names.end(), t) != e.names.end();
+                    if (via_acronym && !exact && !exact_name) continue;
+                }
+                return std::make_pair(i + len, g);
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// A country named by adjective ("Malian"), name ("Mali") or possessive ("Mali's").
+    struct CountryRef {
+        std::size_t end;       ///< after the reference (and its "'s")
+        std::size_t gaz;       ///< gazetteer index of the country
+        std::size_t name_end;  ///< end of the name itself (without "'s")
+        bool adjective;
+    };
+    std::optional<CountryRef> country_ref_at(std::size_t i) const {
+        if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
+        // Two-word adjectives first ("South African"), then one word.
+        for (std::size_t len = std::min<std::size_t>(2, sent_end_ - i); len >= 1; --len) {
+            if (const auto* hits = idx_.by_adjective(key_of(i, i + len)))
+                return CountryRef{i + len, hits->front(), i + len, true};
+        }
+        if (auto g = gazetteer_at(i)) {
+            const auto& e = idx_.entry(g->second);
+            if (e.type == ActorType::Country) {
+                std::size_t end = g->first;
+                if (possessive(end)) ++end;
+                return CountryRef{end, g->second, g->first, false};
+            }
+        }
+        return std::nullopt;
+    }
+
+    // ---- entities and mentions ------------------------------------------------------
+    std::size_t entity(const std::string& iri, ActorType type, const std::string& label,
+                       std::size_t gaz = npos) {
+        auto it = by_iri_.find(iri);
+        if (it != by_iri_.end()) return it->second;
+        Entity e;
+        e.id = EntityId{"e" + std::to_string(x_.entities.size() + 1)};
+        e.iri = iri;
+        e.type = type;
+        e.label = label;
+        if (gaz != npos) {
+            const auto& g = idx_.entry(gaz);
+            e.from_gazetteer = true;
+            e.label = g.label;
+            e.type = g.type;
+            if (g.type == ActorType::Country) e.country_code = g.country_code;
+        }
+        x_.entities.push_back(std::move(e));
+        gaz_of_entity_.push_back(gaz);
+        group_key_of_entity_.emplace_back();
+        by_iri_[iri] = x_.entities.size() - 1;
+        return x_.entities.size() - 1;
+    }
+    std::size_t gaz_entity(std::size_t g) {
+        const auto& e = idx_.entry(g);
+        return entity(e.iri, e.type, e.label, g);
+    }
+    std::size_t country_entity(std::size_t g) { return gaz_entity(g); }
+    std::string country_code(std::size_t g) const { return idx_.entry(g).country_code; }
+
+    void mention(std::size_t b, std::size_t e, std::size_t ent, MentionKind kind, bool claim = true) {
+        Mention m;
+        m.tokens = TokenRange{b, e};
+        m.span = CharSpan{doc_.tokens[b].span.begin, doc_.tokens[e - 1].span.end};
+        m.sentence = sent_;
+        m.entity = x_.entities[ent].id;
+        m.kind = kind;
+        x_.entities[ent].mentions.push_back(x_.mentions.size());
+        x_.mentions.push_back(std::move(m));
+        if (claim)
+            for (std::size_t i = b; i < e; ++i) claimed_[i] = true;
+    }
+    void link(std::size_t s, std::size_t o, std::string predicate, std::string rule) {
+        if (s == o) return;
+        links_.push_back({s, o, std::move(predicate), sent_, std::move(rule)});
+    }
+
+    // ---- patterns -------------------------------------------------------------------
+    void scan_sentence(std::size_t s) {
+        sent_ = s;
+        const auto& sen = doc_.sentences[s];
+        sent_end_ = sen.tokens.last;
+        for (std::size_t i = sen.tokens.first; i < sent_end_;) {
+            if (claimed_[i]) {
+                ++i;
+                continue;
+            }
+            std::size_t next = try_at(i);
+            i = next > i ? next : i + 1;
+        }
+    }
+
+    /// Tries every pattern at i; applies the longest; returns the token after it.
+    std::size_t try_at(std::size_t i) {
+        std::vector<Match> found;
+        title_person(i, found);
+        gazetteer_pattern(i, found);
+        country_pattern(i, found);
+        group_pattern(i, found);
+        description_pattern(i, found);
+        pronoun_pattern(i, found);
+        unknown_name(i, found);
+        if (found.empty()) return i + 1;
+        auto best = std::max_element(found.begin(), found.end(), [](const Match& a, const Match& b) {
+            return a.end != b.end ? a.end < b.end : a.priority < b.priority;
+        });
+        best->apply();
+        return best->end;
+    }
+
+    /// Title words before a name: returns the end of the titles and the kind of title.
+    std::optional<std::pair<std::size_t, std::string>> titles_at(std::size_t i) const {
+        std::size_t j = i;
+        std::string kind;
+        while (j < sent_end_) {
+            std::optional<std::pair<std::size_t, std::string>> best;
+            for (std::string_view role : {"spokes_title", "leader_title", "title"}) {
+                auto c = cue_at(j, role);
+                if (c && (!best || c->first > best->first)) {
+                    best = c;
+                    if (kind.empty() || role != "title") kind = std::string(role);
+                }
+            }
+            if (!best) break;
+            j = best->first;
+        }
+        if (j == i) return std::nullopt;
+        return std::make_pair(j, kind);
+    }
+
+    /// A personal name: 1–4 capitalised words (initials and particles allowed inside).
+    std::size_t person_name_end(std::size_t i) const {
+        std::size_t j = i;
+        while (j < sent_end_ && j - i < 5) {
+            if (word(j) && cap_[j] && !claimed_[j] && !(stop(j) && j == i)) {
+                ++j;
+                continue;
+            }
+            // Particles inside names: "bin", "al", "de", "van".
+            if (j > i && word(j) && j + 1 < sent_end_ && cap_[j + 1] &&
+                (is(j, "bin") || is(j, "al") || is(j, "de") || is(j, "van") || is(j, "von") ||
+                 is(j, "da") || is(j, "el") || is(j, "ibn"))) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        // A name stops before a word that starts a title or an organisation noun.
+        return j;
+    }
+
+    void title_person(std::size_t i, std::vector<Match>& out) {
+        // [modifier] [titles] Name — the modifier is a country, an organisation or "rebel".
+        std::size_t j = i;
+        std::optional<std::size_t> owner;      // entity-producing modifier (gazetteer index)
+        std::optional<CountryRef> owner_country;
+        bool rebel = false;
+        while (is(j, "former") || is(j, "ousted") || is(j, "late") || is(j, "acting") ||
+               is(j, "interim") || is(j, "deputy") || is(j, "senior") || is(j, "then"))
+            ++j;
+        std::size_t owner_begin = j, owner_end = j;
+        if (auto c = country_ref_at(j)) {
+            owner_country = c;
+            owner_end = c->end;
+            j = c->end;
+        } else if (auto g = gazetteer_at(j)) {
+            owner = g->second;
+            owner_end = g->first;
+            j = g->first;
+            if (possessive(j)) ++j;
+        } else if (is(j, "rebel") || is(j, "rebels'")) {
+            rebel = true;
+            owner_end = j + 1;
+            ++j;
+        }
+        auto t = titles_at(j);
+        if (!t) return;
+        std::size_t name_b = t->first;
+        std::size_t name_e = person_name_end(name_b);
+        if (name_e == name_b) return;
+        // The name must not itself be a known actor ("President Putin" is fine, "President
+        // of Mali" is not a name).
+        if (name_e - name_b == 1 && idx_.by_name(lower_[name_b]) &&
+            idx_.entry(idx_.by_name(lower_[name_b])->front()).type != ActorType::Person)
+            return;
+        const std::string kind = t->second;
+        const std::size_t begin = i;
+        Match m;
+        m.end = name_e;
+        m.priority = 3;
+        m.apply = [=, this]() {
+            std::string key = key_of(name_b, name_e);
+            std::size_t p = entity(mint_iri(opt_.base_iri, ActorType::Person, key),
+                                   ActorType::Person, surface(name_b, name_e));
+            mention(name_b, name_e, p, MentionKind::Name);
+            // The whole phrase is an alias too ("Kremlin spokesman Dmitry Peskov").
+            mention(begin, name_e, p, MentionKind::Name, false);
+            std::string rel = kind == "spokes_title" ? "spokespersonOf"
+                              : kind == "leader_title" ? "leaderOf"
+                                                       : "affiliatedWith";
+            if (owner_country) {
+                std::size_t c = country_entity(owner_country->gaz);
+                mention(owner_begin, owner_country->name_end, c,
+                        owner_country->adjective ? MentionKind::Demonym : MentionKind::Name);
+                link(p, c, rel == "spokespersonOf" ? rel : "affiliatedWith", "actors:title-of-country");
+            } else if (owner) {
+                std::size_t o = gaz_entity(*owner);
+                mention(owner_begin, owner_end, o, MentionKind::Name);
+                link(p, o, rel, "actors:title-of-organisation");
+            } else if (rebel) {
+                Pending pd{Pending::Rebel, TokenRange{owner_begin, owner_end}, sent_,
+                           {ActorType::ArmedGroup}, "rebel", "", p, rel};
+                pending_.push_back(pd);
+            }
+            for (std::size_t k = begin; k < name_e; ++k) claimed_[k] = true;
+        };
+        out.push_back(std::move(m));
+    }
+
+    /// Is this gazetteer entry a mission or force (its own "mission" is itself)?
+    bool is_subunit_entry(const GazetteerEntry& e) const {
+        std::string l = lower(e.label);
+        for (std::string_view w : {"mission", "force", "operation", "peacekeep"})
+            if (l.find(w) != std::string::npos) return true;
+        return false;
+    }
+
+    /// The gazetteer child of `parent` that a subunit head ("UN mission") most likely means:
+    /// one named in this article, else one working in a country the article names.
+    std::size_t child_subunit(std::size_t parent_gaz) {
+        const auto& parent = idx_.entry(parent_gaz);
+        std::size_t best = npos;
+        int best_score = 0;
+        const auto& gaz = idx_.ontology().gazetteer();
+        for (std::size_t g = 0; g < gaz.size(); ++g) {
+            if (gaz[g].parent_iri != parent.iri || !is_subunit_entry(gaz[g])) continue;
+            int score = 0;
+            if (by_iri_.count(gaz[g].iri)) score += 4;
+            if (doc_mentions_acronym(gaz[g])) score += 3;
+            if (!gaz[g].country_code.empty()) {
+                std::size_t c = idx_.country(gaz[g].country_code);
+                if (c != npos && by_iri_.count(idx_.entry(c).iri)) score += 2;
+                if (c != npos && doc_mentions_name(idx_.entry(c))) score += 1;
+            }
+            if (score > best_score) {
+                best_score = score;
+                best = g;
+            }
+        }
+        return best_score >= 2 ? best : npos;
+    }
+
+    bool doc_mentions_acronym(const GazetteerEntry& e) const {
+        for (const auto& a : e.acronyms)
+            for (std::size_t i = 0; i < doc_.tokens.size(); ++i) {
+                auto t = doc_.token_text(i);
+                if (t == a || (a.size() >= 5 && is_all_caps(t) && edit_distance(t, a) <= 1))
+                    return true;
+            }
+        return false;
+    }
+    bool doc_mentions_name(const GazetteerEntry& e) const {
+        std::string k = name_key(e.label);
+        for (std::size_t i = 0; i < doc_.tokens.size(); ++i)
+            if (lower_[i] == k) return true;
+        return false;
+    }
+
+    void gazetteer_pattern(std::size_t i, std::vector<Match>& out) {
+        auto g = gazetteer_at(i);
+        if (!g) return;
+        const std::size_t gi = g->second;
+        const GazetteerEntry& e = idx_.entry(gi);
+        std::size_t end = g->first;
+        // A gazetteer word inside a longer unknown capitalised name is part of that name
+        // ("Therese Kayikwamba Wagner" is a person, not the Wagner Group).
+        if (e.type != ActorType::Country && i > doc_.sentences[sent_].tokens.first &&
+            word(i - 1) && cap_[i - 1] && !claimed_[i - 1] && !stop(i - 1) &&
+            !idx_.by_name(lower_[i - 1]) && !idx_.by_adjective(lower_[i - 1]) &&
+            !cues_.by_word.count(lower_[i - 1]))
+            return;
+
+        // Capital cities as actors stand for their country ("Moscow dismissed …"); after a
+        // place cue they are places ("in Abuja").
+        Match m;
+        m.priority = 2;
+        if (e.type == ActorType::Organization || e.type == ActorType::ArmedGroup ||
+            e.type == ActorType::Military || e.type == ActorType::Government) {
+            // "Wagner mercenaries", "MINUSMA force", "UN mission", "UN sanctions monitors".
+            std::size_t j = end;
+            if (possessive(j)) ++j;
+            // An organisation, then another organisation: "UN MINSMA mission".
+            std::size_t inner_end = j;
+            bool inner_acronym = false;
+            if (j < sent_end_ && is_all_caps(text(j)) && !idx_.by_name(lower_[j])) {
+                inner_acronym = true;
+                inner_end = j + 1;
+            }
+            std::size_t k = inner_end;
+            std::size_t skip = 0;
+            while (skip < 2 && word(k) && !cap_[k] && !cue_at(k, "subunit_head") &&
+                   !cue_at(k, "collective_head") && !cue_at(k, "member_head") &&
+                   is_alpha_word(lower_[k]) && lower_[k].size() > 2 && !is_verbish(k)) {
+                ++k;
+                ++skip;
+            }
+            if (e.type == ActorType::Organization) {
+                if (auto c = cue_at(k, "collective_head"); c && !inner_acronym) {
+                    std::size_t hend = c->first;
+                    Match mc;
+                    mc.end = hend;
+                    mc.priority = 2;
+                    mc.apply = [=, this]() {
+                        std::size_t parent = gaz_entity(gi);
+                        std::string key = key_of(i, hend);
+                        std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Organization, key),
+                                                 ActorType::Organization, surface(i, hend));
+                        mention(i, end, parent, MentionKind::Name, false);
+                        mention(i, hend, ent, MentionKind::Name);
+                        link(ent, parent, "partOf", "actors:organisation-collective");
+                    };
+                    out.push_back(std::move(mc));
+                }
+                if (auto c = cue_at(k, "subunit_head")) {
+                    std::size_t hend = c->first;
+                    // "in Mali" right after the head belongs to the name ("UN force in Mali").
+                    Match ms;
+                    ms.end = hend;
+                    ms.priority = 2;
+                    ms.apply = [=, this]() {
+                        std::size_t target = npos;
+                        if (inner_acronym) {
+                            target = acronym_entity(text(end < j ? j : j), gi);
+                        }
+                        if (target == npos && is_subunit_entry(e)) target = gaz_entity(gi);
+                        if (target == npos) {
+                            std::size_t child = child_subunit(gi);
+                            if (child != npos) target = gaz_entity(child);
+                        }
+                        if (target == npos) {
+                            std::string key = key_of(i, hend);
+                            target = entity(mint_iri(opt_.base_iri, ActorType::Organization, key),
+                                            ActorType::Organization, surface(i, hend));
+                            link(target, gaz_entity(gi), "partOf", "actors:organisation-subunit");
+                        } else if (!is_subunit_entry(e) || inner_acronym) {
+                            // The parent named in the phrase is an actor of the article too.
+                            std::size_t parent = gaz_entity(gi);
+                            mention(i, end, parent, MentionKind::Name, false);
+                        }
+                        mention(i, hend, target, MentionKind::Name);
+                    };
+                    out.push_back(std::move(ms));
+                }
+            }
+            {
+                if (auto c = cue_at(end, "member_head");
+                    c && (e.type == ActorType::ArmedGroup || e.type == ActorType::Military)) {
+                    std::size_t hend = c->first;
+                    Match mm;
+                    mm.end = hend;
+                    mm.priority = 2;
+                    mm.apply = [=, this]() { mention(i, hend, gaz_entity(gi), MentionKind::Name); };
+                    out.push_back(std::move(mm));
+                }
+            }
+        }
+        m.end = end;
+        m.apply = [=, this]() {
+            std::size_t ent = gaz_entity(gi);
+            bool acr = end - i == 1 && is_all_caps(text(i));
+            mention(i, end, ent, acr ? MentionKind::Acronym : MentionKind::Name);
+            expand_parenthesised_acronym(end, ent);
+        };
+        out.push_back(std::move(m));
+    }
+
+    /// "… Mission in Mali (MINUSMA)": the acronym in brackets after a name is the same actor.
+    void expand_parenthesised_acronym(std::size_t after, std::size_t ent) {
+        if (is(after, "(") && after + 2 < sent_end_ && is(after + 2, ")") &&
+            is_all_caps(text(after + 1))) {
+            mention(after + 1, after + 2, ent, MentionKind::Acronym);
+        }
+    }
+
+    /// The entity an all-capitals token names, given the organisation before it: exact
+    /// gazetteer acronym, else a near-spelling of a child's acronym.
+    std::size_t acronym_entity(std::string_view t, std::size_t parent_gaz) {
+        if (const auto* hits = idx_.by_acronym(std::string(t))) return gaz_entity(hits->front());
+        const auto& gaz = idx_.ontology().gazetteer();
+        const auto& parent = idx_.entry(parent_gaz);
+        for (std::size_t g = 0; g < gaz.size(); ++g) {
+            if (gaz[g].parent_iri != parent.iri) continue;
+            for (const auto& a : gaz[g].acronyms)
+                if (a.size() >= 5 && edit_distance(t, a) <= 1) return gaz_entity(g);
+        }
+        return npos;
+    }
+
+    /// Rough test for a verb form, so modifiers do not swallow "… said", "… has".
+    bool is_verbish(std::size_t k) const {
+        const std::string& w = lower_[k];
+        static const std::set<std::string> aux{"is", "are", "was", "were", "has", "have", "had",
+                                               "said", "says", "will", "would", "could", "can",
+                                               "may", "might", "did", "does", "do", "and", "or",
+                                               "of", "in", "on", "to", "for", "with", "by", "from"};
+        return aux.count(w) > 0 || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0);
+    }
+
+    void country_pattern(std::size_t i, std::vector<Match>& out) {
+        auto c = country_ref_at(i);
+        if (!c) return;
+        const std::size_t j = c->end;
+        const std::size_t cg = c->gaz;
+        const CountryRef ref = *c;
+        // Country + known non-country actor (+ member head): "Russian Wagner troops",
+        // "Russia's Wagner mercenary group", "Russia's GRU".
+        if (auto g = gazetteer_at(j); g && idx_.entry(g->second).type != ActorType::Country) {
+            std::size_t gi = g->second;
+            std::size_t hend = g->first;
+            if (auto h = cue_at(hend, "member_head")) hend = h->first;
+            Match m;
+            m.end = hend;
+            m.priority = 4;
+            m.apply = [=, this]() {
+                std::size_t country = country_entity(cg);
+                std::size_t ent = gaz_entity(gi);
+                mention(i, ref.name_end, country, ref.adjective ? MentionKind::Demonym : MentionKind::Name, false);
+                mention(i, hend, ent, MentionKind::Name);
+                mention(j, hend, ent, MentionKind::Name, false);
+                link(ent, country, "affiliatedWith", "actors:country-modifier");
+            };
+            out.push_back(std::move(m));
+        }
+        // Country + heads: military, government, ministry, armed groups.
+        for (std::size_t skip = 0; skip <= 2; ++skip) {
+            std::size_t k = j + skip;
+            if (skip > 0) {
+                std::size_t w = k - 1;
+                if (!word(w) || cap_[w] || !is_alpha_word(lower_[w]) || is_verbish(w)) break;
+                static const std::set<std::string> mods{
+                    "military", "ruling", "interim", "transitional", "new", "former", "armed",
+                    "security", "special", "regular", "national", "elite", "own", "federal",
+                    "official", "central", "state", "top", "defence", "defense", "foreign",
+                    "interior", "health", "finance", "justice", "economy", "trade"};
+                if (!mods.count(lower_[w])) break;
+            }
+            for (std::string_view role : {"military_head", "government_head", "ministry_head", "group_head"}) {
+                auto h = cue_at(k, role);
+                if (!h) continue;
+                std::size_t hend = h->first;
+                std::string role_s(role);
+                Match m;
+                m.end = hend;
+                m.priority = 3;
+                m.apply = [=, this]() { apply_country_head(i, ref, cg, j, hend, role_s); };
+                out.push_back(std::move(m));
+            }
+        }
+        // A capital city after a place cue is a place; otherwise the bare country name.
+        Match m;
+        m.end = ref.name_end;
+        m.priority = 1;
+        m.apply = [=, this]() {
+            std::size_t country = country_entity(cg);
+            if (!ref.adjective) {
+                mention(i, ref.name_end, country, MentionKind::Name);
+            } else {
+                // A lone adjective names no actor by itself ("Malian soil"); a plural
+                // demonym names the people ("Palestinians"), which are not an actor either.
+                claimed_[i] = true;
+            }
+        };
+        out.push_back(std::move(m));
+    }
+
+    void apply_country_head(std::size_t i, const CountryRef& ref, std::size_t cg, std::size_t head_b,
+                            std::size_t hend, const std::string& role) {
+        std::size_t country = country_entity(cg);
+        const std::string cc = country_code(cg);
+        const std::string cname = idx_.entry(cg).label;
+        std::size_t ent;
+        std::string predicate = "partOf";
+        if (role == "military_head") {
+            ent = entity(mint_iri(opt_.base_iri, ActorType::Military, cc.empty() ? cname : cc),
+                         ActorType::Military, surface(i, hend));
+        } else if (role == "government_head") {
+            ent = entity(mint_iri(opt_.base_iri, ActorType::Government, cc.empty() ? cname : cc),
+                         ActorType::Government, surface(i, hend));
+        } else if (role == "ministry_head") {
+            std::string key = (cc.empty() ? cname : cc) + " " + key_of(head_b, hend);
+            ent = entity(mint_iri(opt_.base_iri, ActorType::Government, key), ActorType::Government,
+                         surface(i, hend));
+        } else {
+            std::string key = group_key(text(i), cues_);
+            ent = entity(mint_iri(opt_.base_iri, ActorType::ArmedGroup, key), ActorType::ArmedGroup,
+                         surface(i, hend));
+            group_key_of_entity_[ent] = key;
+            predicate = "affiliatedWith";
+        }
+        if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
+        mention(i, hend, ent, MentionKind::Name);
+        link(ent, country, predicate, "actors:country-" + role);
+    }
+
+    void group_pattern(std::size_t i, std::vector<Match>& out) {
+        // [Modifier] [mods] group head: "Tuareg-led rebels", "Islamist insurgency",
+        // "jihadist rebellions", "Tuareg separatist and jihadist rebellions".
+        if (!word(i) || claimed_[i]) return;
+        std::string key;
+        if (cap_[i] && !stop(i) && !idx_.by_name(lower_[i]) && !idx_.by_adjective(lower_[i]))
+            key = group_key(text(i), cues_);
+        else if (!cap_[i] && !cues_.role(lower_[i], "synonym").empty())
+            key = cues_.role(lower_[i], "synonym");
+        else if (!cap_[i] && (is(i, "rebel") || is(i, "the")))
+            key = "";
+        else
+            return;
+        std::size_t k = i + 1;
+        if (key.empty() && is(i, "the")) return; // handled by descriptions
+        // "rebel alliance led by ethnic Tuaregs"
+        if (key.empty()) {
+            auto h = cue_at(i, "group_head");
+            if (!h) return;
+            std::size_t hend = h->first;
+            std::size_t led = hend;
+            if ((is(led, "led") || is(led, "backed") || is(led, "dominated")) && is(led + 1, "by")) {
+                std::size_t n = led + 2;
+                if (is(n, "ethnic")) ++n;
+                if (word(n) && cap_[n] && !claimed_[n]) {
+                    std::string gkey = group_key(text(n), cues_);
+                    std::size_t nend = n + 1;
+                    Match m;
+                    m.end = nend;
+                    m.priority = 3;
+                    m.apply = [=, this]() {
+                        std::size_t ent = group_entity(gkey, i, nend);
+                        mention(i, nend, ent, MentionKind::Description);
+                    };
+                    out.push_back(std::move(m));
+                }
+            }
+            // Bare "rebel alliance": resolved later to the armed group in focus.
+            Match m;
+            m.end = hend;
+            m.priority = 1;
+            m.apply = [=, this]() {
+                pending_.push_back(Pending{Pending::Description, TokenRange{i, hend}, sent_,
+                                           {ActorType::ArmedGroup}, lower_[hend - 1], "", npos, ""});
+                for (std::size_t q = i; q < hend; ++q) claimed_[q] = true;
+            };
+            out.push_back(std::move(m));
+            return;
+        }
+        // Skip one modifier ("separatist", "armed") and coordinated modifiers.
+        std::size_t h = k;
+        for (int n = 0; n < 3 && word(h) && !cue_at(h, "group_head"); ++n) {
+            if (!is_alpha_word(lower_[h]) || cap_[h] || is_verbish(h)) break;
+            ++h;
+        }
+        auto head = cue_at(h, "group_head");
+        if (head) {
+            std::size_t hend = head->first;
+            Match m;
+            m.end = hend;
+            m.priority = 3;
+            m.apply = [=, this]() {
+                std::size_t ent = group_entity(key, i, hend);
+                mention(i, hend, ent, MentionKind::Name);
+            };
+            out.push_back(std::move(m));
+        } else if (cap_[i] && !cues_.role(lower_[i], "synonym").empty()) {
+            // "Islamists" alone.
+            Match m;
+            m.end = i + 1;
+            m.priority = 1;
+            m.apply = [=, this]() { mention(i, i + 1, group_entity(key, i, i + 1), MentionKind::Name); };
+            out.push_back(std::move(m));
+        }
+    }
+
+    std::size_t group_entity(const std::string& key, std::size_t b, std::size_t e) {
+        std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::ArmedGroup, key),
+                                 ActorType::ArmedGroup, surface(b, e));
+        group_key_of_entity_[ent] = key;
+        return ent;
+    }
+
+    void description_pattern(std::size_t i, std::vector<Match>& out) {
+        // "the junta", "the mission", "the military", "the West African nation".
+        if (!is(i, "the") && !(word(i) && cap_[i] && !idx_.by_name(lower_[i]))) return;
+        std::size_t j = i;
+        if (is(j, "the")) ++j;
+        // Region words before a country noun: "West African", "Gulf", "Horn of Africa".
+        std::size_t caps = j;
+        while (caps < sent_end_ && caps - j < 3 && word(caps) && cap_[caps] && !claimed_[caps] &&
+               !idx_.by_name(lower_[caps]))
+            ++caps;
+        if (caps > j) {
+            if (auto c = cue_at(caps, "country_noun")) {
+                std::size_t hend = c->first;
+                Match m;
+                m.end = hend;
+                m.priority = 2;
+                m.apply = [=, this]() { defer(Pending::Description, i, hend, {ActorType::Country}, "country"); };
+                out.push_back(std::move(m));
+            }
+            return;
+        }
+        if (!is(i, "the")) return;
+        // Skip adjectives such as "regional", "military", "UN-led"? keep to one lowercase word.
+        for (std::size_t skip = 0; skip <= 1; ++skip) {
+            std::size_t k = j + skip;
+            if (skip == 1 && (!word(j) || cap_[j] || is_verbish(j))) break;
+            struct Head {
+                const char* role;
+                std::vector<ActorType> types;
+            };
+            const Head heads[] = {
+                {"government_head", {ActorType::Government}},
+                {"military_head", {ActorType::Military}},
+                {"subunit_head", {ActorType::Organization}},
+                {"group_head", {ActorType::ArmedGroup}},
+                {"country_noun", {ActorType::Country}},
+            };
+            for (const auto& hd : heads) {
+                auto c = cue_at(k, hd.role);
+                if (!c) continue;
+                // "the forces" after "its": not here; "the troops" are ambiguous between
+                // military and mission: allow both.
+                std::vector<ActorType> types = hd.types;
+                std::string head = key_of(k, c->first);
+                if (std::string(hd.role) == "military_head" && (head == "troops" || head == "forces"))
+                    types.push_back(ActorType::Organization);
+                std::size_t hend = c->first;
+                Match m;
+                m.end = hend;
+                m.priority = 1;
+                m.apply = [=, this]() { defer(Pending::Description, i, hend, types, head); };
+                out.push_back(std::move(m));
+            }
+            for (std::string_view bloc : {"bloc", "organization", "organisation", "body", "union"}) {
+                if (is(k, bloc)) {
+                    Match m;
+                    m.end = k + 1;
+                    m.priority = 1;
+                    m.apply = [=, this]() {
+                        defer(Pending::Description, i, k + 1, {ActorType::Organization}, std::string(bloc));
+                    };
+                    out.push_back(std::move(m));
+                }
+            }
+        }
+    }
+
+    void defer(Pending::Kind kind, std::size_t b, std::size_t e, std::vector<ActorType> types,
+               std::string head) {
+        pending_.push_back(Pending{kind, TokenRange{b, e}, sent_, std::move(types), std::move(head), "", npos, ""});
+        for (std::size_t q = b; q < e; ++q) claimed_[q] = true;
+    }
+
+    void pronoun_pattern(std::size_t i, std::vector<Match>& out) {
+        if (!(is(i, "it") || is(i, "its") || is(i, "they") || is(i, "their") || is(i, "he") ||
+              is(i, "she") || is(i, "his") || is(i, "her")))
+            return;
+        Match m;
+        m.end = i + 1;
+        m.priority = 0;
+        m.apply = [=, this]() {
+            std::vector<ActorType> types;
+            const std::string& w = lower_[i];
+            if (w == "he" || w == "she" || w == "his" || w == "her")
+                types = {ActorType::Person};
+            else if (w == "it" || w == "its")
+                types = {ActorType::Organization, ActorType::Government, ActorType::Country,
+                         ActorType::Military, ActorType::ArmedGroup};
+            else
+                types = {ActorType::ArmedGroup, ActorType::Military, ActorType::Organization,
+                         ActorType::Government, ActorType::Country};
+            pending_.push_back(Pending{Pending::Pronoun, TokenRange{i, i + 1}, sent_, types, w, "", npos, ""});
+            claimed_[i] = true;
+        };
+        out.push_back(std::move(m));
+    }
+
+    /// An unknown capitalised name, typed by its context.
+    void unknown_name(std::size_t i, std::vector<Match>& out) {
+        if (!name_token(i)) return;
+        if (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i])) return;
+        if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
+        std::size_t j = i;
+        while (j < sent_end_) {
+            if (name_token(j) || (j > i && doc_.tokens[j].kind == TokenKind::Number && cap_[j - 1])) {
+                ++j;
+                continue;
+            }
+            // "of"/"for"/"and"/"the" continue a name after a name noun ("Democratic Forces
+            // for the Liberation of Rwanda", "Ministry of Foreign Affairs").
+            if (j > i && (is(j, "of") || is(j, "for") || is(j, "and") || is(j, "the") || is(j, "on")) &&
+                cues_.has_role(lower_[j - 1], "name_noun")) {
+                std::size_t k = j + 1;
+                while (is(k, "the") || is(k, "for") || is(k, "of")) ++k;
+                if (word(k) && cap_[k] && !stop(k)) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        const std::size_t end = j;
+        const bool sentence_initial = i == doc_.sentences[sent_].tokens.first ||
+                                      (i > 0 && (is(i - 1, "\"") || text(i - 1) == "\xE2\x80\x9C"));
+        const bool heading = doc_.sentences[sent_].heading;
+        ActorType type = ActorType::Actor;
+        std::string last = lower_[end - 1];
+        std::string suffix_type = cues_.role(last, "org_suffix");
+        if (!suffix_type.empty()) {
+            type = *actor_type_from_string(suffix_type);
+        } else if (i > doc_.sentences[sent_].tokens.first) {
+            std::size_t p = i - 1;
+            if (cues_.has_role(lower_[p], "place_cue") ||
+                (p > 0 && cues_.has_role(key_of(p - 1, p + 1), "place_cue")))
+                type = ActorType::Location;
+        }
+        const bool all_caps = end - i == 1 && is_all_caps(text(i));
+        if (type == ActorType::Actor) {
+            if (end - i >= 2 && !heading) type = ActorType::Person;
+            else if (end - i >= 2 && heading) return; // Title Case headings capitalise everything
+        }
+        if (sentence_initial && end - i == 1 && type == ActorType::Actor) return;
+        Match m;
+        m.end = end;
+        m.priority = 0;
+        m.apply = [=, this]() {
+            if (type == ActorType::Actor) {
+                // A single unknown word: a surname of a person named elsewhere, a group
+                // modifier, or an acronym; decided once the whole article is read.
+                pending_.push_back(Pending{Pending::Unknown, TokenRange{i, end}, sent_, {}, "",
+                                           lower_[i], npos, all_caps ? "acronym" : ""});
+                claimed_[i] = true;
+                return;
+            }
+            std::string key = key_of(i, end);
+            std::size_t ent = entity(mint_iri(opt_.base_iri, type, key), type, surface(i, end));
+            mention(i, end, ent, all_caps ? MentionKind::Acronym : MentionKind::Name);
+            expand_parenthesised_acronym(end, ent);
+        };
+        out.push_back(std::move(m));
+    }
+
+    // ---- resolution after the scan -------------------------------------------------------
+    /// Misspelt acronyms: an unknown all-capitals word one edit away from the acronym of an
+    /// actor already found (MIMUSMA → MINUSMA). Never across two gazetteer actors.
+    void resolve_acronym_spellings() {
+        for (auto& p : pending_) {
+            if (p.kind != Pending::Unknown || p.relation != "acronym") continue;
+            std::string t(doc_.token_text(p.range.first));
+            if (t.size() < 4) continue;
+            std::size_t best = npos;
+            for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+                if (gaz_of_entity_[e] == npos) continue;
+                for (const auto& a : idx_.entry(gaz_of_entity_[e]).acronyms)
+                    if (a.size() >= 4 && edit_distance(t, a) <= (a.size() >= 7 ? 2u : 1u)) best = e;
+            }
+            if (best == npos) {
+                for (const auto& [acr, hits] : idx_.acronyms())
+                    if (acr.size() >= 5 && edit_distance(t, acr) <= 1 && hits.size() == 1) {
+                        best = gaz_entity(hits.front());
+                        break;
+                    }
+            }
+            if (best != npos) {
+                sent_ = p.sentence;
+                mention(p.range.first, p.range.last, best, MentionKind::Acronym);
+                p.kind = Pending::Description;
+                p.types.clear(); // done
+                p.head = "#done";
+            }
+        }
+    }
+
+    /// Mentions before token `pos` (in document order), most recent first.
+    std::vector<std::size_t> mentions_before(std::size_t pos) const {
+        std::vector<std::size_t> out;
+        for (std::size_t m = 0; m < x_.mentions.size(); ++m)
+            if (x_.mentions[m].tokens.first < pos && x_.mentions[m].kind != MentionKind::Pronoun)
+                out.push_back(m);
+        std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+            return x_.mentions[a].tokens.first > x_.mentions[b].tokens.first;
+        });
+        return out;
+    }
+
+    std::size_t entity_index(const EntityId& id) const {
+        for (std::size_t e = 0; e < x_.entities.size(); ++e)
+            if (x_.entities[e].id == id) return e;
+        return npos;
+    }
+
+    bool type_ok(std::size_t e, const std::vector<ActorType>& types) const {
+        return std::find(types.begin(), types.end(), x_.entities[e].type) != types.end();
+    }
+
+    /// Does a description's head fit this entity ("mission" fits MINUSMA, not the UN)?
+    bool head_fits(std::size_t e, const Pending& p) const {
+        const auto& ent = x_.entities[e];
+        if (ent.type == ActorType::Organization) {
+            bool subunit = gaz_of_entity_[e] != npos ? is_subunit_entry(idx_.entry(gaz_of_entity_[e]))
+                                                     : lower(ent.label).find("mission") != std::string::npos ||
+                                                           lower(ent.label).find("force") != std::string::npos;
+            if (p.head == "mission" || p.head == "force" || p.head == "peacekeepers" ||
+                p.head == "troops" || p.head == "forces" || p.head == "operation" ||
+                p.head == "peacekeeping mission" || p.head == "peacekeeping force")
+                return subunit;
+            return !subunit;
+        }
+        return true;
+    }
+
+    void resolve_pending() {
+        std::sort(pending_.begin(), pending_.end(),
+                  [](const Pending& a, const Pending& b) { return a.range.first < b.range.first; });
+        for (auto& p : pending_) {
+            if (p.head == "#done") continue;
+            sent_ = p.sentence;
+            sent_end_ = doc_.sentences[p.sentence].tokens.last;
+            switch (p.kind) {
+            case Pending::Unknown: resolve_unknown(p); break;
+            case Pending::Rebel: {
+                std::size_t g = salient(p, {ActorType::ArmedGroup}, 12);
+                if (g != npos) {
+                    mention(p.range.first, p.range.last, g, MentionKind::Description, false);
+                    link(p.person, g, p.relation, "actors:title-of-group");
+                }
+                break;
+            }
+            case Pending::Description: {
+                std::size_t e = salient(p, p.types, p.types.front() == ActorType::Country ? 3 : 30);
+                if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
+                break;
+            }
+            case Pending::Pronoun: {
+                std::size_t e = pronoun_antecedent(p);
+                if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Pronoun);
+                break;
+            }
+            }
+        }
+    }
+
+    /// The most recent compatible entity within `window` sentences before the mention.
+    std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window) {
+        for (std::size_t m : mentions_before(p.range.first)) {
+            const auto& mm = x_.mentions[m];
+            if (mm.sentence + window < p.sentence) break;
+            std::size_t e = entity_index(mm.entity);
+            if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
+            return e;
+        }
+        return npos;
+    }
+
+    /// Subject-first salience: the first actor of this sentence when the pronoun is not
+    /// itself first, else the first compatible actor of the previous sentences.
+    std::size_t pronoun_antecedent(const Pending& p) {
+        auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {
+            std::size_t best = npos, best_pos = npos;
+            for (const auto& mm : x_.mentions) {
+                if (mm.sentence != s || mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
+                std::size_t e = entity_index(mm.entity);
+                if (e == npos || !type_ok(e, p.types)) continue;
+                if (mm.tokens.first < best_pos) {
+                    best_pos = mm.tokens.first;
+                    best = e;
+                }
+            }
+            return best;
+        };
+        std::size_t e = first_in(p.sentence, p.range.first);
+        if (e != npos) return e;
+        for (std::size_t back = 1; back <= 2 && back <= p.sentence; ++back) {
+            e = first_in(p.sentence - back, static_cast<std::size_t>(-1));
+            if (e != npos) return e;
+        }
+        return npos;
+    }
+
+    void resolve_unknown(Pending& p) {
+        const std::string& k = p.key;
+        // A surname or first name of a person named in the article.
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            const auto& ent = x_.entities[e];
+            if (ent.type != ActorType::Person) continue;
+            std::string l = lower(ent.label);
+            std::size_t sp = l.rfind(' ');
+            if (sp != std::string::npos && (l.substr(sp + 1) == k || l.substr(0, l.find(' ')) == k)) {
+                mention(p.range.first, p.range.last, e, MentionKind::Name);
+                return;
+            }
+        }
+        // A group modifier used alone ("the Tuaregs").
+        std::string gk = group_key(doc_.token_text(p.range.first), cues_);
+        for (std::size_t e = 0; e < x_.entities.size(); ++e)
+            if (group_key_of_entity_[e] == gk && !gk.empty()) {
+                mention(p.range.first, p.range.last, e, MentionKind::Name);
+                return;
+            }
+        // An unknown acronym names an organisation ("SSRC"), when it is not a unit or code.
+        if (p.relation == "acronym") {
+            std::string t(doc_.token_text(p.range.first));
+            if (t.size() >= 3 && t.size() <= 8) {
+                std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Organization, k),
+                                         ActorType::Organization, t);
+                mention(p.range.first, p.range.last, ent, MentionKind::Acronym);
+            }
+        }
+    }
+
+    void finish() {
+        // Labels: gazetteer label, else the most frequent name (longest on ties).
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            auto& ent = x_.entities[e];
+            std::map<std::string, int> counts;
+            for (std::size_t m : ent.mentions) {
+                const auto& mm = x_.mentions[m];
+                if (mm.kind == MentionKind::Pronoun) continue;
+                counts[std::string(doc_.slice(mm.span))]++;
+            }
+            if (!ent.from_gazetteer) {
+                std::string best = ent.label;
+                int best_n = 0;
+                for (const auto& [form, n] : counts) {
+                    if (ent.type == ActorType::Person) {
+                        if (form.size() > best.size() && form.find(' ') != std::string::npos &&
+                            ent.label.find(' ') != std::string::npos && false)
+                            best = form;
+                        continue;
+                    }
+                    if (n > best_n || (n == best_n && form.size() > best.size())) {
+                        best = form;
+                        best_n = n;
+                    }
+                }
+                ent.label = best;
+            }
+            std::set<std::string> aliases;
+            for (const auto& [form, n] : counts)
+                if (form != ent.label) aliases.insert(form);
+            ent.aliases.assign(aliases.begin(), aliases.end());
+        }
+        // Standing relations stated by the names themselves; gazetteer parents named in
+        // the article too.
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            if (gaz_of_entity_[e] == npos) continue;
+            const auto& g = idx_.entry(gaz_of_entity_[e]);
+            if (g.parent_iri.empty()) continue;
+            auto it = by_iri_.find(g.parent_iri);
+            if (it == by_iri_.end()) continue;
+            const auto& first = x_.mentions[x_.entities[e].mentions.front()];
+            sent_ = first.sentence;
+            link(e, it->second, g.parent_relation.empty() ? "partOf" : g.parent_relation,
+                 "gazetteer:parent");
+        }
+        for (const auto& l : links_) {
+            Relation r;
+            r.subject = x_.entities[l.subject].id;
+            r.object = x_.entities[l.object].id;
+            r.predicate = l.predicate;
+            const auto& sen = doc_.sentences[l.sentence];
+            r.evidence.push_back(Evidence{doc_.id, l.sentence, sen.span, std::string(doc_.slice(sen.span))});
+            r.rule = l.rule;
+            r.confidence = l.rule == "gazetteer:parent" ? 0.95 : 0.9;
+            if (doc_.published) r.date = doc_.published;
+            bool dup = false;
+            for (auto& other : x_.relations)
+                if (other.subject == r.subject && other.object == r.object &&
+                    other.predicate == r.predicate) {
+                    dup = true;
+                    if (other.evidence.front().sentence != l.sentence)
+                        other.evidence.push_back(r.evidence.front());
+                }
+            if (!dup) x_.relations.push_back(std::move(r));
+        }
+    }
+};
+
+} // namespace
+
+void find_actors(Extraction& extraction, const ActorIndex& index, const ActorOptions& options) {
+    Recognizer(extraction, index, options).run();
+}
+
+} // namespace newskg

@@ -1,0 +1,41 @@
+#pragma once
+// The subcommands of the newskg executable and the small helpers they share.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newskg::cli {
+
+int run_extract(const std::vector<std::string>& args);
+int run_read(const std::vector<std::string>& args);
+int run_eval(const std::vector<std::string>& args);
+
+/// Command-line arguments: "--name value", "--name=value", flags and positionals.
+class Args {
+  public:
+    /// `with_value`: option names that take a value; `flags`: those that do not.
+    /// throws usage_error on an unknown option or a missing value.
+    Args(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
+         const std::vector<std::string>& flags);
+    std::optional<std::string> value(const std::string& name) const;
+    bool flag(const std::string& name) const;
+    const std::vector<std::string>& positionals() const { return positionals_; }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> values_;
+    std::vector<std::string> flags_;
+    std::vector<std::string> positionals_;
+};
+
+/// Writes `content` to `path` through a temporary file in the same directory and a
+/// rename, so a failed or interrupted write never leaves a truncated file; "-" writes to
+/// standard output. throws output_error naming the path.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+/// The ontology directory from --ontology, else Ontology::default_dir().
+std::string ontology_dir(const Args& args);
+
+/// Splits "a,b,c".
+std::vector<std::string> split_list(const std::string& s);
+
+} // namespace newskg::cli

@@ -1,0 +1,128 @@
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/ontology/ontology.hpp"
+
+namespace newskg::cli {
+
+Args::Args(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
+           const std::vector<std::string>& flags) {
+    auto known = [](const std::vector<std::string>& v, const std::string& n) {
+        return std::find(v.begin(), v.end(), n) != v.end();
+    };
+    bool only_positionals = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (only_positionals || a == "-" || a.size() < 2 || a[0] != '-') {
+            positionals_.push_back(a);
+            continue;
+        }
+        if (a == "--") {
+            only_positionals = true;
+            continue;
+        }
+        std::string name = a, value;
+        bool has_inline = false;
+        if (auto eq = a.find('='); eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            has_inline = true;
+        }
+        if (known(flags, name)) {
+            if (has_inline) throw usage_error("option " + name + " takes no value");
+            flags_.push_back(name);
+        } else if (known(with_value, name)) {
+            if (!has_inline) {
+                if (i + 1 >= args.size()) throw usage_error("option " + name + " needs a value");
+                value = args[++i];
+            }
+            values_.emplace_back(name, value);
+        } else {
+            throw usage_error("unknown option '" + name + "'");
+        }
+    }
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+    std::optional<std::string> v;
+    for (const auto& [n, val] : values_)
+        if (n == name) v = val; // the last one wins, as in most tools
+    return v;
+}
+
+bool Args::flag(const std::string& name) const {
+    return std::find(flags_.begin(), flags_.end(), name) != flags_.end();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    if (path == "-") {
+        std::cout << content;
+        std::cout.flush();
+        if (!std::cout) throw output_error(301, "<stdout>", "cannot write to standard output");
+        return;
+    }
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(errno));
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            ::close(fd);
+            ::unlink(name.data());
+            throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int err = errno;
+        ::unlink(name.data());
+        throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+    }
+    ::chmod(name.data(), 0644);
+    if (::rename(name.data(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(name.data());
+        throw output_error(304, path, std::string("cannot replace the file: ") + std::strerror(err));
+    }
+}
+
+std::string ontology_dir(const Args& args) {
+    if (auto d = args.value("--ontology")) return *d;
+    return Ontology::default_dir();
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ',') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else if (c != ' ') {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,130 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/eval/score.hpp"
+#include "newskg/export/json.hpp"
+#include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
+
+namespace newskg::cli {
+
+namespace {
+
+const char* kEvalHelp = R"(Usage: newskg eval [OPTIONS] GOLD.json...
+
+Extracts the article each gold file names (its "text" field, a file beside the gold
+file) and scores the graph against the gold: precision, recall and F1 of entities and
+of typed relations, untyped pair recall, fragmentation and conflation, per article and
+micro-averaged, with every miss and every spurious item. The figures are those of
+../shared/corpus/score.py on the same graphs.
+
+Options:
+  --json             machine-readable output (the shape of score.py --json)
+  --quiet            only the total line
+  --save-graphs DIR  also write each extracted graph as DIR/ID.json
+  --base IRI         namespace for minted IRIs
+  --ontology DIR     ontology and lexicons to load
+
+Exit status: 0 when every article was scored; 1 when a gold file or article could not be
+read (the others are still scored); 2 wrong usage.
+)";
+
+std::string fmt3(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw input_error(101, path, "cannot open the gold file");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw parse_error(303, path, 0, std::string("not valid JSON: ") + e.what());
+    }
+}
+
+} // namespace
+
+int run_eval(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help" || a == "-h") {
+            std::cout << kEvalHelp;
+            return 0;
+        }
+    Args args(argv, {"--save-graphs", "--base", "--ontology"}, {"--json", "--quiet"});
+    if (args.positionals().empty()) throw usage_error("no gold files given");
+    const auto resources = Resources::load(ontology_dir(args));
+    PipelineOptions po;
+    if (auto b = args.value("--base")) po.base_iri = *b;
+    const auto save = args.value("--save-graphs");
+    if (save) std::filesystem::create_directories(*save);
+
+    std::vector<ArticleScore> scores;
+    std::vector<std::string> problems;
+    for (const auto& gold_path : args.positionals()) {
+        try {
+            nlohmann::json gold = read_json_file(gold_path);
+            if (!gold.is_object() || !gold.contains("text") || !gold["text"].is_string())
+                throw parse_error(304, gold_path, 0, "a gold file needs a 'text' field naming the article");
+            const auto article =
+                (std::filesystem::path(gold_path).parent_path() / gold["text"].get<std::string>()).string();
+            KnowledgeGraph graph;
+            std::vector<Diagnostic> diags;
+            std::size_t n = 0;
+            read_articles({article}, ReadOptions{}, [&](Document&& doc) {
+                ++n;
+                graph.add(extract(std::move(doc), *resources, po), po.base_iri);
+            }, diags);
+            for (const auto& d : diags)
+                if (d.error) throw input_error(102, article, d.message);
+            if (n == 0) throw input_error(106, article, "no article read");
+            nlohmann::json graph_json = to_json(graph, &resources->ontology());
+            if (save) {
+                std::string id = gold.value("id", std::filesystem::path(gold_path).stem().string());
+                write_file_atomically((std::filesystem::path(*save) / (id + ".json")).string(),
+                                      graph_json.dump(1) + "\n");
+            }
+            scores.push_back(score_graph(gold, graph_json, gold_path));
+        } catch (const error& e) {
+            problems.push_back(e.what());
+        }
+    }
+    const TotalScore tot = total(scores);
+    if (args.flag("--json")) {
+        nlohmann::json docs = nlohmann::json::array();
+        for (const auto& s : scores) docs.push_back(to_json(s));
+        std::cout << nlohmann::json{{"documents", docs}, {"total", to_json(tot)}}.dump(1) << "\n";
+    } else {
+        for (const auto& s : scores) {
+            if (args.flag("--quiet")) break;
+            std::cout << "== " << s.id << "\n";
+            std::cout << "entities  P " << fmt3(s.entities.precision) << " R " << fmt3(s.entities.recall)
+                      << " F1 " << fmt3(s.entities.f1) << "  fragments " << s.fragmentation
+                      << " conflations " << s.conflation << "\n";
+            for (const auto& m : s.missed_entities) std::cout << "  missed entity: " << m << "\n";
+            for (const auto& m : s.spurious_entities) std::cout << "  spurious entity: " << m << "\n";
+            std::cout << "relations P " << fmt3(s.relations.precision) << " R " << fmt3(s.relations.recall)
+                      << " F1 " << fmt3(s.relations.f1) << "  duplicates " << s.duplicates
+                      << "  pair recall " << fmt3(s.pair_recall) << "\n";
+            for (const auto& m : s.missed_relations) std::cout << "  missed relation: " << m << "\n";
+            for (const auto& m : s.spurious_relations) std::cout << "  spurious relation: " << m << "\n";
+        }
+        std::cout << "TOTAL entities P " << fmt3(tot.entities.precision) << " R "
+                  << fmt3(tot.entities.recall) << " F1 " << fmt3(tot.entities.f1)
+                  << " | relations P " << fmt3(tot.relations.precision) << " R "
+                  << fmt3(tot.relations.recall) << " F1 " << fmt3(tot.relations.f1)
+                  << " | pair recall " << fmt3(tot.pair_recall) << " | fragments "
+                  << tot.fragmentation << " conflations " << tot.conflation << "\n";
+    }
+    for (const auto& p : problems) std::cerr << "newskg: error: " << p << "\n";
+    return problems.empty() ? 0 : 1;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,175 @@
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/export/dot.hpp"
+#include "newskg/export/json.hpp"
+#include "newskg/export/rdf.hpp"
+#include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
+#include "newskg/text/analyse.hpp"
+
+namespace newskg::cli {
+
+namespace {
+
+const char* kExtractHelp = R"(Usage: newskg extract [OPTIONS] FILE...
+
+Reads news articles and writes their knowledge graph: actors as nodes, typed and
+CAMEO-coded relations as edges, each with its evidence.
+
+FILE is a plain-text article or a saved page as text (.txt), a saved web page (.html,
+.htm), a JSON Lines file of articles (.jsonl: fields id, title, published, url, source,
+text or html), any of those gzipped (.gz), a directory (read recursively), or - for
+standard input.
+
+Options:
+  --format LIST      output formats, comma-separated: ttl, nt, json, dot (default: json)
+  --output PATH      write one graph of all inputs to PATH (- is standard output);
+                     needs exactly one format
+  --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
+                     the article's id (the input's file name without extension)
+  --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
+  --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
+  --published DATE   publication date (YYYY-MM-DD) for all inputs, overriding what the
+                     articles say; relative dates ("on Sunday") resolve against it
+  --input-format F   auto (default), text, html or jsonl
+  --max-bytes N      largest article accepted (default 33554432)
+  --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
+  --ontology DIR     ontology and lexicons to load
+  --top N            DOT: draw only the N actors with the most relations
+  --clusters         DOT: group actors by country
+
+Without --output or --out-dir, one format is written to standard output.
+Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were written);
+2 wrong usage.
+)";
+
+const std::set<std::string> kFormats{"ttl", "nt", "json", "dot"};
+
+std::string render(const std::string& format, const KnowledgeGraph& g, const Ontology& onto,
+                   const std::string& base, const DotOptions& dot) {
+    if (format == "ttl") return to_rdf(g, onto, RdfSyntax::Turtle, base);
+    if (format == "nt") return to_rdf(g, onto, RdfSyntax::NTriples, base);
+    if (format == "json") return to_json_string(g, &onto);
+    return to_dot(g, &onto, dot);
+}
+
+} // namespace
+
+int run_extract(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help" || a == "-h") {
+            std::cout << kExtractHelp;
+            return 0;
+        }
+    Args args(argv,
+              {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
+               "--max-bytes", "--ontology", "--top"},
+              {"--merge", "--keep-negated", "--clusters"});
+    if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
+    std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
+    if (formats.empty()) throw usage_error("--format needs at least one format");
+    for (const auto& f : formats)
+        if (!kFormats.count(f))
+            throw usage_error("unknown format '" + f + "' (expected ttl, nt, json or dot)");
+    const auto output = args.value("--output");
+    const auto out_dir = args.value("--out-dir");
+    if (output && out_dir) throw usage_error("give --output or --out-dir, not both");
+    if ((output || !out_dir) && formats.size() != 1)
+        throw usage_error("several formats need --out-dir");
+
+    ReadOptions ro;
+    if (auto p = args.value("--published")) {
+        ro.published = DateValue::parse_iso(*p);
+        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
+    }
+    if (auto f = args.value("--input-format")) ro.format = *f;
+    if (auto m = args.value("--max-bytes")) {
+        try {
+            ro.max_bytes = std::stoull(*m);
+        } catch (const std::exception&) {
+            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
+        }
+    }
+    PipelineOptions po;
+    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.keep_negated = args.flag("--keep-negated");
+    DotOptions dot;
+    dot.clusters_by_country = args.flag("--clusters");
+    if (auto t = args.value("--top")) {
+        try {
+            dot.top = std::stoull(*t);
+        } catch (const std::exception&) {
+            throw usage_error("--top expects a number, got '" + *t + "'");
+        }
+    }
+
+    const auto resources = Resources::load(ontology_dir(args));
+    const Ontology& onto = resources->ontology();
+    if (out_dir) std::filesystem::create_directories(*out_dir);
+
+    const bool one_graph = !out_dir;
+    KnowledgeGraph all;
+    std::vector<Diagnostic> diagnostics;
+    std::vector<std::string> failures;
+    std::set<std::string> written_ids;
+    std::size_t articles = 0;
+
+    read_articles(args.positionals(), ro, [&](Document&& doc) {
+        ++articles;
+        Extraction x = extract(std::move(doc), *resources, po);
+        if (one_graph || args.flag("--merge")) all.add(x, po.base_iri);
+        if (!out_dir) return;
+        KnowledgeGraph g;
+        g.add(x, po.base_iri);
+        std::string id = x.document.id.empty() ? "article" : x.document.id;
+        // Two inputs with the same name must not overwrite each other.
+        for (int n = 2; written_ids.count(id); ++n) id = x.document.id + "-" + std::to_string(n);
+        written_ids.insert(id);
+        for (const auto& f : formats) {
+            const std::string path = (std::filesystem::path(*out_dir) / (id + "." + f)).string();
+            try {
+                write_file_atomically(path, render(f, g, onto, po.base_iri, dot));
+            } catch (const error& e) {
+                failures.push_back(e.what());
+            }
+        }
+    }, diagnostics);
+
+    if (one_graph) {
+        try {
+            write_file_atomically(output.value_or("-"), render(formats.front(), all, onto, po.base_iri, dot));
+        } catch (const error& e) {
+            failures.push_back(e.what());
+        }
+    } else if (args.flag("--merge")) {
+        for (const auto& f : formats) {
+            const std::string path = (std::filesystem::path(*out_dir) / ("merged." + f)).string();
+            try {
+                write_file_atomically(path, render(f, all, onto, po.base_iri, dot));
+            } catch (const error& e) {
+                failures.push_back(e.what());
+            }
+        }
+    }
+
+    bool failed = !failures.empty();
+    for (const auto& d : diagnostics) {
+        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
+        if (d.error) failed = true;
+    }
+    for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
+    if (failed) {
+        std::size_t n = failures.size();
+        for (const auto& d : diagnostics) n += d.error ? 1 : 0;
+        std::cerr << "newskg: " << n << " problem(s); " << articles << " article(s) extracted\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,69 @@
+// newskg command line: a thin layer over the library. Parses options, runs the pipeline,
+// writes outputs atomically, and turns exceptions into messages and exit codes:
+//   0 success, 1 some input or output failed (the rest was done), 2 wrong usage or setup.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+
+namespace {
+
+const char* kHelp = R"(newskg — a knowledge-graph generator for news articles
+
+Usage: newskg COMMAND [OPTIONS] ...
+
+Commands:
+  extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
+  read      show what the reader keeps of an article (text or JSON)
+  eval      score extraction against gold files (precision, recall, F1)
+  help      this text; `newskg COMMAND --help` describes one command
+
+Common options:
+  --ontology DIR   ontology and lexicons to load (default: $NEWSKG_ONTOLOGY, else the
+                   ontology/ directory installed with newskg)
+  --version        print the version
+
+Exit status: 0 success; 1 some inputs or outputs failed (the others were done and the
+failures are listed at the end); 2 wrong usage or a broken ontology.
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+        std::cout << kHelp;
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "newskg " << NEWSKG_VERSION << "\n";
+        return 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "extract") return newskg::cli::run_extract(args);
+        if (command == "read") return newskg::cli::run_read(args);
+        if (command == "eval") return newskg::cli::run_eval(args);
+        std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
+        return 2;
+    } catch (const newskg::usage_error& e) {
+        std::cerr << "newskg " << command << ": " << e.what() << "\n(see newskg " << command
+                  << " --help)\n";
+        return 2;
+    } catch (const newskg::ontology_error& e) {
+        std::cerr << "newskg: " << e.what() << "\n";
+        return 2;
+    } catch (const newskg::error& e) {
+        std::cerr << "newskg: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "newskg: internal error: " << e.what() << "\n";
+        return 1;
+    }
+}

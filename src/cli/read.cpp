@@ -1,0 +1,60 @@
+#include <iostream>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/read/json_view.hpp"
+#include "newskg/read/reader.hpp"
+#include "newskg/text/analyse.hpp"
+
+namespace newskg::cli {
+
+namespace {
+const char* kReadHelp = R"(Usage: newskg read [OPTIONS] FILE...
+
+Shows what the reader keeps of each article: its body without page furniture (menus,
+captions, credits, bylines), or, with --format json, its title, publication date, outlet,
+agencies, headings, paragraphs, sentences with byte offsets and the dates found.
+
+Options:
+  --format text|json   text (default): the body, one paragraph per line, no headline
+  --published DATE     publication date (YYYY-MM-DD), overriding the article's
+  --input-format F     auto (default), text, html or jsonl
+  --max-bytes N        largest article accepted
+)";
+} // namespace
+
+int run_read(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help" || a == "-h") {
+            std::cout << kReadHelp;
+            return 0;
+        }
+    Args args(argv, {"--format", "--published", "--input-format", "--max-bytes"}, {});
+    if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
+    const std::string format = args.value("--format").value_or("text");
+    if (format != "text" && format != "json") throw usage_error("--format is text or json");
+    ReadOptions ro;
+    if (auto p = args.value("--published")) {
+        ro.published = DateValue::parse_iso(*p);
+        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
+    }
+    if (auto f = args.value("--input-format")) ro.format = *f;
+    if (auto m = args.value("--max-bytes")) ro.max_bytes = std::stoull(*m);
+    std::vector<Diagnostic> diags;
+    read_articles(args.positionals(), ro, [&](Document&& doc) {
+        if (format == "text") {
+            std::cout << body_text(doc);
+        } else {
+            analyse_text(doc);
+            std::cout << to_json_view(doc).dump(1) << "\n";
+        }
+    }, diags);
+    bool failed = false;
+    for (const auto& d : diags) {
+        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
+        failed = failed || d.error;
+    }
+    return failed ? 1 : 0;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,27 @@
+#include "newskg/pipeline/pipeline.hpp"
+
+#include "newskg/text/analyse.hpp"
+
+namespace newskg {
+
+std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir) {
+    std::unique_ptr<Resources> r(new Resources());
+    r->ontology_ = Ontology::load(ontology_dir);
+    r->cues_ = ActorCues::load(ontology_dir);
+    r->actor_index_ = std::make_unique<ActorIndex>(r->ontology_, r->cues_);
+    r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
+    return r;
+}
+
+Extraction extract(Document document, const Resources& resources, const PipelineOptions& options) {
+    Extraction x;
+    x.document = std::move(document);
+    analyse_text(x.document);
+    find_actors(x, resources.actors(), ActorOptions{options.base_iri});
+    RelationOptions ro;
+    ro.keep_negated = options.keep_negated;
+    find_relations(x, resources.relations(), ro);
+    return x;
+}
+
+} // namespace newskg

@@ -1,0 +1,119 @@
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "newskg/core/error.hpp"
+#include "newskg/relations/relations.hpp"
+
+namespace newskg {
+
+namespace {
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string c;
+    while (std::getline(ss, c, '\t')) {
+        while (!c.empty() && (c.back() == '\r' || c.back() == ' ')) c.pop_back();
+        cols.push_back(c);
+    }
+    return cols;
+}
+bool ends_with(const std::string& s, std::string_view suf) {
+    return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+} // namespace
+
+Lemmatizer Lemmatizer::load(const std::string& dir) {
+    Lemmatizer l;
+    const std::string path = dir + "/irregular-verbs.tsv";
+    std::ifstream in(path);
+    if (!in) throw ontology_error(301, path + ": cannot open the irregular verb list");
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split_tabs(line);
+        if (cols.size() != 2 || cols[0].empty() || cols[1].empty())
+            throw ontology_error(302, path + ":" + std::to_string(n) + ": expected 'form<TAB>lemma'");
+        l.irregular_[cols[0]] = cols[1];
+    }
+    return l;
+}
+
+std::vector<std::string> Lemmatizer::lemmas(const std::string& w) const {
+    std::vector<std::string> out;
+    auto add = [&](std::string s) {
+        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    };
+    if (auto it = irregular_.find(w); it != irregular_.end()) add(it->second);
+    const std::size_t n = w.size();
+    if (n > 4 && ends_with(w, "ied")) add(w.substr(0, n - 3) + "y");          // denied
+    if (n > 4 && ends_with(w, "ies")) add(w.substr(0, n - 3) + "y");          // denies
+    if (n > 3 && ends_with(w, "ed")) {
+        std::string stem = w.substr(0, n - 2);
+        // Doubled final consonant: "committed" → commit, "halted" keeps "halt".
+        if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+            !is_vowel(stem.back()) && stem.back() != 'l' && stem.back() != 's')
+            add(stem.substr(0, stem.size() - 1));
+        add(w.substr(0, n - 1)); // accused → accuse
+        add(stem);               // demanded → demand
+    }
+    if (n > 4 && ends_with(w, "ing")) {
+        std::string stem = w.substr(0, n - 3);
+        if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] && !is_vowel(stem.back()))
+            add(stem.substr(0, stem.size() - 1));
+        add(stem + "e"); // accusing → accuse
+        add(stem);       // attacking → attack
+    }
+    if (n > 3 && ends_with(w, "es")) add(w.substr(0, n - 2)); // pushes → push
+    if (n > 2 && ends_with(w, "s") && !ends_with(w, "ss")) add(w.substr(0, n - 1));
+    add(w);
+    return out;
+}
+
+RelationLexicon::RelationLexicon(const Ontology& ontology, Lemmatizer lemmatizer,
+                                 std::vector<EventNoun> nouns)
+    : ontology_(ontology), lemmatizer_(std::move(lemmatizer)), nouns_(std::move(nouns)) {
+    for (const auto& v : ontology_.verbs()) {
+        std::string first = v.lemma.substr(0, v.lemma.find(' '));
+        by_first_word_[first].push_back(&v);
+    }
+    for (const auto& n : nouns_) nouns_by_word_[n.noun.substr(0, n.noun.find(' '))].push_back(n);
+}
+
+RelationLexicon RelationLexicon::load(const Ontology& ontology) {
+    Lemmatizer lem = Lemmatizer::load(ontology.dir());
+    const std::string path = ontology.dir() + "/event-nouns.tsv";
+    std::ifstream in(path);
+    if (!in) throw ontology_error(303, path + ": cannot open the event noun list");
+    std::vector<EventNoun> nouns;
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split_tabs(line);
+        if (cols.size() != 4)
+            throw ontology_error(304, path + ":" + std::to_string(n) +
+                                          ": expected 'noun<TAB>frame<TAB>property<TAB>cameo'");
+        if (!ontology.relation(cols[2]))
+            throw ontology_error(305, path + ":" + std::to_string(n) + ": no ontology property '" +
+                                          cols[2] + "'");
+        nouns.push_back(EventNoun{cols[0], cols[1], cols[2], cols[3]});
+    }
+    return RelationLexicon(ontology, std::move(lem), std::move(nouns));
+}
+
+const std::vector<const VerbSense*>* RelationLexicon::senses(const std::string& first_word) const {
+    auto it = by_first_word_.find(first_word);
+    return it == by_first_word_.end() ? nullptr : &it->second;
+}
+
+const std::vector<EventNoun>* RelationLexicon::nouns(const std::string& noun) const {
+    auto it = nouns_by_word_.find(noun);
+    return it == nouns_by_word_.end() ? nullptr : &it->second;
+}
+
+} // namespace newskg
