@@ -657,9 +657,8 @@ class Recognizer {
         m.end = ref.name_end;
         m.priority = 1;
         m.apply = [=, this]() {
-            std::size_t country = country_entity(cg);
             if (!ref.adjective) {
-                mention(i, ref.name_end, country, MentionKind::Name);
+                mention(i, ref.name_end, country_entity(cg), MentionKind::Name);
             } else {
                 // A lone adjective names no actor by itself ("Malian soil"); a plural
                 // demonym names the people ("Palestinians"), which are not an actor either.
@@ -1148,7 +1147,7 @@ class Recognizer {
         for (std::size_t e = 0; e < x_.entities.size(); ++e) {
             if (gaz_of_entity_[e] == npos) continue;
             const auto& g = idx_.entry(gaz_of_entity_[e]);
-            if (g.parent_iri.empty()) continue;
+            if (g.parent_iri.empty() || x_.entities[e].mentions.empty()) continue;
             auto it = by_iri_.find(g.parent_iri);
             if (it == by_iri_.end()) continue;
             const auto& first = x_.mentions[x_.entities[e].mentions.front()];
@@ -1156,7 +1155,12 @@ class Recognizer {
             link(e, it->second, g.parent_relation.empty() ? "partOf" : g.parent_relation,
                  "gazetteer:parent");
         }
+        // An entity created on the way but never mentioned (a parent looked up for a
+        // subunit, say) is not an actor of the article.
+        std::vector<bool> keep(x_.entities.size());
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
         for (const auto& l : links_) {
+            if (!keep[l.subject] || !keep[l.object]) continue;
             Relation r;
             r.subject = x_.entities[l.subject].id;
             r.object = x_.entities[l.object].id;
@@ -1176,6 +1180,10 @@ class Recognizer {
                 }
             if (!dup) x_.relations.push_back(std::move(r));
         }
+        std::vector<Entity> kept;
+        for (std::size_t e = 0; e < x_.entities.size(); ++e)
+            if (keep[e]) kept.push_back(std::move(x_.entities[e]));
+        x_.entities = std::move(kept);
     }
 };
 

@@ -72,6 +72,28 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     }
     namespace fs = std::filesystem;
     fs::path target(path);
+    std::error_code ec;
+    if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+        // A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming
+        // a temporary file over it would replace the device itself.
+        int fd = ::open(path.c_str(), O_WRONLY);
+        if (fd < 0) throw output_error(302, path, std::string("cannot open: ") + std::strerror(errno));
+        const char* p = content.data();
+        std::size_t left = content.size();
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                int err = errno;
+                ::close(fd);
+                throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        if (::close(fd) != 0) throw output_error(303, path, std::string("write failed: ") + std::strerror(errno));
+        return;
+    }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::entity_named;
+using newskg::test::extract_text;
+using newskg::test::relation;
+
+TEST_CASE("gazetteer actors are found and typed", "[actors]") {
+    auto x = extract_text("Chad and Sudan traded accusations on Monday.\n\nThe African Union urged calm.");
+    const Entity* chad = entity_named(x, "Chad");
+    REQUIRE(chad);
+    CHECK(chad->type == ActorType::Country);
+    CHECK(chad->country_code == "TD");
+    CHECK(chad->from_gazetteer);
+    const Entity* au = entity_named(x, "African Union");
+    REQUIRE(au);
+    CHECK(au->type == ActorType::Organization);
+    CHECK_FALSE(entity_named(x, "Monday"));
+}
+
+TEST_CASE("Niger and Nigeria stay two actors", "[actors]") {
+    auto x = extract_text("Niger closed its border with Nigeria after the coup.");
+    const Entity* niger = entity_named(x, "Niger");
+    const Entity* nigeria = entity_named(x, "Nigeria");
+    REQUIRE(niger);
+    REQUIRE(nigeria);
+    CHECK(niger->id != nigeria->id);
+}
+
+TEST_CASE("demonym composites become their own typed actors linked to the country", "[actors]") {
+    auto x = extract_text("Malian troops entered the town. Mali's junta praised the Malian army.");
+    const Entity* army = entity_named(x, "Malian troops");
+    REQUIRE(army);
+    CHECK(army->type == ActorType::Military);
+    CHECK(entity_named(x, "Malian army") == army);
+    const Entity* junta = entity_named(x, "Mali's junta");
+    REQUIRE(junta);
+    CHECK(junta->type == ActorType::Government);
+    CHECK(relation(x, "Malian troops", "partOf", "Mali"));
+    CHECK(relation(x, "Mali's junta", "partOf", "Mali"));
+}
+
+TEST_CASE("a known armed group named with its patron country is affiliated with it", "[actors]") {
+    auto x = extract_text("Russia's Wagner mercenary group sent fighters to Libya. Wagner troops later left.");
+    const Entity* wagner = entity_named(x, "Russia's Wagner mercenary group");
+    REQUIRE(wagner);
+    CHECK(wagner->type == ActorType::ArmedGroup);
+    CHECK(entity_named(x, "Wagner troops") == wagner);
+    CHECK(relation(x, "Russia's Wagner mercenary group", "affiliatedWith", "Russia"));
+}
+
+TEST_CASE("an organisation's collective and mission are parts of it", "[actors]") {
+    auto x = extract_text("UN sanctions monitors said in a report that the group had grown.");
+    const Entity* monitors = entity_named(x, "UN sanctions monitors");
+    REQUIRE(monitors);
+    CHECK(monitors->type == ActorType::Organization);
+    CHECK(relation(x, "UN sanctions monitors", "partOf", "United Nations"));
+}
+
+TEST_CASE("acronyms in brackets, their misspellings and descriptions are one actor", "[actors]") {
+    auto x = extract_text(
+        "The United Nations Stabilization Mission in the Democratic Republic of the Congo "
+        "(MONUSCO) began to leave the east.\n\nMONUSCO said on Friday it had closed a base. "
+        "The mission later said MONUSKO staff were safe.");
+    const Entity* m = entity_named(x, "MONUSCO");
+    REQUIRE(m);
+    CHECK(entity_named(x, "MONUSKO") == m);
+    CHECK(entity_named(x, "The mission") == m);
+}
+
+TEST_CASE("people are typed by their titles and found again by surname", "[actors]") {
+    auto x = extract_text(
+        "Rebel spokesperson Amadou Traore Kane said the alliance would respond. "
+        "Kane added that talks were over.");
+    const Entity* kane = entity_named(x, "Amadou Traore Kane");
+    REQUIRE(kane);
+    CHECK(kane->type == ActorType::Person);
+    CHECK(entity_named(x, "Kane") == kane);
+}
+
+TEST_CASE("unknown names are typed by their last word and context", "[actors]") {
+    auto x = extract_text("The Azawad Liberation Front attacked an army post near Tessit.");
+    const Entity* front = entity_named(x, "Azawad Liberation Front");
+    REQUIRE(front);
+    CHECK(front->type == ActorType::ArmedGroup);
+    const Entity* tessit = entity_named(x, "Tessit");
+    REQUIRE(tessit);
+    CHECK(tessit->type == ActorType::Location);
+}
+
+TEST_CASE("group modifiers make one armed group", "[actors]") {
+    auto x = extract_text("Tuareg-led rebels seized a base. The Tuareg rebels said they held it.");
+    const Entity* rebels = entity_named(x, "Tuareg-led rebels");
+    REQUIRE(rebels);
+    CHECK(rebels->type == ActorType::ArmedGroup);
+    CHECK(entity_named(x, "Tuareg rebels") == rebels);
+}
+
+TEST_CASE("pronouns resolve to the subject in focus and are not aliases", "[actors]") {
+    auto x = extract_text("The European Union said its envoy would travel to Kyiv.");
+    const Entity* eu = entity_named(x, "European Union");
+    REQUIRE(eu);
+    bool pronoun_mention = false;
+    for (auto m : eu->mentions)
+        if (x.mentions[m].kind == MentionKind::Pronoun) pronoun_mention = true;
+    CHECK(pronoun_mention);
+    CHECK_FALSE(entity_named(x, "its"));
+}
+
+TEST_CASE("every entity has a stable IRI", "[actors]") {
+    auto a = extract_text("Commander Idris Bakar of the Sahel Defence Brigade met Chadian officers.");
+    auto b = extract_text("Later, Commander Idris Bakar spoke again.");
+    const Entity* p1 = entity_named(a, "Idris Bakar");
+    const Entity* p2 = entity_named(b, "Idris Bakar");
+    REQUIRE(p1);
+    REQUIRE(p2);
+    CHECK(p1->iri == p2->iri);
+    CHECK(entity_named(a, "Chad") == nullptr); // "Chadian officers" does not name Chad itself
+}

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::extract_text;
+using newskg::test::relation;
+
+TEST_CASE("subject-verb-object with CAMEO code, QuadClass and Goldstein", "[relations]") {
+    auto x = extract_text("Chad accused Sudan of arming rebels on Sunday.");
+    const Relation* r = relation(x, "Chad", "accused", "Sudan");
+    REQUIRE(r);
+    CHECK(r->cameo.rfind("112", 0) == 0);
+    CHECK(r->quad_class == 3);
+    CHECK(r->goldstein < 0);
+    REQUIRE(r->evidence.size() == 1);
+    CHECK(r->evidence[0].text == "Chad accused Sudan of arming rebels on Sunday.");
+    CHECK(x.document.slice(r->evidence[0].span) == r->evidence[0].text);
+    REQUIRE(r->date);
+    CHECK(r->date->iso() == "2024-03-10"); // the Sunday of publication
+    CHECK_FALSE(r->rule.empty());
+}
+
+TEST_CASE("prepositional objects", "[relations]") {
+    auto x = extract_text("The junta in Niger turned to Russia for support. Algeria clashed with Morocco.");
+    auto fought = relation(x, "Algeria", "fought", "Morocco");
+    CHECK(fought);
+}
+
+TEST_CASE("coordinated subjects and objects give one edge each", "[relations]") {
+    auto x = extract_text("Mali and Burkina Faso criticized ECOWAS and France.");
+    CHECK(relation(x, "Mali", "criticized", "ECOWAS"));
+    CHECK(relation(x, "Burkina Faso", "criticized", "ECOWAS"));
+    CHECK(relation(x, "Mali", "criticized", "France"));
+    CHECK(relation(x, "Burkina Faso", "criticized", "France"));
+}
+
+TEST_CASE("demand that X withdraw is a demand for withdrawal", "[relations]") {
+    auto x = extract_text("Niger's junta demanded that France withdraw its troops by the end of the year.");
+    const Relation* r = relation(x, "Niger's junta", "demandedWithdrawal", "France");
+    REQUIRE(r);
+    CHECK(r->cameo == "1056");
+}
+
+TEST_CASE("passives swap agent and patient", "[relations]") {
+    auto x = extract_text("Ukraine was attacked by Russia overnight, officials said.");
+    CHECK(relation(x, "Russia", "attacked", "Ukraine"));
+    CHECK_FALSE(relation(x, "Ukraine", "attacked", "Russia"));
+}
+
+TEST_CASE("negated events give no edge unless asked for", "[relations]") {
+    auto x = extract_text("Chad did not attack Sudan.");
+    CHECK_FALSE(relation(x, "Chad", "attacked", "Sudan"));
+}
+
+TEST_CASE("hedged events are flagged and less certain", "[relations]") {
+    auto x = extract_text("Sudan may have attacked Chad.");
+    const Relation* r = relation(x, "Sudan", "attacked", "Chad");
+    REQUIRE(r);
+    CHECK((r->flags & kHedged) != 0);
+    CHECK(r->confidence < 0.7);
+}
+
+TEST_CASE("reported speech records the speaker", "[relations]") {
+    auto x = extract_text("Sudan attacked Chad, the African Union said.");
+    const Relation* r = relation(x, "Sudan", "attacked", "Chad");
+    REQUIRE(r);
+    REQUIRE(r->speaker);
+    CHECK((r->flags & kReported) != 0);
+}
+
+TEST_CASE("event nouns: attack on, withdrawal from", "[relations]") {
+    auto x = extract_text("Russia's attack on Ukraine drew protests.");
+    CHECK(relation(x, "Russia", "attacked", "Ukraine"));
+}
+
+TEST_CASE("the same relation stated twice is one edge with two pieces of evidence", "[relations]") {
+    auto x = extract_text("Chad accused Sudan of shelling. Later, Chad accused Sudan again.");
+    const Relation* r = relation(x, "Chad", "accused", "Sudan");
+    REQUIRE(r);
+    CHECK(r->evidence.size() == 2);
+}
+
+TEST_CASE("headlines carry relations", "[relations]") {
+    auto x = extract_text("Mali, Burkina Faso demonstrate solidarity with Niger junta\n\nThe two countries said so on Monday.");
+    const Relation* r = relation(x, "Mali", "demonstratedSolidarity", "Niger junta");
+    REQUIRE(r);
+    CHECK((r->flags & kHeadline) != 0);
+    CHECK(relation(x, "Burkina Faso", "demonstratedSolidarity", "Niger junta"));
+}
