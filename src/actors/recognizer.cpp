@@ -415,10 +415,30 @@ class Recognizer {
 
     /// Is this gazetteer entry a mission or force (its own "mission" is itself)?
     bool is_subunit_entry(const GazetteerEntry& e) const {
-        std::string l = lower(e.label);
-        for (std::string_view w : {"mission", "force", "operation", "peacekeep"})
-            if (l.find(w) != std::string::npos) return true;
+        auto fits = [](const std::string& name) {
+            std::string l = lower(name);
+            for (std::string_view w : {"mission", "force", "operation", "peacekeep"})
+                if (l.find(w) != std::string::npos) return true;
+            return false;
+        };
+        if (fits(e.label)) return true;
+        for (const auto& n : e.names)
+            if (fits(n)) return true;
         return false;
+    }
+
+    /// A country the entry works in, read from its names ("… Mission in Mali"), or npos.
+    std::size_t country_in_names(const GazetteerEntry& e) const {
+        if (!e.country_code.empty()) return idx_.country(e.country_code);
+        for (const auto& n : e.names) {
+            auto at = n.rfind(" in ");
+            if (at == std::string::npos) continue;
+            std::string rest = name_key(n.substr(at + 4));
+            if (const auto* hits = idx_.by_name(rest))
+                for (std::size_t h : *hits)
+                    if (idx_.entry(h).type == ActorType::Country) return h;
+        }
+        return npos;
     }
 
     /// The gazetteer child of `parent` that a subunit head ("UN mission") most likely means:
@@ -433,10 +453,9 @@ class Recognizer {
             int score = 0;
             if (by_iri_.count(gaz[g].iri)) score += 4;
             if (doc_mentions_acronym(gaz[g])) score += 3;
-            if (!gaz[g].country_code.empty()) {
-                std::size_t c = idx_.country(gaz[g].country_code);
-                if (c != npos && by_iri_.count(idx_.entry(c).iri)) score += 2;
-                if (c != npos && doc_mentions_name(idx_.entry(c))) score += 1;
+            if (std::size_t c = country_in_names(gaz[g]); c != npos) {
+                if (by_iri_.count(idx_.entry(c).iri)) score += 2;
+                if (doc_mentions_name(idx_.entry(c))) score += 1;
             }
             if (score > best_score) {
                 best_score = score;
@@ -706,62 +725,22 @@ class Recognizer {
             key = group_key(text(i), cues_);
         else if (!cap_[i] && !cues_.role(lower_[i], "synonym").empty())
             key = cues_.role(lower_[i], "synonym");
-        else if (!cap_[i] && (is(i, "rebel") || is(i, "the")))
-            key = "";
-        else
-            return;
-        std::size_t k = i + 1;
-        if (key.empty() && is(i, "the")) return; // handled by descriptions
-        // "rebel alliance led by ethnic Tuaregs"
         if (key.empty()) {
-            auto h = cue_at(i, "group_head");
-            if (!h) return;
-            std::size_t hend = h->first;
-            std::size_t led = hend;
-            if ((is(led, "led") || is(led, "backed") || is(led, "dominated")) && is(led + 1, "by")) {
-                std::size_t n = led + 2;
-                if (is(n, "ethnic")) ++n;
-                if (word(n) && cap_[n] && !claimed_[n]) {
-                    std::string gkey = group_key(text(n), cues_);
-                    std::size_t nend = n + 1;
-                    Match m;
-                    m.end = nend;
-                    m.priority = 3;
-                    m.apply = [=, this]() {
-                        std::size_t ent = group_entity(gkey, i, nend);
-                        mention(i, nend, ent, MentionKind::Description);
-                    };
-                    out.push_back(std::move(m));
-                }
-            }
-            // Bare "rebel alliance": resolved later to the armed group in focus.
-            Match m;
-            m.end = hend;
-            m.priority = 1;
-            m.apply = [=, this]() {
-                pending_.push_back(Pending{Pending::Description, TokenRange{i, hend}, sent_,
-                                           {ActorType::ArmedGroup}, lower_[hend - 1], "", npos, ""});
-                for (std::size_t q = i; q < hend; ++q) claimed_[q] = true;
-            };
-            out.push_back(std::move(m));
+            generic_group(i, out);
             return;
         }
-        // Skip one modifier ("separatist", "armed") and coordinated modifiers.
-        std::size_t h = k;
+        // Skip up to three modifiers ("separatist", "armed") and coordinated modifiers.
+        std::size_t h = i + 1;
         for (int n = 0; n < 3 && word(h) && !cue_at(h, "group_head"); ++n) {
             if (!is_alpha_word(lower_[h]) || cap_[h] || is_verbish(h)) break;
             ++h;
         }
-        auto head = cue_at(h, "group_head");
-        if (head) {
+        if (auto head = cue_at(h, "group_head")) {
             std::size_t hend = head->first;
             Match m;
             m.end = hend;
             m.priority = 3;
-            m.apply = [=, this]() {
-                std::size_t ent = group_entity(key, i, hend);
-                mention(i, hend, ent, MentionKind::Name);
-            };
+            m.apply = [=, this]() { mention(i, hend, group_entity(key, i, hend), MentionKind::Name); };
             out.push_back(std::move(m));
         } else if (cap_[i] && !cues_.role(lower_[i], "synonym").empty()) {
             // "Islamists" alone.
@@ -771,6 +750,51 @@ class Recognizer {
             m.apply = [=, this]() { mention(i, i + 1, group_entity(key, i, i + 1), MentionKind::Name); };
             out.push_back(std::move(m));
         }
+    }
+
+    /// Lower-case group phrases: "the rebel alliance led by ethnic Tuaregs" (keyed by who
+    /// leads it), "armed terrorist groups" (keyed by the phrase), and bare "the rebel
+    /// alliance" (resolved later to the armed group in focus).
+    void generic_group(std::size_t i, std::vector<Match>& out) {
+        std::size_t j = i;
+        if (is(j, "the")) ++j;
+        static const std::set<std::string> mods{"rebel", "armed", "terrorist", "militant",
+                                                "extremist", "separatist", "criminal", "jihadist"};
+        std::size_t h = j;
+        while (h < sent_end_ && h - j < 3 && word(h) && mods.count(lower_[h]) && !cue_at(h, "group_head")) ++h;
+        auto head = cue_at(h, "group_head");
+        if (!head) return;
+        const std::size_t hend = head->first;
+        // "… led by (ethnic) Tuaregs"
+        if ((is(hend, "led") || is(hend, "backed") || is(hend, "dominated")) && is(hend + 1, "by")) {
+            std::size_t n = hend + 2;
+            if (is(n, "ethnic")) ++n;
+            if (word(n) && cap_[n] && !claimed_[n]) {
+                std::string gkey = group_key(text(n), cues_);
+                std::size_t nend = n + 1;
+                Match m;
+                m.end = nend;
+                m.priority = 3;
+                m.apply = [=, this]() { mention(i, nend, group_entity(gkey, i, nend), MentionKind::Description); };
+                out.push_back(std::move(m));
+            }
+        }
+        if (h > j && !is(i, "the") && (lower_[h] == "groups" || lower_[hend - 1] == "groups")) {
+            // An indefinite plural such as "armed terrorist groups" names its own actor.
+            std::string gkey = key_of(j, hend);
+            Match m;
+            m.end = hend;
+            m.priority = 2;
+            m.apply = [=, this]() { mention(i, hend, group_entity(gkey, i, hend), MentionKind::Name); };
+            out.push_back(std::move(m));
+            return;
+        }
+        if (h == j && !is(i, "the")) return; // a bare "alliance" or "fighters" is no actor
+        Match m;
+        m.end = hend;
+        m.priority = 1;
+        m.apply = [=, this]() { defer(Pending::Description, i, hend, {ActorType::ArmedGroup}, lower_[hend - 1]); };
+        out.push_back(std::move(m));
     }
 
     std::size_t group_entity(const std::string& key, std::size_t b, std::size_t e) {
@@ -1021,7 +1045,15 @@ class Recognizer {
             switch (p.kind) {
             case Pending::Unknown: resolve_unknown(p); break;
             case Pending::Rebel: {
-                std::size_t g = salient(p, {ActorType::ArmedGroup}, 12);
+                // "Rebel spokesperson": the armed group called rebels, else the one in focus.
+                std::size_t g = npos;
+                for (std::size_t e = 0; e < x_.entities.size() && g == npos; ++e) {
+                    if (x_.entities[e].type != ActorType::ArmedGroup) continue;
+                    for (std::size_t m : x_.entities[e].mentions)
+                        if (lower(doc_.slice(x_.mentions[m].span)).find("rebel") != std::string::npos)
+                            g = e;
+                }
+                if (g == npos) g = salient(p, {ActorType::ArmedGroup}, 12);
                 if (g != npos) {
                     mention(p.range.first, p.range.last, g, MentionKind::Description, false);
                     link(p.person, g, p.relation, "actors:title-of-group");
@@ -1044,6 +1076,16 @@ class Recognizer {
 
     /// The most recent compatible entity within `window` sentences before the mention.
     std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window) {
+        // First an actor already called by the same head noun ("the alliance" → the one
+        // named "… alliance"), then any compatible actor, most recent first.
+        const std::string head = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
+        for (std::size_t m : mentions_before(p.range.first)) {
+            const auto& mm = x_.mentions[m];
+            if (mm.sentence + window < p.sentence) break;
+            std::size_t e = entity_index(mm.entity);
+            if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
+            if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
+        }
         for (std::size_t m : mentions_before(p.range.first)) {
             const auto& mm = x_.mentions[m];
             if (mm.sentence + window < p.sentence) break;
@@ -1148,6 +1190,11 @@ class Recognizer {
             if (gaz_of_entity_[e] == npos) continue;
             const auto& g = idx_.entry(gaz_of_entity_[e]);
             if (g.parent_iri.empty() || x_.entities[e].mentions.empty()) continue;
+            // Membership facts the names themselves imply ("UN mission"); where an outlet is
+            // based is not something the article states.
+            if (g.parent_relation != "partOf" && g.parent_relation != "affiliatedWith" &&
+                g.parent_relation != "memberOf" && !g.parent_relation.empty())
+                continue;
             auto it = by_iri_.find(g.parent_iri);
             if (it == by_iri_.end()) continue;
             const auto& first = x_.mentions[x_.entities[e].mentions.front()];

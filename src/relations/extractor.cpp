@@ -86,6 +86,26 @@ class SentenceExtractor {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
             noun_frames(i, out);
+            reported_wrongdoing(i, out);
+        }
+    }
+
+    /// "X have committed grave abuses, Y said": reporting that someone committed or
+    /// violated something is accusing them of it (CAMEO 112).
+    void reported_wrongdoing(std::size_t v, std::vector<Relation>& out) {
+        if (speaker_slot_ == npos) return;
+        bool wrong = false;
+        for (const auto& l : lex_.lemmatizer().lemmas(w(v)))
+            if (l == "commit" || l == "violate" || l == "perpetrate") wrong = true;
+        if (!wrong || negated_before(v)) return;
+        std::size_t subj = subject_of(v);
+        if (subj == npos) return;
+        const RelationType* accused = lex_.ontology().relation("accused");
+        if (!accused) return;
+        for (std::size_t s : subjects(subj)) {
+            if (s == speaker_slot_) continue;
+            emit(out, speaker_slot_, s, accused->name, accused->cameo, v, 0, "attribution:reported-wrongdoing", 0.7);
+            // The speaker is the subject here, so the relation is not marked as reported.
         }
     }
 
@@ -100,6 +120,7 @@ class SentenceExtractor {
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
     std::vector<std::size_t> slot_of_; ///< token (relative) → slot index or npos
     std::optional<EntityId> speaker_;
+    std::size_t speaker_slot_ = npos;
     std::size_t speaker_verb_ = npos;
 
     std::size_t size() const { return low_.size(); }
@@ -143,6 +164,7 @@ class SentenceExtractor {
         for (std::size_t i = 0; i + 2 < size(); ++i)
             if (w(i) == "according" && w(i + 1) == "to" && slot_at(i + 2) != npos) {
                 speaker_ = slots_[slot_at(i + 2)].entity;
+                speaker_slot_ = slot_at(i + 2);
                 speaker_verb_ = i;
                 return;
             }
@@ -157,6 +179,7 @@ class SentenceExtractor {
             if (subj == npos && i + 1 < size() && slot_at(i + 1) != npos) subj = slot_at(i + 1);
             if (subj != npos) {
                 speaker_ = slots_[subj].entity;
+                speaker_slot_ = subj;
                 speaker_verb_ = i;
                 return;
             }
@@ -243,6 +266,20 @@ class SentenceExtractor {
     /// The subject of a verb at v: the nearest slot to the left not inside a prepositional
     /// phrase, within the clause.
     std::size_t subject_of(std::size_t v) const {
+        // Coordinated verb phrases share the first verb's subject: "X has fallen out with
+        // France and turned to Russia" — France is an object, X the subject of both.
+        {
+            std::size_t j = v;
+            while (j > 0 && (w(j - 1) == "also" || w(j - 1) == "then" || w(j - 1) == "later" ||
+                             w(j - 1) == "has" || w(j - 1) == "have" || w(j - 1) == "had"))
+                --j;
+            if (j > 1 && w(j - 1) == "and" && slot_at(j - 2) != npos) {
+                for (std::size_t k = j - 1; k-- > 0;) {
+                    if (slot_at(k) != npos || !is_verb(k)) continue;
+                    return subject_of(k);
+                }
+            }
+        }
         std::size_t j = v;
         std::size_t candidate = npos;
         while (j > 0) {
@@ -264,6 +301,35 @@ class SentenceExtractor {
             break;
         }
         return candidate;
+    }
+
+    /// The subject slot with the slots coordinated to it, and, when it stands in an
+    /// apposition between dashes or brackets ("X and its partners — believed to be Y —"),
+    /// the actors before the apposition too.
+    std::vector<std::size_t> subjects(std::size_t subj) const {
+        std::vector<std::size_t> out = coordinated_left(subj);
+        std::size_t b = slots_[subj].tokens.first;
+        for (std::size_t j = b; j-- > 0;) {
+            if (w(j) == "\xE2\x80\x94" || w(j) == "--" || w(j) == "(" || w(j) == "\xE2\x80\x93") {
+                for (std::size_t k = j; k-- > 0;) {
+                    if (slot_at(k) == npos) continue;
+                    for (std::size_t c : coordinated_left(slot_at(k)))
+                        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+                    break;
+                }
+                break;
+            }
+            if (slot_at(j) != npos || clause_breaks().count(w(j))) break;
+        }
+        return out;
+    }
+
+    /// Whether the token is a verb of the lexicon or a reporting verb (for clause structure).
+    bool is_verb(std::size_t i) const {
+        if (w(i).empty() || !std::isalpha(static_cast<unsigned char>(w(i)[0]))) return false;
+        for (const auto& l : lex_.lemmatizer().lemmas(w(i)))
+            if (lex_.senses(l) || reporting_verbs().count(l)) return l != w(i) || w(i).size() > 2;
+        return false;
     }
 
     /// The first slot at or after i within `window` tokens, not crossing a clause break
@@ -306,8 +372,10 @@ class SentenceExtractor {
         r.object = o;
         r.predicate = predicate;
         r.cameo = cameo;
-        r.quad_class = onto.quad_class(cameo);
-        r.goldstein = onto.goldstein(cameo);
+        if (!cameo.empty()) {
+            r.quad_class = onto.quad_class(cameo);
+            r.goldstein = onto.goldstein(cameo);
+        }
         r.evidence.push_back(Evidence{doc_.id, s_, sen_.span, std::string(doc_.slice(sen_.span))});
         r.date = date_near(v);
         r.rule = rule;
@@ -361,6 +429,9 @@ class SentenceExtractor {
             if (!senses.empty()) break;
         }
         if (senses.empty()) return;
+        // An infinitive ("created to quell", "vowed to attack") states an aim, not an event;
+        // the verb governing it has frames of its own ("call on X to leave").
+        if (v > 0 && w(v - 1) == "to") return;
         // Longest phrase first ("fall out with" before "fall").
         std::stable_sort(senses.begin(), senses.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -403,7 +474,7 @@ class SentenceExtractor {
                 const std::string prep = frame.substr(5);
                 // The preposition may follow a direct object: "turned to Russia", "imposed
                 // sanctions on X", "accused X of": search a few tokens.
-                for (std::size_t j = end; j < size() && j < end + 6; ++j) {
+                for (std::size_t j = end; j < size() && j < end + 10; ++j) {
                     if (clause_breaks().count(w(j)) || w(j) == ",") break;
                     if (w(j) == prep) {
                         std::size_t o = slot_after(j + 1, 4, false);
@@ -440,7 +511,7 @@ class SentenceExtractor {
                 if (o != npos) objects = coordinated_right(o);
             }
             if (objects.empty() || subj == npos) continue;
-            for (std::size_t s : coordinated_left(subj))
+            for (std::size_t s : subjects(subj))
                 for (std::size_t o : objects)
                     emit(out, s, o, vs->predicate, vs->cameo, v, flags, rule, 0.85);
             break;
@@ -502,8 +573,9 @@ class SentenceExtractor {
             if (w(j) != en.frame) continue;
             std::size_t o = slot_after(j + 1, 4, false);
             if (o == npos || subj == npos) continue;
-            for (std::size_t oo : coordinated_right(o))
-                emit(out, subj, oo, en.predicate, en.cameo, n, flags, rule, 0.75);
+            for (std::size_t ss : coordinated_left(subj))
+                for (std::size_t oo : coordinated_right(o))
+                    emit(out, ss, oo, en.predicate, en.cameo, n, flags, rule, 0.75);
         }
     }
 };
