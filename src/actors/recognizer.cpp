@@ -129,6 +129,7 @@ class Recognizer {
     std::vector<std::string> group_key_of_entity_;
     std::vector<Pending> pending_;
     std::vector<StandingLink> links_;
+    std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
     std::size_t sent_ = 0, sent_end_ = 0;
 
     // ---- tokens -------------------------------------------------------------------
@@ -292,6 +293,7 @@ class Recognizer {
         title_person(i, found);
         gazetteer_pattern(i, found);
         country_pattern(i, found);
+        capital_pattern(i, found);
         group_pattern(i, found);
         description_pattern(i, found);
         pronoun_pattern(i, found);
@@ -379,6 +381,9 @@ class Recognizer {
         if (name_e - name_b == 1 && idx_.by_name(lower_[name_b]) &&
             idx_.entry(idx_.by_name(lower_[name_b])->front()).type != ActorType::Person)
             return;
+        // "official National News Agency" is an organisation, not a person.
+        for (std::size_t k = name_b; k < name_e; ++k)
+            if (cues_.has_role(lower_[k], "org_suffix")) return;
         const std::string kind = t->second;
         const std::size_t begin = i;
         Match m;
@@ -687,6 +692,39 @@ class Recognizer {
         out.push_back(std::move(m));
     }
 
+    /// A capital city: after a place cue it is a place in its country ("talks in Abuja");
+    /// elsewhere it stands for the country's government, as news uses it ("Moscow
+    /// rejected the sanctions"), and is an alias of the country.
+    void capital_pattern(std::size_t i, std::vector<Match>& out) {
+        if (!word(i) || !cap_[i] || claimed_[i]) return;
+        for (std::size_t len = std::min<std::size_t>(3, sent_end_ - i); len >= 1; --len) {
+            const auto* hits = idx_.by_capital(key_of(i, i + len));
+            if (!hits) continue;
+            const std::size_t cg = hits->front();
+            const std::size_t end = i + len;
+            // Only a capital acting as a verb's subject stands for its country.
+            const bool place = !(word(end) && !is(end, "and") && (is_verbish(end) || (lower_[end].size() > 3 && lower_[end].back() == 's' && !cap_[end])));
+            Match m;
+            m.end = end;
+            m.priority = 1;
+            m.apply = [=, this]() {
+                std::size_t country = country_entity(cg);
+                if (place) {
+                    std::string key = key_of(i, end);
+                    std::size_t loc = entity(mint_iri(opt_.base_iri, ActorType::Location, key),
+                                             ActorType::Location, surface(i, end));
+                    mention(i, end, loc, MentionKind::Name);
+                    // The country is only linked when the article names it too.
+                    pending_links_.push_back({loc, country, "locatedIn", sent_, "actors:capital"});
+                } else {
+                    mention(i, end, country, MentionKind::Name);
+                }
+            };
+            out.push_back(std::move(m));
+            return;
+        }
+    }
+
     void apply_country_head(std::size_t i, const CountryRef& ref, std::size_t cg, std::size_t head_b,
                             std::size_t hend, const std::string& role) {
         std::size_t country = country_entity(cg);
@@ -929,11 +967,18 @@ class Recognizer {
         const bool sentence_initial = i == doc_.sentences[sent_].tokens.first ||
                                       (i > 0 && (is(i - 1, "\"") || text(i - 1) == "\xE2\x80\x9C"));
         const bool heading = doc_.sentences[sent_].heading;
+        if (cues_.not_actors.count(key_of(i, end))) return;
         ActorType type = ActorType::Actor;
-        std::string last = lower_[end - 1];
-        std::string suffix_type = cues_.role(last, "org_suffix");
+        // The last organisation word of the name types it ("Commission of Inquiry on …").
+        std::string suffix_type;
+        for (std::size_t k = i; k < end; ++k)
+            if (auto t = cues_.role(lower_[k], "org_suffix"); !t.empty()) suffix_type = t;
         if (!suffix_type.empty()) {
             type = *actor_type_from_string(suffix_type);
+        } else if (idx_.by_name(lower_[i]) ||
+                   (end - i > 2 && idx_.by_name(key_of(i, i + 2)))) {
+            // A longer name that starts with an organisation's ("United Nations Human Rights").
+            type = ActorType::Organization;
         } else if (i > doc_.sentences[sent_].tokens.first) {
             std::size_t p = i - 1;
             if (cues_.has_role(lower_[p], "place_cue") ||
@@ -1136,6 +1181,8 @@ class Recognizer {
         }
         // A group modifier used alone ("the Tuaregs").
         std::string gk = group_key(doc_.token_text(p.range.first), cues_);
+        // A plural demonym ("Palestinians") names people, not an armed group.
+        if (idx_.by_adjective(gk) || idx_.by_adjective(k)) return;
         for (std::size_t e = 0; e < x_.entities.size(); ++e)
             if (group_key_of_entity_[e] == gk && !gk.empty()) {
                 mention(p.range.first, p.range.last, e, MentionKind::Name);
@@ -1152,7 +1199,47 @@ class Recognizer {
         }
     }
 
+    /// Moves every mention and link of entity `from` to `to`.
+    void merge_into(std::size_t from, std::size_t to) {
+        for (std::size_t m : x_.entities[from].mentions) {
+            x_.mentions[m].entity = x_.entities[to].id;
+            x_.entities[to].mentions.push_back(m);
+        }
+        x_.entities[from].mentions.clear();
+        for (auto* links : {&links_, &pending_links_})
+            for (auto& l : *links) {
+                if (l.subject == from) l.subject = to;
+                if (l.object == from) l.object = to;
+            }
+    }
+
+    /// "Mr. Laurence" or "Laurence" is the Jeremy Laurence the article names, when exactly
+    /// one person of the article has that surname (or first name).
+    void merge_surnames() {
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            auto& one = x_.entities[e];
+            if (one.type != ActorType::Person || one.from_gazetteer || one.mentions.empty() ||
+                one.label.find(' ') != std::string::npos)
+                continue;
+            const std::string name = lower(one.label);
+            std::size_t target = npos, count = 0;
+            for (std::size_t f = 0; f < x_.entities.size(); ++f) {
+                const auto& full = x_.entities[f];
+                if (f == e || full.type != ActorType::Person || full.mentions.empty()) continue;
+                std::string l = lower(full.label);
+                auto sp = l.rfind(' ');
+                if (sp == std::string::npos) continue;
+                if (l.substr(sp + 1) == name || l.substr(0, l.find(' ')) == name) {
+                    target = f;
+                    ++count;
+                }
+            }
+            if (count == 1) merge_into(e, target);
+        }
+    }
+
     void finish() {
+        merge_surnames();
         // Labels: gazetteer label, else the most frequent name (longest on ties).
         for (std::size_t e = 0; e < x_.entities.size(); ++e) {
             auto& ent = x_.entities[e];
@@ -1206,6 +1293,7 @@ class Recognizer {
         // subunit, say) is not an actor of the article.
         std::vector<bool> keep(x_.entities.size());
         for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
+        links_.insert(links_.end(), pending_links_.begin(), pending_links_.end());
         for (const auto& l : links_) {
             if (!keep[l.subject] || !keep[l.object]) continue;
             Relation r;
