@@ -1,0 +1,327 @@
+#include "rdf/rdf.hpp"
+
+#include <cstdio>
+#include <utility>
+
+namespace newskg::rdf {
+
+namespace {
+
+const unsigned char* uchars(const std::string& s) {
+    return reinterpret_cast<const unsigned char*>(s.c_str());
+}
+
+std::string_view view(const unsigned char* p, std::size_t n) {
+    return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
+}
+
+// librdf reports parse errors through this callback; returning 1 tells it the message
+// was handled, so nothing is printed to stderr behind the caller's back.
+int capture_log(void* user_data, librdf_log_message* message) {
+    auto* log = static_cast<std::vector<LogEntry>*>(user_data);
+    LogEntry e;
+    e.level = librdf_log_message_level(message);
+    if (const char* text = librdf_log_message_message(message)) e.message = text;
+    if (raptor_locator* loc = librdf_log_message_locator(message)) {
+        e.line = loc->line;
+        e.column = loc->column;
+    }
+    try {
+        log->push_back(std::move(e));
+    } catch (...) {
+        // An exception must not unwind through C frames; losing one message under
+        // memory exhaustion is the lesser harm.
+    }
+    return 1;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- World
+
+World::World() : log_(std::make_unique<std::vector<LogEntry>>()) {
+    world_.reset(librdf_new_world());
+    if (!world_) throw rdf_error(kWorldFailed, "cannot create a librdf world");
+    // The logger is installed before open so messages from opening are captured too.
+    librdf_world_set_logger(world_.get(), log_.get(), &capture_log);
+    librdf_world_open(world_.get());
+}
+
+std::vector<LogEntry> World::take_messages() {
+    std::vector<LogEntry> out;
+    if (log_) out.swap(*log_);
+    return out;
+}
+
+bool World::has_errors() const noexcept {
+    if (!log_) return false;
+    for (const auto& e : *log_)
+        if (e.level >= LIBRDF_LOG_ERROR) return true;
+    return false;
+}
+
+// ---------------------------------------------------------------- Uri
+
+Uri::Uri(World& world, std::string_view uri) {
+    std::string s(uri);
+    uri_.reset(librdf_new_uri(world.get(), uchars(s)));
+    if (!uri_) throw rdf_error(kNodeFailed, "librdf rejected the URI <" + s + ">");
+}
+
+Uri Uri::from_filename(World& world, const std::string& path) {
+    librdf_uri* raw = librdf_new_uri_from_filename(world.get(), path.c_str());
+    if (!raw) throw rdf_error(kNodeFailed, path + ": cannot make a file URI");
+    return Uri(raw);
+}
+
+std::string Uri::str() const {
+    std::size_t n = 0;
+    const unsigned char* p = librdf_uri_as_counted_string(uri_.get(), &n);
+    return std::string(view(p, n));
+}
+
+// ---------------------------------------------------------------- NodeRef
+
+bool NodeRef::is_iri() const noexcept { return node_ && librdf_node_is_resource(node_); }
+bool NodeRef::is_literal() const noexcept { return node_ && librdf_node_is_literal(node_); }
+bool NodeRef::is_blank() const noexcept { return node_ && librdf_node_is_blank(node_); }
+
+std::string_view NodeRef::iri() const noexcept {
+    if (!is_iri()) return {};
+    std::size_t n = 0;
+    const unsigned char* p = librdf_uri_as_counted_string(librdf_node_get_uri(node_), &n);
+    return view(p, n);
+}
+
+std::string_view NodeRef::literal() const noexcept {
+    if (!is_literal()) return {};
+    std::size_t n = 0;
+    const unsigned char* p = librdf_node_get_literal_value_as_counted_string(node_, &n);
+    return view(p, n);
+}
+
+std::string_view NodeRef::datatype() const noexcept {
+    if (!is_literal()) return {};
+    librdf_uri* dt = librdf_node_get_literal_value_datatype_uri(node_);
+    if (!dt) return {};
+    std::size_t n = 0;
+    const unsigned char* p = librdf_uri_as_counted_string(dt, &n);
+    return view(p, n);
+}
+
+std::string_view NodeRef::language() const noexcept {
+    if (!is_literal()) return {};
+    const char* lang = librdf_node_get_literal_value_language(node_);
+    return lang ? std::string_view(lang) : std::string_view();
+}
+
+std::string_view NodeRef::blank_id() const noexcept {
+    if (!is_blank()) return {};
+    std::size_t n = 0;
+    const unsigned char* p = librdf_node_get_counted_blank_identifier(node_, &n);
+    return view(p, n);
+}
+
+std::string NodeRef::describe() const {
+    if (is_iri()) return "<" + std::string(iri()) + ">";
+    if (is_blank()) return "_:" + std::string(blank_id());
+    if (is_literal()) return "\"" + std::string(literal()) + "\"";
+    return "(null node)";
+}
+
+// ---------------------------------------------------------------- Node
+
+Node Node::iri(World& world, std::string_view iri) {
+    std::string s(iri);
+    librdf_node* raw = librdf_new_node_from_counted_uri_string(world.get(), uchars(s), s.size());
+    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected the IRI <" + s + ">");
+    return Node(raw);
+}
+
+Node Node::literal(World& world, std::string_view text, std::string_view lang) {
+    std::string s(text);
+    std::string l(lang);
+    // The counted constructor keeps embedded NULs and does not rely on termination.
+    librdf_node* raw = librdf_new_node_from_typed_counted_literal(
+        world.get(), uchars(s), s.size(), l.empty() ? nullptr : l.c_str(), l.size(), nullptr);
+    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected a literal");
+    return Node(raw);
+}
+
+Node Node::typed_literal(World& world, std::string_view text, const Uri& datatype) {
+    std::string s(text);
+    librdf_node* raw = librdf_new_node_from_typed_counted_literal(world.get(), uchars(s), s.size(),
+                                                                  nullptr, 0, datatype.get());
+    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected a typed literal \"" + s + "\"");
+    return Node(raw);
+}
+
+Node Node::blank(World& world, std::string_view id) {
+    std::string s(id);
+    librdf_node* raw = librdf_new_node_from_counted_blank_identifier(world.get(), uchars(s), s.size());
+    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected the blank node _:" + s);
+    return Node(raw);
+}
+
+Node Node::copy_of(NodeRef ref) {
+    librdf_node* raw = librdf_new_node_from_node(ref.get());
+    if (!raw) throw rdf_error(kNodeFailed, "cannot copy node " + ref.describe());
+    return Node(raw);
+}
+
+// ---------------------------------------------------------------- statements
+
+NodeRef StatementRef::subject() const noexcept { return NodeRef(librdf_statement_get_subject(st_)); }
+NodeRef StatementRef::predicate() const noexcept {
+    return NodeRef(librdf_statement_get_predicate(st_));
+}
+NodeRef StatementRef::object() const noexcept { return NodeRef(librdf_statement_get_object(st_)); }
+
+Statement::Statement(World& world, Node subject, Node predicate, Node object) {
+    // librdf_new_statement_from_nodes owns the nodes from here on, also when it fails
+    // (it frees them then), so they are released before the call either way.
+    st_.reset(librdf_new_statement_from_nodes(world.get(), subject.release(), predicate.release(),
+                                              object.release()));
+    if (!st_) throw rdf_error(kStatementFailed, "cannot create a librdf statement");
+}
+
+// ---------------------------------------------------------------- Stream, NodeIterator
+
+Stream::Stream(librdf_stream* raw) : stream_(raw) {
+    if (!stream_) throw rdf_error(kStreamFailed, "librdf returned no stream");
+}
+bool Stream::end() const noexcept { return librdf_stream_end(stream_.get()) != 0; }
+void Stream::next() noexcept { librdf_stream_next(stream_.get()); }
+StatementRef Stream::current() const noexcept {
+    return StatementRef(librdf_stream_get_object(stream_.get()));
+}
+
+NodeIterator::NodeIterator(librdf_iterator* raw) : it_(raw) {
+    if (!it_) throw rdf_error(kStreamFailed, "librdf returned no iterator");
+}
+bool NodeIterator::end() const noexcept { return librdf_iterator_end(it_.get()) != 0; }
+void NodeIterator::next() noexcept { librdf_iterator_next(it_.get()); }
+NodeRef NodeIterator::current() const noexcept {
+    return NodeRef(static_cast<librdf_node*>(librdf_iterator_get_object(it_.get())));
+}
+
+// ---------------------------------------------------------------- Storage, Model
+
+Storage Storage::in_memory(World& world) {
+    librdf_storage* raw =
+        librdf_new_storage(world.get(), "hashes", "newskg", "hash-type='memory'");
+    if (!raw) throw rdf_error(kStorageFailed, "cannot create an in-memory librdf storage");
+    return Storage(raw);
+}
+
+Model::Model(World& world, Storage& storage) : world_(&world) {
+    model_.reset(librdf_new_model(world.get(), storage.get(), nullptr));
+    if (!model_) throw rdf_error(kModelFailed, "cannot create a librdf model");
+}
+
+void Model::add(Node subject, Node predicate, Node object) {
+    // librdf_model_add takes the three nodes whatever it returns.
+    int rc = librdf_model_add(model_.get(), subject.release(), predicate.release(), object.release());
+    if (rc != 0) throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+}
+
+void Model::add(const Statement& statement) {
+    if (librdf_model_add_statement(model_.get(), statement.get()) != 0)
+        throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+}
+
+std::size_t Model::size() const {
+    int n = librdf_model_size(model_.get());
+    return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+Stream Model::statements() const { return Stream(librdf_model_as_stream(model_.get())); }
+
+NodeIterator Model::targets(const Node& subject, const Node& predicate) const {
+    return NodeIterator(librdf_model_get_targets(model_.get(), subject.get(), predicate.get()));
+}
+
+// ---------------------------------------------------------------- Parser
+
+Parser::Parser(World& world, const std::string& syntax) : world_(&world) {
+    parser_.reset(librdf_new_parser(world.get(), syntax.c_str(), nullptr, nullptr));
+    if (!parser_) throw rdf_error(kParserFailed, "librdf has no parser for " + syntax);
+}
+
+void Parser::fail(const std::string& name, const std::string& fallback) {
+    // The first error is the useful one; later ones are usually its consequences.
+    for (const auto& e : world_->take_messages()) {
+        if (e.level < LIBRDF_LOG_ERROR) continue;
+        std::string where = name;
+        if (e.line > 0) where += ":" + std::to_string(e.line);
+        throw rdf_error(kParseError, where + ": " + e.message);
+    }
+    throw rdf_error(kParseError, name + ": " + fallback);
+}
+
+void Parser::parse_file(const std::string& path, Model& model,
+                        const std::function<void(StatementRef)>& each) {
+    // Checked here so a missing file gets a plain message rather than raptor's.
+    if (std::FILE* f = std::fopen(path.c_str(), "rb"))
+        std::fclose(f);
+    else
+        throw rdf_error(kParseError, path + ": cannot open file");
+    world_->take_messages();
+    Uri uri = Uri::from_filename(*world_, path);
+    librdf_stream* raw = librdf_parser_parse_as_stream(parser_.get(), uri.get(), uri.get());
+    if (!raw) fail(path, "the RDF parser failed");
+    // Parsing happens lazily as the stream advances, so errors show up in the log
+    // while iterating; they are checked once the stream is exhausted.
+    Stream stream(raw);
+    for (; !stream.end() && !world_->has_errors(); stream.next()) {
+        StatementRef st = stream.current();
+        if (librdf_model_add_statement(model.get(), st.get()) != 0)
+            throw rdf_error(kStatementFailed, path + ": librdf refused to add a statement");
+        if (each) each(st);
+    }
+    if (world_->has_errors()) fail(path, "the RDF parser failed");
+}
+
+void Parser::parse_string(std::string_view text, const std::string& base_iri, Model& model,
+                          const std::string& name) {
+    world_->take_messages();
+    Uri base(*world_, base_iri);
+    std::string copy(text);
+    int rc = librdf_parser_parse_counted_string_into_model(parser_.get(), uchars(copy), copy.size(),
+                                                           base.get(), model.get());
+    if (rc != 0 || world_->has_errors()) fail(name, "the RDF parser failed");
+}
+
+// ---------------------------------------------------------------- Serializer
+
+Serializer::Serializer(World& world, const std::string& syntax) : world_(&world) {
+    serializer_.reset(librdf_new_serializer(world.get(), syntax.c_str(), nullptr, nullptr));
+    if (!serializer_) throw rdf_error(kSerializerFailed, "librdf has no serializer for " + syntax);
+}
+
+void Serializer::set_namespace(const std::string& prefix, std::string_view iri) {
+    Uri uri(*world_, iri);
+    // librdf copies the URI, so the temporary may go.
+    if (librdf_serializer_set_namespace(serializer_.get(), uri.get(), prefix.c_str()) != 0)
+        throw rdf_error(kSerializerFailed, "cannot declare prefix " + prefix);
+}
+
+std::string Serializer::to_string(const Model& model) {
+    world_->take_messages();
+    std::size_t n = 0;
+    std::unique_ptr<unsigned char, detail::MemoryDeleter> out(
+        librdf_serializer_serialize_model_to_counted_string(serializer_.get(), nullptr, model.get(),
+                                                            &n));
+    if (!out || world_->has_errors()) {
+        std::string why = "the RDF serializer failed";
+        for (const auto& e : world_->take_messages())
+            if (e.level >= LIBRDF_LOG_ERROR) {
+                why = e.message;
+                break;
+            }
+        throw rdf_error(kSerializeError, why);
+    }
+    return std::string(view(out.get(), n));
+}
+
+} // namespace newskg::rdf
