@@ -36,7 +36,16 @@ struct EntityNode {
 };
 
 /// Bundled edge property: one relation between two actors (subject → object), with all
-/// the evidence for it. The same subject–predicate–object is one edge.
+/// the evidence for it. The same subject–predicate–object (and CAMEO code and negation)
+/// is one edge; merging two mentions of it:
+///   - evidence: appended, one item per (document, sentence), sorted by them;
+///   - mention_count: the number of evidence items (edges without evidence add counts);
+///   - date: the earliest, last_date: the latest of the mentions' dates;
+///   - confidence: the highest, with the rule that gave it;
+///   - flags: kNegated is part of the key (a denial never merges with the claim);
+///     kHeadline is kept when any mention has it; kHedged, kReported and kConditional
+///     only when every mention has them (one plain statement outweighs hedged ones),
+///     and speaker_iri is cleared when kReported is dropped that way.
 struct RelationEdge {
     std::string predicate;   ///< ontology local name
     std::string cameo;       ///< empty for standing relations
@@ -72,11 +81,14 @@ class KnowledgeGraph {
     /// Adds an extraction: its article, its entities (by IRI: an IRI already present is the
     /// same node, its aliases are merged) and its relations (same subject IRI, predicate,
     /// object IRI and CAMEO code → one edge, evidence appended). `base_iri` mints the
-    /// article IRI.
+    /// article IRI. throws std::invalid_argument when a relation names an entity id the
+    /// extraction does not have.
     void add(const Extraction& extraction, const std::string& base_iri);
 
     /// Gets the node with this IRI, creating it from `node` when absent (aliases merged
-    /// when present). Returns the node.
+    /// when present: the first label stays the label, other labels become aliases; a
+    /// generic Actor type and an empty country code are filled in; articles united).
+    /// Returns the node. throws std::invalid_argument when node.iri is empty.
     const EntityNode& upsert_node(const EntityNode& node);
     /// Adds a relation between two existing IRIs (merged with an equal edge).
     /// throws std::out_of_range when an end is not a node.
@@ -89,7 +101,8 @@ class KnowledgeGraph {
 
     /// Nodes in a deterministic order (by IRI).
     std::vector<const EntityNode*> nodes() const;
-    /// Edges in a deterministic order (subject IRI, predicate, object IRI, CAMEO).
+    /// Edges in a deterministic order (subject IRI, predicate, object IRI, CAMEO, then
+    /// the plain edge before its negation).
     std::vector<EdgeView> edges() const;
     const std::vector<ArticleInfo>& articles() const;
     void add_article(const ArticleInfo& article);
@@ -97,13 +110,22 @@ class KnowledgeGraph {
     /// For algorithms that need the Boost graph (analytics, write_graphviz): the
     /// implementation type is private to src/graph.
     struct Impl;
-    const Impl& impl() const { return *impl_; }
+    const Impl& impl() const {
+        // A moved-from graph has no Impl and reads as the empty graph.
+        if (impl_) return *impl_;
+        return empty_impl();
+    }
 
   private:
+    static const Impl& empty_impl();
+    /// The Impl to write to, re-created when this graph was moved from.
+    Impl& mutable_impl();
     std::unique_ptr<Impl> impl_;
 };
 
-/// Mints the IRI of an article from the base IRI and its id.
+/// Mints the IRI of an article from the base IRI and its id: base + "article/" + the
+/// percent-encoded id (RFC 3986 unreserved characters kept). An empty base means
+/// kDefaultBaseIri; a base not ending in '/' or '#' gets a '/'.
 std::string article_iri(const std::string& base_iri, const std::string& article_id);
 
 } // namespace newskg
