@@ -15,7 +15,6 @@
 #include <set>
 #include <sstream>
 #include <system_error>
-#include <unistd.h>
 
 #include "newskg/core/error.hpp"
 #include "rdf/rdf.hpp"

@@ -3,9 +3,33 @@
 #include <cstdio>
 #include <utility>
 
+#include <redland.h>
+
 namespace newskg::rdf {
 
+namespace detail {
+void WorldDeleter::operator()(librdf_world_s* p) const noexcept { librdf_free_world(p); }
+void StorageDeleter::operator()(librdf_storage_s* p) const noexcept { librdf_free_storage(p); }
+void ModelDeleter::operator()(librdf_model_s* p) const noexcept { librdf_free_model(p); }
+void ParserDeleter::operator()(librdf_parser_s* p) const noexcept { librdf_free_parser(p); }
+void SerializerDeleter::operator()(librdf_serializer_s* p) const noexcept { librdf_free_serializer(p); }
+void NodeDeleter::operator()(void* p) const noexcept { librdf_free_node(static_cast<librdf_node*>(p)); }
+void StatementDeleter::operator()(void* p) const noexcept {
+    librdf_free_statement(static_cast<librdf_statement*>(p));
+}
+void StreamDeleter::operator()(librdf_stream_s* p) const noexcept { librdf_free_stream(p); }
+void IteratorDeleter::operator()(librdf_iterator_s* p) const noexcept { librdf_free_iterator(p); }
+void UriDeleter::operator()(raptor_uri_s* p) const noexcept { librdf_free_uri(p); }
+} // namespace detail
+
 namespace {
+
+librdf_node* as_node(void* p) { return static_cast<librdf_node*>(p); }
+librdf_statement* as_statement(void* p) { return static_cast<librdf_statement*>(p); }
+
+struct MemoryDeleter {
+    void operator()(unsigned char* p) const noexcept { librdf_free_memory(p); }
+};
 
 const unsigned char* uchars(const std::string& s) {
     return reinterpret_cast<const unsigned char*>(s.c_str());
@@ -20,7 +44,7 @@ std::string_view view(const unsigned char* p, std::size_t n) {
 int capture_log(void* user_data, librdf_log_message* message) {
     auto* log = static_cast<std::vector<LogEntry>*>(user_data);
     LogEntry e;
-    e.level = librdf_log_message_level(message);
+    e.error = librdf_log_message_level(message) >= LIBRDF_LOG_ERROR;
     if (const char* text = librdf_log_message_message(message)) e.message = text;
     if (raptor_locator* loc = librdf_log_message_locator(message)) {
         e.line = loc->line;
@@ -56,7 +80,7 @@ std::vector<LogEntry> World::take_messages() {
 bool World::has_errors() const noexcept {
     if (!log_) return false;
     for (const auto& e : *log_)
-        if (e.level >= LIBRDF_LOG_ERROR) return true;
+        if (e.error) return true;
     return false;
 }
 
@@ -82,27 +106,27 @@ std::string Uri::str() const {
 
 // ---------------------------------------------------------------- NodeRef
 
-bool NodeRef::is_iri() const noexcept { return node_ && librdf_node_is_resource(node_); }
-bool NodeRef::is_literal() const noexcept { return node_ && librdf_node_is_literal(node_); }
-bool NodeRef::is_blank() const noexcept { return node_ && librdf_node_is_blank(node_); }
+bool NodeRef::is_iri() const noexcept { return node_ && librdf_node_is_resource(as_node(node_)); }
+bool NodeRef::is_literal() const noexcept { return node_ && librdf_node_is_literal(as_node(node_)); }
+bool NodeRef::is_blank() const noexcept { return node_ && librdf_node_is_blank(as_node(node_)); }
 
 std::string_view NodeRef::iri() const noexcept {
     if (!is_iri()) return {};
     std::size_t n = 0;
-    const unsigned char* p = librdf_uri_as_counted_string(librdf_node_get_uri(node_), &n);
+    const unsigned char* p = librdf_uri_as_counted_string(librdf_node_get_uri(as_node(node_)), &n);
     return view(p, n);
 }
 
 std::string_view NodeRef::literal() const noexcept {
     if (!is_literal()) return {};
     std::size_t n = 0;
-    const unsigned char* p = librdf_node_get_literal_value_as_counted_string(node_, &n);
+    const unsigned char* p = librdf_node_get_literal_value_as_counted_string(as_node(node_), &n);
     return view(p, n);
 }
 
 std::string_view NodeRef::datatype() const noexcept {
     if (!is_literal()) return {};
-    librdf_uri* dt = librdf_node_get_literal_value_datatype_uri(node_);
+    librdf_uri* dt = librdf_node_get_literal_value_datatype_uri(as_node(node_));
     if (!dt) return {};
     std::size_t n = 0;
     const unsigned char* p = librdf_uri_as_counted_string(dt, &n);
@@ -111,14 +135,14 @@ std::string_view NodeRef::datatype() const noexcept {
 
 std::string_view NodeRef::language() const noexcept {
     if (!is_literal()) return {};
-    const char* lang = librdf_node_get_literal_value_language(node_);
+    const char* lang = librdf_node_get_literal_value_language(as_node(node_));
     return lang ? std::string_view(lang) : std::string_view();
 }
 
 std::string_view NodeRef::blank_id() const noexcept {
     if (!is_blank()) return {};
     std::size_t n = 0;
-    const unsigned char* p = librdf_node_get_counted_blank_identifier(node_, &n);
+    const unsigned char* p = librdf_node_get_counted_blank_identifier(as_node(node_), &n);
     return view(p, n);
 }
 
@@ -164,24 +188,28 @@ Node Node::blank(World& world, std::string_view id) {
 }
 
 Node Node::copy_of(NodeRef ref) {
-    librdf_node* raw = librdf_new_node_from_node(ref.get());
+    librdf_node* raw = librdf_new_node_from_node(as_node(ref.get()));
     if (!raw) throw rdf_error(kNodeFailed, "cannot copy node " + ref.describe());
     return Node(raw);
 }
 
 // ---------------------------------------------------------------- statements
 
-NodeRef StatementRef::subject() const noexcept { return NodeRef(librdf_statement_get_subject(st_)); }
-NodeRef StatementRef::predicate() const noexcept {
-    return NodeRef(librdf_statement_get_predicate(st_));
+NodeRef StatementRef::subject() const noexcept {
+    return NodeRef(librdf_statement_get_subject(as_statement(st_)));
 }
-NodeRef StatementRef::object() const noexcept { return NodeRef(librdf_statement_get_object(st_)); }
+NodeRef StatementRef::predicate() const noexcept {
+    return NodeRef(librdf_statement_get_predicate(as_statement(st_)));
+}
+NodeRef StatementRef::object() const noexcept {
+    return NodeRef(librdf_statement_get_object(as_statement(st_)));
+}
 
 Statement::Statement(World& world, Node subject, Node predicate, Node object) {
     // librdf_new_statement_from_nodes owns the nodes from here on, also when it fails
     // (it frees them then), so they are released before the call either way.
-    st_.reset(librdf_new_statement_from_nodes(world.get(), subject.release(), predicate.release(),
-                                              object.release()));
+    st_.reset(librdf_new_statement_from_nodes(world.get(), as_node(subject.release()),
+                                              as_node(predicate.release()), as_node(object.release())));
     if (!st_) throw rdf_error(kStatementFailed, "cannot create a librdf statement");
 }
 
@@ -202,7 +230,7 @@ NodeIterator::NodeIterator(librdf_iterator* raw) : it_(raw) {
 bool NodeIterator::end() const noexcept { return librdf_iterator_end(it_.get()) != 0; }
 void NodeIterator::next() noexcept { librdf_iterator_next(it_.get()); }
 NodeRef NodeIterator::current() const noexcept {
-    return NodeRef(static_cast<librdf_node*>(librdf_iterator_get_object(it_.get())));
+    return NodeRef(librdf_iterator_get_object(it_.get()));
 }
 
 // ---------------------------------------------------------------- Storage, Model
@@ -221,12 +249,13 @@ Model::Model(World& world, Storage& storage) : world_(&world) {
 
 void Model::add(Node subject, Node predicate, Node object) {
     // librdf_model_add takes the three nodes whatever it returns.
-    int rc = librdf_model_add(model_.get(), subject.release(), predicate.release(), object.release());
+    int rc = librdf_model_add(model_.get(), as_node(subject.release()), as_node(predicate.release()),
+                              as_node(object.release()));
     if (rc != 0) throw rdf_error(kStatementFailed, "librdf refused to add a statement");
 }
 
 void Model::add(const Statement& statement) {
-    if (librdf_model_add_statement(model_.get(), statement.get()) != 0)
+    if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
         throw rdf_error(kStatementFailed, "librdf refused to add a statement");
 }
 
@@ -238,7 +267,8 @@ std::size_t Model::size() const {
 Stream Model::statements() const { return Stream(librdf_model_as_stream(model_.get())); }
 
 NodeIterator Model::targets(const Node& subject, const Node& predicate) const {
-    return NodeIterator(librdf_model_get_targets(model_.get(), subject.get(), predicate.get()));
+    return NodeIterator(
+        librdf_model_get_targets(model_.get(), as_node(subject.get()), as_node(predicate.get())));
 }
 
 // ---------------------------------------------------------------- Parser
@@ -251,7 +281,7 @@ Parser::Parser(World& world, const std::string& syntax) : world_(&world) {
 void Parser::fail(const std::string& name, const std::string& fallback) {
     // The first error is the useful one; later ones are usually its consequences.
     for (const auto& e : world_->take_messages()) {
-        if (e.level < LIBRDF_LOG_ERROR) continue;
+        if (!e.error) continue;
         std::string where = name;
         if (e.line > 0) where += ":" + std::to_string(e.line);
         throw rdf_error(kParseError, where + ": " + e.message);
@@ -275,7 +305,7 @@ void Parser::parse_file(const std::string& path, Model& model,
     Stream stream(raw);
     for (; !stream.end() && !world_->has_errors(); stream.next()) {
         StatementRef st = stream.current();
-        if (librdf_model_add_statement(model.get(), st.get()) != 0)
+        if (librdf_model_add_statement(model.get(), as_statement(st.get())) != 0)
             throw rdf_error(kStatementFailed, path + ": librdf refused to add a statement");
         if (each) each(st);
     }
@@ -309,13 +339,13 @@ void Serializer::set_namespace(const std::string& prefix, std::string_view iri) 
 std::string Serializer::to_string(const Model& model) {
     world_->take_messages();
     std::size_t n = 0;
-    std::unique_ptr<unsigned char, detail::MemoryDeleter> out(
+    std::unique_ptr<unsigned char, MemoryDeleter> out(
         librdf_serializer_serialize_model_to_counted_string(serializer_.get(), nullptr, model.get(),
                                                             &n));
     if (!out || world_->has_errors()) {
         std::string why = "the RDF serializer failed";
         for (const auto& e : world_->take_messages())
-            if (e.level >= LIBRDF_LOG_ERROR) {
+            if (e.error) {
                 why = e.message;
                 break;
             }

@@ -1,8 +1,8 @@
 #pragma once
-/// Private RAII wrappers around librdf (Redland). This header and rdf.cpp are the only
-/// places in newskg that call librdf's free functions: everything else holds these
-/// move-only owners, so a throw anywhere in the ontology loader or the exporter cannot
-/// leak a world, model or node.
+/// Private RAII wrappers around librdf (Redland). rdf.cpp is the only file in newskg
+/// that calls librdf's functions: everything else holds these move-only owners, so a
+/// throw anywhere in the ontology loader or the exporter cannot leak a world, model or
+/// node.
 ///
 /// Ownership rules of librdf that the wrappers encode:
 ///  * librdf_new_statement_from_nodes and librdf_model_add take the nodes they are
@@ -19,9 +19,21 @@
 #include <string_view>
 #include <vector>
 
-#include <redland.h>
-
 #include "newskg/core/error.hpp"
+
+// librdf's handle types, declared rather than included: <redland.h> needs Redland's
+// include paths, which only the library target has, and code that includes this header
+// (the tests) should not need them. Nodes and statements are raptor types declared as
+// anonymous structs, which cannot be forward-declared, so they travel as void* here and
+// are cast back in rdf.cpp, the only file that includes <redland.h>.
+struct librdf_world_s;
+struct librdf_storage_s;
+struct librdf_model_s;
+struct librdf_parser_s;
+struct librdf_serializer_s;
+struct librdf_stream_s;
+struct librdf_iterator_s;
+struct raptor_uri_s;
 
 namespace newskg::rdf {
 
@@ -40,44 +52,42 @@ enum ErrorCode : int {
 };
 
 namespace detail {
+// Defined in rdf.cpp, where librdf's free functions are visible.
 struct WorldDeleter {
-    void operator()(librdf_world* p) const noexcept { librdf_free_world(p); }
+    void operator()(librdf_world_s* p) const noexcept;
 };
 struct StorageDeleter {
-    void operator()(librdf_storage* p) const noexcept { librdf_free_storage(p); }
+    void operator()(librdf_storage_s* p) const noexcept;
 };
 struct ModelDeleter {
-    void operator()(librdf_model* p) const noexcept { librdf_free_model(p); }
+    void operator()(librdf_model_s* p) const noexcept;
 };
 struct ParserDeleter {
-    void operator()(librdf_parser* p) const noexcept { librdf_free_parser(p); }
+    void operator()(librdf_parser_s* p) const noexcept;
 };
 struct SerializerDeleter {
-    void operator()(librdf_serializer* p) const noexcept { librdf_free_serializer(p); }
+    void operator()(librdf_serializer_s* p) const noexcept;
 };
 struct NodeDeleter {
-    void operator()(librdf_node* p) const noexcept { librdf_free_node(p); }
+    void operator()(void* p) const noexcept;
 };
 struct StatementDeleter {
-    void operator()(librdf_statement* p) const noexcept { librdf_free_statement(p); }
+    void operator()(void* p) const noexcept;
 };
 struct StreamDeleter {
-    void operator()(librdf_stream* p) const noexcept { librdf_free_stream(p); }
+    void operator()(librdf_stream_s* p) const noexcept;
 };
 struct IteratorDeleter {
-    void operator()(librdf_iterator* p) const noexcept { librdf_free_iterator(p); }
+    void operator()(librdf_iterator_s* p) const noexcept;
 };
 struct UriDeleter {
-    void operator()(librdf_uri* p) const noexcept { librdf_free_uri(p); }
-};
-struct MemoryDeleter {
-    void operator()(unsigned char* p) const noexcept { librdf_free_memory(p); }
+    void operator()(raptor_uri_s* p) const noexcept;
 };
 } // namespace detail
 
 /// One message librdf (or raptor underneath) reported through the world's logger.
 struct LogEntry {
-    librdf_log_level level = LIBRDF_LOG_NONE;
+    bool error = false; ///< an error or fatal error, not a warning or note
     std::string message;
     int line = -1; ///< 1-based line in the parsed input, -1 when unknown
     int column = -1;
@@ -95,7 +105,7 @@ class World {
     World& operator=(const World&) = delete;
     ~World() = default;
 
-    librdf_world* get() const noexcept { return world_.get(); }
+    librdf_world_s* get() const noexcept { return world_.get(); }
     /// Messages logged since the last call (warnings and errors), oldest first.
     std::vector<LogEntry> take_messages();
     /// True when an error (not a warning) was logged since the last take_messages().
@@ -106,7 +116,7 @@ class World {
     // is moved. Declared before the world so it is destroyed after it: freeing the
     // world may still log.
     std::unique_ptr<std::vector<LogEntry>> log_;
-    std::unique_ptr<librdf_world, detail::WorldDeleter> world_;
+    std::unique_ptr<librdf_world_s, detail::WorldDeleter> world_;
 };
 
 /// An owned URI.
@@ -116,20 +126,21 @@ class Uri {
     /// A file: URI for a local path (what librdf_parser_parse_into_model wants).
     static Uri from_filename(World& world, const std::string& path);
 
-    librdf_uri* get() const noexcept { return uri_.get(); }
+    raptor_uri_s* get() const noexcept { return uri_.get(); }
     std::string str() const;
 
   private:
-    explicit Uri(librdf_uri* raw) : uri_(raw) {}
-    std::unique_ptr<librdf_uri, detail::UriDeleter> uri_;
+    explicit Uri(raptor_uri_s* raw) : uri_(raw) {}
+    std::unique_ptr<raptor_uri_s, detail::UriDeleter> uri_;
 };
 
 /// A borrowed node (owned by a stream, statement or model). Valid only as long as
 /// its owner; copy the text out if it must live longer.
 class NodeRef {
   public:
-    explicit NodeRef(librdf_node* node) noexcept : node_(node) {}
-    librdf_node* get() const noexcept { return node_; }
+    /// `node` is a librdf_node*.
+    explicit NodeRef(void* node) noexcept : node_(node) {}
+    void* get() const noexcept { return node_; }
     bool is_iri() const noexcept;
     bool is_literal() const noexcept;
     bool is_blank() const noexcept;
@@ -147,7 +158,7 @@ class NodeRef {
     std::string describe() const;
 
   private:
-    librdf_node* node_;
+    void* node_;
 };
 
 /// An owned node.
@@ -158,30 +169,33 @@ class Node {
     static Node literal(World& world, std::string_view text, std::string_view lang = {});
     static Node typed_literal(World& world, std::string_view text, const Uri& datatype);
     static Node blank(World& world, std::string_view id);
-    /// A new node equal to a borrowed one.
+    /// Another owner of a borrowed node, valid after the borrow ends (librdf counts
+    /// references, so it may be the same pointer).
     static Node copy_of(NodeRef ref);
 
-    librdf_node* get() const noexcept { return node_.get(); }
+    /// The librdf_node*.
+    void* get() const noexcept { return node_.get(); }
     NodeRef ref() const noexcept { return NodeRef(node_.get()); }
     /// Gives up ownership: for librdf calls that take the node.
-    librdf_node* release() noexcept { return node_.release(); }
+    void* release() noexcept { return node_.release(); }
 
   private:
-    explicit Node(librdf_node* raw) : node_(raw) {}
-    std::unique_ptr<librdf_node, detail::NodeDeleter> node_;
+    explicit Node(void* raw) : node_(raw) {}
+    std::unique_ptr<void, detail::NodeDeleter> node_;
 };
 
 /// A borrowed statement (from a stream).
 class StatementRef {
   public:
-    explicit StatementRef(librdf_statement* st) noexcept : st_(st) {}
-    librdf_statement* get() const noexcept { return st_; }
+    /// `st` is a librdf_statement*.
+    explicit StatementRef(void* st) noexcept : st_(st) {}
+    void* get() const noexcept { return st_; }
     NodeRef subject() const noexcept;
     NodeRef predicate() const noexcept;
     NodeRef object() const noexcept;
 
   private:
-    librdf_statement* st_;
+    void* st_;
 };
 
 /// An owned statement. Construction takes the three nodes (librdf frees them with the
@@ -189,17 +203,18 @@ class StatementRef {
 class Statement {
   public:
     Statement(World& world, Node subject, Node predicate, Node object);
-    librdf_statement* get() const noexcept { return st_.get(); }
+    /// The librdf_statement*.
+    void* get() const noexcept { return st_.get(); }
     StatementRef ref() const noexcept { return StatementRef(st_.get()); }
 
   private:
-    std::unique_ptr<librdf_statement, detail::StatementDeleter> st_;
+    std::unique_ptr<void, detail::StatementDeleter> st_;
 };
 
 /// An owned stream of statements. The current statement is borrowed from the stream.
 class Stream {
   public:
-    explicit Stream(librdf_stream* raw);
+    explicit Stream(librdf_stream_s* raw);
     bool end() const noexcept;
     void next() noexcept;
     StatementRef current() const noexcept;
@@ -210,19 +225,19 @@ class Stream {
     }
 
   private:
-    std::unique_ptr<librdf_stream, detail::StreamDeleter> stream_;
+    std::unique_ptr<librdf_stream_s, detail::StreamDeleter> stream_;
 };
 
 /// An owned iterator over nodes (librdf_model_get_targets and friends).
 class NodeIterator {
   public:
-    explicit NodeIterator(librdf_iterator* raw);
+    explicit NodeIterator(librdf_iterator_s* raw);
     bool end() const noexcept;
     void next() noexcept;
     NodeRef current() const noexcept;
 
   private:
-    std::unique_ptr<librdf_iterator, detail::IteratorDeleter> it_;
+    std::unique_ptr<librdf_iterator_s, detail::IteratorDeleter> it_;
 };
 
 /// An owned in-memory storage. The indexed "hashes" storage is used because the
@@ -231,18 +246,18 @@ class NodeIterator {
 class Storage {
   public:
     static Storage in_memory(World& world);
-    librdf_storage* get() const noexcept { return storage_.get(); }
+    librdf_storage_s* get() const noexcept { return storage_.get(); }
 
   private:
-    explicit Storage(librdf_storage* raw) : storage_(raw) {}
-    std::unique_ptr<librdf_storage, detail::StorageDeleter> storage_;
+    explicit Storage(librdf_storage_s* raw) : storage_(raw) {}
+    std::unique_ptr<librdf_storage_s, detail::StorageDeleter> storage_;
 };
 
 /// An owned model over a storage (the storage must outlive the model).
 class Model {
   public:
     Model(World& world, Storage& storage);
-    librdf_model* get() const noexcept { return model_.get(); }
+    librdf_model_s* get() const noexcept { return model_.get(); }
     /// Adds subject–predicate–object; the nodes are consumed.
     void add(Node subject, Node predicate, Node object);
     /// Adds a copy of a statement.
@@ -255,7 +270,7 @@ class Model {
 
   private:
     World* world_;
-    std::unique_ptr<librdf_model, detail::ModelDeleter> model_;
+    std::unique_ptr<librdf_model_s, detail::ModelDeleter> model_;
 };
 
 /// An owned parser ("turtle", "ntriples", "rdfxml" …).
@@ -275,7 +290,7 @@ class Parser {
   private:
     [[noreturn]] void fail(const std::string& name, const std::string& fallback);
     World* world_;
-    std::unique_ptr<librdf_parser, detail::ParserDeleter> parser_;
+    std::unique_ptr<librdf_parser_s, detail::ParserDeleter> parser_;
 };
 
 /// An owned serializer ("turtle", "ntriples" …).
@@ -289,7 +304,7 @@ class Serializer {
 
   private:
     World* world_;
-    std::unique_ptr<librdf_serializer, detail::SerializerDeleter> serializer_;
+    std::unique_ptr<librdf_serializer_s, detail::SerializerDeleter> serializer_;
 };
 
 } // namespace newskg::rdf
