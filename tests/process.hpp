@@ -65,7 +65,7 @@ inline std::string sh_quote(const std::string& s) {
 inline RunResult run(const std::string& command) {
     TempDir tmp;
     std::string out = tmp / "out", err = tmp / "err";
-    int rc = std::system((command + " >" + sh_quote(out) + " 2>" + sh_quote(err) + " </dev/null").c_str());
+    int rc = std::system(("( " + command + " ) >" + sh_quote(out) + " 2>" + sh_quote(err) + " </dev/null").c_str());
     RunResult r;
     r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     r.out = read_file(out);
@@ -74,7 +74,7 @@ inline RunResult run(const std::string& command) {
 }
 
 /// Runs the newskg CLI with these (already quoted where needed) arguments.
-inline RunResult newskg(const std::string& args) {
+inline RunResult run_newskg(const std::string& args) {
     return run(sh_quote(NEWSKG_CLI_PATH) + " " + args);
 }
 

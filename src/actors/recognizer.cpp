@@ -596,10 +596,32 @@ class Recognizer {
 
     /// "… Mission in Mali (MINUSMA)": the acronym in brackets after a name is the same actor.
     void expand_parenthesised_acronym(std::size_t after, std::size_t ent) {
-        if (is(after, "(") && after + 2 < sent_end_ && is(after + 2, ")") &&
-            is_all_caps(text(after + 1))) {
-            mention(after + 1, after + 2, ent, MentionKind::Acronym);
+        if (!(is(after, "(") && after + 2 < sent_end_ && is(after + 2, ")") && is_all_caps(text(after + 1))))
+            return;
+        const auto* known = idx_.by_acronym(std::string(text(after + 1)));
+        if (known && idx_.entry(known->front()).iri != x_.entities[ent].iri) {
+            // "… Mission in the Democratic Republic of the Congo (MONUSCO)": the acronym is
+            // a known actor; the name before "in <country>" is its long form.
+            std::size_t acr = gaz_entity(known->front());
+            mention(after + 1, after + 2, acr, MentionKind::Acronym);
+            if (x_.entities[ent].type == ActorType::Country) {
+                const auto& country_mention = x_.mentions[x_.entities[ent].mentions.back()];
+                std::size_t b = country_mention.tokens.first;
+                while (b > 0 && (is(b - 1, "the"))) --b;
+                if (b > 0 && is(b - 1, "in") && b >= 2) {
+                    for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+                        if (e == acr || x_.entities[e].from_gazetteer || x_.entities[e].mentions.empty()) continue;
+                        const auto& last = x_.mentions[x_.entities[e].mentions.back()];
+                        if (last.tokens.last == b - 1) {
+                            merge_into(e, acr);
+                            break;
+                        }
+                    }
+                }
+            }
+            return;
         }
+        mention(after + 1, after + 2, ent, MentionKind::Acronym);
     }
 
     /// The entity an all-capitals token names, given the organisation before it: exact
@@ -990,7 +1012,8 @@ class Recognizer {
             if (end - i >= 2 && !heading) type = ActorType::Person;
             else if (end - i >= 2 && heading) return; // Title Case headings capitalise everything
         }
-        if (sentence_initial && end - i == 1 && type == ActorType::Actor) return;
+        // A capitalised first word is only an actor when it is a surname met elsewhere.
+        const bool only_surname = sentence_initial && end - i == 1 && type == ActorType::Actor;
         Match m;
         m.end = end;
         m.priority = 0;
@@ -999,7 +1022,8 @@ class Recognizer {
                 // A single unknown word: a surname of a person named elsewhere, a group
                 // modifier, or an acronym; decided once the whole article is read.
                 pending_.push_back(Pending{Pending::Unknown, TokenRange{i, end}, sent_, {}, "",
-                                           lower_[i], npos, all_caps ? "acronym" : ""});
+                                           lower_[i], npos,
+                                           only_surname ? "surname" : all_caps ? "acronym" : ""});
                 claimed_[i] = true;
                 return;
             }
@@ -1179,6 +1203,7 @@ class Recognizer {
                 return;
             }
         }
+        if (p.relation == "surname") return;
         // A group modifier used alone ("the Tuaregs").
         std::string gk = group_key(doc_.token_text(p.range.first), cues_);
         // A plural demonym ("Palestinians") names people, not an armed group.
