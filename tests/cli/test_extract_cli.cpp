@@ -13,7 +13,7 @@ const std::string kExample = "examples/sahel-minusma-withdrawal.txt";
 
 TEST_CASE("extract writes Turtle that rapper parses with the expected triples", "[cli][e2e]") {
     TempDir out;
-    auto r = newskg("extract --format ttl,nt,json,dot --out-dir " + sh_quote(out.path().string()) + " " +
+    auto r = run_newskg("extract --format ttl,nt,json,dot --out-dir " + sh_quote(out.path().string()) + " " +
                     sh_quote(source_path(kExample)));
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -37,7 +37,7 @@ TEST_CASE("extract writes Turtle that rapper parses with the expected triples", 
 
 TEST_CASE("extract writes DOT that Graphviz renders", "[cli][e2e]") {
     TempDir out;
-    auto r = newskg("extract --format dot --output " + sh_quote(out / "g.dot") + " " +
+    auto r = run_newskg("extract --format dot --output " + sh_quote(out / "g.dot") + " " +
                     sh_quote(source_path(kExample)));
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -49,7 +49,7 @@ TEST_CASE("extract writes DOT that Graphviz renders", "[cli][e2e]") {
 }
 
 TEST_CASE("extract writes JSON with entities, relations and evidence", "[cli][e2e]") {
-    auto r = newskg("extract --format json " + sh_quote(source_path(kExample)));
+    auto r = run_newskg("extract --format json " + sh_quote(source_path(kExample)));
     INFO(r.err);
     REQUIRE(r.status == 0);
     auto j = nlohmann::json::parse(r.out);
@@ -73,25 +73,25 @@ TEST_CASE("extract reads standard input", "[cli][e2e]") {
 }
 
 TEST_CASE("bad use and missing files give clear errors and exit codes", "[cli][e2e]") {
-    auto usage = newskg("extract --format xml " + sh_quote(source_path(kExample)));
+    auto usage = run_newskg("extract --format xml " + sh_quote(source_path(kExample)));
     CHECK(usage.status == 2);
     CHECK(usage.err.find("unknown format 'xml'") != std::string::npos);
 
     TempDir out;
-    auto missing = newskg("extract --format json --out-dir " + sh_quote(out.path().string()) + " " +
+    auto missing = run_newskg("extract --format json --out-dir " + sh_quote(out.path().string()) + " " +
                           sh_quote(source_path(kExample)) + " /nonexistent/article.txt");
     CHECK(missing.status == 1);
     CHECK(missing.err.find("/nonexistent/article.txt") != std::string::npos);
     // The good article of the batch was still written.
     CHECK(std::filesystem::exists(out / "sahel-minusma-withdrawal.json"));
 
-    auto help = newskg("extract --help");
+    auto help = run_newskg("extract --help");
     CHECK(help.status == 0);
     CHECK(help.out.find("--out-dir") != std::string::npos);
 }
 
 TEST_CASE("a failed write leaves no partial file", "[cli][e2e]") {
-    auto r = newskg("extract --format json --output /dev/full " + sh_quote(source_path(kExample)));
+    auto r = run_newskg("extract --format json --output /dev/full " + sh_quote(source_path(kExample)));
     // /dev/full cannot be renamed over: the error names the path and nothing else changes.
     CHECK(r.status == 1);
     CHECK(r.err.find("/dev/full") != std::string::npos);
