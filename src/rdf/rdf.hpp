@@ -240,9 +240,8 @@ class NodeIterator {
     std::unique_ptr<librdf_iterator_s, detail::IteratorDeleter> it_;
 };
 
-/// An owned in-memory storage. The indexed "hashes" storage is used because the
-/// plain "memory" storage checks every insert against a linked list, which makes
-/// building a model of n triples quadratic.
+/// An owned in-memory storage: librdf's "trees" storage (balanced trees), else its
+/// indexed "hashes" storage (see rdf.cpp for why not "memory").
 class Storage {
   public:
     static Storage in_memory(World& world);
