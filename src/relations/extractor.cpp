@@ -546,7 +546,27 @@ class SentenceExtractor {
                 std::size_t after = slots_[k].tokens.last;
                 if (w(after) == "'s" || slots_[k].kind == MentionKind::Pronoun || after == n) subj = k;
             }
-            if (subj == npos && en.frame != "between") subj = subject_of(n);
+            if (subj == npos && en.frame != "between") {
+                // The clause subject is the agent of an event noun only through a light verb
+                // ("launched an attack on"); "Iran condemned the strikes on Yemen" is not
+                // Iran striking Yemen.
+                subj = subject_of(n);
+                if (subj != npos) {
+                    static const std::set<std::string> light{"launch", "carry", "conduct", "stage",
+                                                             "mount", "begin", "continue", "step",
+                                                             "make", "hold", "show", "demonstrate",
+                                                             "express", "sign", "reach", "announce",
+                                                             "impose", "declare", "wage", "start"};
+                    for (std::size_t k = slots_[subj].tokens.last; k < n && subj != npos; ++k) {
+                        if (!is_verb(k) && !(w(k).size() > 3 && w(k).compare(w(k).size() - 2, 2, "ed") == 0))
+                            continue;
+                        bool is_light = false;
+                        for (const auto& l : lex_.lemmatizer().lemmas(w(k)))
+                            if (light.count(l)) is_light = true;
+                        if (!is_light) subj = npos;
+                    }
+                }
+            }
             const std::string rule = "noun:" + en.noun + "/" + en.frame;
             unsigned flags = hedge_flags(n);
             if (en.frame == "between") {
