@@ -6,6 +6,7 @@
 
 #include "graph/graph_fixtures.hpp"
 #include "newskg/export/dot.hpp"
+#include "newskg/ontology/ontology.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;
@@ -237,5 +238,13 @@ TEST_CASE("DOT switches to xlabel above the edge threshold", "[export][dot]") {
 TEST_CASE("DOT of an empty graph is valid", "[export][dot]") {
     const std::string dot = to_dot(KnowledgeGraph{}, nullptr, DotOptions{});
     CHECK(dot.find("cluster_legend") == std::string::npos);
+    render_svg(dot);
+}
+
+TEST_CASE("DOT edge labels come from the ontology", "[export][dot][ontology]") {
+    const Ontology onto = Ontology::load(std::string(NEWSKG_SOURCE_DIR) + "/ontology");
+    const std::string dot = to_dot(sample_graph(), &onto, DotOptions{});
+    CHECK(dot.find("label=\"demanded the withdrawal of\\n2023-06-16") != std::string::npos);
+    CHECK(dot.find("tooltip=\"demandedWithdrawal (CAMEO 1056)\"") != std::string::npos);
     render_svg(dot);
 }

@@ -284,3 +284,10 @@ TEST_CASE("score.py reads the JSON export and gives the expected numbers", "[exp
     CHECK(rel.at("f1") == Approx(0.75));
     CHECK(doc.at("pairs").at("recall") == Approx(0.75));
 }
+
+TEST_CASE("JSON relation labels come from the ontology", "[export][json][ontology]") {
+    const Ontology onto = Ontology::load(std::string(NEWSKG_SOURCE_DIR) + "/ontology");
+    const json j = to_json(sample_graph(), &onto);
+    CHECK(find_relation(j, "demandedWithdrawal")->at("label") == "demanded the withdrawal of");
+    CHECK(find_relation(j, "met")->at("label") == "met");
+}
