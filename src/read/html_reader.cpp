@@ -1,0 +1,798 @@
+// HTML article extraction.
+//
+// 1. Metadata first (headline, date, outlet, URL), from <meta>, JSON-LD, <time> and <h1>,
+//    before any element is removed.
+// 2. Cleaning: elements that never hold article text are removed by tag (script, style,
+//    nav, aside, footer, form controls, figures …), by ARIA role, when hidden, and by
+//    class/id words (share, social, related, comments, cookie, newsletter, ad …) unless
+//    the element also says it is the article and holds much of the page's paragraph text.
+// 3. The page is cut into text blocks at block-level elements; each block gets a score:
+//    positive for prose (long, punctuated, few links), negative for link lists and short
+//    fragments. The main content is the element whose blocks sum to the highest score (a
+//    maximum-sum subtree): it takes in every paragraph of the article while leaving out
+//    menus and link lists that sit beside it.
+// 4. The blocks of that element become paragraphs, minus the headline, link-heavy blocks,
+//    bylines, date lines, captions and credits (the same recognisers as for text input),
+//    and minus non-prose blocks after the last paragraph (tags, "more on this").
+#include "read/html_reader.hpp"
+
+#include "newskg/core/error.hpp"
+#include "newskg/text/analyse.hpp"
+#include "read/builder.hpp"
+#include "read/decode.hpp"
+#include "read/furniture.hpp"
+#include "read/text_reader.hpp"
+#include "text/unicode_util.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace newskg {
+
+namespace detail {
+
+namespace fu = furniture;
+
+namespace {
+
+std::string_view name_of(const xmlNode* n) {
+    return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view{};
+}
+
+std::string attr(const xmlNode* n, const char* name) {
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (!v) return {};
+    std::string s(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return s;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_block_tag(std::string_view t) {
+    return one_of(t, {"address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+                      "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+                      "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
+                      "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul",
+                      "caption", "legend", "noscript", "frameset", "frame"});
+}
+
+int heading_level(std::string_view t) {
+    if (t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6') return t[1] - '0';
+    return 0;
+}
+
+// Words of a class or id: split at non-letters and at camelCase humps, lower-cased
+// ("article-body__content" → article, body, content; "shareBar" → share, bar).
+std::vector<std::string> class_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty()) out.push_back(lower(cur));
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            if (std::isupper(static_cast<unsigned char>(c)) && !cur.empty() &&
+                std::islower(static_cast<unsigned char>(cur.back())))
+                flush();
+            cur += c;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+enum Signal : unsigned { kNone = 0, kNegative = 1, kPositive = 2, kHidden = 4 };
+
+// What an element's class and id say about it.
+unsigned class_signal(const xmlNode* n) {
+    const std::string cls = attr(n, "class"), id = attr(n, "id");
+    if (cls.empty() && id.empty()) return kNone;
+    unsigned sig = kNone;
+
+    // Whole class tokens that mean "not shown".
+    for (const auto& tok : fu::words(cls))
+        if (one_of(lower(std::string(tok)), {"hidden", "hide", "d-none", "sr-only", "visually-hidden",
+                                               "screen-reader-text", "visuallyhidden", "offscreen", "is-hidden"}))
+            sig |= kHidden;
+    static constexpr std::array<std::string_view, 64> kNegWords{
+        "comment", "comments", "share", "sharing", "shares", "social", "related", "recommended", "recommend",
+        "recommendations", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+        "promo", "promotion", "advert", "advertisement", "ad", "ads", "sponsor", "sponsored", "sidebar",
+        "widget", "breadcrumb", "breadcrumbs", "popup", "modal", "paywall", "signup", "byline", "author",
+        "caption", "credit", "credits", "tags", "tag", "toolbar", "masthead", "skip", "footer", "header",
+        "nav", "navigation", "menu", "print", "pagination", "pager", "timestamp", "dateline", "outbrain",
+        "taboola", "disqus", "excerpt", "teaser", "copyright", "rail", "carousel", "slider", "swiper",
+        "ticker"};
+    static constexpr std::array<std::string_view, 13> kNegParts{
+        "sharebar", "sharing", "socialmedia", "newsletter", "advert", "sponsor", "sidebar", "breadcrumb",
+        "outbrain", "taboola", "disqus", "paywall", "related"};
+    static constexpr std::array<std::string_view, 14> kPosWords{
+        "article", "content", "story", "post", "entry", "main", "body", "text", "prose", "blog",
+        "articlebody", "storybody", "richtext", "news"};
+    // WordPress and similar systems label the article element with its taxonomy
+    // ("tag-diy", "category-books"): those tokens say nothing about the element itself.
+    std::string own;
+    for (const auto& tok : fu::words(cls + " " + id)) {
+        const std::string l = lower(std::string(tok));
+        if (l.rfind("tag-", 0) == 0 || l.rfind("category-", 0) == 0 || l.rfind("categories-", 0) == 0) continue;
+        own += l;
+        own += ' ';
+    }
+    for (const auto& w : class_words(own)) {
+        if (std::find(kNegWords.begin(), kNegWords.end(), w) != kNegWords.end()) sig |= kNegative;
+        if (std::find(kPosWords.begin(), kPosWords.end(), w) != kPosWords.end()) sig |= kPositive;
+    }
+    for (auto p : kNegParts)
+        if (own.find(p) != std::string::npos) sig |= kNegative;
+    return sig;
+}
+
+struct Stats {
+    std::size_t text = 0;  ///< characters of text (code points, white space collapsed)
+    std::size_t link = 0;  ///< of which inside <a>
+    std::size_t para = 0;  ///< of which inside <p>, outside links
+};
+
+struct Block {
+    xmlNode* owner = nullptr; ///< innermost block-level element holding the text
+    std::string text;
+    std::size_t chars = 0;
+    std::size_t link_chars = 0;
+    int heading = 0;          ///< 1..6 for <h1>…<h6>
+    bool list_item = false;
+    bool bold_only = false;   ///< all its text inside <b>/<strong>
+    bool junk = false;        ///< inside an element judged to be furniture
+    bool teaser = false;      ///< summary in a teaser card (see mark_down_teasers)
+    double score = 0;
+};
+
+struct Meta {
+    std::string og_title, ld_headline, html_title, site_name, url;
+    std::optional<DateValue> published_meta, published_ld, published_other, published_time;
+    std::vector<std::string> h1s;
+    std::string ld_body;
+    std::vector<std::string> authors;
+};
+
+std::size_t count_chars(std::string_view s) { return uc::length(s); }
+
+// Text with white space collapsed; appends to `out`, tracking whether a space is pending.
+void append_collapsed(std::string& out, std::string_view s, bool& space) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto cp = uc::decode(s, i);
+        if (uc::is_space(cp.cp)) {
+            space = true;
+        } else {
+            if (space && !out.empty()) out += ' ';
+            space = false;
+            out.append(s.substr(i, cp.len));
+        }
+        i += cp.len;
+    }
+}
+
+std::string node_text(const xmlNode* n) {
+    std::string out;
+    bool space = false;
+    std::function<void(const xmlNode*)> rec = [&](const xmlNode* c) {
+        for (; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                if (c->content) append_collapsed(out, reinterpret_cast<const char*>(c->content), space);
+            } else if (c->type == XML_ELEMENT_NODE) {
+                if (one_of(name_of(c), {"script", "style", "noscript", "template"})) continue;
+                if (is_block_tag(name_of(c)) || name_of(c) == "br") space = true;
+                rec(c->children);
+                if (is_block_tag(name_of(c))) space = true;
+            }
+        }
+    };
+    rec(n->children);
+    return out;
+}
+
+// "Headline | Site" → "Headline": drop a trailing (or leading) site name from <title>.
+std::string strip_site_suffix(const std::string& title, const std::string& site) {
+    for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 "}) {
+        const auto pos = title.rfind(sep);
+        if (pos != std::string::npos && pos > 10) {
+            const std::string tail = title.substr(pos + sep.size());
+            if (fu::words(tail).size() <= 5 || (!site.empty() && fu::fold(tail) == fu::fold(site)))
+                return title.substr(0, pos);
+        }
+    }
+    return title;
+}
+
+// Shingle-free similarity for short strings: share of the words of `a` found in `b`.
+double word_overlap(const std::string& a, const std::string& b) {
+    const auto wa = fu::words(a);
+    if (wa.empty()) return 0;
+    const std::string fb = " " + fu::fold(b) + " ";
+    std::size_t hit = 0;
+    for (auto w : wa)
+        if (fb.find(" " + fu::fold(w) + " ") != std::string::npos) ++hit;
+    return static_cast<double>(hit) / static_cast<double>(wa.size());
+}
+
+class Extractor {
+  public:
+    Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
+        const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
+        if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
+        doc_ = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+    }
+    ~Extractor() {
+        if (doc_) xmlFreeDoc(doc_);
+    }
+    Extractor(const Extractor&) = delete;
+    Extractor& operator=(const Extractor&) = delete;
+
+    Document run() {
+        Document d;
+        d.source_path = path_;
+        d.id = id_from_path(path_);
+        xmlNode* root = doc_ ? xmlDocGetRootElement(doc_) : nullptr;
+        if (!root) {
+            d.published = opt_.published;
+            return d;
+        }
+        read_meta(root);
+        compute_stats(root);
+        total_para_ = stats_[root].para;
+        clean(root);
+        collect(root);
+        score_blocks();
+        mark_down_teasers();
+        mark_down_related_sections();
+        xmlNode* main = choose(root);
+        return assemble(d, main);
+    }
+
+  private:
+    const std::string& path_;
+    const ReadOptions& opt_;
+    htmlDocPtr doc_ = nullptr;
+    Meta meta_;
+    std::unordered_map<const xmlNode*, Stats> stats_;
+    std::size_t total_para_ = 0;
+    std::vector<Block> blocks_;
+    std::string title_;
+
+    // ---- 1. metadata ------------------------------------------------------------------
+
+    void meta_date(std::optional<DateValue>& slot, const std::string& v) {
+        if (slot || v.empty()) return;
+        if (auto d = parse_date(v); d && d->year >= 1900) slot = d;
+    }
+
+    void read_ld(const nlohmann::json& j) {
+        if (j.is_array()) {
+            for (const auto& e : j) read_ld(e);
+            return;
+        }
+        if (!j.is_object()) return;
+        if (auto g = j.find("@graph"); g != j.end()) read_ld(*g);
+        auto str = [&](const char* k) -> std::string {
+            auto it = j.find(k);
+            return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
+        };
+        std::string type;
+        if (auto t = j.find("@type"); t != j.end()) {
+            if (t->is_string()) type = t->get<std::string>();
+            else if (t->is_array() && !t->empty() && (*t)[0].is_string()) type = (*t)[0].get<std::string>();
+        }
+        const bool article = type.find("Article") != std::string::npos || type == "BlogPosting" ||
+                             type == "Report" || type == "LiveBlogPosting" || type == "WebPage";
+        if (!article) return;
+        if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
+        meta_date(meta_.published_ld, str("datePublished"));
+        if (meta_.ld_body.empty()) meta_.ld_body = str("articleBody");
+        if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.site_name.empty()) {
+            if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.site_name = nm->get<std::string>();
+        }
+        if (meta_.url.empty()) meta_.url = str("url");
+    }
+
+    void read_meta(xmlNode* n) {
+        for (; n; n = n->next) {
+            if (n->type != XML_ELEMENT_NODE) continue;
+            const std::string_view t = name_of(n);
+            if (t == "title" && meta_.html_title.empty()) {
+                meta_.html_title = node_text(n);
+            } else if (t == "meta") {
+                const std::string key = lower(!attr(n, "property").empty() ? attr(n, "property")
+                                              : !attr(n, "name").empty()   ? attr(n, "name")
+                                                                           : attr(n, "itemprop"));
+                const std::string content = attr(n, "content");
+                if (key == "og:title" && meta_.og_title.empty()) meta_.og_title = content;
+                else if (key == "og:site_name" && meta_.site_name.empty()) meta_.site_name = content;
+                else if (key == "og:url" && meta_.url.empty()) meta_.url = content;
+                else if (key == "article:published_time" || key == "og:published_time" ||
+                         key == "article:published")
+                    meta_date(meta_.published_meta, content);
+                else if (one_of(key, {"date", "pubdate", "publishdate", "publish-date", "publish_date",
+                                      "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+                                      "sailthru.date", "parsely-pub-date", "datepublished", "article.published",
+                                      "cxenseparse:recs:publishtime", "originalpublicationdate"}))
+                    meta_date(meta_.published_other, content);
+            } else if (t == "link" && lower(attr(n, "rel")) == "canonical" && meta_.url.empty()) {
+                meta_.url = attr(n, "href");
+            } else if (t == "script" && lower(attr(n, "type")) == "application/ld+json") {
+                const std::string body = node_text(n);
+                auto j = nlohmann::json::parse(body, nullptr, false);
+                if (!j.is_discarded()) read_ld(j);
+            } else if (t == "time" && !meta_.published_time) {
+                const std::string dt = attr(n, "datetime");
+                if (!dt.empty()) meta_date(meta_.published_time, dt);
+            } else if (t == "h1") {
+                std::string h = node_text(n);
+                if (!h.empty()) meta_.h1s.push_back(h);
+            }
+            if (t != "script" && t != "style") read_meta(n->children);
+        }
+    }
+
+    std::string choose_title() const {
+        std::string reference = !meta_.og_title.empty()     ? meta_.og_title
+                                : !meta_.ld_headline.empty() ? meta_.ld_headline
+                                                             : strip_site_suffix(meta_.html_title, meta_.site_name);
+        // The <h1> that matches the metadata headline; the page's own wording wins.
+        for (const auto& h : meta_.h1s)
+            if (!reference.empty() && fu::words(h).size() >= 2 &&
+                (word_overlap(h, reference) >= 0.6 || word_overlap(reference, h) >= 0.6))
+                return h;
+        if (!reference.empty()) return strip_site_suffix(reference, meta_.site_name);
+        for (const auto& h : meta_.h1s)
+            if (fu::words(h).size() >= 3) return h;
+        return {};
+    }
+
+    // ---- 2. cleaning ------------------------------------------------------------------
+
+    Stats compute_stats(const xmlNode* n, bool in_link = false, bool in_p = false) {
+        Stats s;
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                if (!c->content) continue;
+                std::string t;
+                bool sp = false;
+                append_collapsed(t, reinterpret_cast<const char*>(c->content), sp);
+                const std::size_t k = count_chars(t);
+                s.text += k;
+                if (in_link) s.link += k;
+                else if (in_p) s.para += k;
+            } else if (c->type == XML_ELEMENT_NODE) {
+                const auto t = name_of(c);
+                if (one_of(t, {"script", "style", "noscript", "template", "head"})) continue;
+                Stats cs = compute_stats(c, in_link || t == "a", in_p || t == "p");
+                // A cookie notice or share prompt in <p> is not article text, however long.
+                if (t == "p" && cs.para > 0 && fu::is_boilerplate_line(node_text(c))) {
+                    cs.para = 0;
+                    stats_[c].para = 0;
+                }
+                s.text += cs.text;
+                s.link += cs.link;
+                s.para += cs.para;
+            }
+        }
+        stats_[n] = s;
+        return s;
+    }
+
+    bool hidden(const xmlNode* n) const {
+        if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+        const std::string style = lower(attr(n, "style"));
+        std::string compact;
+        for (char c : style)
+            if (c != ' ') compact += c;
+        return compact.find("display:none") != std::string::npos ||
+               compact.find("visibility:hidden") != std::string::npos;
+    }
+
+    // Elements that hold no readable text at all, or are not shown: removed outright.
+    bool invisible(const xmlNode* n) const {
+        if (one_of(name_of(n), {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object",
+                                "embed", "head", "link", "meta", "map", "audio", "video", "picture", "img",
+                                "source", "select", "option", "textarea", "input"}))
+            return true;
+        return hidden(n) || (class_signal(n) & kHidden);
+    }
+
+    // Elements that hold page furniture. They are kept in the tree and scored (negative),
+    // so that a candidate container with menus or teasers inside loses against one
+    // without; they are never output.
+    bool junk(const xmlNode* n) const {
+        const auto t = name_of(n);
+        if (t == "html" || t == "body") return false;
+        const Stats& s = stats_.at(n);
+        // A big share of the page's paragraph text is never junk, whatever its tag or class
+        // says (some sites wrap the whole page in <form> or <header>).
+        const bool holds_article = total_para_ > 0 && s.para * 2 > total_para_;
+        if (holds_article) return false;
+        if (one_of(t, {"nav", "aside", "footer", "figure", "figcaption", "menu", "dialog", "button", "label"}))
+            return true;
+        if (t == "form" || t == "header") return s.para < 400;
+        const std::string role = lower(attr(n, "role"));
+        if (one_of(role, {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog",
+                          "menu", "menubar", "search"}))
+            return true;
+        if (lower(attr(n, "aria-hidden")) == "true") return true;
+        const unsigned sig = class_signal(n);
+        if (!(sig & kNegative)) return false;
+        if (!(sig & kPositive)) return true;
+        // Both: "article-share", "story-related". Junk when it is mostly links or little text.
+        return s.text < 200 || s.link * 2 > s.text;
+    }
+
+    void clean(xmlNode* n) {
+        for (xmlNode* c = n->children; c;) {
+            xmlNode* next = c->next;
+            if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE ||
+                (c->type == XML_ELEMENT_NODE && invisible(c))) {
+                xmlUnlinkNode(c);
+                xmlFreeNode(c);
+            } else if (c->type == XML_ELEMENT_NODE) {
+                clean(c);
+            }
+            c = next;
+        }
+    }
+
+    // ---- 3. blocks and scores ---------------------------------------------------------
+
+    struct Acc {
+        xmlNode* owner = nullptr;
+        std::string text;
+        bool space = false;
+        std::size_t link = 0;
+        std::size_t bold = 0;
+        bool junk = false;
+    };
+
+    void flush(Acc& a) {
+        if (!a.text.empty()) {
+            Block b;
+            b.owner = a.owner;
+            b.text = std::move(a.text);
+            b.chars = count_chars(b.text);
+            b.link_chars = std::min(a.link, b.chars);
+            b.heading = heading_level(name_of(a.owner));
+            b.list_item = name_of(a.owner) == "li";
+            b.bold_only = a.bold >= b.chars;
+            b.junk = a.junk;
+            blocks_.push_back(std::move(b));
+        }
+        a.text.clear();
+        a.space = false;
+        a.link = 0;
+        a.bold = 0;
+    }
+
+    void add_text(Acc& a, std::string_view s, bool in_link, bool in_bold) {
+        const std::size_t before = count_chars(a.text);
+        append_collapsed(a.text, s, a.space);
+        const std::size_t added = count_chars(a.text) - before;
+        if (in_link) a.link += added;
+        if (in_bold) a.bold += added;
+    }
+
+    void collect(xmlNode* n, Acc& a, bool in_link, bool in_bold) {
+        for (xmlNode* c = n->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                if (c->content) add_text(a, reinterpret_cast<const char*>(c->content), in_link, in_bold);
+                continue;
+            }
+            if (c->type != XML_ELEMENT_NODE) continue;
+            const auto t = name_of(c);
+            if (t == "br") {
+                // A line break after a full stop separates paragraphs ("text<br><br>text");
+                // elsewhere it is only a space (addresses, wrapped lines).
+                if (fu::ends_with_stop(a.text)) flush(a);
+                else a.space = true;
+                continue;
+            }
+            const bool j = a.junk || junk(c);
+            if (is_block_tag(t) || j != a.junk) {
+                flush(a);
+                Acc inner;
+                inner.owner = is_block_tag(t) ? c : a.owner;
+                inner.junk = j;
+                collect(c, inner, in_link || t == "a", false);
+                flush(inner);
+                a.space = false;
+            } else {
+                collect(c, a, in_link || t == "a", in_bold || t == "b" || t == "strong");
+            }
+        }
+    }
+
+    void collect(xmlNode* root) {
+        Acc a;
+        a.owner = root;
+        collect(root, a, false, false);
+        flush(a);
+    }
+
+    static bool punctuated(const std::string& s) {
+        return s.find(". ") != std::string::npos || s.find(", ") != std::string::npos || fu::ends_with_stop(s);
+    }
+
+    // Prose scores its non-link length; link lists and short fragments score negative.
+    void score_blocks() {
+        for (auto& b : blocks_) {
+            const double len = static_cast<double>(b.chars);
+            const double link = static_cast<double>(b.link_chars);
+            const double density = len > 0 ? link / len : 0;
+            const std::size_t nw = fu::words(b.text).size();
+            if (b.junk || fu::is_boilerplate_line(b.text)) {
+                b.score = -0.5 * (len - link) - link;
+            } else if (b.heading) {
+                // A linked heading is a teaser's headline: it weighs against its container.
+                b.score = density > 0.5 ? -2 * len : 0;
+            } else if (density > 0.5 && name_of(b.owner) == "p") {
+                // Link-heavy paragraphs are still paragraphs (a sentence full of linked
+                // names); navigation is built from lists and divs, not <p>.
+                b.score = (len - link) * (1.0 - density) - 0.25 * link;
+            } else if (density > 0.5) {
+                b.score = -len;
+            } else if (nw >= 10 && punctuated(b.text)) {
+                b.score = (len - link) * (1.0 - density);
+            } else if (nw >= 5 && fu::ends_with_stop(b.text)) {
+                b.score = (len - link) * 0.5;
+            } else {
+                b.score = -std::min(len, 60.0) * 0.5 - link;
+            }
+        }
+    }
+
+    // The <main> element (or role="main") when the page marks one and most of the prose
+    // is inside it: then the article is looked for only there.
+    const xmlNode* marked_main(xmlNode* root) const {
+        std::vector<const xmlNode*> mains;
+        std::function<void(const xmlNode*)> rec = [&](const xmlNode* n) {
+            for (; n; n = n->next) {
+                if (n->type != XML_ELEMENT_NODE) continue;
+                if (name_of(n) == "main" || lower(attr(n, "role")) == "main") mains.push_back(n);
+                rec(n->children);
+            }
+        };
+        rec(root);
+        if (mains.size() != 1) return nullptr;
+        double all = 0, in = 0;
+        for (const auto& b : blocks_)
+            if (b.score > 0) {
+                all += b.score;
+                if (inside(b.owner, mains[0])) in += b.score;
+            }
+        return all > 0 && in >= 0.6 * all ? mains[0] : nullptr;
+    }
+
+    // Teaser cards ("more stories" grids): a small element holding a linked headline and
+    // a summary. The summary reads like prose, so it is marked down here: otherwise a
+    // page of teasers would outweigh the article beside it.
+    void mark_down_teasers() {
+        std::unordered_set<const xmlNode*> with_linked_heading;
+        for (const auto& b : blocks_) {
+            if (!b.heading || b.chars == 0 || b.link_chars * 2 <= b.chars) continue;
+            int depth = 0;
+            for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 5; p = p->parent, ++depth)
+                with_linked_heading.insert(p);
+        }
+        for (auto& b : blocks_) {
+            if (b.score <= 0 || b.heading) continue;
+            int depth = 0;
+            for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 4; p = p->parent, ++depth) {
+                const auto it = stats_.find(p);
+                if (it == stats_.end() || it->second.text > 700) break;
+                if (with_linked_heading.count(p)) {
+                    b.score = -0.5 * b.score;
+                    b.teaser = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // A heading that introduces links to other articles ("Related", "You may also
+    // like", "More from …", or a heading whose class says "related"): what follows it
+    // in its section is not this article.
+    static bool related_heading(const Block& b) {
+        if (!b.heading && !b.bold_only && b.chars > 40) return false;
+        if (b.chars > 60) return false;
+        std::string f = fu::fold(b.text);
+        while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ' || f.back() == '!')) f.pop_back();
+        // "…" (U+2026) ends a few of these too.
+        if (f.size() >= 3 && f.compare(f.size() - 3, 3, "\u2026") == 0) f.resize(f.size() - 3);
+        static constexpr std::array<std::string_view, 24> kPhrases{
+            "related", "related articles", "related stories", "related posts", "related content",
+            "related news", "you may also like", "you might also like", "you may like", "more stories",
+            "more from", "recommended", "recommended for you", "read more", "read next", "more news",
+            "most popular", "most read", "trending", "also read", "see also", "you may be interested in",
+            "don't miss", "popular posts"};
+        for (auto p : kPhrases)
+            if (f == p || (p.size() > 8 && f.rfind(p, 0) == 0)) return true;
+        // Other languages: "Você pode gostar", "Lesen Sie auch", "À lire aussi", "Te puede interesar".
+        static constexpr std::array<std::string_view, 16> kForeign{
+            "você pode gostar", "lesen sie auch", "à lire aussi", "a lire aussi", "te puede interesar",
+            "leia também", "potrebbe interessarti", "читайте также", "самые популярные", "похожие статьи",
+            "популярное", "ähnliche artikel", "meistgelesen", "les plus lus", "lo más leído", "mais lidas"};
+        for (auto p : kForeign)
+            if (f.rfind(p, 0) == 0) return true;
+        const unsigned sig = class_signal(b.owner);
+        const std::string cls = lower(attr(b.owner, "class") + " " + attr(b.owner, "id"));
+        return (sig & kNegative) && cls.find("related") != std::string::npos;
+    }
+
+    void mark_down_related_sections() {
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!related_heading(blocks_[i])) continue;
+            const xmlNode* region = blocks_[i].owner->parent;
+            if (!region || region->type != XML_ELEMENT_NODE) continue;
+            for (std::size_t k = i + 1; k < blocks_.size() && inside(blocks_[k].owner, region); ++k) {
+                Block& b = blocks_[k];
+                if (b.score > 0) b.score = -0.5 * b.score;
+                b.teaser = true;
+            }
+        }
+    }
+
+    xmlNode* choose(xmlNode* root) {
+        std::unordered_map<const xmlNode*, double> sum;
+        for (const auto& b : blocks_)
+            for (const xmlNode* p = b.owner; p; p = p->parent) {
+                if (p->type != XML_ELEMENT_NODE) break;
+                sum[p] += b.score;
+            }
+        const xmlNode* within = marked_main(root);
+        xmlNode* best = root;
+        double best_score = -1e300;
+        for (const auto& [node, score] : sum) {
+            if (within && !inside(node, within)) continue;
+            // Ties go to the deeper element: its score is the same with less around it.
+            if (score > best_score + 1e-9) {
+                best_score = score;
+                best = const_cast<xmlNode*>(node);
+            }
+        }
+        // Among equal scores, prefer the innermost (a wrapper adds nothing).
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (xmlNode* c = best->children; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE) continue;
+                auto it = sum.find(c);
+                if (it != sum.end() && std::abs(it->second - best_score) < 1e-9) {
+                    best = c;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    // ---- 4. paragraphs ----------------------------------------------------------------
+
+    static bool inside(const xmlNode* n, const xmlNode* container) {
+        for (; n; n = n->parent)
+            if (n == container) return true;
+        return false;
+    }
+
+    Document assemble(Document& d, xmlNode* main) {
+        title_ = choose_title();
+        std::vector<const Block*> kept;
+        for (const auto& b : blocks_) {
+            if (b.junk || b.teaser || !inside(b.owner, main)) continue;
+            const double density = b.chars ? static_cast<double>(b.link_chars) / static_cast<double>(b.chars) : 0;
+            if (density > 0.5 && !(name_of(b.owner) == "p" && b.chars - b.link_chars >= 100 && punctuated(b.text)))
+                continue;
+            if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) continue;
+            if (fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
+                fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text))
+                continue;
+            if (auto by = fu::byline(b.text, false)) {
+                for (auto& a : by->agencies)
+                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+                continue;
+            }
+            kept.push_back(&b);
+        }
+        // Bylines usually sit in the article's header, which is furniture and not output;
+        // their agency credits are still worth keeping. Look a few levels around the body.
+        const xmlNode* scope = main;
+        for (int up = 0; up < 3 && scope->parent && scope->parent->type == XML_ELEMENT_NODE &&
+                         name_of(scope->parent) != "body" && name_of(scope->parent) != "html";
+             ++up)
+            scope = scope->parent;
+        for (const auto& b : blocks_)
+            if (b.junk && b.chars < 200 && inside(b.owner, scope))
+                if (auto by = fu::byline(b.text, true)) {
+                    for (auto& a : by->agencies)
+                        if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end())
+                            d.agencies.push_back(a);
+                    if (d.outlet.empty() && !by->outlet.empty()) d.outlet = by->outlet;
+                }
+        // Non-prose blocks after the last real paragraph: tags, share prompts, "more on".
+        std::size_t last_prose = kept.size();
+        for (std::size_t k = kept.size(); k-- > 0;)
+            if (kept[k]->score > 0) {
+                last_prose = k;
+                break;
+            }
+        if (last_prose < kept.size()) kept.resize(last_prose + 1);
+        else kept.clear();
+
+        build::DocumentBuilder builder(d);
+        if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
+        bool first_body = true;
+        for (const Block* b : kept) {
+            const bool heading = (b->heading >= 2 || b->bold_only) && fu::words(b->text).size() <= 20 &&
+                                 !fu::ends_with_stop(b->text);
+            builder.add(heading ? ParagraphKind::Heading : ParagraphKind::Body, b->text);
+            if (!heading && first_body) {
+                first_body = false;
+                for (auto& a : fu::dateline_agencies(b->text))
+                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+            }
+        }
+        if (!fu::trim(meta_.site_name).empty()) d.outlet = fu::trim(meta_.site_name);
+        d.url = meta_.url;
+        d.published = opt_.published      ? opt_.published
+                      : meta_.published_meta ? meta_.published_meta
+                      : meta_.published_ld   ? meta_.published_ld
+                      : meta_.published_other ? meta_.published_other
+                                              : meta_.published_time;
+        if (d.title.empty()) d.title = title_;
+        return std::move(d);
+    }
+};
+
+} // namespace
+
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options) {
+    return Extractor(utf8, path, options).run();
+}
+
+std::string declared_charset(std::string_view bytes) {
+    const std::string head = lower(std::string(bytes.substr(0, 4096)));
+    auto pos = head.find("charset=");
+    if (pos == std::string::npos) return {};
+    pos += 8;
+    while (pos < head.size() && (head[pos] == '"' || head[pos] == '\'' || head[pos] == ' ')) ++pos;
+    std::size_t end = pos;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+                                 head[end] == '_' || head[end] == ':' || head[end] == '.'))
+        ++end;
+    return head.substr(pos, end - pos);
+}
+
+} // namespace detail
+
+Document read_html_article(std::string_view html, const std::string& path, const ReadOptions& options) {
+    const auto t = decode::to_utf8(html, path, detail::declared_charset(html));
+    return detail::read_html_utf8(t.utf8, path, options);
+}
+
+} // namespace newskg
