@@ -124,8 +124,9 @@ bool ends_like_prose(std::string_view s) {
 
 bool is_skip_link(std::string_view line) {
     const std::string f = fold(trim(line));
-    static constexpr std::array<std::string_view, 22> kPrefixes{
-        "skip to ", "skip navigation", "jump to ", "go to content", "go to main", "skip to",
+    static constexpr std::array<std::string_view, 24> kPrefixes{
+        "skip to ", "skip navigation", "jump to ", "go to content", "go to main", "skip next section",
+        "skip advertisement", "skip ad",
         "zum inhalt", "springe zu", "direkt zum", "zur navigation", "aller au contenu",
         "passer au contenu", "aller à la navigation", "saltar al contenido", "ir al contenido",
         "passa al contenuto", "vai al contenuto", "перейти к", "перейти до", "ga naar",
@@ -432,13 +433,14 @@ std::optional<DateValue> date_line(std::string_view line) {
         for (std::string_view p : {"Published on", "Published:", "Published", "First published on",
                                    "First published", "Last updated on", "Last updated:", "Last updated",
                                    "Updated on", "Updated:", "Updated", "Posted on", "Posted:", "Posted",
-                                   "Date:", "Dated", "As of", "Veröffentlicht am", "Stand:", "Publié le"})
+                                   "Date:", "Dated", "Date", "As of", "Veröffentlicht am", "Stand:", "Publié le"})
             if (starts_with(t, p)) {
                 t = trim(t.substr(p.size()));
                 break;
             }
         if (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
-        if (auto d = parse_date(t); d && !found) {
+        // Only a full date: "June 2023" or "2023" next to a word is a label, not a dateline.
+        if (auto d = parse_date(t); d && d->day && !found) {
             found = d;
             continue;
         }
@@ -452,7 +454,7 @@ bool is_boilerplate_line(std::string_view line) {
     if (s.empty()) return true;
     std::string f = fold(s);
     while (!f.empty() && (f.back() == ':' || f.back() == '.' || f.back() == '!' || f.back() == ' ')) f.pop_back();
-    static constexpr std::array<std::string_view, 80> kExact{
+    static constexpr std::array<std::string_view, 82> kExact{
         "share", "share this", "share this article", "share this story", "share article",
         "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
         "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
@@ -465,7 +467,7 @@ bool is_boilerplate_line(std::string_view line) {
         "continue reading", "show more", "load more", "more", "download", "permalink", "image",
         "video", "audio", "gallery", "watch", "accept", "accept all", "reject all",
         "manage cookies", "cookie settings", "privacy policy", "terms of use", "scroll to continue",
-        "advert", "privacy overview"};
+        "advert", "privacy overview", "explore more", "more on this topic"};
     if (std::find(kExact.begin(), kExact.end(), f) != kExact.end()) return true;
     static constexpr std::array<std::string_view, 26> kPrefix{
         "share on ", "share this ", "follow us on ", "follow us ", "sign up for ", "subscribe to ",

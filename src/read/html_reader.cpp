@@ -284,7 +284,8 @@ class Extractor {
 
     void meta_date(std::optional<DateValue>& slot, const std::string& v) {
         if (slot || v.empty()) return;
-        if (auto d = parse_date(v); d && d->year >= 1900) slot = d;
+        // A publication date is a day; a bare year in a "date" field is something else.
+        if (auto d = parse_date(v); d && d->day && d->year >= 1900) slot = d;
     }
 
     void read_ld(const nlohmann::json& j) {
@@ -748,8 +749,10 @@ class Extractor {
         if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
         bool first_body = true;
         for (const Block* b : kept) {
-            const bool heading = (b->heading >= 2 || b->bold_only) && fu::words(b->text).size() <= 20 &&
-                                 !fu::ends_with_stop(b->text);
+            const std::size_t nw = fu::words(b->text).size();
+            const bool question = b->heading >= 2 && nw <= 12 && fu::trim(b->text).back() == '?';
+            const bool heading = (b->heading >= 2 || b->bold_only) && nw <= 20 &&
+                                 (!fu::ends_with_stop(b->text) || question);
             builder.add(heading ? ParagraphKind::Heading : ParagraphKind::Body, b->text);
             if (!heading && first_body) {
                 first_body = false;

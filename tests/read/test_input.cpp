@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -213,4 +216,36 @@ TEST_CASE("input: format option and content sniffing", "[read][input]") {
     CHECK(b.docs.empty());
     REQUIRE(b.diags.size() == 1);
     CHECK(b.diags[0].id == "newskg.input.107");
+}
+
+TEST_CASE("input: standard input", "[read][input]") {
+    newskg::test::TempDir t;
+    const auto p = t.write_gz("in.gz", kArticle);
+    // Put the file on file descriptor 0 for the duration of the read, then restore it.
+    const int saved = dup(0);
+    REQUIRE(saved >= 0);
+    const int fd = open(p.c_str(), O_RDONLY);
+    REQUIRE(fd >= 0);
+    dup2(fd, 0);
+    close(fd);
+    const auto b = read_all({"-"});
+    dup2(saved, 0);
+    close(saved);
+    REQUIRE(b.docs.size() == 1);
+    CHECK(b.docs[0].id == "stdin");
+    CHECK(b.docs[0].source_path == "-");
+    CHECK(b.docs[0].title == "Harbour reopens");
+}
+
+TEST_CASE("input: UTF-16 with a byte-order mark is converted", "[read][input]") {
+    newskg::test::TempDir t;
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string(kArticle)) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    const auto b = read_all({t.write("wide.txt", utf16)});
+    REQUIRE(b.docs.size() == 1);
+    CHECK(b.docs[0].title == "Harbour reopens");
+    CHECK(b.diags.empty());
 }

@@ -1,3 +1,4 @@
+#include "newskg/core/error.hpp"
 #include "newskg/read/reader.hpp"
 #include "newskg/text/analyse.hpp"
 
@@ -174,4 +175,16 @@ TEST_CASE("text reader: empty and furniture-only input", "[read][text]") {
     const auto d = read("Skip to content\nShare\nAdvertisement\n");
     CHECK(d.paragraphs.empty());
     CHECK(d.text.empty());
+}
+
+TEST_CASE("text reader: undecodable content throws input_error", "[read][text]") {
+    try {
+        read(std::string("abc\0def", 7));
+        FAIL("no exception");
+    } catch (const newskg::input_error& e) {
+        CHECK(e.id() == "newskg.input.103");
+        CHECK(e.path() == "article.txt");
+    }
+    // Windows-1252 is repaired silently here (read_articles reports it).
+    CHECK(read("Caf\xE9 reopens on Monday after a long renovation, owners said.").text.find("Caf\u00E9") == 0);
 }
