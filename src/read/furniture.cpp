@@ -454,7 +454,7 @@ bool is_boilerplate_line(std::string_view line) {
     if (s.empty()) return true;
     std::string f = fold(s);
     while (!f.empty() && (f.back() == ':' || f.back() == '.' || f.back() == '!' || f.back() == ' ')) f.pop_back();
-    static constexpr std::array<std::string_view, 82> kExact{
+    static constexpr std::array<std::string_view, 89> kExact{
         "share", "share this", "share this article", "share this story", "share article",
         "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
         "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
@@ -467,7 +467,9 @@ bool is_boilerplate_line(std::string_view line) {
         "continue reading", "show more", "load more", "more", "download", "permalink", "image",
         "video", "audio", "gallery", "watch", "accept", "accept all", "reject all",
         "manage cookies", "cookie settings", "privacy policy", "terms of use", "scroll to continue",
-        "advert", "privacy overview", "explore more", "more on this topic"};
+        "advert", "privacy overview", "explore more", "more on this topic", "caption", "hide caption",
+        "toggle caption", "continue reading below", "story continues below", "article continues below",
+        "advertisement continues below"};
     if (std::find(kExact.begin(), kExact.end(), f) != kExact.end()) return true;
     static constexpr std::array<std::string_view, 26> kPrefix{
         "share on ", "share this ", "follow us on ", "follow us ", "sign up for ", "subscribe to ",
@@ -488,6 +490,28 @@ bool is_boilerplate_line(std::string_view line) {
     if (nw <= 12 && (ends_with(f, "available here") || ends_with(f, "click here") || ends_with(f, "read it here") ||
                      ends_with(f, "find out more here")))
         return true;
+    // Gallery counters: "Image 1 of 5", "Photo 12 of 30".
+    {
+        const auto ws = words(f);
+        if (ws.size() == 4 && (ws[0] == "image" || ws[0] == "photo" || ws[0] == "picture" || ws[0] == "slide") &&
+            ws[2] == "of" && std::isdigit(static_cast<unsigned char>(ws[1][0])) &&
+            std::isdigit(static_cast<unsigned char>(ws[3][0])))
+            return true;
+    }
+    // Author contact and follow-us notes: an e-mail address or @handle with an invitation
+    // ("Email Jane at jane@example.com or follow her @jane").
+    if (nw <= 45 && contains(f, "@")) {
+        // An address "x@y.z" (not a bare @handle, which news text quotes).
+        bool address = false;
+        for (std::size_t at = f.find('@'); at != std::string::npos && !address; at = f.find('@', at + 1)) {
+            const bool before = at > 0 && std::isalnum(static_cast<unsigned char>(f[at - 1]));
+            const auto end = f.find_first_of(" ,;)", at);
+            const std::string_view after = std::string_view(f).substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+            address = before && after.find('.') != std::string_view::npos && after.find('.') > 0;
+        }
+        for (std::string_view cue : {"follow", "email", "e-mail", "reached at", "contact", "tip", "let us know"})
+            if (contains(f, cue) && (address || starts_with(f, cue))) return true;
+    }
     // Newsletter and subscription prompts set between paragraphs.
     if (nw <= 60 && (contains(f, "sign up") || contains(f, "subscribe")) &&
         (contains(f, "newsletter") || contains(f, "inbox") || contains(f, "email")))

@@ -158,6 +158,9 @@ TEST_CASE("text reader: links, share prompts and numbered menus", "[read][text]"
     const auto d = read("1. Home\n2. World\n3. Business\n\nCity bans cars from old town\n\n"
                         "The city council voted on Tuesday to ban private cars from the old town from next year.\n\n"
                         "Full council statement is available here.\n\n"
+                        "Image 1 of 5\n\nContinue reading below\n\n"
+                        "The mayor said the ban would cut noise and pollution in the narrow streets.\n\n"
+                        "Email Ana Lopez at alopez@courier.example or follow her on social media.\n\n"
                         "Share this article\n\n"
                         "1. The ban covers all private vehicles, including motorbikes and vans.\n"
                         "2. Residents may apply for a permit for their own garages.\n");
@@ -165,6 +168,10 @@ TEST_CASE("text reader: links, share prompts and numbered menus", "[read][text]"
     CHECK_FALSE(has_text(d, "Home"));
     CHECK_FALSE(has_text(d, "available here"));
     CHECK_FALSE(has_text(d, "Share"));
+    CHECK_FALSE(has_text(d, "Image 1"));
+    CHECK_FALSE(has_text(d, "Continue reading"));
+    CHECK_FALSE(has_text(d, "alopez"));
+    CHECK(has_text(d, "The mayor said"));
     // A numbered list of full sentences inside the article is kept.
     CHECK(has_text(d, "1. The ban covers all private vehicles"));
 }
