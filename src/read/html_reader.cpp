@@ -1,19 +1,23 @@
 // HTML article extraction.
 //
-// 1. Metadata first (headline, date, outlet, URL), from <meta>, JSON-LD, <time> and <h1>,
-//    before any element is removed.
-// 2. Cleaning: elements that never hold article text are removed by tag (script, style,
-//    nav, aside, footer, form controls, figures …), by ARIA role, when hidden, and by
-//    class/id words (share, social, related, comments, cookie, newsletter, ad …) unless
-//    the element also says it is the article and holds much of the page's paragraph text.
-// 3. The page is cut into text blocks at block-level elements; each block gets a score:
-//    positive for prose (long, punctuated, few links), negative for link lists and short
-//    fragments. The main content is the element whose blocks sum to the highest score (a
-//    maximum-sum subtree): it takes in every paragraph of the article while leaving out
-//    menus and link lists that sit beside it.
+// 1. Metadata first (headline, date, outlet, URL) from <meta>, JSON-LD, <time> and <h1>,
+//    before anything is removed.
+// 2. Elements that show no text (script, style, images, form fields, anything hidden)
+//    are removed. Page furniture (nav, aside, header, footer, figure, forms, ARIA
+//    navigation/banner roles, and class/id words such as share, social, related, comments,
+//    cookie, newsletter, ad) is only flagged: it stays in the tree so that it weighs
+//    against any container that holds it, and it is never output. An element that holds
+//    most of the page's paragraph text is never furniture, whatever its class says.
+// 3. The page is cut into text blocks at block-level elements. Each block is scored:
+//    positive for prose (long, punctuated, few links), negative for link lists, short
+//    fragments and furniture. Teaser cards (a linked headline with a summary) and what
+//    follows a "Related"/"More from" heading are marked down. The main content is the
+//    element whose blocks sum to the highest score, a maximum-sum subtree: it takes in
+//    every paragraph of the article and leaves out the menus and lists around it. When the
+//    page has one <main> holding most of the prose, the search stays inside it.
 // 4. The blocks of that element become paragraphs, minus the headline, link-heavy blocks,
 //    bylines, date lines, captions and credits (the same recognisers as for text input),
-//    and minus non-prose blocks after the last paragraph (tags, "more on this").
+//    and minus non-prose blocks after the last paragraph (tags, share prompts).
 #include "read/html_reader.hpp"
 
 #include "newskg/core/error.hpp"
@@ -31,8 +35,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstring>
-#include <memory>
+#include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -160,7 +164,6 @@ struct Block {
     std::size_t chars = 0;
     std::size_t link_chars = 0;
     int heading = 0;          ///< 1..6 for <h1>…<h6>
-    bool list_item = false;
     bool bold_only = false;   ///< all its text inside <b>/<strong>
     bool junk = false;        ///< inside an element judged to be furniture
     bool teaser = false;      ///< summary in a teaser card (see mark_down_teasers)
@@ -171,8 +174,6 @@ struct Meta {
     std::string og_title, ld_headline, html_title, site_name, url;
     std::optional<DateValue> published_meta, published_ld, published_other, published_time;
     std::vector<std::string> h1s;
-    std::string ld_body;
-    std::vector<std::string> authors;
 };
 
 std::size_t count_chars(std::string_view s) { return uc::length(s); }
@@ -238,7 +239,10 @@ double word_overlap(const std::string& a, const std::string& b) {
 class Extractor {
   public:
     Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
-        const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
+        // No network, no error output, recover from broken markup; the bytes are already
+        // UTF-8 (decoded by the caller), so a <meta charset> in the page must not re-decode them.
+        const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                            HTML_PARSE_IGNORE_ENC;
         if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
         doc_ = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
@@ -309,7 +313,6 @@ class Extractor {
         if (!article) return;
         if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
         meta_date(meta_.published_ld, str("datePublished"));
-        if (meta_.ld_body.empty()) meta_.ld_body = str("articleBody");
         if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.site_name.empty()) {
             if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.site_name = nm->get<std::string>();
         }
@@ -480,7 +483,6 @@ class Extractor {
             b.chars = count_chars(b.text);
             b.link_chars = std::min(a.link, b.chars);
             b.heading = heading_level(name_of(a.owner));
-            b.list_item = name_of(a.owner) == "li";
             b.bold_only = a.bold >= b.chars;
             b.junk = a.junk;
             blocks_.push_back(std::move(b));
