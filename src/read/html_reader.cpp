@@ -430,7 +430,9 @@ class Extractor {
     bool junk(const xmlNode* n) const {
         const auto t = name_of(n);
         if (t == "html" || t == "body") return false;
-        const Stats& s = stats_.at(n);
+        const auto it = stats_.find(n);
+        if (it == stats_.end()) return false;
+        const Stats& s = it->second;
         // A big share of the page's paragraph text is never junk, whatever its tag or class
         // says (some sites wrap the whole page in <form> or <header>).
         const bool holds_article = total_para_ > 0 && s.para * 2 > total_para_;
