@@ -1263,8 +1263,100 @@ class Recognizer {
         }
     }
 
+    /// The outermost mentions of a sentence in text order (a multi-word actor is one unit).
+    std::vector<std::size_t> outer_mentions(std::size_t sentence) const {
+        std::vector<std::size_t> ms;
+        for (std::size_t m = 0; m < x_.mentions.size(); ++m)
+            if (x_.mentions[m].sentence == sentence) ms.push_back(m);
+        std::sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
+            const auto &ma = x_.mentions[a], &mb = x_.mentions[b];
+            if (ma.tokens.size() != mb.tokens.size()) return ma.tokens.size() > mb.tokens.size();
+            return ma.tokens.first < mb.tokens.first;
+        });
+        std::vector<std::size_t> out;
+        for (std::size_t m : ms) {
+            bool overlaps = false;
+            for (std::size_t o : out)
+                if (x_.mentions[m].tokens.first < x_.mentions[o].tokens.last &&
+                    x_.mentions[o].tokens.first < x_.mentions[m].tokens.last)
+                    overlaps = true;
+            if (!overlaps) out.push_back(m);
+        }
+        std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+            return x_.mentions[a].tokens.first < x_.mentions[b].tokens.first;
+        });
+        return out;
+    }
+
+    std::string title_relation(std::size_t b, std::size_t e) const {
+        std::string kind;
+        for (std::size_t k = b; k < e; ++k) {
+            if (cues_.has_role(lower_[k], "spokes_title")) return "spokespersonOf";
+            if (cues_.has_role(lower_[k], "leader_title")) kind = "leaderOf";
+            else if (kind.empty() && cues_.has_role(lower_[k], "title")) kind = "affiliatedWith";
+        }
+        return kind;
+    }
+
+    /// Standing relations stated by appositions and reduced clauses around people:
+    ///   "Jane Doe, for the UN Refugee Agency, said"         → spokespersonOf
+    ///   "President Jane Doe of Chad"                         → affiliatedWith
+    ///   "Jane Doe, the junta's spokesman," / "its spokeswoman, Jane Doe"  → by title
+    ///   "the delegation, led by Jane Doe"                    → leaderOf
+    void appositions() {
+        for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
+            sent_ = s;
+            sent_end_ = doc_.sentences[s].tokens.last;
+            auto ms = outer_mentions(s);
+            auto ent = [&](std::size_t m) { return entity_index(x_.mentions[m].entity); };
+            auto is_person = [&](std::size_t m) {
+                std::size_t e = ent(m);
+                return e != npos && x_.entities[e].type == ActorType::Person;
+            };
+            for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+                const auto& a = x_.mentions[ms[k]];
+                const auto& b = x_.mentions[ms[k + 1]];
+                std::size_t gap_b = a.tokens.last, gap_e = b.tokens.first;
+                auto gap_is = [&](std::initializer_list<std::string_view> words) {
+                    if (gap_e - gap_b != words.size()) return false;
+                    std::size_t i = gap_b;
+                    for (auto w : words)
+                        if (lower_[i++] != w) return false;
+                    return true;
+                };
+                if (is_person(ms[k]) && !is_person(ms[k + 1])) {
+                    if (gap_is({",", "for"}) || gap_is({",", "for", "the"}))
+                        link(ent(ms[k]), ent(ms[k + 1]), "spokespersonOf", "actors:apposition-for");
+                    else if (gap_is({"of"}) && x_.entities[ent(ms[k + 1])].type == ActorType::Country)
+                        link(ent(ms[k]), ent(ms[k + 1]), "affiliatedWith", "actors:person-of-country");
+                    else if ((gap_is({","}) || gap_is({",", "the"})) && possessive(b.tokens.last)) {
+                        // "Jane Doe, the junta's spokesman"
+                        std::size_t t = b.tokens.last + 1, te = t;
+                        while (te < sent_end_ && te - t < 4 && word(te) && !cap_[te]) ++te;
+                        std::string rel = title_relation(t, te);
+                        if (!rel.empty()) link(ent(ms[k]), ent(ms[k + 1]), rel, "actors:apposition-title");
+                    }
+                }
+                if (!is_person(ms[k]) && is_person(ms[k + 1])) {
+                    // "its spokeswoman, Jane Doe" / "the junta's spokesman, Jane Doe"
+                    bool possessor = possessive(a.tokens.last) || a.kind == MentionKind::Pronoun;
+                    std::size_t t = possessive(a.tokens.last) ? a.tokens.last + 1 : a.tokens.last;
+                    if (possessor && gap_e > t && lower_[gap_e - 1] == ",") {
+                        std::string rel = title_relation(t, gap_e - 1);
+                        if (!rel.empty()) link(ent(ms[k + 1]), ent(ms[k]), rel, "actors:apposition-title");
+                    }
+                    // "the delegation, led by Jane Doe"
+                    if (gap_is({",", "led", "by"}) || gap_is({"led", "by"}) || gap_is({",", "headed", "by"}) ||
+                        gap_is({"headed", "by"}))
+                        link(ent(ms[k + 1]), ent(ms[k]), "leaderOf", "actors:led-by");
+                }
+            }
+        }
+    }
+
     void finish() {
         merge_surnames();
+        appositions();
         // Labels: gazetteer label, else the most frequent name (longest on ties).
         for (std::size_t e = 0; e < x_.entities.size(); ++e) {
             auto& ent = x_.entities[e];

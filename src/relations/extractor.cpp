@@ -401,8 +401,22 @@ class SentenceExtractor {
         while (sp != std::string::npos) {
             std::size_t next = lemma.find(' ', sp + 1);
             std::string part = lemma.substr(sp + 1, next == std::string::npos ? std::string::npos : next - sp - 1);
-            // Allow one article between the verb and its noun ("hold talks", "sign a deal").
+            // Allow an article and up to two modifiers between the verb and its noun ("hold
+            // talks", "signed a peace agreement", "imposed new sweeping sanctions").
             if (w(j) == "a" || w(j) == "an" || w(j) == "the") ++j;
+            auto is_part = [&](std::size_t k) {
+                if (w(k) == part) return true;
+                for (const auto& l : lex_.lemmatizer().lemmas(w(k)))
+                    if (l == part) return true;
+                return false;
+            };
+            for (int skip = 0; skip < 2 && j + 1 < size() && !is_part(j); ++skip) {
+                const std::string& m = w(j);
+                if (m.empty() || !std::isalpha(static_cast<unsigned char>(m[0])) ||
+                    prepositions().count(m) || clause_breaks().count(m) || slot_at(j) != npos)
+                    break;
+                ++j;
+            }
             bool ok = w(j) == part;
             if (!ok)
                 for (const auto& l : lex_.lemmatizer().lemmas(w(j)))
