@@ -366,7 +366,10 @@ class Recognizer {
             owner_end = g->first;
             j = g->first;
             if (possessive(j)) ++j;
-        } else if (is(j, "rebel") || is(j, "rebels'")) {
+        } else if (is(j, "rebel") || is(j, "rebels'") || cues_.has_role(lower_[j], "government_head") ||
+                   cues_.has_role(lower_[j], "military_head") || cues_.has_role(lower_[j], "group_head")) {
+            // "Rebel spokesperson X", "Government spokeswoman X", "Army spokesman X": the
+            // owner is the actor of that kind in focus, resolved once the article is read.
             rebel = true;
             owner_end = j + 1;
             ++j;
@@ -409,8 +412,11 @@ class Recognizer {
                 mention(owner_begin, owner_end, o, MentionKind::Name);
                 link(p, o, rel, "actors:title-of-organisation");
             } else if (rebel) {
-                Pending pd{Pending::Rebel, TokenRange{owner_begin, owner_end}, sent_,
-                           {ActorType::ArmedGroup}, "rebel", "", p, rel};
+                const std::string w = lower_[owner_begin];
+                std::vector<ActorType> types{ActorType::ArmedGroup};
+                if (cues_.has_role(w, "government_head")) types = {ActorType::Government, ActorType::Country};
+                else if (cues_.has_role(w, "military_head")) types = {ActorType::Military};
+                Pending pd{Pending::Rebel, TokenRange{owner_begin, owner_end}, sent_, types, w, "", p, rel};
                 pending_.push_back(pd);
             }
             for (std::size_t k = begin; k < name_e; ++k) claimed_[k] = true;
@@ -730,16 +736,15 @@ class Recognizer {
             m.end = end;
             m.priority = 1;
             m.apply = [=, this]() {
-                std::size_t country = country_entity(cg);
                 if (place) {
+                    std::size_t country = npos;
                     std::string key = key_of(i, end);
                     std::size_t loc = entity(mint_iri(opt_.base_iri, ActorType::Location, key),
                                              ActorType::Location, surface(i, end));
                     mention(i, end, loc, MentionKind::Name);
-                    // The country is only linked when the article names it too.
-                    pending_links_.push_back({loc, country, "locatedIn", sent_, "actors:capital"});
+                    (void)country; // that a capital lies in its country is not news the article states
                 } else {
-                    mention(i, end, country, MentionKind::Name);
+                    mention(i, end, country_entity(cg), MentionKind::Name);
                 }
             };
             out.push_back(std::move(m));
@@ -911,6 +916,28 @@ class Recognizer {
                 if (std::string(hd.role) == "military_head" && (head == "troops" || head == "forces"))
                     types.push_back(ActorType::Organization);
                 std::size_t hend = c->first;
+                // "the authorities of Niger", "the armed forces of Niger": a country's body.
+                if ((std::string(hd.role) == "government_head" || std::string(hd.role) == "military_head") &&
+                    is(hend, "of")) {
+                    if (auto cr = country_ref_at(hend + 1); cr && !cr->adjective) {
+                        const CountryRef ref = *cr;
+                        const std::string role(hd.role);
+                        Match mc;
+                        mc.end = ref.name_end;
+                        mc.priority = 3;
+                        mc.apply = [=, this]() {
+                            const ActorType t = role == "government_head" ? ActorType::Government : ActorType::Military;
+                            const std::string cc = country_code(ref.gaz);
+                            std::size_t country = country_entity(ref.gaz);
+                            std::size_t body = entity(mint_iri(opt_.base_iri, t, cc.empty() ? idx_.entry(ref.gaz).label : cc),
+                                                      t, surface(i, ref.name_end));
+                            mention(hend + 1, ref.name_end, country, MentionKind::Name);
+                            mention(i, ref.name_end, body, MentionKind::Name);
+                            link(body, country, "partOf", "actors:country-" + role);
+                        };
+                        out.push_back(std::move(mc));
+                    }
+                }
                 Match m;
                 m.end = hend;
                 m.priority = 1;
@@ -990,6 +1017,11 @@ class Recognizer {
                                       (i > 0 && (is(i - 1, "\"") || text(i - 1) == "\xE2\x80\x9C"));
         const bool heading = doc_.sentences[sent_].heading;
         if (cues_.not_actors.count(key_of(i, end))) return;
+        // "Government", "Army", "Forces" alone are descriptions, not names.
+        bool all_cues = true;
+        for (std::size_t k = i; k < end; ++k)
+            if (!cues_.by_word.count(lower_[k])) all_cues = false;
+        if (all_cues) return;
         ActorType type = ActorType::Actor;
         // The last organisation word of the name types it ("Commission of Inquiry on …").
         std::string suffix_type;
@@ -1116,13 +1148,13 @@ class Recognizer {
             case Pending::Rebel: {
                 // "Rebel spokesperson": the armed group called rebels, else the one in focus.
                 std::size_t g = npos;
-                for (std::size_t e = 0; e < x_.entities.size() && g == npos; ++e) {
+                for (std::size_t e = 0; e < x_.entities.size() && g == npos && p.types.front() == ActorType::ArmedGroup; ++e) {
                     if (x_.entities[e].type != ActorType::ArmedGroup) continue;
                     for (std::size_t m : x_.entities[e].mentions)
                         if (lower(doc_.slice(x_.mentions[m].span)).find("rebel") != std::string::npos)
                             g = e;
                 }
-                if (g == npos) g = salient(p, {ActorType::ArmedGroup}, 12);
+                if (g == npos) g = salient(p, p.types, 12);
                 if (g != npos) {
                     mention(p.range.first, p.range.last, g, MentionKind::Description, false);
                     link(p.person, g, p.relation, "actors:title-of-group");
@@ -1130,7 +1162,10 @@ class Recognizer {
                 break;
             }
             case Pending::Description: {
-                std::size_t e = salient(p, p.types, p.types.front() == ActorType::Country ? 3 : 30);
+                std::size_t e = p.types.front() == ActorType::Country ? main_country(p.range.first)
+                                                                     : salient(p, p.types, 30);
+                if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
+                    e = government_of_main_country(p);
                 if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
                 break;
             }
@@ -1141,6 +1176,42 @@ class Recognizer {
             }
             }
         }
+    }
+
+    /// The country the article is about so far: the most mentioned before `pos` (the most
+    /// recent on ties). "The West African nation" in news is the article's main country.
+    std::size_t main_country(std::size_t pos) const {
+        std::map<std::size_t, std::pair<int, std::size_t>> seen; // entity → (count, last pos)
+        for (const auto& m : x_.mentions) {
+            if (m.tokens.first >= pos) continue;
+            std::size_t e = entity_index(m.entity);
+            if (e == npos || x_.entities[e].type != ActorType::Country) continue;
+            auto& s = seen[e];
+            s.first++;
+            s.second = std::max(s.second, m.tokens.first);
+        }
+        std::size_t best = npos;
+        std::pair<int, std::size_t> best_v{0, 0};
+        for (const auto& [e, v] : seen)
+            if (v > best_v) {
+                best_v = v;
+                best = e;
+            }
+        return best;
+    }
+
+    /// "The government said", "the army said" with no such actor yet: the government or
+    /// military of the article's main country.
+    std::size_t government_of_main_country(const Pending& p) {
+        std::size_t c = main_country(p.range.first);
+        if (c == npos || gaz_of_entity_[c] == npos) return npos;
+        const std::string cc = x_.entities[c].country_code;
+        if (cc.empty()) return npos;
+        const ActorType t = p.types.front();
+        std::size_t e = entity(mint_iri(opt_.base_iri, t, cc), t, std::string(doc_.range_text(p.range)));
+        link(e, c, "partOf", t == ActorType::Government ? "actors:government-of-main-country"
+                                                          : "actors:military-of-main-country");
+        return e;
     }
 
     /// The most recent compatible entity within `window` sentences before the mention.

@@ -119,3 +119,25 @@ TEST_CASE("every entity has a stable IRI", "[actors]") {
     CHECK(p1->iri == p2->iri);
     CHECK(entity_named(a, "Chad") == nullptr); // "Chadian officers" does not name Chad itself
 }
+
+TEST_CASE("country descriptions mean the article's main country", "[actors]") {
+    auto x = extract_text("Chad ended its pact with Paris on Friday. Chad said French soldiers must leave "
+                          "the Central African nation by January.");
+    const Entity* chad = entity_named(x, "Chad");
+    REQUIRE(chad);
+    CHECK(entity_named(x, "the Central African nation") == chad);
+}
+
+TEST_CASE("a body 'of' a country is that country's body", "[actors]") {
+    auto x = extract_text("ECOWAS urged the authorities of Niger to free the president.");
+    const Entity* gov = entity_named(x, "the authorities of Niger");
+    REQUIRE(gov);
+    CHECK(gov->type == ActorType::Government);
+    CHECK(relation(x, "the authorities of Niger", "partOf", "Niger"));
+}
+
+TEST_CASE("spokespeople and leaders from appositions", "[actors]") {
+    auto x = extract_text("Amina Yusuf, for the World Food Programme, said aid was blocked. "
+                          "A delegation, led by Jonas Berg, visited Sudan.");
+    CHECK(relation(x, "Amina Yusuf", "spokespersonOf", "World Food Programme"));
+}
