@@ -704,6 +704,20 @@ class Recognizer {
                 out.push_back(std::move(m));
             }
         }
+        // "tariffs on Mexican imports": a country's goods stand for the country as the
+        // target of trade measures; the adjective is the mention.
+        if (ref.adjective) {
+            std::size_t k = j;
+            if (word(k) && !cap_[k] && !cue_at(k, "trade_head") && is_alpha_word(lower_[k]) && !is_verbish(k)) ++k;
+            if (cue_at(k, "trade_head")) {
+                Match m;
+                m.end = ref.name_end;
+                m.priority = 2;
+                m.apply = [=, this]() { mention(i, ref.name_end, country_entity(cg), MentionKind::Demonym); };
+                out.push_back(std::move(m));
+                return;
+            }
+        }
         // A capital city after a place cue is a place; otherwise the bare country name.
         Match m;
         m.end = ref.name_end;

@@ -207,7 +207,9 @@ class SentenceExtractor {
             if (w(j) == ",") ++j;
             if (w(j) == "and" || w(j) == "or") ++j;
             if (j == i) break;
-            while (j < size() && (w(j) == "the" || w(j) == "its" || w(j) == "their")) ++j;
+            while (j < size() && (w(j) == "the" || w(j) == "its" || w(j) == "their" || w(j) == "most" ||
+                                  w(j) == "all" || w(j) == "some"))
+                ++j;
             std::size_t n = slot_at(j);
             if (n == npos || slots_[n].tokens.first != j) break;
             out.push_back(n);
@@ -412,6 +414,11 @@ class SentenceExtractor {
             };
             for (int skip = 0; skip < 2 && j + 1 < size() && !is_part(j); ++skip) {
                 const std::string& m = w(j);
+                // Numbers and percentages are modifiers too ("imposed 25% tariffs").
+                if (!m.empty() && (std::isdigit(static_cast<unsigned char>(m[0])) || m == "%")) {
+                    ++j;
+                    continue;
+                }
                 if (m.empty() || !std::isalpha(static_cast<unsigned char>(m[0])) ||
                     prepositions().count(m) || clause_breaks().count(m) || slot_at(j) != npos)
                     break;

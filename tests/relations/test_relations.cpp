@@ -88,3 +88,14 @@ TEST_CASE("headlines carry relations", "[relations]") {
     CHECK((r->flags & kHeadline) != 0);
     CHECK(relation(x, "Burkina Faso", "demonstratedSolidarity", "Niger junta"));
 }
+
+TEST_CASE("trade measures on a country's goods target the country", "[relations]") {
+    auto x = extract_text("The United States imposed 25% tariffs on Mexican and most Canadian imports on Saturday.");
+    CHECK(relation(x, "United States", "imposedSanctions", "Mexico"));
+    CHECK(relation(x, "United States", "imposedSanctions", "Canada"));
+}
+
+TEST_CASE("verb phrases with modifiers before their noun", "[relations]") {
+    auto x = extract_text("Rwanda and Burundi signed a new peace agreement in Luanda.");
+    CHECK((relation(x, "Burundi", "signedAgreement", "Rwanda") || relation(x, "Rwanda", "signedAgreement", "Burundi")));
+}
