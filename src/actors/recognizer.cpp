@@ -707,9 +707,20 @@ class Recognizer {
         // "tariffs on Mexican imports": a country's goods stand for the country as the
         // target of trade measures; the adjective is the mention.
         if (ref.adjective) {
+            // Up to five words on: other adjectives, "and", "or", commas and a modifier
+            // ("Mexican and most Canadian imports").
             std::size_t k = j;
-            if (word(k) && !cap_[k] && !cue_at(k, "trade_head") && is_alpha_word(lower_[k]) && !is_verbish(k)) ++k;
-            if (cue_at(k, "trade_head")) {
+            bool trade = false;
+            for (; k < sent_end_ && k < j + 5; ++k) {
+                if (cue_at(k, "trade_head")) {
+                    trade = true;
+                    break;
+                }
+                if (!(is(k, "and") || is(k, "or") || is(k, ",") || idx_.by_adjective(lower_[k]) ||
+                      (word(k) && !cap_[k] && is_alpha_word(lower_[k]) && !is_verbish(k))))
+                    break;
+            }
+            if (trade) {
                 Match m;
                 m.end = ref.name_end;
                 m.priority = 2;
