@@ -8,6 +8,7 @@
 #include "newskg/export/json.hpp"
 #include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/pipeline/parallel.hpp"
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
 #include "newskg/text/analyse.hpp"
@@ -38,6 +39,8 @@ Options:
                      articles say; relative dates ("on Sunday") resolve against it
   --input-format F   auto (default), text, html or jsonl
   --max-bytes N      largest article accepted (default 33554432)
+  --jobs N           extract on N threads (0: one per core; default 1); outputs are
+                     the same whatever N is
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
   --top N            DOT: draw only the N actors with the most relations
@@ -68,7 +71,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
-               "--max-bytes", "--ontology", "--top"},
+               "--max-bytes", "--ontology", "--top", "--jobs"},
               {"--merge", "--keep-negated", "--clusters"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
@@ -108,6 +111,14 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
+    std::size_t jobs = 1;
+    if (auto j = args.value("--jobs")) {
+        try {
+            jobs = std::stoull(*j);
+        } catch (const std::exception&) {
+            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
+        }
+    }
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
     if (out_dir) std::filesystem::create_directories(*out_dir);
@@ -119,9 +130,9 @@ int run_extract(const std::vector<std::string>& argv) {
     std::set<std::string> written_ids;
     std::size_t articles = 0;
 
-    read_articles(args.positionals(), ro, [&](Document&& doc) {
+    // Results come back in input order whatever --jobs is, so outputs do not depend on it.
+    ParallelExtractor pool(*resources, po, jobs, [&](Extraction&& x) {
         ++articles;
-        Extraction x = extract(std::move(doc), *resources, po);
         if (one_graph || args.flag("--merge")) all.add(x, po.base_iri);
         if (!out_dir) return;
         KnowledgeGraph g;
@@ -138,7 +149,9 @@ int run_extract(const std::vector<std::string>& argv) {
                 failures.push_back(e.what());
             }
         }
-    }, diagnostics);
+    });
+    read_articles(args.positionals(), ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
+    pool.finish();
 
     if (one_graph) {
         try {

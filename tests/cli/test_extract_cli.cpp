@@ -96,3 +96,17 @@ TEST_CASE("a failed write leaves no partial file", "[cli][e2e]") {
     CHECK(r.status == 1);
     CHECK(r.err.find("/dev/full") != std::string::npos);
 }
+
+TEST_CASE("parallel extraction writes what a sequential run writes", "[cli][e2e]") {
+    TempDir out;
+    std::string inputs;
+    for (const auto& e : std::filesystem::directory_iterator(source_path("tests/gold")))
+        if (e.path().extension() == ".txt") inputs += " " + sh_quote(e.path().string());
+    auto one = run_newskg("extract --jobs 1 --format json --output " + sh_quote(out / "one.json") + inputs);
+    auto two = run_newskg("extract --jobs 2 --format json --output " + sh_quote(out / "two.json") + inputs);
+    REQUIRE(one.status == 0);
+    REQUIRE(two.status == 0);
+    CHECK(read_file(out / "one.json") == read_file(out / "two.json"));
+    auto bad = run_newskg("extract --jobs many " + sh_quote(source_path(kExample)));
+    CHECK(bad.status == 2);
+}
