@@ -1456,16 +1456,19 @@ class Recognizer {
         // Labels: gazetteer label, else the most frequent name (longest on ties).
         for (std::size_t e = 0; e < x_.entities.size(); ++e) {
             auto& ent = x_.entities[e];
-            std::map<std::string, int> counts;
+            std::map<std::string, int> counts, names;
             for (std::size_t m : ent.mentions) {
                 const auto& mm = x_.mentions[m];
                 if (mm.kind == MentionKind::Pronoun) continue;
                 counts[std::string(doc_.slice(mm.span))]++;
+                // Labels come from names; "the junta" labels an actor only when nothing
+                // names it better.
+                if (mm.kind != MentionKind::Description) names[std::string(doc_.slice(mm.span))]++;
             }
             if (!ent.from_gazetteer) {
                 std::string best = ent.label;
                 int best_n = 0;
-                for (const auto& [form, n] : counts) {
+                for (const auto& [form, n] : names.empty() ? counts : names) {
                     if (ent.type == ActorType::Person) {
                         if (form.size() > best.size() && form.find(' ') != std::string::npos &&
                             ent.label.find(' ') != std::string::npos && false)

@@ -521,15 +521,22 @@ class SentenceExtractor {
                         break;
                     }
             } else if (frame == "mutual") {
-                // "X and Y signed a deal": an edge between coordinated subjects.
-                if (subj != npos) {
+                // "X and Y signed a deal": an edge between coordinated subjects — unless the
+                // deal is with someone else ("X and Y clashed with Z").
+                std::size_t o = npos;
+                for (std::size_t j = end; j < size() && j < end + 6 && o == npos; ++j) {
+                    if (clause_breaks().count(w(j)) || w(j) == ",") break;
+                    if (w(j) == "with") o = slot_after(j + 1, 4, false);
+                }
+                if (o == npos && slot_at(end) != npos) o = slot_at(end); // "X met Y"
+                if (o != npos) {
+                    objects = coordinated_right(o);
+                } else if (subj != npos) {
                     auto subjects = coordinated_left(subj);
                     if (subjects.size() >= 2)
                         emit(out, subjects[1], subjects[0], vs->predicate, vs->cameo, v, flags,
                              rule, 0.75);
                 }
-                std::size_t o = slot_after(end, 4, true);
-                if (o != npos) objects = coordinated_right(o);
             }
             if (objects.empty() || subj == npos) continue;
             for (std::size_t s : subjects(subj))
