@@ -755,8 +755,24 @@ class Recognizer {
             if (!hits) continue;
             const std::size_t cg = hits->front();
             const std::size_t end = i + len;
-            // Only a capital acting as a verb's subject stands for its country.
-            const bool place = !(word(end) && !is(end, "and") && (is_verbish(end) || (lower_[end].size() > 3 && lower_[end].back() == 's' && !cap_[end])));
+            // After a place preposition, or as a dateline ("NIAMEY (AP) —"), a capital is a
+            // place; elsewhere ("Moscow rejected …", "accused Paris of …") it stands for its
+            // country, as news uses it.
+            const std::size_t first = doc_.sentences[sent_].tokens.first;
+            std::size_t before = i;
+            // "in southern Beirut": a compass adjective between the preposition and the city.
+            if (before > first + 1 && (is(before - 1, "northern") || is(before - 1, "southern") ||
+                                       is(before - 1, "eastern") || is(before - 1, "western") ||
+                                       is(before - 1, "central") || is(before - 1, "downtown")))
+                --before;
+            const bool after_place_word =
+                before > first &&
+                (cues_.has_role(lower_[before - 1], "place_cue") || is(before - 1, "to") ||
+                 is(before - 1, "from") || is(before - 1, "on") || is(before - 1, "into") ||
+                 is(before - 1, "across") || is(before - 1, "over") || is(before - 1, "of"));
+            const bool dateline = i == first && is_all_caps(text(i)) &&
+                                  (is(end, "(") || is(end, ",") || is(end, "\xE2\x80\x94") || is(end, "-"));
+            const bool place = after_place_word || dateline;
             Match m;
             m.end = end;
             m.priority = 1;

@@ -141,3 +141,18 @@ TEST_CASE("spokespeople and leaders from appositions", "[actors]") {
                           "A delegation, led by Jonas Berg, visited Sudan.");
     CHECK(relation(x, "Amina Yusuf", "spokespersonOf", "World Food Programme"));
 }
+
+TEST_CASE("capitals: the country when they act, a place after a preposition or as a dateline", "[actors]") {
+    auto x = extract_text("KYIV (newskg wire) - Moscow rejected the plan, officials in Kyiv said. "
+                          "Talks were held in southern Beirut.");
+    const Entity* russia = entity_named(x, "Moscow");
+    REQUIRE(russia);
+    CHECK(russia->type == ActorType::Country);
+    CHECK(russia->label == "Russia");
+    const Entity* kyiv = entity_named(x, "Kyiv");
+    REQUIRE(kyiv);
+    CHECK(kyiv->type == ActorType::Location);
+    const Entity* beirut = entity_named(x, "Beirut");
+    REQUIRE(beirut);
+    CHECK(beirut->type == ActorType::Location);
+}
