@@ -1,11 +1,15 @@
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "cli.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/export/dot.hpp"
+#include "newskg/export/graphml.hpp"
+#include "newskg/export/image.hpp"
 #include "newskg/export/json.hpp"
+#include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
 #include "newskg/pipeline/parallel.hpp"
@@ -28,7 +32,18 @@ text or html), any of those gzipped (.gz), a directory (read recursively), or - 
 standard input.
 
 Options:
-  --format LIST      output formats, comma-separated: ttl, nt, json, dot (default: json)
+  --format LIST      output formats, comma-separated (default: json):
+                       ttl      RDF Turtle              nt       RDF N-Triples
+                       nq       RDF N-Quads             trig     RDF TriG
+                       rdfxml   RDF/XML (file .rdf)     jsonld   JSON-LD
+                       json     newskg JSON             dot      Graphviz DOT
+                       graphml  GraphML (Gephi, yEd, Cytoscape)
+                       svg      picture drawn by Graphviz, as SVG
+                       png      picture drawn by Graphviz, as PNG (144 dpi)
+                     pictures use the dot layout, and sfdp without edge labels above
+                     150 edges: --top N draws the N most connected actors instead
+                     nq, trig and jsonld put each article's evidence in a named graph
+                     (the article's IRI); actors and relations are in the default graph
   --output PATH      write one graph of all inputs to PATH (- is standard output);
                      needs exactly one format
   --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
@@ -43,21 +58,34 @@ Options:
                      the same whatever N is
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
-  --top N            DOT: draw only the N actors with the most relations
-  --clusters         DOT: group actors by country
+  --top N            DOT, SVG, PNG: draw only the N actors with the most relations
+  --clusters         DOT, SVG, PNG: group actors by country
 
 Without --output or --out-dir, one format is written to standard output.
 Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were written);
 2 wrong usage.
 )";
 
-const std::set<std::string> kFormats{"ttl", "nt", "json", "dot"};
+/// Format name → file extension in --out-dir (the name itself, except RDF/XML's
+/// conventional .rdf).
+const std::map<std::string, std::string> kFormats{
+    {"ttl", "ttl"},   {"nt", "nt"},       {"nq", "nq"},           {"trig", "trig"},
+    {"rdfxml", "rdf"}, {"jsonld", "jsonld"}, {"json", "json"},    {"dot", "dot"},
+    {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"},
+};
 
 std::string render(const std::string& format, const KnowledgeGraph& g, const Ontology& onto,
                    const std::string& base, const DotOptions& dot) {
     if (format == "ttl") return to_rdf(g, onto, RdfSyntax::Turtle, base);
     if (format == "nt") return to_rdf(g, onto, RdfSyntax::NTriples, base);
+    if (format == "nq") return to_rdf(g, onto, RdfSyntax::NQuads, base);
+    if (format == "trig") return to_rdf(g, onto, RdfSyntax::TriG, base);
+    if (format == "rdfxml") return to_rdf(g, onto, RdfSyntax::RdfXml, base);
+    if (format == "jsonld") return to_jsonld(g, onto, base);
     if (format == "json") return to_json_string(g, &onto);
+    if (format == "graphml") return to_graphml(g, &onto);
+    if (format == "svg") return to_image(g, &onto, dot, ImageFormat::Svg);
+    if (format == "png") return to_image(g, &onto, dot, ImageFormat::Png);
     return to_dot(g, &onto, dot);
 }
 
@@ -78,7 +106,8 @@ int run_extract(const std::vector<std::string>& argv) {
     if (formats.empty()) throw usage_error("--format needs at least one format");
     for (const auto& f : formats)
         if (!kFormats.count(f))
-            throw usage_error("unknown format '" + f + "' (expected ttl, nt, json or dot)");
+            throw usage_error("unknown format '" + f +
+                              "' (expected ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg or png)");
     const auto output = args.value("--output");
     const auto out_dir = args.value("--out-dir");
     if (output && out_dir) throw usage_error("give --output or --out-dir, not both");
@@ -142,7 +171,7 @@ int run_extract(const std::vector<std::string>& argv) {
         for (int n = 2; written_ids.count(id); ++n) id = x.document.id + "-" + std::to_string(n);
         written_ids.insert(id);
         for (const auto& f : formats) {
-            const std::string path = (std::filesystem::path(*out_dir) / (id + "." + f)).string();
+            const std::string path = (std::filesystem::path(*out_dir) / (id + "." + kFormats.at(f))).string();
             try {
                 write_file_atomically(path, render(f, g, onto, po.base_iri, dot));
             } catch (const error& e) {
@@ -161,7 +190,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     } else if (args.flag("--merge")) {
         for (const auto& f : formats) {
-            const std::string path = (std::filesystem::path(*out_dir) / ("merged." + f)).string();
+            const std::string path = (std::filesystem::path(*out_dir) / ("merged." + kFormats.at(f))).string();
             try {
                 write_file_atomically(path, render(f, all, onto, po.base_iri, dot));
             } catch (const error& e) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <locale>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -23,39 +24,14 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include "export/utf8.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg {
 
 namespace {
 
-/// Length of the valid UTF-8 sequence at s[i], 0 when the bytes there are not one
-/// (stray continuation byte, truncated sequence, overlong form, surrogate, > U+10FFFF).
-std::size_t utf8_sequence(const std::string& s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned min_second = 0x80, max_second = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) min_second = 0xA0; // overlong
-        if (c == 0xED) max_second = 0x9F; // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) min_second = 0x90; // overlong
-        if (c == 0xF4) max_second = 0x8F; // above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    return len;
-}
+using detail::utf8_sequence;
 
 // ------------------------------------------------------------------ visual vocabulary
 
@@ -81,6 +57,22 @@ NodeStyle node_style(ActorType t) {
     case ActorType::Actor: break;
     }
     return {"ellipse", "filled,dashed", "#ffffff"};
+}
+
+/// The name a reader sees for an actor type in the legend: the ontology classes' labels
+/// (newskg.ttl), not the class names, which are code ("ArmedGroup").
+const char* type_name(ActorType t) {
+    switch (t) {
+    case ActorType::Person: return "person";
+    case ActorType::Country: return "country";
+    case ActorType::Location: return "location";
+    case ActorType::Government: return "government";
+    case ActorType::Military: return "military";
+    case ActorType::ArmedGroup: return "armed group";
+    case ActorType::Organization: return "organization";
+    case ActorType::Actor: break;
+    }
+    return "other actor";
 }
 
 constexpr ActorType kActorTypes[] = {ActorType::Person,     ActorType::Country,
@@ -135,8 +127,9 @@ using DotGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directed
                                        std::size_t, std::size_t>;
 
 struct Selection {
-    std::vector<const EntityNode*> nodes; // by IRI
-    std::vector<EdgeView> edges;          // KnowledgeGraph::edges() order
+    std::vector<const EntityNode*> nodes;    // actors with a drawn relation, by IRI
+    std::vector<const EntityNode*> isolated; // kept actors without one, by IRI
+    std::vector<EdgeView> edges;             // KnowledgeGraph::edges() order
     DotGraph graph;
 };
 
@@ -163,9 +156,24 @@ Selection select(const KnowledgeGraph& kg, std::size_t top) {
         kept.insert(all.begin(), all.end());
     }
 
+    // Actors without a relation among the kept ones say nothing in a picture of who did
+    // what to whom, and as nodes of their own they took a rank slot each: dot stacked
+    // them in one column as tall as the rest of the drawing. They are listed compactly
+    // instead (write_isolated).
+    std::set<const EntityNode*> related;
+    for (const EdgeView& e : edges)
+        if (kept.count(&e.subject) && kept.count(&e.object)) {
+            related.insert(&e.subject);
+            related.insert(&e.object);
+        }
+
     std::unordered_map<const EntityNode*, std::size_t> index;
     for (const EntityNode* n : all) {
         if (!kept.count(n)) continue;
+        if (!related.count(n)) {
+            sel.isolated.push_back(n);
+            continue;
+        }
         index.emplace(n, sel.nodes.size());
         boost::add_vertex(sel.nodes.size(), sel.graph);
         sel.nodes.push_back(n);
@@ -204,33 +212,110 @@ std::string edge_text(const RelationEdge& r, const std::string& label) {
     return text;
 }
 
+/// Text for an HTML-like label: '&', '<', '>' and '"' as entities, line breaks and
+/// other control characters as spaces, invalid UTF-8 as U+FFFD.
+std::string html_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (len > 1) out.append(text, i, len);
+        else if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else if (c < 0x20 || c == 0x7F) out += ' ';
+        else out += static_cast<char>(c);
+        i += len;
+    }
+    return out;
+}
+
+/// The legend: one table (a node with an HTML-like label) of the actor types and edge
+/// classes present, a colour swatch and a word each. As separate nodes and edges it
+/// was a column of twelve ranks, taller than most article graphs; as one table it is a
+/// small box.
 void write_legend(std::ostream& out, const Selection& sel) {
     std::set<ActorType> types;
     for (const EntityNode* n : sel.nodes) types.insert(n->type);
+    for (const EntityNode* n : sel.isolated) types.insert(n->type);
     std::set<int> classes;
     for (const EdgeView& e : sel.edges) classes.insert(edge_class(e.relation));
     if (types.empty()) return;
 
     out << "subgraph cluster_legend {\n"
-        << "label=\"Legend\"; fontsize=12; style=\"rounded\"; color=\"#bbbbbb\";\n";
+        << "label=\"Legend\"; labelloc=t; fontsize=11; style=\"rounded\"; color=\"#bbbbbb\";\n"
+        << "legend [shape=plain fontsize=10 label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+           "CELLSPACING=\"1\" CELLPADDING=\"2\">";
     for (ActorType t : kActorTypes) {
         if (!types.count(t)) continue;
         const NodeStyle s = node_style(t);
-        const std::string name(to_string(t));
-        out << "legend_type_" << name << " [label=" << quoted(name) << " shape=" << s.shape
-            << " style=\"" << s.style << "\" fillcolor=\"" << s.fill << "\" fontsize=10];\n";
+        out << "<TR><TD BGCOLOR=\"" << s.fill << "\" BORDER=\"1\" COLOR=\"#888888\" WIDTH=\"22\"></TD>"
+            << "<TD ALIGN=\"LEFT\">" << type_name(t) << "</TD></TR>";
     }
-    for (int cls : classes) {
+    // Cooperation to conflict, then the rest, as a reader scans from green to red.
+    for (int cls : {1, 2, 3, 4, kUnknownEventClass, 0}) {
+        if (!classes.count(cls)) continue;
         const EdgeStyle s = edge_style(cls);
-        out << "legend_class_" << cls << "_a [shape=point width=0.05 color=\"" << s.colour
-            << "\"];\n"
-            << "legend_class_" << cls << "_b [shape=point width=0.05 color=\"" << s.colour
-            << "\"];\n"
-            << "legend_class_" << cls << "_a -> legend_class_" << cls << "_b [label="
-            << quoted(s.name) << " color=\"" << s.colour << "\" fontcolor=\"" << s.colour
-            << "\" style=" << s.style << " fontsize=9];\n";
+        // Heavy box-drawing dashes stand for the line style (DejaVu and Liberation
+        // have them): solid for events, dashed for standing relations.
+        const char* line = std::string(s.style) == "dashed" ? "\u254D\u254D\u254D" : "\u2501\u2501\u2501";
+        out << "<TR><TD><FONT COLOR=\"" << s.colour << "\">" << line << "</FONT></TD>"
+            << "<TD ALIGN=\"LEFT\"><FONT COLOR=\"" << s.colour << "\">" << s.name << "</FONT></TD></TR>";
     }
-    out << "}\n";
+    out << "</TABLE>>];\n}\n";
+}
+
+/// Actors named in the articles but in no drawn relation, as one table in a box of its
+/// own: a cell per actor filled with its type's colour, its IRI as tooltip, in rows of
+/// up to six, so they take a little room at the side rather than a column of their own.
+void write_isolated(std::ostream& out, const Selection& sel) {
+    if (sel.isolated.empty()) return;
+    // About twice as wide as high: pictures go on landscape slides and pages.
+    std::size_t columns = 1;
+    while (columns < 6 && columns * columns < 2 * sel.isolated.size()) ++columns;
+    out << "subgraph cluster_isolated {\n"
+        << "label=\"Also named (no relation found)\"; labelloc=t; fontsize=11; style=\"rounded\"; "
+           "color=\"#bbbbbb\";\n"
+        << "isolated [shape=plain fontsize=10 label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+           "CELLSPACING=\"3\" CELLPADDING=\"4\" COLOR=\"#888888\">";
+    for (std::size_t i = 0; i < sel.isolated.size(); ++i) {
+        const EntityNode& n = *sel.isolated[i];
+        if (i % columns == 0) out << (i ? "</TR>" : "") << "<TR>";
+        out << "<TD BGCOLOR=\"" << node_style(n.type).fill << "\" TOOLTIP=\"" << html_escape(n.iri)
+            << "\">" << html_escape(n.label.empty() ? n.iri : n.label) << "</TD>";
+    }
+    out << "</TR></TABLE>>];\n}\n";
+}
+
+/// A source line under the picture, as a newsroom graphic carries one: the article's
+/// outlet, date and headline, or the number and date range of the articles merged.
+std::string caption(const KnowledgeGraph& kg) {
+    const auto& articles = kg.articles();
+    if (articles.empty()) return {};
+    if (articles.size() == 1) {
+        const ArticleInfo& a = articles.front();
+        std::string text = "Source: ";
+        if (!a.outlet.empty()) text += a.outlet + ", ";
+        if (a.published) text += a.published->iso() + ", ";
+        text += a.title.empty() ? a.id : "\u201C" + a.title + "\u201D";
+        return text + ". Extracted by newskg.";
+    }
+    std::optional<DateValue> first, last;
+    for (const ArticleInfo& a : articles) {
+        if (!a.published) continue;
+        if (!first || a.published->iso() < first->iso()) first = a.published;
+        if (!last || a.published->iso() > last->iso()) last = a.published;
+    }
+    std::string text = "Source: " + std::to_string(articles.size()) + " articles";
+    if (first) text += ", " + first->iso() + (*last != *first ? " \u2013 " + last->iso() : std::string());
+    return text + ". Extracted by newskg.";
 }
 
 void write_country_clusters(std::ostream& out, const Selection& sel) {
@@ -251,7 +336,7 @@ void write_country_clusters(std::ostream& out, const Selection& sel) {
         // Cluster names are numbered rather than built from the code: the code is data
         // and only the label needs to carry it.
         out << "subgraph cluster_country_" << k++ << " {\nlabel=" << quoted(title)
-            << "; style=\"rounded,filled\"; fillcolor=\"#f7f7f7\"; color=\"#cccccc\";\n";
+            << "; labelloc=t; style=\"rounded,filled\"; fillcolor=\"#f7f7f7\"; color=\"#cccccc\";\n";
         for (std::size_t id : ids) out << id << ";\n";
         out << "}\n";
     }
@@ -329,9 +414,20 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
     const auto graph_writer = [&](std::ostream& out) {
         out << "graph [rankdir=LR fontname=\"sans-serif\" overlap=false splines=true "
                "nodesep=0.3 ranksep=0.6];\n"
-            << "node [fontname=\"sans-serif\" fontsize=11];\n"
-            << "edge [fontname=\"sans-serif\" fontsize=9 arrowsize=0.7];\n";
+            // Edge text at 10 pt, node names at 12: a picture of an article is about
+            // 1000 pt wide, so on a slide it shrinks by a third, and 9 pt labels
+            // became too small to read from the back of a room.
+            << "node [fontname=\"sans-serif\" fontsize=12];\n"
+            << "edge [fontname=\"sans-serif\" fontsize=10 arrowsize=0.7];\n";
+        const std::string source = caption(graph);
+        if (!source.empty())
+            // Bottom left, small and grey: a credit line, not a title competing with
+            // the graph. Every cluster sets its own label and labelloc, so none
+            // inherits this one or its place at the bottom.
+            out << "label=" << quoted(source)
+                << " labelloc=b labeljust=l fontsize=10 fontcolor=\"#666666\";\n";
         write_legend(out, sel);
+        write_isolated(out, sel);
         if (options.clusters_by_country) write_country_clusters(out, sel);
     };
 

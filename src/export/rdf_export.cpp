@@ -7,6 +7,20 @@
 // edge ("did not attack") gets only the qualified node: asserting the direct triple
 // would state the opposite of the text.
 //
+// Datasets (N-Quads, TriG, and JSON-LD through rdf_dataset) hold the same triples,
+// each in exactly one graph, so the union of a dataset's graphs is the Turtle export:
+//   - the default graph holds what the articles agree on as a whole: the actors
+//     (types, labels, codes), the outlets, and the direct triples, each stated once
+//     however many articles support it;
+//   - the graph named by an article's IRI holds what that article contributes: its own
+//     description (headline, date, publisher, schema:mentions) and the qualified node
+//     of every reading taken from it, with its evidence sentence.
+// A direct triple is not repeated in each supporting article's graph: its qualified
+// nodes already record which articles state it, and a triple in several graphs would
+// make a dataset's quad count differ from the triple count of the other syntaxes. A
+// qualified node without evidence (an edge added by hand) has no article and stays in
+// the default graph.
+//
 // Determinism: qualified-node IRIs are a hash of what identifies the reading (subject,
 // predicate, object, CAMEO code, negation, article, sentence), never a counter or a
 // blank node; N-Triples lines are sorted; the Turtle serializer of raptor orders
@@ -20,10 +34,12 @@
 #include <charconv>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "export/rdf_dataset.hpp"
 #include "newskg/core/error.hpp"
 #include "rdf/rdf.hpp"
 
@@ -128,28 +144,40 @@ std::string base_of(const std::string& base_iri) {
 }
 
 /// Builds the model: holds the librdf objects and the datatype URIs used over and over.
+/// With `graphs`, statements go to the named graph set by set_graph (a dataset);
+/// without, set_graph is ignored and the model is a plain graph in librdf's faster
+/// storage, as the triple syntaxes need.
 class Builder {
   public:
-    Builder(const Ontology& ontology, std::string base)
-        : ontology_(ontology), base_(std::move(base)), storage_(rdf::Storage::in_memory(world_)),
+    Builder(const Ontology& ontology, std::string base, bool graphs = false)
+        : ontology_(ontology), base_(std::move(base)),
+          storage_(graphs ? rdf::Storage::in_memory_with_contexts(world_) : rdf::Storage::in_memory(world_)),
           model_(world_, storage_), xsd_date_(world_, cat(kXsd, "date")),
           xsd_year_month_(world_, cat(kXsd, "gYearMonth")), xsd_year_(world_, cat(kXsd, "gYear")),
           xsd_integer_(world_, cat(kXsd, "integer")), xsd_decimal_(world_, cat(kXsd, "decimal")),
           xsd_non_negative_(world_, cat(kXsd, "nonNegativeInteger")),
-          xsd_positive_(world_, cat(kXsd, "positiveInteger")), xsd_any_uri_(world_, cat(kXsd, "anyURI")) {}
+          xsd_positive_(world_, cat(kXsd, "positiveInteger")), xsd_any_uri_(world_, cat(kXsd, "anyURI")),
+          graphs_(graphs) {}
 
     rdf::World& world() { return world_; }
     const rdf::Model& model() const { return model_; }
     const std::string& base() const { return base_; }
 
+    /// The graph the next statements go to: an article IRI, or empty for the default
+    /// graph. Returns the previous one, so a caller can put it back.
+    std::string set_graph(std::string iri) {
+        std::swap(graph_, iri);
+        return iri;
+    }
+
     void add_iri(const std::string& s, std::string_view p, const std::string& o) {
-        model_.add(node(s), rdf::Node::iri(world_, p), node(o));
+        add(node(s), rdf::Node::iri(world_, p), node(o));
     }
     void add_text(const std::string& s, std::string_view p, std::string_view text) {
-        model_.add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, text));
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, text));
     }
     void add_typed(const std::string& s, std::string_view p, std::string_view text, const rdf::Uri& dt) {
-        model_.add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, text, dt));
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, text, dt));
     }
     void add_date(const std::string& s, std::string_view p, const DateValue& d) {
         const rdf::Uri& dt = d.month == 0 ? xsd_year_ : d.day == 0 ? xsd_year_month_ : xsd_date_;
@@ -186,13 +214,24 @@ class Builder {
         }
         if (iri.empty()) iri = base_ + "outlet/" + slug(name);
         outlets_.emplace(name, iri);
+        // An outlet is shared by the articles that name it, so it is described once, in
+        // the default graph, whichever article's graph is being filled.
+        std::string article_graph = set_graph({});
         add_iri(iri, cat(kRdf, "type"), cat(kSchema, "Organization"));
         add_text(iri, cat(kSchema, "name"), name);
+        set_graph(std::move(article_graph));
         return iri;
     }
 
   private:
     rdf::Node node(const std::string& iri) { return rdf::Node::iri(world_, safe_iri(iri)); }
+
+    void add(rdf::Node s, rdf::Node p, rdf::Node o) {
+        if (graphs_ && !graph_.empty())
+            model_.add(std::move(s), std::move(p), std::move(o), node(graph_));
+        else
+            model_.add(std::move(s), std::move(p), std::move(o));
+    }
 
     const Ontology& ontology_;
     std::string base_;
@@ -204,6 +243,8 @@ class Builder {
     rdf::Uri xsd_date_, xsd_year_month_, xsd_year_, xsd_integer_, xsd_decimal_, xsd_non_negative_,
         xsd_positive_, xsd_any_uri_;
     std::map<std::string, std::string> outlets_;
+    bool graphs_ = false;
+    std::string graph_; ///< current named graph; empty = default graph
 };
 
 const std::array<std::pair<unsigned, std::string_view>, 5> kFlagNames{{
@@ -234,6 +275,7 @@ std::map<std::string, std::string> add_articles(Builder& b, const KnowledgeGraph
     for (const ArticleInfo& a : g.articles()) {
         const std::string iri = a.iri.empty() ? article_iri(b.base(), a.id) : a.iri;
         iris.emplace(a.id, iri);
+        b.set_graph(iri);
         b.add_iri(iri, rdf_type, cat(kSchema, "NewsArticle"));
         b.add_iri(iri, rdf_type, cat(kProv, "Entity"));
         b.add_text(iri, cat(kSchema, "identifier"), a.id);
@@ -248,9 +290,11 @@ std::map<std::string, std::string> add_articles(Builder& b, const KnowledgeGraph
     for (const EntityNode* n : g.nodes())
         for (const auto& id : n->articles) {
             auto it = iris.find(id);
-            b.add_iri(it != iris.end() ? it->second : article_iri(b.base(), id), cat(kSchema, "mentions"),
-                      n->iri);
+            const std::string article = it != iris.end() ? it->second : article_iri(b.base(), id);
+            b.set_graph(article);
+            b.add_iri(article, cat(kSchema, "mentions"), n->iri);
         }
+    b.set_graph({});
     return iris;
 }
 
@@ -263,6 +307,7 @@ void add_edges(Builder& b, const KnowledgeGraph& g, const Ontology& ontology,
         const RelationType* type = ontology.relation(r.predicate);
         const std::string predicate = type ? type->iri : nkg(r.predicate);
         const bool negated = (r.flags & kNegated) != 0;
+        b.set_graph({});
         if (!negated) b.add_iri(e.subject.iri, predicate, e.object.iri);
 
         // One qualified node per piece of evidence; an edge without evidence (added by
@@ -271,6 +316,13 @@ void add_edges(Builder& b, const KnowledgeGraph& g, const Ontology& ontology,
         for (const auto& ev : r.evidence) evidence.push_back(&ev);
         if (evidence.empty()) evidence.push_back(nullptr);
         for (const Evidence* ev : evidence) {
+            // The article the reading comes from, whose graph the qualified node goes to.
+            std::string source;
+            if (ev && !ev->document.empty()) {
+                auto it = articles.find(ev->document);
+                source = it != articles.end() ? it->second : article_iri(b.base(), ev->document);
+            }
+            b.set_graph(source);
             const std::string sentence = ev ? std::to_string(ev->sentence) : std::string();
             const std::string id =
                 b.base() + "statement/" +
@@ -299,14 +351,11 @@ void add_edges(Builder& b, const KnowledgeGraph& g, const Ontology& ontology,
                 b.add_count(id, nkg("evidenceStart"), ev->span.begin, false);
                 b.add_count(id, nkg("evidenceEnd"), ev->span.end, false);
                 b.add_count(id, nkg("sentenceIndex"), ev->sentence, false);
-                if (!ev->document.empty()) {
-                    auto it = articles.find(ev->document);
-                    b.add_iri(id, cat(kProv, "wasDerivedFrom"),
-                              it != articles.end() ? it->second : article_iri(b.base(), ev->document));
-                }
+                if (!source.empty()) b.add_iri(id, cat(kProv, "wasDerivedFrom"), source);
             }
         }
     }
+    b.set_graph({});
 }
 
 /// N-Triples with its lines sorted: librdf writes statements in storage order, which
@@ -332,22 +381,10 @@ std::string sorted_lines(const std::string& text) {
     return out;
 }
 
-} // namespace
-
-std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyntax syntax,
-                   const std::string& base_iri) {
-    Builder b(ontology, base_of(base_iri));
-    add_actors(b, graph);
-    auto articles = add_articles(b, graph);
-    add_edges(b, graph, ontology, articles);
-
-    if (syntax == RdfSyntax::NTriples) {
-        rdf::Serializer ser(b.world(), "ntriples");
-        return sorted_lines(ser.to_string(b.model()));
-    }
-    rdf::Serializer ser(b.world(), "turtle");
-    // Declared in a fixed order: raptor writes the @prefix lines in this order. rdf: is
-    // not declared: raptor's Turtle serializer always declares it and refuses it twice.
+/// Declares the prefixes of the abbreviating syntaxes (Turtle, TriG, RDF/XML), in a
+/// fixed order: raptor writes them in this order. rdf: is not declared: raptor's
+/// serializers always declare it and refuse it twice.
+void declare_prefixes(rdf::Serializer& ser, const std::string& base) {
     ser.set_namespace("rdfs", kRdfs);
     ser.set_namespace("xsd", kXsd);
     ser.set_namespace("skos", kSkos);
@@ -359,7 +396,139 @@ std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyn
     ser.set_namespace("org", cat(kActorNs, "org/"));
     ser.set_namespace("loc", cat(kActorNs, "location/"));
     // The base of minted IRIs gets a prefix of its own unless it is one of the above.
-    if (b.base() != kOntologyNs && b.base().rfind(kActorNs, 0) != 0) ser.set_namespace("kg", b.base());
+    if (base != kOntologyNs && base.rfind(kActorNs, 0) != 0) ser.set_namespace("kg", base);
+}
+
+void build(Builder& b, const KnowledgeGraph& graph, const Ontology& ontology) {
+    add_actors(b, graph);
+    auto articles = add_articles(b, graph);
+    add_edges(b, graph, ontology, articles);
+}
+
+/// The graph of the stream's current statement: its IRI, empty for the default graph.
+std::string graph_of(const rdf::Stream& st) {
+    const rdf::NodeRef ctx = st.context();
+    if (ctx.is_null()) return {};
+    // Graph names are article IRIs; a blank graph name cannot come from the builder but
+    // is kept apart from the default graph all the same.
+    return ctx.is_iri() ? std::string(ctx.iri()) : "_:" + std::string(ctx.blank_id());
+}
+
+/// TriG: the prefixes, the default graph, then one block per named graph in IRI order.
+/// raptor 2.0 has no TriG serializer, but a Turtle document without its @prefix lines
+/// is a valid TriG graph body, so each graph is copied into a model of its own and
+/// written by librdf's Turtle serializer, whose prefix block goes once to the top.
+std::string write_trig(Builder& b) {
+    struct Part {
+        rdf::Storage storage;
+        rdf::Model model;
+        explicit Part(rdf::World& w) : storage(rdf::Storage::in_memory(w)), model(w, storage) {}
+    };
+    std::map<std::string, std::unique_ptr<Part>> parts; // "" (the default graph) first
+    parts.emplace(std::string(), std::make_unique<Part>(b.world()));
+    for (rdf::Stream st = b.model().statements(); !st.end(); st.next()) {
+        auto& part = parts[graph_of(st)];
+        if (!part) part = std::make_unique<Part>(b.world());
+        part->model.add(st.current());
+    }
+
+    std::vector<std::string> prefixes; // in the order raptor writes them
+    std::string body;
+    for (const auto& [name, part] : parts) {
+        rdf::Serializer ser(b.world(), "turtle");
+        declare_prefixes(ser, b.base());
+        const std::string ttl = ser.to_string(part->model);
+        // Split the leading directive lines from the triples.
+        std::size_t pos = 0;
+        while (pos < ttl.size()) {
+            const std::size_t nl = ttl.find('\n', pos);
+            const std::size_t end = nl == std::string::npos ? ttl.size() : nl + 1;
+            std::string_view line(ttl.data() + pos, end - pos);
+            if (line.rfind("@prefix ", 0) == 0) {
+                std::string l(line);
+                if (std::find(prefixes.begin(), prefixes.end(), l) == prefixes.end()) prefixes.push_back(l);
+            } else if (line.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+                break;
+            }
+            pos = end;
+        }
+        std::string triples = ttl.substr(pos);
+        while (!triples.empty() && (triples.back() == '\n' || triples.back() == ' ')) triples.pop_back();
+        if (name.empty()) {
+            if (!triples.empty()) body += triples + "\n\n";
+        } else {
+            body += (name.rfind("_:", 0) == 0 ? name : "<" + name + ">") + " {\n" + triples + "\n}\n\n";
+        }
+    }
+    std::string out;
+    for (const auto& p : prefixes) out += p;
+    if (!body.empty()) {
+        body.pop_back(); // one newline at the end, not a blank line
+        out += "\n" + body;
+    }
+    return out;
+}
+
+} // namespace
+
+namespace detail {
+
+std::vector<RdfQuad> rdf_dataset(const KnowledgeGraph& graph, const Ontology& ontology,
+                                 const std::string& base_iri) {
+    Builder b(ontology, base_of(base_iri), true);
+    build(b, graph, ontology);
+    auto term = [](rdf::NodeRef n) {
+        RdfTerm t;
+        if (n.is_literal()) {
+            t.kind = RdfTerm::Kind::Literal;
+            t.value = std::string(n.literal());
+            t.datatype = std::string(n.datatype());
+            t.language = std::string(n.language());
+        } else if (n.is_blank()) {
+            t.kind = RdfTerm::Kind::Blank;
+            t.value = std::string(n.blank_id());
+        } else {
+            t.value = std::string(n.iri());
+        }
+        return t;
+    };
+    std::vector<RdfQuad> quads;
+    for (rdf::Stream st = b.model().statements(); !st.end(); st.next()) {
+        const rdf::StatementRef s = st.current();
+        quads.push_back({graph_of(st), term(s.subject()), std::string(s.predicate().iri()), term(s.object())});
+    }
+    return quads;
+}
+
+} // namespace detail
+
+std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyntax syntax,
+                   const std::string& base_iri) {
+    const bool dataset = syntax == RdfSyntax::NQuads || syntax == RdfSyntax::TriG;
+    Builder b(ontology, base_of(base_iri), dataset);
+    build(b, graph, ontology);
+
+    switch (syntax) {
+    case RdfSyntax::NTriples:
+    case RdfSyntax::NQuads: {
+        // librdf writes statements in storage order, which follows its hash tables or
+        // node addresses rather than the content; sorted lines are the same every run.
+        rdf::Serializer ser(b.world(), syntax == RdfSyntax::NQuads ? "nquads" : "ntriples");
+        return sorted_lines(ser.to_string(b.model()));
+    }
+    case RdfSyntax::TriG: return write_trig(b);
+    case RdfSyntax::RdfXml: {
+        // The abbreviated writer: one element per subject, typed by its class
+        // (<nkg:Country rdf:about=...>), subjects and properties in sorted order like
+        // the Turtle writer, so the output does not depend on the storage order either.
+        rdf::Serializer ser(b.world(), "rdfxml-abbrev");
+        declare_prefixes(ser, b.base());
+        return ser.to_string(b.model());
+    }
+    case RdfSyntax::Turtle: break;
+    }
+    rdf::Serializer ser(b.world(), "turtle");
+    declare_prefixes(ser, b.base());
     return ser.to_string(b.model());
 }
 

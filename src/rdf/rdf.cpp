@@ -229,6 +229,11 @@ StatementRef Stream::current() const noexcept {
     return StatementRef(librdf_stream_get_object(stream_.get()));
 }
 
+NodeRef Stream::context() const noexcept {
+    // librdf_stream_get_context2 returns the context node without a new reference.
+    return NodeRef(librdf_stream_get_context2(stream_.get()));
+}
+
 NodeIterator::NodeIterator(librdf_iterator* raw) : it_(raw) {
     if (!it_) throw rdf_error(kStreamFailed, "librdf returned no iterator");
 }
@@ -254,6 +259,15 @@ Storage Storage::in_memory(World& world) {
     return Storage(raw);
 }
 
+Storage Storage::in_memory_with_contexts(World& world) {
+    // Two hashes (subject-predicate, predicate-object) as in_memory's fallback, plus the
+    // contexts index that lets the stream report each statement's graph.
+    librdf_storage* raw =
+        librdf_new_storage(world.get(), "hashes", "newskg", "hash-type='memory',contexts='yes'");
+    if (!raw) throw rdf_error(kStorageFailed, "cannot create an in-memory librdf storage with contexts");
+    return Storage(raw);
+}
+
 Model::Model(World& world, Storage& storage) : world_(&world) {
     model_.reset(librdf_new_model(world.get(), storage.get(), nullptr));
     if (!model_) throw rdf_error(kModelFailed, "cannot create a librdf model");
@@ -269,6 +283,21 @@ void Model::add(Node subject, Node predicate, Node object) {
 void Model::add(const Statement& statement) {
     if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
         throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+}
+
+void Model::add(StatementRef statement) {
+    // librdf_model_add_statement copies the statement; the stream keeps its own.
+    if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
+        throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+}
+
+void Model::add(Node subject, Node predicate, Node object, const Node& graph) {
+    Statement st(*world_, std::move(subject), std::move(predicate), std::move(object));
+    // The statement and the context node are copied by the storage, so both stay ours.
+    // A storage without contexts answers non-zero (after logging a warning).
+    if (librdf_model_context_add_statement(model_.get(), as_node(graph.get()), as_statement(st.get())) != 0)
+        throw rdf_error(kStatementFailed, "librdf refused to add a statement to graph " +
+                                              graph.ref().describe() + " (does the storage keep contexts?)");
 }
 
 std::size_t Model::size() const {

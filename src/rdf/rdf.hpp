@@ -141,6 +141,8 @@ class NodeRef {
     /// `node` is a librdf_node*.
     explicit NodeRef(void* node) noexcept : node_(node) {}
     void* get() const noexcept { return node_; }
+    /// True for the absent node: the graph of a statement in the default graph.
+    bool is_null() const noexcept { return node_ == nullptr; }
     bool is_iri() const noexcept;
     bool is_literal() const noexcept;
     bool is_blank() const noexcept;
@@ -218,6 +220,9 @@ class Stream {
     bool end() const noexcept;
     void next() noexcept;
     StatementRef current() const noexcept;
+    /// The named graph (librdf: context) of the current statement; a null NodeRef when
+    /// it is in the default graph or the storage keeps no graphs. Borrowed like current().
+    NodeRef context() const noexcept;
     /// Calls f(StatementRef) for each remaining statement.
     template <class F>
     void for_each(F&& f) {
@@ -245,6 +250,10 @@ class NodeIterator {
 class Storage {
   public:
     static Storage in_memory(World& world);
+    /// An owned in-memory storage that keeps the named graph of every statement, for
+    /// datasets (N-Quads, TriG): librdf's "hashes" storage with contexts, because
+    /// "trees" refuses contexts. A triple stated in two graphs is kept twice.
+    static Storage in_memory_with_contexts(World& world);
     librdf_storage_s* get() const noexcept { return storage_.get(); }
 
   private:
@@ -261,6 +270,13 @@ class Model {
     void add(Node subject, Node predicate, Node object);
     /// Adds a copy of a statement.
     void add(const Statement& statement);
+    /// Adds a copy of a borrowed statement (from a stream of this or another model) to
+    /// the default graph.
+    void add(StatementRef statement);
+    /// Adds subject–predicate–object to the named graph `graph`; the three nodes are
+    /// consumed, the graph node is copied. The storage must keep contexts
+    /// (Storage::in_memory_with_contexts); throws rdf_error otherwise.
+    void add(Node subject, Node predicate, Node object, const Node& graph);
     std::size_t size() const;
     /// Every statement of the model.
     Stream statements() const;

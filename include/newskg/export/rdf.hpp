@@ -1,6 +1,7 @@
 #pragma once
-/// RDF export of a knowledge graph (Turtle or N-Triples), built and serialised with
-/// librdf so that IRIs and literals are escaped by the RDF library, not by hand.
+/// RDF export of a knowledge graph (Turtle, N-Triples, N-Quads, TriG, RDF/XML), built
+/// and serialised with librdf so that IRIs and literals are escaped by the RDF library,
+/// not by hand. JSON-LD of the same model: jsonld.hpp.
 ///
 /// What is written:
 ///   - each actor: rdf:type nkg:<Type>, skos:prefLabel and rdfs:label, skos:altLabel per
@@ -12,8 +13,14 @@
 ///     carrying the CAMEO code, scores, date, confidence, rule, speaker, flags, the
 ///     evidence sentence and its offsets, and prov:wasDerivedFrom the article.
 ///
-/// The output is deterministic: the same graph gives the same bytes (N-Triples lines
-/// are sorted; Turtle is written subject by subject in IRI order).
+/// The dataset syntaxes (N-Quads, TriG) hold the same triples, each in exactly one graph:
+/// actors, outlets and the direct triples in the default graph; each article's
+/// description and the qualified nodes read from it in the named graph whose name is
+/// the article's IRI. Loading a dataset as one graph (its union) gives the Turtle export.
+///
+/// The output is deterministic: the same graph gives the same bytes (N-Triples and
+/// N-Quads lines are sorted; Turtle, TriG and RDF/XML are written subject by subject in
+/// IRI order, TriG's graphs in IRI order after the default graph).
 #include <string>
 
 #include "newskg/graph/knowledge_graph.hpp"
@@ -21,7 +28,13 @@
 
 namespace newskg {
 
-enum class RdfSyntax { Turtle, NTriples };
+enum class RdfSyntax {
+    Turtle,
+    NTriples,
+    NQuads,  ///< N-Quads: N-Triples with the graph name, one article per named graph
+    TriG,    ///< TriG: Turtle with named graphs, as N-Quads
+    RdfXml,  ///< RDF/XML (abbreviated form: one typed element per subject)
+};
 
 /// Serialises the graph. `base_iri` is the namespace of minted IRIs (qualified edge
 /// nodes, outlets); empty means kDefaultBaseIri. throws rdf_error when librdf fails.
