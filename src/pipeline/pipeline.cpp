@@ -4,12 +4,14 @@
 
 namespace newskg {
 
-std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir) {
+std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool with_parser) {
     std::unique_ptr<Resources> r(new Resources());
     r->ontology_ = Ontology::load(ontology_dir);
     r->cues_ = ActorCues::load(ontology_dir);
     r->actor_index_ = std::make_unique<ActorIndex>(r->ontology_, r->cues_);
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
+    // Created here, before any worker thread: opening the dictionary sets the locale.
+    if (with_parser) r->parser_ = make_link_grammar_parser(1.0);
     return r;
 }
 
@@ -20,6 +22,7 @@ Extraction extract(Document document, const Resources& resources, const Pipeline
     find_actors(x, resources.actors(), ActorOptions{options.base_iri});
     RelationOptions ro;
     ro.keep_negated = options.keep_negated;
+    if (options.use_parser) ro.parser = resources.parser();
     find_relations(x, resources.relations(), ro);
     return x;
 }

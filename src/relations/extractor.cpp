@@ -13,6 +13,7 @@
 #include <set>
 
 #include "newskg/relations/relations.hpp"
+#include "newskg/relations/syntax.hpp"
 
 namespace newskg {
 namespace {
@@ -82,6 +83,7 @@ class SentenceExtractor {
     void run(std::vector<Relation>& out) {
         if (slots_.empty()) return;
         find_speaker();
+        if (opt_.parser && slots_.size() >= 2) parse_sentence();
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
@@ -120,6 +122,12 @@ class SentenceExtractor {
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
     std::vector<std::size_t> slot_of_; ///< token (relative) → slot index or npos
     std::optional<EntityId> speaker_;
+    // The sentence's parse, when a parser is configured and the sentence is worth it: each
+    // actor slot is one word, so the parser sees "Malian_forces accused Wagner_Group …".
+    std::optional<SyntaxParse> parse_;
+    std::optional<SyntaxQuery> query_;
+    std::vector<std::size_t> word_token_; ///< input word → sentence-relative token
+    std::vector<std::size_t> token_word_; ///< sentence-relative token → input word
     std::size_t speaker_slot_ = npos;
     std::size_t speaker_verb_ = npos;
 
@@ -156,6 +164,111 @@ class SentenceExtractor {
         slot_of_.assign(size(), npos);
         for (std::size_t k = 0; k < slots_.size(); ++k)
             for (std::size_t i = slots_[k].tokens.first; i < slots_[k].tokens.last; ++i) slot_of_[i] = k;
+    }
+
+    // ---- syntax ------------------------------------------------------------------------
+    void parse_sentence() {
+        std::vector<std::string> words;
+        token_word_.assign(size(), npos);
+        for (std::size_t i = 0; i < size();) {
+            std::size_t k = slot_at(i);
+            token_word_[i] = words.size();
+            word_token_.push_back(i);
+            if (k == npos) {
+                words.emplace_back(doc_.token_text(sen_.tokens.first + i));
+                ++i;
+                continue;
+            }
+            // A collapsed actor: its words joined by '_' (read as one proper name).
+            std::string name;
+            for (std::size_t j = slots_[k].tokens.first; j < slots_[k].tokens.last; ++j) {
+                if (!name.empty()) name += '_';
+                name += std::string(doc_.token_text(sen_.tokens.first + j));
+                token_word_[j] = words.size();
+            }
+            if (slots_[k].kind == MentionKind::Pronoun) name = std::string(doc_.token_text(sen_.tokens.first + i));
+            words.push_back(name);
+            i = slots_[k].tokens.last;
+        }
+        parse_ = opt_.parser->parse(words);
+        if (parse_) query_.emplace(*parse_);
+    }
+
+    /// The parse word of a sentence-relative token, or kNoSyntaxWord.
+    std::size_t syntax_word(std::size_t token) const {
+        if (!parse_ || token >= token_word_.size() || token_word_[token] == npos) return kNoSyntaxWord;
+        return parse_->word_of(token_word_[token]);
+    }
+    /// The actor slots among parse words (coordination already resolved by the query).
+    std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
+        std::vector<std::size_t> out;
+        for (std::size_t wd : ws) {
+            if (wd >= parse_->words.size()) continue;
+            std::size_t input = parse_->words[wd].token;
+            if (input == kNoSyntaxWord || input >= word_token_.size()) continue;
+            std::size_t k = slot_at(word_token_[input]);
+            if (k != npos && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+        }
+        return out;
+    }
+
+    /// Subjects and objects of a verb frame read from the parse. Returns false when the
+    /// parse does not give both, so the token rules decide instead.
+    bool syntax_frame(std::size_t v, const VerbSense& vs, unsigned flags, std::vector<Relation>& out) {
+        if (!query_) return false;
+        const std::size_t wv = syntax_word(v);
+        if (wv == kNoSyntaxWord || !query_->is_verb(wv)) return false;
+        const SyntaxQuery& q = *query_;
+        if (q.negated(wv)) flags |= kNegated;
+        const std::string& frame = vs.frame;
+        const std::string rule = "syntax:" + vs.lemma + "/" + frame;
+        std::vector<std::size_t> subjects, objects;
+        if (q.passive(wv)) {
+            if (frame != "dobj" && frame != "accuse_of") return false;
+            subjects = slots_of(q.agents(wv));
+            objects = slots_of(q.subjects(wv));
+        } else {
+            subjects = slots_of(q.subjects(wv));
+            if (frame == "dobj" || frame == "accuse_of") {
+                objects = slots_of(q.objects(wv));
+            } else if (frame.rfind("prep:", 0) == 0) {
+                const std::string prep = frame.substr(5);
+                for (const auto& po : q.prepositions(wv)) {
+                    if (po.object == kNoSyntaxWord) continue;
+                    std::string pw = parse_->words[po.preposition].text;
+                    for (auto& c : pw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    if (pw == prep)
+                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
+                }
+            } else if (frame == "demand_withdraw") {
+                if (auto c = q.complement(wv); c && c->verb != kNoSyntaxWord)
+                    objects = slots_of(c->kind == ComplementKind::Infinitive ? q.controllers(c->verb)
+                                                                             : q.subjects(c->verb));
+            } else if (frame == "call_on") {
+                for (const auto& po : q.prepositions(wv))
+                    if (po.object != kNoSyntaxWord && (parse_->words[po.preposition].text == "on" ||
+                                                       parse_->words[po.preposition].text == "upon"))
+                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
+            } else if (frame == "mutual") {
+                for (const auto& po : q.prepositions(wv))
+                    if (po.object != kNoSyntaxWord && parse_->words[po.preposition].text == "with")
+                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
+                if (objects.empty()) objects = slots_of(q.objects(wv));
+                if (objects.empty() && subjects.size() >= 2) {
+                    emit(out, subjects[0], subjects[1], vs.predicate, vs.cameo, v, flags, rule, 0.8);
+                    return true;
+                }
+            }
+        }
+        if (subjects.empty() || objects.empty()) return false;
+        // Coordination the parse leaves out ("on Mexican and most Canadian imports").
+        for (std::size_t n = objects.size(), k = 0; k < n; ++k)
+            for (std::size_t c : coordinated_right(objects[k]))
+                if (std::find(objects.begin(), objects.end(), c) == objects.end()) objects.push_back(c);
+        for (std::size_t s : subjects)
+            for (std::size_t o : objects)
+                emit(out, s, o, vs.predicate, vs.cameo, v, flags, rule, 0.9);
+        return true;
     }
 
     // ---- attribution -----------------------------------------------------------------
@@ -465,9 +578,13 @@ class SentenceExtractor {
         unsigned flags = hedge_flags(v);
         if (negated_before(v)) flags |= kNegated;
 
+        // The parse decides where it gives both ends; the token rules below are the
+        // fallback for sentences it cannot parse in time and frames it does not resolve.
+        for (const auto& [vs, end] : senses) {
+            if (end != longest) break;
+            if (syntax_frame(v, *vs, flags, out)) return;
+        }
         std::size_t subj = subject_of(v);
-        // A nominal or participial use ("the accused", "attacking its forces") has no subject
-        // of its own here: keep the clause's subject only when no other verb intervenes.
         for (const auto& [vs, end] : senses) {
             if (end != longest) break;
             const std::string& frame = vs->frame;

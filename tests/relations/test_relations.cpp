@@ -99,3 +99,23 @@ TEST_CASE("verb phrases with modifiers before their noun", "[relations]") {
     auto x = extract_text("Rwanda and Burundi signed a new peace agreement in Luanda.");
     CHECK((relation(x, "Burundi", "signedAgreement", "Rwanda") || relation(x, "Rwanda", "signedAgreement", "Burundi")));
 }
+
+TEST_CASE("relations are read from the Link Grammar parse, token rules as fallback", "[relations]") {
+    auto x = extract_text("The Sudanese army accused the Rapid Support Forces of shelling the town.");
+    const Relation* r = relation(x, "Sudanese army", "accused", "Rapid Support Forces");
+    REQUIRE(r);
+    CHECK(r->rule.rfind("syntax:", 0) == 0);
+
+    // Without a parser the token rules find the same edge.
+    ReadOptions ro;
+    ro.published = DateValue::parse_iso("2024-03-10");
+    Extraction y;
+    y.document = read_text_article("The Sudanese army accused the Rapid Support Forces of shelling the town.",
+                                   "t.txt", ro);
+    PipelineOptions po;
+    po.use_parser = false;
+    y = extract(std::move(y.document), newskg::test::resources(), po);
+    const Relation* t = relation(y, "Sudanese army", "accused", "Rapid Support Forces");
+    REQUIRE(t);
+    CHECK(t->rule.rfind("lexicon:", 0) == 0);
+}

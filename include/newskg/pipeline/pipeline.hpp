@@ -8,6 +8,7 @@
 #include "newskg/core/model.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/relations/relations.hpp"
+#include "newskg/relations/syntax.hpp"
 
 namespace newskg {
 
@@ -16,11 +17,14 @@ namespace newskg {
 class Resources {
   public:
     /// throws ontology_error naming the file and problem.
-    static std::unique_ptr<Resources> load(const std::string& ontology_dir);
+    /// `with_parser`: also open the Link Grammar English dictionary (about 0.2 s).
+    static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true);
 
     const Ontology& ontology() const { return ontology_; }
     const ActorIndex& actors() const { return *actor_index_; }
     const RelationLexicon& relations() const { return *lexicon_; }
+    /// The sentence parser (Link Grammar), or null when loaded without one.
+    const SyntaxParser* parser() const { return parser_.get(); }
 
   private:
     Resources() = default;
@@ -28,11 +32,14 @@ class Resources {
     ActorCues cues_;
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
+    std::unique_ptr<SyntaxParser> parser_;
 };
 
 struct PipelineOptions {
     std::string base_iri = std::string(kDefaultBaseIri);
     bool keep_negated = false;
+    /// Read relations from the parse where it gives them (else token rules only).
+    bool use_parser = true;
 };
 
 /// Runs the text, actor and relation stages over a read document.

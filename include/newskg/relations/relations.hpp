@@ -56,8 +56,12 @@ class RelationLexicon {
     std::unordered_map<std::string, std::vector<EventNoun>> nouns_by_word_;
 };
 
+class SyntaxParser;
+
 struct RelationOptions {
     bool keep_negated = false; ///< keep negated events (flagged) instead of dropping them
+    /// Parser for sentences with two or more actors; null: token rules only.
+    const SyntaxParser* parser = nullptr;
 };
 
 /// Appends the relations of every sentence of an extraction whose actors are resolved
