@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "export/rdf_dataset.hpp"
+#include "export/utf8.hpp"
 #include "newskg/core/error.hpp"
 #include "rdf/rdf.hpp"
 
@@ -173,11 +174,16 @@ class Builder {
     void add_iri(const std::string& s, std::string_view p, const std::string& o) {
         add(node(s), rdf::Node::iri(world_, p), node(o));
     }
+    /// For RDF/XML: literal text limited to the characters XML 1.0 can carry (raptor
+    /// refuses to write a control character, failing the whole export for one stray
+    /// byte of an article). Other syntaxes escape every character and keep the text.
+    void xml_literals(bool on) { xml_ = on; }
+
     void add_text(const std::string& s, std::string_view p, std::string_view text) {
-        add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, text));
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, literal_text(text)));
     }
     void add_typed(const std::string& s, std::string_view p, std::string_view text, const rdf::Uri& dt) {
-        add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, text, dt));
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, literal_text(text), dt));
     }
     void add_date(const std::string& s, std::string_view p, const DateValue& d) {
         const rdf::Uri& dt = d.month == 0 ? xsd_year_ : d.day == 0 ? xsd_year_month_ : xsd_date_;
@@ -225,6 +231,9 @@ class Builder {
 
   private:
     rdf::Node node(const std::string& iri) { return rdf::Node::iri(world_, safe_iri(iri)); }
+    std::string literal_text(std::string_view text) const {
+        return xml_ ? detail::xml_text(std::string(text)) : std::string(text);
+    }
 
     void add(rdf::Node s, rdf::Node p, rdf::Node o) {
         if (graphs_ && !graph_.empty())
@@ -244,6 +253,7 @@ class Builder {
         xsd_positive_, xsd_any_uri_;
     std::map<std::string, std::string> outlets_;
     bool graphs_ = false;
+    bool xml_ = false;
     std::string graph_; ///< current named graph; empty = default graph
 };
 
@@ -506,6 +516,7 @@ std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyn
                    const std::string& base_iri) {
     const bool dataset = syntax == RdfSyntax::NQuads || syntax == RdfSyntax::TriG;
     Builder b(ontology, base_of(base_iri), dataset);
+    b.xml_literals(syntax == RdfSyntax::RdfXml);
     build(b, graph, ontology);
 
     switch (syntax) {

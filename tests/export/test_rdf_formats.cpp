@@ -262,6 +262,15 @@ TEST_CASE("RDF/XML is the abbreviated form with the usual prefixes", "[export][r
     CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>", 0) == 0);
     CHECK(xml.find("xmlns:nkg=\"https://newskg.org/ontology#\"") != std::string::npos);
     CHECK(xml.find("<nkg:Country rdf:about=\"https://newskg.org/actor/country/ML\">") != std::string::npos);
+
+    // XML 1.0 cannot hold most control characters: they become spaces rather than
+    // failing the export (raptor refuses to write them).
+    KnowledgeGraph g = two_articles();
+    g.upsert_node(node(kBase + "org/bell", "bell\x07 and\x01 nul", ActorType::Organization));
+    const auto triples = rapper(to_rdf(g, onto(), RdfSyntax::RdfXml, kBase), "rdfxml");
+    CHECK(std::count_if(triples.begin(), triples.end(), [](const std::string& l) {
+              return l.find("\"bell  and  nul\"") != std::string::npos;
+          }) == 2); // prefLabel and rdfs:label
 }
 
 TEST_CASE("every RDF syntax and JSON-LD is byte-identical whatever order the graph was built in",

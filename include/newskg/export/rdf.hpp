@@ -33,7 +33,9 @@ enum class RdfSyntax {
     NTriples,
     NQuads,  ///< N-Quads: N-Triples with the graph name, one article per named graph
     TriG,    ///< TriG: Turtle with named graphs, as N-Quads
-    RdfXml,  ///< RDF/XML (abbreviated form: one typed element per subject)
+    RdfXml,  ///< RDF/XML (abbreviated form: one typed element per subject); control
+             ///< characters XML 1.0 cannot hold become spaces in literals, invalid
+             ///< UTF-8 becomes U+FFFD
 };
 
 /// Serialises the graph. `base_iri` is the namespace of minted IRIs (qualified edge
