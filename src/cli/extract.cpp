@@ -54,8 +54,9 @@ Options:
                      articles say; relative dates ("on Sunday") resolve against it
   --input-format F   auto (default), text, html or jsonl
   --max-bytes N      largest article accepted (default 33554432)
-  --jobs N           extract on N threads (0: one per core; default 1); outputs are
+  --jobs N           extract on N threads (default 0: one per core); outputs are
                      the same whatever N is
+  --no-parser        token rules only, without the Link Grammar parse (faster, less exact)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
   --top N            DOT, SVG, PNG: draw only the N actors with the most relations
@@ -100,7 +101,7 @@ int run_extract(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
                "--max-bytes", "--ontology", "--top", "--jobs"},
-              {"--merge", "--keep-negated", "--clusters"});
+              {"--merge", "--keep-negated", "--clusters", "--no-parser"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
     if (formats.empty()) throw usage_error("--format needs at least one format");
@@ -130,6 +131,7 @@ int run_extract(const std::vector<std::string>& argv) {
     PipelineOptions po;
     if (auto b = args.value("--base")) po.base_iri = *b;
     po.keep_negated = args.flag("--keep-negated");
+    po.use_parser = !args.flag("--no-parser");
     DotOptions dot;
     dot.clusters_by_country = args.flag("--clusters");
     if (auto t = args.value("--top")) {
@@ -140,7 +142,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
-    std::size_t jobs = 1;
+    std::size_t jobs = 0; // one thread per core: the output does not depend on it
     if (auto j = args.value("--jobs")) {
         try {
             jobs = std::stoull(*j);
