@@ -91,6 +91,61 @@ class SentenceExtractor {
             verb_frames(i, out);
             noun_frames(i, out);
             reported_wrongdoing(i, out);
+            presence(i, out);
+        }
+        places(out);
+    }
+
+    /// "X has about 1,000 fighters in Mali", "X keeps troops in Y": presentIn.
+    void presence(std::size_t v, std::vector<Relation>& out) {
+        static const std::set<std::string> verbs{"have", "keep", "maintain", "station", "base", "deploy"};
+        static const std::set<std::string> troops{"troops", "fighters", "soldiers", "forces", "peacekeepers",
+                                                  "personnel", "mercenaries", "officers", "bases", "base"};
+        bool hit = false;
+        for (const auto& l : lex_.lemmatizer().lemmas(w(v)))
+            if (verbs.count(l)) hit = true;
+        if (!hit || negated_before(v)) return;
+        for (std::size_t j = v + 1; j < size() && j < v + 8; ++j) {
+            if (slot_at(j) != npos || clause_breaks().count(w(j))) return;
+            if (!troops.count(w(j))) continue;
+            std::size_t k = j + 1;
+            if (w(k) == "in" || w(k) == "to" || w(k) == "inside" || w(k) == "across") {
+                std::size_t place = slot_after(k + 1, 3, false);
+                std::size_t subj = subject_of(v);
+                if (place == npos || subj == npos) return;
+                for (std::size_t ss : subjects(subj))
+                    emit(out, ss, place, "presentIn", "", v, 0, "frame:presence", 0.8);
+            }
+            return;
+        }
+    }
+
+    /// "Ber, a town in northern Mali", "Kidal in northern Mali": locatedIn.
+    void places(std::vector<Relation>& out) {
+        static const std::set<std::string> kinds{"town", "city", "village", "region", "province",
+                                                 "district", "camp", "port", "base", "capital", "area"};
+        static const std::set<std::string> compass{"northern", "southern", "eastern", "western", "central",
+                                                   "north", "south", "east", "west", "northeastern",
+                                                   "northwestern", "southeastern", "southwestern"};
+        for (std::size_t k = 0; k < slots_.size(); ++k) {
+            const Entity* place = x_.find(slots_[k].entity);
+            if (!place || place->type != ActorType::Location) continue;
+            std::size_t j = slots_[k].tokens.last;
+            if (w(j) == ",") {
+                ++j;
+                if (w(j) == "a" || w(j) == "the") ++j;
+                while (j < size() && compass.count(w(j))) ++j;
+                if (!kinds.count(w(j))) continue;
+                ++j;
+            }
+            if (w(j) != "in") continue;
+            ++j;
+            while (j < size() && compass.count(w(j))) ++j;
+            std::size_t c = slot_at(j);
+            if (c == npos || slots_[c].tokens.first != j) continue;
+            const Entity* country = x_.find(slots_[c].entity);
+            if (!country || (country->type != ActorType::Country && country->type != ActorType::Location)) continue;
+            emit(out, k, c, "locatedIn", "", slots_[k].tokens.first, 0, "frame:place-in", 0.85);
         }
     }
 

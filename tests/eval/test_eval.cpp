@@ -78,8 +78,8 @@ TEST_CASE("newskg eval agrees with score.py on the project's gold set", "[eval][
 TEST_CASE("quality on the project's gold set stays above its floors", "[eval][quality]") {
     // Floors sit just under the figures measured when they were last raised; raise them
     // as quality rises, never lower them to let a change pass.
-    constexpr double kEntityF1Floor = 0.90; // measured 0.921
-    constexpr double kRelationF1Floor = 0.46; // measured 0.483
+    constexpr double kEntityF1Floor = 0.92; // measured 0.933
+    constexpr double kRelationF1Floor = 0.53; // measured 0.555
     auto r = run_newskg("eval --json" + joined(gold_files()));
     INFO(r.err);
     REQUIRE(r.status == 0);

@@ -119,3 +119,50 @@ TEST_CASE("relations are read from the Link Grammar parse, token rules as fallba
     REQUIRE(t);
     CHECK(t->rule.rfind("lexicon:", 0) == 0);
 }
+
+TEST_CASE("call on X to leave is an appeal or demand to X", "[relations]") {
+    auto x = extract_text("ECOWAS called on Niger's junta to release the president.");
+    const Entity* junta = newskg::test::entity_named(x, "Niger's junta");
+    REQUIRE(junta);
+    bool found = false;
+    for (const auto& r : x.relations)
+        if (r.object == junta->id && (r.cameo.rfind("02", 0) == 0 || r.cameo.rfind("10", 0) == 0)) found = true;
+    CHECK(found);
+}
+
+TEST_CASE("a reduced relative clause keeps the head as subject", "[relations]") {
+    auto x = extract_text("The rebel alliance led by ethnic Tuaregs has accused Malian forces of breaking the truce.");
+    const Entity* rebels = newskg::test::entity_named(x, "The rebel alliance led by ethnic Tuaregs");
+    REQUIRE(rebels);
+    CHECK(relation(x, "The rebel alliance led by ethnic Tuaregs", "accused", "Malian forces"));
+}
+
+TEST_CASE("nominal demand: the junta's demand for X to leave", "[relations]") {
+    auto x = extract_text("Protests followed the Malian junta's demand for MINUSMA to leave.");
+    const Relation* r = relation(x, "Malian junta", "demandedWithdrawal", "MINUSMA");
+    REQUIRE(r);
+    CHECK(r->cameo == "1056");
+}
+
+TEST_CASE("presence and location from the sentence's standing frames", "[relations]") {
+    auto x = extract_text("Russia's Wagner Group has about 1,000 fighters in Mali. "
+                          "Fighting broke out near Tessit, a town in northern Mali.");
+    CHECK(relation(x, "Russia's Wagner Group", "presentIn", "Mali"));
+    CHECK(relation(x, "Tessit", "locatedIn", "Mali"));
+}
+
+TEST_CASE("the lemmatiser knows regular and irregular forms", "[relations]") {
+    const auto& lem = newskg::test::resources().relations().lemmatizer();
+    auto has = [&](const std::string& form, const std::string& lemma) {
+        auto ls = lem.lemmas(form);
+        return std::find(ls.begin(), ls.end(), lemma) != ls.end();
+    };
+    CHECK(has("accused", "accuse"));
+    CHECK(has("demanded", "demand"));
+    CHECK(has("committed", "commit"));
+    CHECK(has("denies", "deny"));
+    CHECK(has("fallen", "fall"));
+    CHECK(has("withdrew", "withdraw"));
+    CHECK(has("attacking", "attack"));
+    CHECK(has("seizing", "seize"));
+}
