@@ -1,5 +1,6 @@
 // The exporters over one graph of the project's articles: Turtle and N-Triples (librdf),
-// JSON (nlohmann/json, pretty-printed as the CLI writes it) and DOT.
+// JSON (nlohmann/json, pretty-printed as the CLI writes it) and DOT, then the other
+// formats of the CLI (N-Quads, TriG, RDF/XML, JSON-LD, GraphML) on the smaller graph.
 //
 // The argument is how many times the articles are added under distinct ids (see
 // bench_graph.cpp): 1 is the graph of 18 articles, 32 the same actors and edges with 32
@@ -8,7 +9,9 @@
 #include <benchmark/benchmark.h>
 
 #include "newskg/export/dot.hpp"
+#include "newskg/export/graphml.hpp"
 #include "newskg/export/json.hpp"
+#include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
 #include "support.hpp"
 
@@ -65,5 +68,42 @@ void BM_ToDot(benchmark::State& state) {
     });
 }
 BENCHMARK(BM_ToDot)->Arg(1)->Arg(32)->Unit(benchmark::kMillisecond);
+
+// The other formats of `--format`, for completeness: the dataset syntaxes put each
+// article's evidence in its own named graph.
+void BM_ToNQuads(benchmark::State& state) {
+    export_bm(state, [](const KnowledgeGraph& g) {
+        return to_rdf(g, bench::resources().ontology(), RdfSyntax::NQuads, kBase);
+    });
+}
+BENCHMARK(BM_ToNQuads)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ToTriG(benchmark::State& state) {
+    export_bm(state, [](const KnowledgeGraph& g) {
+        return to_rdf(g, bench::resources().ontology(), RdfSyntax::TriG, kBase);
+    });
+}
+BENCHMARK(BM_ToTriG)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ToRdfXml(benchmark::State& state) {
+    export_bm(state, [](const KnowledgeGraph& g) {
+        return to_rdf(g, bench::resources().ontology(), RdfSyntax::RdfXml, kBase);
+    });
+}
+BENCHMARK(BM_ToRdfXml)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ToJsonLd(benchmark::State& state) {
+    export_bm(state, [](const KnowledgeGraph& g) {
+        return to_jsonld(g, bench::resources().ontology(), kBase);
+    });
+}
+BENCHMARK(BM_ToJsonLd)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ToGraphMl(benchmark::State& state) {
+    export_bm(state, [](const KnowledgeGraph& g) {
+        return to_graphml(g, &bench::resources().ontology());
+    });
+}
+BENCHMARK(BM_ToGraphMl)->Arg(1)->Unit(benchmark::kMillisecond);
 
 } // namespace

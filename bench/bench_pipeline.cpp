@@ -1,4 +1,5 @@
-// The whole pipeline: extract() (text → actors → relations) over read documents, and the
+// The whole pipeline: extract() (text → actors → relations, with the Link Grammar parser
+// as by default, and without it) over read documents, and the
 // per-article work of `newskg extract --format json --out-dir`: read, extract, a graph of
 // the one article, its JSON. The latter is the in-process counterpart of the whole-run
 // figures of scripts/bench, which add start-up (loading the ontology) and file I/O.
@@ -25,14 +26,17 @@ void set_rates(benchmark::State& state, std::size_t bytes, std::size_t articles,
     state.counters["sentences"] = static_cast<double>(sentences);
 }
 
-void extract_bm(benchmark::State& state, const std::vector<bench::Article>& articles) {
+void extract_bm(benchmark::State& state, const std::vector<bench::Article>& articles,
+                bool use_parser = true) {
     const auto& res = bench::resources();
     const auto docs = bench::read_all(articles);
+    PipelineOptions options;
+    options.use_parser = use_parser;
     std::size_t sentences = 0;
     for (auto _ : state) {
         sentences = 0;
         for (const auto& d : docs) {
-            Extraction x = extract(d, res);
+            Extraction x = extract(d, res, options);
             sentences += x.document.sentences.size();
             benchmark::DoNotOptimize(x.relations.data());
         }
@@ -45,6 +49,12 @@ BENCHMARK(BM_Extract)->Unit(benchmark::kMicrosecond);
 
 void BM_Extract_Corpus(benchmark::State& state) { extract_bm(state, bench::project_articles()); }
 BENCHMARK(BM_Extract_Corpus)->Unit(benchmark::kMillisecond);
+
+// Token rules only, as `newskg extract --no-parser` runs.
+void BM_Extract_NoParser_Corpus(benchmark::State& state) {
+    extract_bm(state, bench::project_articles(), false);
+}
+BENCHMARK(BM_Extract_NoParser_Corpus)->Unit(benchmark::kMillisecond);
 
 // From the file's bytes to the JSON text of its graph, one article at a time.
 void BM_ArticleToJson_Corpus(benchmark::State& state) {

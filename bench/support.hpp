@@ -32,8 +32,9 @@ const std::vector<Article>& project_articles();
 /// speech, i.e. everything the reader and the extractor have to deal with.
 const Article& sample_article();
 
-/// The ontology, gazetteer and lexicons, loaded once from the default ontology directory
-/// (loading takes far longer than one article and is not what the stage benchmarks time).
+/// The ontology, gazetteer, lexicons and Link Grammar parser, loaded once from the default
+/// ontology directory (loading takes far longer than one article and is not what the
+/// stage benchmarks time).
 const Resources& resources();
 
 /// The articles read (read_text_article), not yet analysed.
