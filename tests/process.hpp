@@ -9,6 +9,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "test_paths.hpp"
 
 namespace newskg::test {
 

@@ -5,6 +5,7 @@
 
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
+#include "test_paths.hpp"
 
 namespace newskg::test {
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg::test;
 

@@ -7,6 +7,7 @@
 #include "graph/graph_fixtures.hpp"
 #include "newskg/export/dot.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;

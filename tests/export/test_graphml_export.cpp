@@ -9,6 +9,7 @@
 #include "newskg/export/graphml.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;

@@ -12,6 +12,7 @@
 #include "newskg/export/image.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;

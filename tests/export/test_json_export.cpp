@@ -7,6 +7,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;

@@ -13,6 +13,7 @@
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
 #include "rdf/rdf.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 

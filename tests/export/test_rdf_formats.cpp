@@ -17,6 +17,7 @@
 #include "newskg/export/rdf.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 using newskg::testing::day;

@@ -11,6 +11,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace newskg;
 namespace fs = std::filesystem;
