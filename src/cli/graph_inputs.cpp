@@ -6,13 +6,13 @@
 #include <iostream>
 
 #include "newskg/core/error.hpp"
-#include "newskg/export/json.hpp"
+#include "newskg/merge/graph_files.hpp"
 #include "newskg/pipeline/parallel.hpp"
 #include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
 
-const char* const kGraphInputHelp = R"(Inputs: newskg JSON graphs (.json, as written by `newskg extract --format json`) and
+const char* const kGraphInputHelp = R"(Inputs: graphs written by `newskg extract` (.json, .ttl, .nt, .nq, .trig, .rdf) and
 articles (.txt, .html, .htm, .jsonl, gzipped, directories, - for standard input), which
 are extracted first; everything given is merged into one graph.
 
@@ -26,21 +26,7 @@ Input options:
 
 namespace {
 
-bool is_graph_file(const std::string& path) {
-    return std::filesystem::path(path).extension() == ".json";
-}
-
-KnowledgeGraph read_json_graph(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(101, path, "cannot open the graph file");
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw parse_error(303, path, 0, std::string("not valid JSON: ") + e.what());
-    }
-    return from_json(json, path);
-}
+bool is_graph_file(const std::string& path) { return graph_file_format(path).has_value(); }
 
 } // namespace
 
@@ -70,7 +56,7 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
 
     for (const auto& p : paths) {
         if (!is_graph_file(p)) continue;
-        KnowledgeGraph g = read_json_graph(p);
+        KnowledgeGraph g = read_graph_file(p, in.resources->ontology());
         if (in.graph.node_count() == 0 && in.graph.articles().empty()) in.graph = std::move(g);
         else merge_graph(in.graph, g);
         ++in.graph_files;

@@ -26,7 +26,8 @@ struct GraphInputs {
     std::size_t articles = 0;
 };
 
-/// Reads every path into one graph: newskg JSON graphs (.json) are merged as they are;
+/// Reads every path into one graph: exported graphs (read_graph_file's extensions: .json,
+/// .ttl, .nt, .nq, .trig, .rdf …) are merged as they are;
 /// anything else is read as articles (.txt, .html, .jsonl, .gz, directories, - for
 /// standard input) and extracted, with the parser unless --no-parser. Warnings go to
 /// standard error. throws input_error / parse_error naming the file when an input cannot

@@ -88,6 +88,14 @@ TEST_CASE("path between two actors of an example gives a chain of its relations"
     REQUIRE(direct.status == 0);
     CHECK(json::parse(direct.out) == chain);
 
+    // So does its Turtle export, read back through librdf.
+    const std::string ttl = dir / "sahel.ttl";
+    REQUIRE(run_newskg("extract --format ttl --output " + sh_quote(ttl) + " " + sh_quote(source_path(kExample))).status == 0);
+    const auto from_ttl = run_newskg("path " + sh_quote(ttl) + " --from wagner --to MINUSMA --format json");
+    INFO(from_ttl.err);
+    REQUIRE(from_ttl.status == 0);
+    CHECK(json::parse(from_ttl.out)["actors"] == chain["actors"]);
+
     // The table names the actors by label, not IRI.
     const auto table = run_newskg("path " + sh_quote(graph_path) + " --from 'Wagner Group' --to minusma");
     REQUIRE(table.status == 0);
