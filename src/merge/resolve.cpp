@@ -293,6 +293,8 @@ class Resolver {
             x.node->country_code != y.node->country_code)
             return false;
         if (x.gaz && y.gaz) return false;
+        // A node whose names belong to two gazetteer actors is ambiguous: it joins neither.
+        if ((!x.gaz && x.claims.size() > 1) || (!y.gaz && y.claims.size() > 1)) return false;
         if (!x.claims.empty() && !y.claims.empty()) {
             bool shared = std::any_of(x.claims.begin(), x.claims.end(),
                                       [&](const std::string& c) { return y.claims.count(c) > 0; });
@@ -321,14 +323,16 @@ class Resolver {
     }
 
     /// The surviving node of a group: the gazetteer's, else the alias file's, else a
-    /// specifically typed one, else the smallest IRI.
+    /// specifically typed one, else one not labelled by an acronym (the long name is the
+    /// better label), else the smallest IRI.
     std::size_t survivor(const std::vector<std::size_t>& group) const {
         std::set<std::string> entry_iris;
         for (const auto& e : opt_.aliases.entries) entry_iris.insert(e.iri);
         auto rank = [&](std::size_t i) {
             const Info& x = infos_[i];
             return std::make_tuple(x.gaz ? 0 : 1, entry_iris.count(x.node->iri) ? 0 : 1,
-                                   x.node->type == ActorType::Actor ? 1 : 0, std::cref(x.node->iri));
+                                   x.node->type == ActorType::Actor ? 1 : 0,
+                                   is_acronym(x.node->label) ? 1 : 0, std::cref(x.node->iri));
         };
         return *std::min_element(group.begin(), group.end(),
                                  [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });

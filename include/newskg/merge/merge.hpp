@@ -90,8 +90,9 @@ struct MergeResult {
 /// when their types agree (or one is the generic Actor), their country codes do not
 /// differ, no gazetteer entry separates them (two gazetteer actors never merge; a name
 /// that is a gazetteer entry's own is not a misspelling of another's) and the alias file
-/// does not forbid it. The surviving IRI: the gazetteer's, else the alias file's, else a
-/// specifically typed node's, else the smallest. Deterministic and independent of the
+/// does not forbid it; a node whose names are two gazetteer actors' joins neither. The
+/// surviving IRI: the gazetteer's, else the alias file's, else a specifically typed
+/// node's, else one not labelled by an acronym, else the smallest. Deterministic and independent of the
 /// order the graph was built in.
 MergeResult resolve_actors(const KnowledgeGraph& graph, const Ontology& ontology,
                            const MergeOptions& options);
