@@ -340,3 +340,66 @@ TEST_CASE("newskg merge: order-free output, merge log, a bad input named and the
 
     CHECK(test::run_newskg("merge " + files[0]).status == 2); // no --output
 }
+
+TEST_CASE("the seed and development articles merged: each shared actor is one node, no node two actors",
+          "[merge][corpus]") {
+    const std::string corpus = test::source_path("../shared/corpus");
+    if (!std::filesystem::exists(corpus + "/seed")) {
+        WARN("../shared/corpus is not beside the checkout; the corpus merge is not checked");
+        return;
+    }
+    std::vector<std::string> paths;
+    for (const char* sub : {"/seed", "/dev"})
+        for (const auto& e : std::filesystem::directory_iterator(corpus + sub))
+            if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    std::sort(paths.begin(), paths.end());
+    REQUIRE(paths.size() >= 7);
+    std::vector<KnowledgeGraph> graphs;
+    PipelineOptions po;
+    po.use_parser = false;
+    for (const auto& p : paths) {
+        KnowledgeGraph g;
+        g.add(extract(read_text_article(test::read_file(p), p, ReadOptions{}), resources(), po), po.base_iri);
+        graphs.push_back(std::move(g));
+    }
+    std::vector<const KnowledgeGraph*> all;
+    for (const auto& g : graphs) all.push_back(&g);
+    const MergeResult r = merge_graphs(all, onto(), {});
+    WARN("corpus: " << paths.size() << " articles, " << r.nodes_before << " actors by IRI, "
+                    << r.graph.node_count() << " after resolution; " << merge_log_summary(r.log) << "\n"
+                    << merge_log_jsonl(r.log));
+
+    // Gazetteer actors by their own names and acronyms.
+    std::map<std::string, std::set<std::string>> gazetteer_by_name;
+    for (const auto& e : onto().gazetteer()) {
+        gazetteer_by_name[e.label].insert(e.iri);
+        for (const auto& a : e.acronyms) gazetteer_by_name[a].insert(e.iri);
+    }
+    for (const char* iri : {"https://newskg.org/actor/country/ML", "https://newskg.org/actor/country/NE",
+                            "https://newskg.org/actor/country/RU", "https://newskg.org/actor/country/FR",
+                            "https://newskg.org/actor/org/un", "https://newskg.org/actor/org/ecowas"}) {
+        const GazetteerEntry* e = onto().actor(iri);
+        REQUIRE(e);
+        const EntityNode* n = r.graph.find(iri);
+        if (!n) continue; // not in these articles
+        // No other node is called by its label or acronyms.
+        for (const EntityNode* other : r.graph.nodes()) {
+            if (other->iri == iri) continue;
+            INFO(iri << " and " << other->iri);
+            CHECK(other->label != e->label);
+            for (const auto& a : e->acronyms) CHECK(other->label != a);
+        }
+    }
+    // No node is called by the names of two gazetteer actors.
+    for (const EntityNode* n : r.graph.nodes()) {
+        std::set<std::string> actors;
+        auto claim = [&](const std::string& name) {
+            if (auto it = gazetteer_by_name.find(name); it != gazetteer_by_name.end())
+                actors.insert(it->second.begin(), it->second.end());
+        };
+        claim(n->label);
+        for (const auto& a : n->aliases) claim(a);
+        INFO(n->iri << " " << n->label);
+        CHECK(actors.size() <= 1);
+    }
+}
