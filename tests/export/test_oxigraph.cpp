@@ -278,7 +278,7 @@ TEST_CASE("SPARQL in Oxigraph: the relations of Mali's junta by date, with the d
     }
 }
 
-TEST_CASE("--base moves the minted IRIs, keeps the gazetteer's, and reruns give the same bytes",
+TEST_CASE("extract --base moves the minted IRIs, keeps the gazetteer's, and reruns give the same bytes",
           "[cli][e2e][export][rdf][base][determinism]") {
     const std::string base = "https://example.org/kg/";
     TempDir one, two, plain;
