@@ -64,7 +64,8 @@ Options:
   --no-parser        token rules only, without the Link Grammar parse (faster, less exact)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
-  --top N            DOT, SVG, PNG: draw only the N actors with the most relations
+  --top N            DOT, SVG, PNG: draw only the N most central actors (degree
+                     centrality: the most relations, ties by IRI) and their relations
   --clusters         DOT, SVG, PNG: group actors by country
 
 Without --output or --out-dir, one format is written to standard output.
