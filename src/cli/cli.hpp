@@ -4,11 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
+
 namespace newskg::cli {
 
 int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_load(const std::vector<std::string>& args);
+int run_query(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {
@@ -34,6 +39,13 @@ void write_file_atomically(const std::string& path, const std::string& content);
 
 /// The ontology directory from --ontology, else Ontology::default_dir().
 std::string ontology_dir(const Args& args);
+
+/// Reading options from --published, --input-format and --max-bytes (extract, load).
+ReadOptions read_options(const Args& args);
+/// Pipeline options from --base, --keep-negated and --no-parser (extract, load).
+PipelineOptions pipeline_options(const Args& args);
+/// --jobs: worker threads, 0 (the default) for one per core.
+std::size_t jobs_option(const Args& args);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);

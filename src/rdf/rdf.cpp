@@ -369,7 +369,9 @@ void Model::add(const Statement& statement, const Node* graph) {
 }
 
 bool Model::contains(const Statement& statement, const Node* graph) const {
-    if (!graph) return librdf_model_contains_statement(model_.get(), as_statement(statement.get())) > 0;
+    // librdf_model_contains_statement answers -1 (unsupported) on a hashes storage that
+    // keeps contexts, so both cases search.
+    if (!graph) return !Stream(librdf_model_find_statements(model_.get(), as_statement(statement.get()))).end();
     Stream found(librdf_model_find_statements_in_context(model_.get(), as_statement(statement.get()),
                                                          as_node(graph->get())));
     return !found.end();
