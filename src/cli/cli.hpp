@@ -11,6 +11,8 @@ struct DotOptions;
 struct MergeOptions;
 struct MergeResult;
 } // namespace newskg
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
 
@@ -25,6 +27,8 @@ int run_merge(const std::vector<std::string>& args);
 /// graphml, svg, png); defined in extract.cpp.
 std::string render(const std::string& format, const KnowledgeGraph& graph, const Ontology& ontology,
                    const std::string& base, const DotOptions& dot);
+int run_load(const std::vector<std::string>& args);
+int run_query(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {
@@ -55,6 +59,12 @@ std::string ontology_dir(const Args& args);
 MergeOptions merge_options(const Args& args);
 /// Writes --merge-log FILE when given and a one-line summary to standard error.
 void write_merge_log(const Args& args, const MergeResult& result, std::size_t graphs);
+/// Reading options from --published, --input-format and --max-bytes (extract, load).
+ReadOptions read_options(const Args& args);
+/// Pipeline options from --base, --keep-negated and --no-parser (extract, load).
+PipelineOptions pipeline_options(const Args& args);
+/// --jobs: worker threads, 0 (the default) for one per core.
+std::size_t jobs_option(const Args& args);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);
