@@ -9,6 +9,7 @@ namespace newskg::cli {
 int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_render(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {

@@ -19,6 +19,7 @@ Usage: newskg COMMAND [OPTIONS] ...
 
 Commands:
   extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
+  render    draw an extracted graph (JSON) as an explorable HTML page, SVG, PNG or DOT
   read      show what the reader keeps of an article (text or JSON)
   eval      score extraction against gold files (precision, recall, F1)
   help      this text; `newskg COMMAND --help` describes one command
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
         if (command == "extract") return newskg::cli::run_extract(args);
         if (command == "read") return newskg::cli::run_read(args);
         if (command == "eval") return newskg::cli::run_eval(args);
+        if (command == "render") return newskg::cli::run_render(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {
