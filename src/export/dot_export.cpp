@@ -402,7 +402,7 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
         out << "[label=" << quoted(n.label.empty() ? n.iri : n.label) << " shape=" << s.shape
             << " style=\"" << s.style << "\" fillcolor=\"" << s.fill
             << "\" tooltip=" << quoted(n.iri);
-        if (options.element_ids) out << " id=\"actor-" << position.at(&n) << "\"";
+        if (options.element_ids) out << " id=\"actor_" << position.at(&n) << "\"";
         out << "]";
     };
 
@@ -418,7 +418,7 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
         std::string tip = r.predicate;
         if (r.is_event()) tip += " (CAMEO " + r.cameo + ")";
         out << " tooltip=" << quoted(tip);
-        if (options.element_ids) out << " id=\"relation-" << position.at(&r) << "\"";
+        if (options.element_ids) out << " id=\"relation_" << position.at(&r) << "\"";
         out << "]";
     };
 

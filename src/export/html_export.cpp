@@ -76,13 +76,26 @@ std::string script_safe_json(const json& data) {
 }
 
 /// Graphviz's SVG without its XML declaration, DOCTYPE and comments before the <svg>
-/// element: inline in HTML only the element itself belongs (the DOCTYPE also names a
-/// DTD by URL, and the page names none).
+/// element (inline in HTML only the element itself belongs, and the DOCTYPE names a DTD
+/// by URL) and without its tooltips (xlink:title: the IRI of an actor, the predicate of
+/// a relation), which the page replaces with names a reader understands.
 std::string inline_svg(const std::string& svg) {
     const std::size_t start = svg.find("<svg");
     // Code 4 is graphviz.cpp's "rendering failed".
     if (start == std::string::npos) throw render_error(4, "Graphviz wrote no <svg> element");
-    return svg.substr(start);
+    const std::string tooltip = " xlink:title=\"";
+    std::string out;
+    out.reserve(svg.size() - start);
+    std::size_t at = start;
+    for (std::size_t t = svg.find(tooltip, at); t != std::string::npos; t = svg.find(tooltip, at)) {
+        // Graphviz writes '"' in attribute values as &quot;, so the next '"' ends it.
+        const std::size_t end = svg.find('"', t + tooltip.size());
+        if (end == std::string::npos) break;
+        out.append(svg, at, t - at);
+        at = end + 1;
+    }
+    out.append(svg, at, std::string::npos);
+    return out;
 }
 
 /// Fills {{NAME}} placeholders in one pass, so text put in is never searched again.

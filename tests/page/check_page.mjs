@@ -56,7 +56,7 @@ const visible = (page, selector) => page.locator(selector).isVisible();
 async function drawnRelations(page, data) {
   const out = [];
   for (let j = 0; j < data.relations.length; ++j)
-    if (await page.locator('#relation-' + j).count()) out.push(j);
+    if (await page.locator('#relation_' + j).count()) out.push(j);
   return out;
 }
 
@@ -68,12 +68,12 @@ async function clickRelation(page, j, tap) {
     const p = path.getPointAtLength(path.getTotalLength() / 2);
     const s = new DOMPoint(p.x, p.y).matrixTransform(path.getScreenCTM());
     return { x: s.x, y: s.y };
-  }, 'relation-' + j);
+  }, 'relation_' + j);
   if (tap) await page.touchscreen.tap(point.x, point.y);
   else await page.mouse.click(point.x, point.y);
 }
 async function clickActor(page, i, tap) {
-  const box = await page.locator('#actor-' + i).boundingBox();
+  const box = await page.locator('#actor_' + i).boundingBox();
   if (tap) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   else await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
@@ -101,16 +101,16 @@ async function examples() {
     assert.ok(text.includes(other) && text.includes(r.label), 'the actor panel lists ' + r.label + ' / ' + other);
     if (r.date) assert.ok(text.includes(r.date), 'the actor panel dates ' + r.label);
   }
-  assert.ok(await page.locator('#actor-' + a + '.selected').count(), 'the actor is marked selected');
+  assert.ok(await page.locator('#actor_' + a + '.selected').count(), 'the actor is marked selected');
   const neighbours = new Set([a]);
   for (const j of incident) { neighbours.add(data.relations[j].subject); neighbours.add(data.relations[j].object); }
   const far = data.actors.findIndex((x, i) => !neighbours.has(i));
   for (const i of neighbours) {
-    if (!(await page.locator('#actor-' + i).count())) continue;
-    assert.ok(await page.locator('#actor-' + i + '.near').count(), 'neighbour ' + data.actors[i].label + ' is highlighted');
+    if (!(await page.locator('#actor_' + i).count())) continue;
+    assert.ok(await page.locator('#actor_' + i + '.near').count(), 'neighbour ' + data.actors[i].label + ' is highlighted');
   }
-  if (far >= 0 && (await page.locator('#actor-' + far).count())) {
-    const opacity = await page.locator('#actor-' + far).evaluate((g) => Number(getComputedStyle(g).opacity));
+  if (far >= 0 && (await page.locator('#actor_' + far).count())) {
+    const opacity = await page.locator('#actor_' + far).evaluate((g) => Number(getComputedStyle(g).opacity));
     assert.ok(opacity < 0.5, 'actors outside the neighbourhood fade (opacity ' + opacity + ')');
   }
   await page.waitForTimeout(250); // the fade's transition, for the screenshot only
@@ -123,7 +123,7 @@ async function examples() {
   assert.ok(e >= 0, 'relation ' + want.subject + ' ' + want.label + ' ' + want.object + ' is in the page data');
   await page.locator('#zoom-fit').click();
   await clickRelation(page, e, false);
-  assert.ok(await page.locator('#relation-' + e + '.selected').count(), 'clicking the line selects the relation');
+  assert.ok(await page.locator('#relation_' + e + '.selected').count(), 'clicking the line selects the relation');
   text = await detailsText(page);
   const r = data.relations[e];
   assert.ok(text.includes(want.evidence), 'the evidence sentence appears: ' + want.evidence);
@@ -144,20 +144,20 @@ async function examples() {
   let cooperation = 0;
   for (const j of drawn) {
     const c = edgeClass(data.relations[j]);
-    const shown = await visible(page, '#relation-' + j);
+    const shown = await visible(page, '#relation_' + j);
     if (c === 3 || c === 4) { ++conflict; assert.equal(shown, false, 'conflict relation ' + j + ' is hidden'); }
     if (c === 1 || c === 2) { ++cooperation; assert.equal(shown, true, 'cooperation relation ' + j + ' stays'); }
   }
   assert.ok(conflict > 0 && cooperation > 0, 'the examples have conflict and cooperation relations drawn');
   await page.screenshot({ path: join(spec.out, 'desktop-no-conflict.png') });
   await page.locator('#f-reset').click();
-  for (const j of drawn) assert.ok(await visible(page, '#relation-' + j), 'reset shows relation ' + j + ' again');
+  for (const j of drawn) assert.ok(await visible(page, '#relation_' + j), 'reset shows relation ' + j + ' again');
 
   // Actor type filter: a type off hides its actors and their relations.
   const type = data.actors[a].type;
   await page.locator('#f-types input[value="' + type + '"]').uncheck();
-  assert.equal(await visible(page, '#actor-' + a), false, 'the actor type filter hides ' + spec.actor.label);
-  for (const j of incident) if (drawn.includes(j)) assert.equal(await visible(page, '#relation-' + j), false, 'and its relations');
+  assert.equal(await visible(page, '#actor_' + a), false, 'the actor type filter hides ' + spec.actor.label);
+  for (const j of incident) if (drawn.includes(j)) assert.equal(await visible(page, '#relation_' + j), false, 'and its relations');
   await page.locator('#f-reset').click();
 
   // Date range: from the relation's date on, earlier relations go, undated ones too.
@@ -169,17 +169,17 @@ async function examples() {
     const x = data.relations[j];
     const expect = !!x.date && end(x.last_date || x.date) >= want.date;
     if (!expect) ++earlier;
-    assert.equal(await visible(page, '#relation-' + j), expect, 'date filter on relation ' + j + ' (' + x.date + ')');
+    assert.equal(await visible(page, '#relation_' + j), expect, 'date filter on relation ' + j + ' (' + x.date + ')');
   }
   assert.ok(earlier > 0, 'the date filter hid something');
   await page.locator('#f-to').fill(start(want.date));
-  assert.ok(await visible(page, '#relation-' + e), 'the relation on the range\'s one day stays');
+  assert.ok(await visible(page, '#relation_' + e), 'the relation on the range\'s one day stays');
   await page.locator('#f-reset').click();
 
   // Minimum mentions.
   await page.locator('#f-mentions').fill('2');
   for (const j of drawn)
-    assert.equal(await visible(page, '#relation-' + j), data.relations[j].mention_count >= 2, 'mention filter on relation ' + j);
+    assert.equal(await visible(page, '#relation_' + j), data.relations[j].mention_count >= 2, 'mention filter on relation ' + j);
   await page.locator('#f-reset').click();
 
   // Search by an alias.
@@ -225,6 +225,7 @@ async function large() {
   assert.equal(await count(), drawn.length - conflict, 'the QuadClass filter hides the conflict relations');
   await page.locator('#f-mentions').fill('3');
   const many = drawn.filter((j) => ![3, 4].includes(edgeClass(data.relations[j])) && data.relations[j].mention_count >= 3).length;
+  assert.ok(many > 0 && many < drawn.length - conflict, 'the large graph has relations of several mention counts');
   assert.equal(await count(), many, 'the mention filter narrows further');
   await page.screenshot({ path: join(spec.out, 'large-filtered.png') });
   await page.locator('#f-reset').click();

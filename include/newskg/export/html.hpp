@@ -37,7 +37,7 @@ struct HtmlOptions {
 ///                 goldstein, date, last_date, confidence, speaker (actor index or null),
 ///                 flags, mention_count, drawn,
 ///                 evidence: [{article (index or null), text}]}]}
-/// Actor K is drawn as SVG element "actor-K", relation K as "relation-K".
+/// Actor K is drawn as SVG element "actor_K", relation K as "relation_K".
 std::string html_page_data(const KnowledgeGraph& graph, const Ontology* ontology,
                            const HtmlOptions& options);
 

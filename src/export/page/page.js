@@ -1,7 +1,7 @@
 // newskg graph page: details on click, neighbourhood highlight, filters, search, pan and
 // zoom over the SVG Graphviz drew. The graph data is the JSON in #graph-data (see
-// include/newskg/export/html.hpp); actor K is the SVG element #actor-K, relation K
-// #relation-K. Plain DOM, no libraries, no network.
+// include/newskg/export/html.hpp); actor K is the SVG element #actor_K, relation K
+// #relation_K. Plain DOM, no libraries, no network.
 (function () {
   'use strict';
 
@@ -55,8 +55,8 @@
   }
 
   // ------------------------------------------------------------------ the drawing
-  const actorEl = actors.map((_, i) => document.getElementById('actor-' + i));
-  const relationEl = relations.map((_, i) => document.getElementById('relation-' + i));
+  const actorEl = actors.map((_, i) => document.getElementById('actor_' + i));
+  const relationEl = relations.map((_, i) => document.getElementById('relation_' + i));
   const incident = actors.map(() => []);
   relations.forEach((r, i) => {
     incident[r.subject].push(i);
@@ -84,14 +84,12 @@
 
   actorEl.forEach((g, i) => {
     if (!g) return;
-    // Graphviz's tooltip is the IRI; a reader wants the name and what it is.
-    for (const a of g.querySelectorAll('a')) a.removeAttribute('xlink:title');
+    // Graphviz's tooltips are left out of the page; a reader wants the name and what it is.
     const title = g.querySelector('title');
     if (title) title.textContent = actors[i].label + ' (' + actors[i].type_name + ')';
   });
   relationEl.forEach((g, i) => {
     if (!g) return;
-    for (const a of g.querySelectorAll('a')) a.removeAttribute('xlink:title');
     const r = relations[i];
     const title = g.querySelector('title');
     if (title) title.textContent = actors[r.subject].label + ' ' + r.label + ' ' + actors[r.object].label;
@@ -218,10 +216,12 @@
   document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(1.4));
   // The whole drawing; on a phone starting below the zoom buttons, which float over it.
   function fitView() {
-    if (!phone()) return setView(home);
+    const margin = home.w * 0.02; // so the outermost nodes do not touch the panel
+    const wide = { x: home.x - margin, y: home.y - margin, w: home.w + 2 * margin, h: home.h + 2 * margin };
+    if (!phone()) return setView(wide);
     const rect = svg.getBoundingClientRect();
-    const top = 64 * (home.w / Math.max(rect.width, 1));
-    setView({ x: home.x, y: home.y - top, w: home.w, h: home.h + top });
+    const top = 64 * (wide.w / Math.max(rect.width, 1));
+    setView({ x: wide.x, y: wide.y - top, w: wide.w, h: wide.h + top });
   }
   document.getElementById('zoom-fit').addEventListener('click', fitView);
 
@@ -350,8 +350,8 @@
     const g = e.target.closest('g.node, g.edge');
     const id = g ? g.id : '';
     // A phone shows too little of the drawing to read it whole: zoom to what was tapped.
-    if (id.startsWith('actor-')) selectActor(Number(id.slice(6)), phone());
-    else if (id.startsWith('relation-')) selectRelation(Number(id.slice(9)), phone());
+    if (id.startsWith('actor_')) selectActor(Number(id.slice(6)), phone());
+    else if (id.startsWith('relation_')) selectRelation(Number(id.slice(9)), phone());
     else clearSelection();
   });
   document.addEventListener('keydown', (e) => {
@@ -445,6 +445,11 @@
     document.getElementById('count').textContent = '\u00b7 showing ' + shownActors + ' of ' + drawnActors +
       ' actors, ' + shownRelations + ' of ' + drawnRelations + ' relations';
     document.body.dataset.shownRelations = String(shownRelations);
+    // A highlight around something the filters just hid would leave only faded lines.
+    if (selected && (selected.kind === 'actor' ? !actorVisible[selected.index] : !relationVisible[selected.index])) {
+      clearSelection();
+      return;
+    }
     if (selected && selected.kind === 'actor' && details.dataset.kind === 'actor') {
       // Keep the open actor's list in step with what is shown.
       const items = details.querySelectorAll('ul.relations li');
