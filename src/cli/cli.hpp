@@ -10,6 +10,8 @@ int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_render(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
+int run_path(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {

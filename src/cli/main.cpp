@@ -19,9 +19,11 @@ Usage: newskg COMMAND [OPTIONS] ...
 
 Commands:
   extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
-  render    draw an extracted graph (JSON) as an explorable HTML page, SVG, PNG or DOT
+  render    draw an extracted graph (JSON or RDF) as an explorable HTML page, SVG, PNG or DOT
   read      show what the reader keeps of an article (text or JSON)
   eval      score extraction against gold files (precision, recall, F1)
+  stats     rank actors (degree, betweenness, PageRank), components, pair balances
+  path      the shortest chain of relations between two actors
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
         if (command == "read") return newskg::cli::run_read(args);
         if (command == "eval") return newskg::cli::run_eval(args);
         if (command == "render") return newskg::cli::run_render(args);
+        if (command == "stats") return newskg::cli::run_stats(args);
+        if (command == "path") return newskg::cli::run_path(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

@@ -1,7 +1,5 @@
-// newskg render: draws a graph that was already extracted (a newskg JSON export) as an
-// explorable HTML page, SVG, PNG or DOT, without reading the articles again.
-#include <filesystem>
-#include <fstream>
+// newskg render: draws a graph that was already extracted (a newskg JSON or RDF export)
+// as an explorable HTML page, SVG, PNG or DOT, without reading the articles again.
 #include <iostream>
 #include <sstream>
 
@@ -13,6 +11,7 @@
 #include "newskg/export/html.hpp"
 #include "newskg/export/image.hpp"
 #include "newskg/export/json.hpp"
+#include "newskg/merge/graph_files.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/read/reader.hpp"
 
@@ -22,8 +21,8 @@ namespace {
 
 const char* kRenderHelp = R"(Usage: newskg render [OPTIONS] GRAPH
 
-Draws a knowledge graph written earlier by `newskg extract --format json` (GRAPH is
-that file, or - for standard input).
+Draws a knowledge graph written earlier by `newskg extract`: GRAPH is its JSON (.json,
+or - for JSON on standard input) or RDF export (.ttl, .nt, .nq, .trig, .rdf).
 
 Options:
   --format F       html (default): explorable page, the picture with details on
@@ -40,17 +39,9 @@ Options:
 Exit status: 0 success; 1 the graph cannot be read or drawn; 2 wrong usage.
 )";
 
-std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream text;
-        text << std::cin.rdbuf();
-        return text.str();
-    }
-    if (!std::filesystem::exists(path)) throw input_error(input_codes::kMissing, path, "no such file");
-    std::ifstream in(path, std::ios::binary);
+std::string read_stdin() {
     std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) throw input_error(input_codes::kUnreadable, path, "cannot read the file");
+    text << std::cin.rdbuf();
     return text.str();
 }
 
@@ -63,7 +54,7 @@ int run_render(const std::vector<std::string>& argv) {
             return 0;
         }
     Args args(argv, {"--format", "--output", "--top", "--title", "--ontology"}, {"--clusters"});
-    if (args.positionals().size() != 1) throw usage_error("expected one GRAPH file (a newskg JSON export)");
+    if (args.positionals().size() != 1) throw usage_error("expected one GRAPH file (a newskg JSON or RDF export)");
     const std::string input = args.positionals().front();
     const std::string format = args.value("--format").value_or("html");
     if (format != "html" && format != "svg" && format != "png" && format != "dot")
@@ -79,16 +70,19 @@ int run_render(const std::vector<std::string>& argv) {
     }
     options.title = args.value("--title").value_or("");
 
-    const std::string source = input == "-" ? "<stdin>" : input;
-    const std::string text = read_input(input);
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw parse_error(400, source, 0, std::string("not JSON: ") + e.what());
-    }
-    const KnowledgeGraph graph = from_json(json, source);
     const Ontology onto = Ontology::load(ontology_dir(args));
+    KnowledgeGraph graph;
+    if (input == "-") {
+        nlohmann::json json;
+        try {
+            json = nlohmann::json::parse(read_stdin());
+        } catch (const nlohmann::json::parse_error& e) {
+            throw parse_error(501, "<stdin>", 0, std::string("not valid JSON: ") + e.what());
+        }
+        graph = from_json(json, "<stdin>");
+    } else {
+        graph = read_graph_file(input, onto);
+    }
 
     std::string out;
     if (format == "html") out = to_html(graph, &onto, options);

@@ -12,6 +12,7 @@
 #include "newskg/export/dot.hpp"
 #include "newskg/export/html.hpp"
 #include "newskg/export/json.hpp"
+#include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "process.hpp"
@@ -208,12 +209,18 @@ TEST_CASE("newskg render draws a JSON export as a page, SVG, PNG or DOT", "[page
     REQUIRE(r.status == 0);
     CHECK(read_file(tmp / "g.png").substr(1, 3) == "PNG");
 
+    // An RDF export is read back too.
+    write_file(tmp / "g.ttl", to_rdf(hostile_graph(), onto, RdfSyntax::Turtle, ""));
+    r = run_newskg("render " + sh_quote(tmp / "g.ttl") + " --output " + sh_quote(tmp / "t.html"));
+    REQUIRE(r.status == 0);
+    CHECK(nlohmann::json::parse(data_block(read_file(tmp / "t.html")))["relations"][0]["cameo"] == "130");
+
     // Bad input: an error naming the file, and nothing written.
     write_file(tmp / "bad.json", "{\"entities\": [");
     r = run_newskg("render " + sh_quote(tmp / "bad.json") + " --output " + sh_quote(tmp / "bad.html"));
     CHECK(r.status == 1);
     CHECK(r.err.find("bad.json") != std::string::npos);
-    CHECK(r.err.find("newskg.parse.400") != std::string::npos);
+    CHECK(r.err.find("newskg.parse.501") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(tmp / "bad.html"));
     write_file(tmp / "shape.json", "{\"entities\": [], \"relations\": [{\"subject\": \"x\"}]}");
     r = run_newskg("render " + sh_quote(tmp / "shape.json"));
