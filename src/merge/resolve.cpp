@@ -14,6 +14,7 @@
 #include <numeric>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -101,6 +102,21 @@ std::set<std::string> initials(const std::string& name) {
     return out;
 }
 
+/// Are these two name keys the same words but one, that one (5+ letters in both, same
+/// first letter) one edit away? The near-spelling rule of the resolver.
+bool one_word_misspelt(const std::string& a, const std::string& b) {
+    const auto wa = words(a), wb = words(b);
+    if (wa.size() != wb.size()) return false;
+    std::size_t differing = 0, at = 0;
+    for (std::size_t t = 0; t < wa.size(); ++t)
+        if (wa[t] != wb[t]) ++differing, at = t;
+    if (differing != 1) return false;
+    const std::string& x = wa[at];
+    const std::string& y = wb[at];
+    if (std::min(x.size(), y.size()) < 5 || x[0] != y[0]) return false;
+    return edit_distance(x, y) == 1;
+}
+
 /// What the resolver knows of one node.
 struct Info {
     const EntityNode* node;
@@ -154,6 +170,11 @@ class Resolver {
             std::size_t ra = find(c.a), rb = find(c.b);
             if (ra == rb) continue;
             if (!compatible(members_[ra], members_[rb], c.kind == kAliasFile)) continue;
+            // A misspelling joins two spellings, not two groups that merely touch: every
+            // member of one must be a near-spelling (or a namesake) of every member of
+            // the other, or "Keita" ~ "Keito" and "Ibrahim" ~ "Ibrahima" would chain
+            // "Ibrahim Keito" and "Ibrahima Keita" into one person.
+            if (c.kind == kEditDistance && !all_near(members_[ra], members_[rb])) continue;
             unite(ra, rb);
             accepted.push_back(&c);
         }
@@ -174,7 +195,14 @@ class Resolver {
                 break;
             }
         if (!has_upper(rest)) return false;
-        return cues_.by_word.count(name_key(rest)) == 0;
+        // The cue lexicon lists the forms the recogniser meets ("rebels"); a capitalised
+        // singular or plural of a cue word opening a sentence ("Rebel commander …") is a
+        // description too.
+        const std::string key = name_key(rest);
+        if (cues_.by_word.count(key) || cues_.by_word.count(key + "s")) return false;
+        if (key.size() > 3 && key.back() == 's' && cues_.by_word.count(key.substr(0, key.size() - 1)))
+            return false;
+        return true;
     }
 
     void index_gazetteer() {
@@ -260,25 +288,67 @@ class Resolver {
                 const std::string k = name_key(n);
                 if (k.size() >= 5 && !has_digit(k)) keys[k].push_back({i, n});
             }
-        std::map<char, std::vector<const std::string*>> by_first;
-        for (const auto& [k, hits] : keys) by_first[k[0]].push_back(&k);
-        for (const auto& [c, list] : by_first)
+        // A near-spelling is one name written with one word misspelt: the same words but
+        // one, and that one (5 letters or more in both, same first letter) one edit
+        // away: "MIMUSMA" ~ "MINUSMA", "Mohamed Bazoum" ~ "Mohammed Bazoum". Distances
+        // over whole names let short distinctive words drift ("Yaba Liberation Front" ~
+        // "Yabuka Liberation Front") and chain unrelated actors into one. Candidates
+        // come from an index of each word's one-deletion variants with the other words
+        // fixed (the symmetric-delete method), so the cost grows with the names, not
+        // with their pairs; each is checked with the real edit distance.
+        std::unordered_map<std::string, std::vector<const std::string*>> variants;
+        for (const auto& entry : keys) {
+            const std::string& k = entry.first;
+            const auto toks = words(k);
+            for (std::size_t t = 0; t < toks.size(); ++t) {
+                if (toks[t].size() < 5) continue;
+                std::string rest;
+                for (std::size_t u = 0; u < toks.size(); ++u) rest += (u == t ? std::string("\x01") : toks[u]) + ' ';
+                std::set<std::string> mine{toks[t]};
+                for (std::size_t p = 0; p < toks[t].size(); ++p)
+                    mine.insert(toks[t].substr(0, p) + toks[t].substr(p + 1));
+                for (const auto& v : mine) variants[rest + '\x02' + v].push_back(&k);
+            }
+        }
+        std::set<std::pair<const std::string*, const std::string*>> pairs;
+        for (const auto& [v, list] : variants)
             for (std::size_t x = 0; x < list.size(); ++x)
                 for (std::size_t y = x + 1; y < list.size(); ++y) {
-                    const std::string& a = *list[x];
-                    const std::string& b = *list[y];
-                    const std::size_t shorter = std::min(a.size(), b.size());
-                    const std::size_t limit = shorter >= 12 ? 2 : 1;
-                    if (std::max(a.size(), b.size()) - shorter > limit) continue;
-                    // Two real names are not misspellings of each other (Niger, Nigeria).
-                    if (gaz_names_.count(a) && gaz_names_.count(b)) continue;
-                    const std::size_t d = edit_distance(a, b);
-                    if (d == 0 || d > limit) continue;
-                    for (const auto& [i, na] : keys.at(a))
-                        for (const auto& [j, nb] : keys.at(b))
-                            add(out, kEditDistance, i, j,
-                                "edit distance " + std::to_string(d) + " \"" + na + "\"~\"" + nb + "\"");
+                    const std::string* a = list[x];
+                    const std::string* b = list[y];
+                    if (a == b) continue;
+                    if (*b < *a) std::swap(a, b);
+                    pairs.insert({a, b});
                 }
+        for (const auto& [pa, pb] : pairs) {
+            const std::string& a = *pa;
+            const std::string& b = *pb;
+            if (!one_word_misspelt(a, b)) continue;
+            // Two real names are not misspellings of each other (Niger, Nigeria).
+            if (gaz_names_.count(a) && gaz_names_.count(b)) continue;
+            for (const auto& [i, na] : keys.at(a))
+                for (const auto& [j, nb] : keys.at(b))
+                    add(out, kEditDistance, i, j, "edit distance 1 \"" + na + "\"~\"" + nb + "\"");
+        }
+    }
+
+    bool all_near(const std::vector<std::size_t>& ga, const std::vector<std::size_t>& gb) const {
+        for (std::size_t a : ga)
+            for (std::size_t b : gb) {
+                bool near = false;
+                for (const auto& na : infos_[a].names) {
+                    for (const auto& nb : infos_[b].names) {
+                        const std::string ka = name_key(na), kb = name_key(nb);
+                        if (ka == kb || one_word_misspelt(ka, kb)) {
+                            near = true;
+                            break;
+                        }
+                    }
+                    if (near) break;
+                }
+                if (!near) return false;
+            }
+        return true;
     }
 
     /// May these two nodes be one actor?

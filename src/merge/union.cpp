@@ -5,6 +5,7 @@
 // nothing. KnowledgeGraph::upsert_* keep "the first label seen", which is right for
 // one run over inputs in a fixed order but not for merging files in any order.
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 #include "newskg/actors/actors.hpp"
@@ -73,10 +74,25 @@ bool evidence_before(const Evidence& a, const Evidence& b) {
 
 /// Joins `from` into `into` (same key). Commutative, associative and idempotent.
 void join_edge(RelationEdge& into, const RelationEdge& from) {
-    into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
-    std::sort(into.evidence.begin(), into.evidence.end(), evidence_before);
+    // `into` is already sorted and unique (an edge joins itself first), so the new
+    // evidence is merged in rather than everything re-sorted: re-sorting on every mention
+    // made a hub relation named by thousands of articles quadratic. When the new items
+    // all sort after the old ones (articles arrive in order) only they are touched.
+    std::vector<Evidence> added = from.evidence;
+    std::sort(added.begin(), added.end(), evidence_before);
+    const std::size_t old_size = into.evidence.size();
+    const bool after = old_size == 0 || added.empty() || !evidence_before(added.front(), into.evidence.back());
+    into.evidence.insert(into.evidence.end(), std::make_move_iterator(added.begin()),
+                         std::make_move_iterator(added.end()));
+    auto first = into.evidence.begin();
+    if (after) {
+        if (old_size > 0) first += static_cast<std::ptrdiff_t>(old_size - 1);
+    } else {
+        std::inplace_merge(into.evidence.begin(), into.evidence.begin() + static_cast<std::ptrdiff_t>(old_size),
+                           into.evidence.end(), evidence_before);
+    }
     // One item per article and sentence (KnowledgeGraph's rule), the smallest kept.
-    into.evidence.erase(std::unique(into.evidence.begin(), into.evidence.end(),
+    into.evidence.erase(std::unique(first, into.evidence.end(),
                                     [](const Evidence& a, const Evidence& b) {
                                         return a.document == b.document && a.sentence == b.sentence;
                                     }),
@@ -152,6 +168,7 @@ void GraphUnion::add(const KnowledgeGraph& graph, const std::map<std::string, st
         if (it == edges_.end()) {
             // Joined with itself so that a lone edge is in the same normal form (evidence
             // sorted and unique) as a joined one.
+            std::sort(r.evidence.begin(), r.evidence.end(), evidence_before);
             RelationEdge self = r;
             join_edge(r, self);
             edges_.emplace(std::move(key), std::move(r));
