@@ -92,6 +92,49 @@ std::string render(const std::string& format, const KnowledgeGraph& g, const Ont
 
 } // namespace
 
+ArticleOptions article_options(const Args& args) {
+    ArticleOptions ao;
+    ReadOptions& ro = ao.read;
+    if (auto p = args.value("--published")) {
+        ro.published = DateValue::parse_iso(*p);
+        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
+    }
+    if (auto f = args.value("--input-format")) ro.format = *f;
+    if (auto m = args.value("--max-bytes")) {
+        try {
+            ro.max_bytes = std::stoull(*m);
+        } catch (const std::exception&) {
+            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
+        }
+    }
+    PipelineOptions& po = ao.pipeline;
+    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.keep_negated = args.flag("--keep-negated");
+    po.use_parser = !args.flag("--no-parser");
+    if (auto j = args.value("--jobs")) {
+        try {
+            ao.jobs = std::stoull(*j);
+        } catch (const std::exception&) {
+            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
+        }
+    }
+    return ao;
+}
+
+std::size_t extract_articles(const std::vector<std::string>& inputs, const Resources& resources,
+                             const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
+                             std::vector<Diagnostic>& diagnostics) {
+    std::size_t articles = 0;
+    // Results come back in input order whatever --jobs is, so outputs do not depend on it.
+    ParallelExtractor pool(resources, options.pipeline, options.jobs, [&](Extraction&& x) {
+        ++articles;
+        each(std::move(x));
+    });
+    read_articles(inputs, options.read, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
+    pool.finish();
+    return articles;
+}
+
 int run_extract(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help" || a == "-h") {
@@ -115,23 +158,8 @@ int run_extract(const std::vector<std::string>& argv) {
     if ((output || !out_dir) && formats.size() != 1)
         throw usage_error("several formats need --out-dir");
 
-    ReadOptions ro;
-    if (auto p = args.value("--published")) {
-        ro.published = DateValue::parse_iso(*p);
-        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
-    }
-    if (auto f = args.value("--input-format")) ro.format = *f;
-    if (auto m = args.value("--max-bytes")) {
-        try {
-            ro.max_bytes = std::stoull(*m);
-        } catch (const std::exception&) {
-            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
-        }
-    }
-    PipelineOptions po;
-    if (auto b = args.value("--base")) po.base_iri = *b;
-    po.keep_negated = args.flag("--keep-negated");
-    po.use_parser = !args.flag("--no-parser");
+    const ArticleOptions ao = article_options(args);
+    const PipelineOptions& po = ao.pipeline;
     DotOptions dot;
     dot.clusters_by_country = args.flag("--clusters");
     if (auto t = args.value("--top")) {
@@ -142,14 +170,6 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
-    std::size_t jobs = 0; // one thread per core: the output does not depend on it
-    if (auto j = args.value("--jobs")) {
-        try {
-            jobs = std::stoull(*j);
-        } catch (const std::exception&) {
-            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
-        }
-    }
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
     if (out_dir) std::filesystem::create_directories(*out_dir);
@@ -161,8 +181,7 @@ int run_extract(const std::vector<std::string>& argv) {
     std::set<std::string> written_ids;
     std::size_t articles = 0;
 
-    // Results come back in input order whatever --jobs is, so outputs do not depend on it.
-    ParallelExtractor pool(*resources, po, jobs, [&](Extraction&& x) {
+    extract_articles(args.positionals(), *resources, ao, [&](Extraction&& x) {
         ++articles;
         if (one_graph || args.flag("--merge")) all.add(x, po.base_iri);
         if (!out_dir) return;
@@ -180,9 +199,7 @@ int run_extract(const std::vector<std::string>& argv) {
                 failures.push_back(e.what());
             }
         }
-    });
-    read_articles(args.positionals(), ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
-    pool.finish();
+    }, diagnostics);
 
     if (one_graph) {
         try {

@@ -21,6 +21,7 @@ Commands:
   extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
   read      show what the reader keeps of an article (text or JSON)
   eval      score extraction against gold files (precision, recall, F1)
+  push      send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
         if (command == "extract") return newskg::cli::run_extract(args);
         if (command == "read") return newskg::cli::run_read(args);
         if (command == "eval") return newskg::cli::run_eval(args);
+        if (command == "push") return newskg::cli::run_push(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <utility>
 
 #include <redland.h>
@@ -405,6 +406,78 @@ std::string Serializer::to_string(const Model& model) {
         }
     }
     return buf ? std::string(buf, len) : std::string();
+}
+
+// ---------------------------------------------------------------- Parsing with graphs
+
+namespace {
+
+struct RaptorParserDeleter {
+    void operator()(raptor_parser* p) const noexcept { raptor_free_parser(p); }
+};
+
+struct GraphParse {
+    const std::function<void(StatementRef, NodeRef)>* each;
+    raptor_parser* parser;
+    std::exception_ptr failure;
+};
+
+void on_statement(void* user_data, raptor_statement* st) {
+    auto* parse = static_cast<GraphParse*>(user_data);
+    if (parse->failure) return;
+    try {
+        // librdf's statements and nodes are raptor's, so the views apply unchanged.
+        (*parse->each)(StatementRef(st), NodeRef(st->graph));
+    } catch (...) {
+        // No exception may cross raptor's C frames: keep it and stop the parse.
+        parse->failure = std::current_exception();
+        raptor_parser_parse_abort(parse->parser);
+    }
+}
+
+} // namespace
+
+/// Runs `parse` (which feeds the raptor parser its input) and turns what went wrong into
+/// one rdf_error naming `name`.
+static void run_graph_parse(World& world, const std::string& syntax, const std::string& name,
+                     const std::function<void(StatementRef, NodeRef)>& each,
+                     const std::function<int(raptor_parser*)>& parse) {
+    raptor_world* rworld = librdf_world_get_raptor(world.get());
+    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(raptor_new_parser(rworld, syntax.c_str()));
+    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax);
+    world.take_messages();
+    GraphParse state{&each, parser.get(), nullptr};
+    raptor_parser_set_statement_handler(parser.get(), &state, on_statement);
+    int rc = parse(parser.get());
+    if (state.failure) std::rethrow_exception(state.failure);
+    for (const auto& e : world.take_messages()) {
+        if (!e.error) continue;
+        throw rdf_error(kParseError, name + (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) +
+                                         ": " + e.message);
+    }
+    if (rc != 0) throw rdf_error(kParseError, name + ": the RDF parser failed");
+}
+
+void parse_file_with_graphs(World& world, const std::string& syntax, const std::string& path,
+                            const std::function<void(StatementRef, NodeRef graph)>& each) {
+    if (std::FILE* f = std::fopen(path.c_str(), "rb"))
+        std::fclose(f);
+    else
+        throw rdf_error(kParseError, path + ": cannot open file");
+    Uri uri = Uri::from_filename(world, path);
+    run_graph_parse(world, syntax, path, each,
+                    [&](raptor_parser* p) { return raptor_parser_parse_file(p, uri.get(), uri.get()); });
+}
+
+void parse_string_with_graphs(World& world, const std::string& syntax, std::string_view text,
+                              const std::string& base_iri, const std::string& name,
+                              const std::function<void(StatementRef, NodeRef graph)>& each) {
+    Uri base(world, base_iri);
+    run_graph_parse(world, syntax, name, each, [&](raptor_parser* p) {
+        if (raptor_parser_parse_start(p, base.get()) != 0) return 1;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+        return raptor_parser_parse_chunk(p, bytes, text.size(), 1);
+    });
 }
 
 } // namespace newskg::rdf

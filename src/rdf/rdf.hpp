@@ -322,4 +322,18 @@ class Serializer {
     std::unique_ptr<librdf_serializer_s, detail::SerializerDeleter> serializer_;
 };
 
+/// Parses a local file statement by statement, calling `each` with every triple and its
+/// named graph (a null NodeRef for the default graph); both are borrowed for the call
+/// only. librdf's own parser drops the graph of N-Quads and TriG statements, so this
+/// drives raptor (librdf's parser library) directly. `syntax` is a raptor parser name:
+/// "nquads", "trig", "turtle", "ntriples". throws rdf_error (kParseError) whose message
+/// starts with "<path>:<line>: " when the file cannot be read or is malformed; an
+/// exception thrown by `each` stops the parse and is rethrown.
+void parse_file_with_graphs(World& world, const std::string& syntax, const std::string& path,
+                            const std::function<void(StatementRef, NodeRef graph)>& each);
+/// The same for RDF text in memory; `name` stands for the source in messages.
+void parse_string_with_graphs(World& world, const std::string& syntax, std::string_view text,
+                              const std::string& base_iri, const std::string& name,
+                              const std::function<void(StatementRef, NodeRef graph)>& each);
+
 } // namespace newskg::rdf
