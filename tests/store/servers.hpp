@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
@@ -77,6 +78,9 @@ class ChildProcess {
         pid_ = ::fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
+            // Dies with the test process even when that one is killed or crashes, so no
+            // server outlives its test.
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             int in = ::open("/dev/null", O_RDONLY);
