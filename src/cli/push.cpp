@@ -143,6 +143,9 @@ int run_push(const std::vector<std::string>& argv) {
     ro.retry_delay_s = number_option(args, "--retry-delay", 0.5, 0);
     ro.timeout_s = number_option(args, "--timeout", 120, 0.1);
 
+    // Parsed even when no article is among the inputs, so a malformed option is reported.
+    const ArticleOptions ao = article_options(args);
+
     // Gather every input into one dataset keyed by destination graph.
     store::PushDataset dataset(args.value("--graph").value_or(""));
     std::vector<std::string> articles;
@@ -160,7 +163,6 @@ int run_push(const std::vector<std::string>& argv) {
         }
     }
     if (!articles.empty()) {
-        const ArticleOptions ao = article_options(args);
         const auto resources = Resources::load(ontology_dir(args));
         KnowledgeGraph all;
         std::vector<Diagnostic> diagnostics;

@@ -197,3 +197,27 @@ TEST_CASE("the push dataset keeps named graphs and merges inputs by destination"
     CHECK(store::default_query_endpoint("http://h:3030/ds/data?x=1") == "http://h:3030/ds/sparql");
     CHECK(store::default_query_endpoint("http://h:3030") == "http://h:3030/sparql");
 }
+
+TEST_CASE("RemoteStore tells each retry and reports the kind and status of a failure", "[push]") {
+    FaultServer server("broken");
+    store::RemoteOptions o;
+    o.endpoint = server.url();
+    o.retries = 2;
+    o.retry_delay_s = 0.01;
+    store::RemoteStore remote(o);
+    std::vector<int> attempts;
+    remote.on_retry([&](const std::string& problem, int next, double) {
+        CHECK(problem.find("HTTP 500") != std::string::npos);
+        attempts.push_back(next);
+    });
+    try {
+        remote.put_graph(store::GraphName{"urn:g:1"}, "<urn:x:a> <urn:x:p> \"one\" .\n");
+        FAIL("no error for a server that always answers 500");
+    } catch (const store::remote_error& e) {
+        CHECK(e.kind() == store::remote_error::Kind::ServerError);
+        CHECK(e.status() == 500);
+        CHECK(e.id() == "newskg.remote.106");
+    }
+    CHECK(attempts == std::vector<int>{2, 3});
+    CHECK(server.request_count() == 3);
+}
