@@ -95,10 +95,12 @@ std::string RemoteStore::graph_url(const GraphName& graph) {
 namespace {
 
 /// Sends `request` until it succeeds, a non-retryable answer comes, or the retries are
-/// spent. `url` is what messages show (the request's URL may carry a query string).
-http::Response exchange(http::Client& client, const http::Request& request, const std::string& url,
-                        const RemoteOptions& o, const RetryNotice& on_retry) {
+/// spent. Messages name `endpoint` and, when given, `action` ("PUT <graph>"), rather than
+/// the request's URL with its percent-encoded graph IRI.
+http::Response exchange(http::Client& client, const http::Request& request, const std::string& endpoint,
+                        const std::string& action, const RemoteOptions& o, const RetryNotice& on_retry) {
     using Kind = remote_error::Kind;
+    const std::string url = action.empty() ? endpoint : endpoint + " (" + action + ")";
     const int attempts = o.retries + 1;
     for (int attempt = 1;; ++attempt) {
         std::string problem;
@@ -116,8 +118,8 @@ http::Response exchange(http::Client& client, const http::Request& request, cons
                                    request.user.empty()
                                        ? url + ": the server asks for authentication (" + http_status +
                                              ") and no user was given"
-                                       : "authentication refused for " + request.user + " at " + url + " (" +
-                                             http_status + ")");
+                                       : "authentication refused for " + request.user + " at " + endpoint +
+                                             " (" + http_status + ")");
             }
             if (r.status == 404)
                 throw remote_error(Kind::NotFound, r.status,
@@ -166,7 +168,7 @@ long RemoteStore::send_graph(const std::string& method, const GraphName& graph, 
     r.url = graph_url(graph);
     r.body = body;
     if (method != "DELETE") r.headers.emplace_back("Content-Type", "application/n-triples");
-    return exchange(*http_, r, r.url, options_, on_retry_).status;
+    return exchange(*http_, r, options_.endpoint, method + " " + graph.describe(), options_, on_retry_).status;
 }
 
 void RemoteStore::put_graph(const GraphName& graph, const std::string& ntriples) {
@@ -192,7 +194,7 @@ nlohmann::json RemoteStore::query(const std::string& sparql) {
     r.body = "query=" + http_->escape(sparql);
     r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     r.headers.emplace_back("Accept", "application/sparql-results+json");
-    http::Response answer = exchange(*http_, r, r.url, options_, on_retry_);
+    http::Response answer = exchange(*http_, r, r.url, "", options_, on_retry_);
     nlohmann::json results = nlohmann::json::parse(answer.body, nullptr, false);
     if (results.is_discarded() || !results.is_object())
         throw remote_error(remote_error::Kind::BadAnswer, answer.status,
