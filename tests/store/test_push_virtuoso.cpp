@@ -159,6 +159,25 @@ TEST_CASE("push sends every graph of an export to Virtuoso and pushing again rep
         CHECK(v.count(kShared) == 1);
     }
 
+    SECTION("literals arrive unchanged: non-ASCII text, language tags, datatypes") {
+        TempDir tmp;
+        write_file(tmp / "t.ttl", "<urn:x:ci> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Côte d’Ivoire\"@fr ;\n"
+                                  "  <urn:x:date> \"2024-03-10\"^^<http://www.w3.org/2001/XMLSchema#date> ;\n"
+                                  "  <urn:x:quote> \"He said \\\"no\\\"\\nthen left\" .\n");
+        RunResult r = run_push(push_args(v, {"--graph", kShared, "--mode", "replace", tmp / "t.ttl"}), kPassword);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        auto j = v.query("SELECT ?p ?o WHERE { GRAPH <" + kShared + "> { <urn:x:ci> ?p ?o } } ORDER BY ?p");
+        const auto& b = j["results"]["bindings"];
+        REQUIRE(b.size() == 3);
+        // Ordered by predicate: skos:prefLabel (http:…) before urn:x:date and urn:x:quote.
+        CHECK(b[0]["o"]["value"] == "Côte d’Ivoire");
+        CHECK(b[0]["o"]["xml:lang"] == "fr");
+        CHECK(b[1]["o"]["value"] == "2024-03-10");
+        CHECK(b[1]["o"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date");
+        CHECK(b[2]["o"]["value"] == "He said \"no\"\nthen left");
+    }
+
     SECTION("articles are extracted and pushed in one step") {
         RunResult r = run_push(push_args(v, {"--graph", kShared, "--no-parser",
                                              source_path("examples/rwanda-drc-talks.txt")}),
