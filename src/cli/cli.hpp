@@ -9,12 +9,28 @@
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
 
+namespace newskg {
+class KnowledgeGraph;
+class Ontology;
+struct DotOptions;
+struct MergeOptions;
+struct MergeResult;
+} // namespace newskg
+
 namespace newskg::cli {
 
 int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_push(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
+int run_path(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
+
+/// The graph in one output format (ttl, nt, nq, trig, rdfxml, jsonld, json, dot,
+/// graphml, svg, png); defined in extract.cpp.
+std::string render(const std::string& format, const KnowledgeGraph& graph, const Ontology& ontology,
+                   const std::string& base, const DotOptions& dot);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {
@@ -58,6 +74,11 @@ ArticleOptions article_options(const Args& args);
 std::size_t extract_articles(const std::vector<std::string>& inputs, const Resources& resources,
                              const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
                              std::vector<Diagnostic>& diagnostics);
+
+/// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
+MergeOptions merge_options(const Args& args);
+/// Writes --merge-log FILE when given and a one-line summary to standard error.
+void write_merge_log(const Args& args, const MergeResult& result, std::size_t graphs);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);
