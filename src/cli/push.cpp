@@ -15,6 +15,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/merge/merge.hpp"
 #include "newskg/store/push.hpp"
 #include "newskg/store/remote.hpp"
 
@@ -164,10 +165,15 @@ int run_push(const std::vector<std::string>& argv) {
     }
     if (!articles.empty()) {
         const auto resources = Resources::load(ontology_dir(args));
-        KnowledgeGraph all;
+        // The same graph as `extract --output` of these articles: united by IRI, then
+        // actors resolved across articles.
+        GraphUnion all_articles(&resources->ontology());
         std::vector<Diagnostic> diagnostics;
-        extract_articles(articles, *resources, ao, [&](Extraction&& x) { all.add(x, ao.pipeline.base_iri); },
-                         diagnostics);
+        const std::size_t extracted = extract_articles(articles, *resources, ao, [&](Extraction&& x) {
+            KnowledgeGraph g;
+            g.add(x, ao.pipeline.base_iri);
+            all_articles.add(g);
+        }, diagnostics);
         bool failed = false;
         for (const auto& d : diagnostics) {
             std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
@@ -178,6 +184,8 @@ int run_push(const std::vector<std::string>& argv) {
             std::cerr << "newskg: nothing was pushed\n";
             return 1;
         }
+        KnowledgeGraph all = all_articles.graph();
+        if (extracted > 1) all = resolve_actors(all, resources->ontology(), MergeOptions{}).graph;
         dataset.add_text(to_rdf(all, resources->ontology(), RdfSyntax::NQuads, ao.pipeline.base_iri), "nquads",
                          ao.pipeline.base_iri, "the extracted articles");
     }

@@ -190,6 +190,19 @@ TEST_CASE("push sends every graph of an export to Virtuoso and pushing again rep
               std::string::npos);
     }
 
+    SECTION("several articles pushed directly give the graphs of their extract --output export") {
+        RunResult r = run_push(push_args(v, {"--graph", kShared, "--mode", "replace", "--no-parser",
+                                             source_path("examples/red-sea-shipping.txt"),
+                                             source_path("examples/rwanda-drc-talks.txt"),
+                                             source_path("examples/sahel-minusma-withdrawal.txt")}),
+                               kPassword);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        std::map<std::string, std::size_t> stored = stored_article_graphs(v);
+        stored[""] = v.count(kShared);
+        CHECK(stored == expected);
+    }
+
     SECTION("the password can come from a file") {
         TempDir tmp;
         write_file(tmp / "password", kPassword + "\n");
