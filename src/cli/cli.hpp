@@ -16,6 +16,8 @@ struct DotOptions;
 struct MergeOptions;
 struct MergeResult;
 } // namespace newskg
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
 
@@ -31,6 +33,8 @@ int run_merge(const std::vector<std::string>& args);
 /// graphml, svg, png); defined in extract.cpp.
 std::string render(const std::string& format, const KnowledgeGraph& graph, const Ontology& ontology,
                    const std::string& base, const DotOptions& dot);
+int run_load(const std::vector<std::string>& args);
+int run_query(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {
@@ -79,6 +83,12 @@ std::size_t extract_articles(const std::vector<std::string>& inputs, const Resou
 MergeOptions merge_options(const Args& args);
 /// Writes --merge-log FILE when given and a one-line summary to standard error.
 void write_merge_log(const Args& args, const MergeResult& result, std::size_t graphs);
+/// Reading options from --published, --input-format and --max-bytes (extract, load).
+ReadOptions read_options(const Args& args);
+/// Pipeline options from --base, --keep-negated and --no-parser (extract, load).
+PipelineOptions pipeline_options(const Args& args);
+/// --jobs: worker threads, 0 (the default) for one per core.
+std::size_t jobs_option(const Args& args);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);

@@ -132,6 +132,43 @@ std::string ontology_dir(const Args& args) {
     return Ontology::default_dir();
 }
 
+ReadOptions read_options(const Args& args) {
+    ReadOptions ro;
+    if (auto p = args.value("--published")) {
+        ro.published = DateValue::parse_iso(*p);
+        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
+    }
+    if (auto f = args.value("--input-format")) ro.format = *f;
+    if (auto m = args.value("--max-bytes")) {
+        try {
+            ro.max_bytes = std::stoull(*m);
+        } catch (const std::exception&) {
+            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
+        }
+    }
+    return ro;
+}
+
+PipelineOptions pipeline_options(const Args& args) {
+    PipelineOptions po;
+    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.keep_negated = args.flag("--keep-negated");
+    po.use_parser = !args.flag("--no-parser");
+    return po;
+}
+
+std::size_t jobs_option(const Args& args) {
+    std::size_t jobs = 0; // one thread per core: the output does not depend on it
+    if (auto j = args.value("--jobs")) {
+        try {
+            jobs = std::stoull(*j);
+        } catch (const std::exception&) {
+            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
+        }
+    }
+    return jobs;
+}
+
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
     std::string cur;

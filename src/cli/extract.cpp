@@ -16,6 +16,7 @@
 #include "newskg/pipeline/parallel.hpp"
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
+#include "newskg/store/store.hpp"
 #include "newskg/text/analyse.hpp"
 
 namespace newskg::cli {
@@ -67,6 +68,8 @@ Options:
   --top N            DOT, SVG, PNG: draw only the N most central actors (degree
                      centrality: the most relations, ties by IRI) and their relations
   --clusters         DOT, SVG, PNG: group actors by country
+  --store DIR        also load every article into the RDF store in DIR (created when
+                     absent), as `newskg load` does; query it with `newskg query`
 
 Without --output or --out-dir, one format is written to standard output.
 Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were written);
@@ -100,30 +103,9 @@ std::string render(const std::string& format, const KnowledgeGraph& g, const Ont
 
 ArticleOptions article_options(const Args& args) {
     ArticleOptions ao;
-    ReadOptions& ro = ao.read;
-    if (auto p = args.value("--published")) {
-        ro.published = DateValue::parse_iso(*p);
-        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
-    }
-    if (auto f = args.value("--input-format")) ro.format = *f;
-    if (auto m = args.value("--max-bytes")) {
-        try {
-            ro.max_bytes = std::stoull(*m);
-        } catch (const std::exception&) {
-            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
-        }
-    }
-    PipelineOptions& po = ao.pipeline;
-    if (auto b = args.value("--base")) po.base_iri = *b;
-    po.keep_negated = args.flag("--keep-negated");
-    po.use_parser = !args.flag("--no-parser");
-    if (auto j = args.value("--jobs")) {
-        try {
-            ao.jobs = std::stoull(*j);
-        } catch (const std::exception&) {
-            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
-        }
-    }
+    ao.read = read_options(args);
+    ao.pipeline = pipeline_options(args);
+    ao.jobs = jobs_option(args);
     return ao;
 }
 
@@ -149,7 +131,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
-               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases"},
+               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store"},
               {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
@@ -180,6 +162,9 @@ int run_extract(const std::vector<std::string>& argv) {
     const Ontology& onto = resources->ontology();
     const MergeOptions merge_opts = merge_options(args);
     if (out_dir) std::filesystem::create_directories(*out_dir);
+    std::optional<TripleStore> store;
+    LoadStats loaded;
+    if (auto dir = args.value("--store")) store.emplace(TripleStore::open(*dir, TripleStore::Mode::Write));
 
     const bool one_graph = !out_dir;
     // Articles are united order-free and, when there are several, their actors resolved
@@ -193,6 +178,13 @@ int run_extract(const std::vector<std::string>& argv) {
 
     extract_articles(args.positionals(), *resources, ao, [&](Extraction&& x) {
         ++articles;
+        if (store) {
+            try {
+                loaded += store->load_extraction(x, onto, po.base_iri);
+            } catch (const error& e) {
+                failures.push_back(x.document.source_path + ": " + e.what());
+            }
+        }
         KnowledgeGraph g;
         g.add(x, po.base_iri);
         if (one_graph || args.flag("--merge")) all_articles.add(g);
@@ -237,6 +229,10 @@ int run_extract(const std::vector<std::string>& argv) {
             }
         }
     }
+
+    if (store)
+        std::cerr << "newskg: loaded " << loaded.articles << " article(s) into " << store->dir() << ": "
+                  << loaded.triples_added << " triple(s) added, " << loaded.triples_kept << " already there\n";
 
     bool failed = !failures.empty();
     for (const auto& d : diagnostics) {

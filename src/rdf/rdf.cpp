@@ -22,6 +22,10 @@ void StatementDeleter::operator()(void* p) const noexcept {
 void StreamDeleter::operator()(librdf_stream_s* p) const noexcept { librdf_free_stream(p); }
 void IteratorDeleter::operator()(librdf_iterator_s* p) const noexcept { librdf_free_iterator(p); }
 void UriDeleter::operator()(raptor_uri_s* p) const noexcept { librdf_free_uri(p); }
+void QueryDeleter::operator()(librdf_query_s* p) const noexcept { librdf_free_query(p); }
+void QueryResultsDeleter::operator()(librdf_query_results_s* p) const noexcept {
+    librdf_free_query_results(p);
+}
 } // namespace detail
 
 namespace {
@@ -32,6 +36,31 @@ librdf_statement* as_statement(void* p) { return static_cast<librdf_statement*>(
 struct FreeDeleter {
     void operator()(char* p) const noexcept { std::free(p); }
 };
+
+struct RaptorParserDeleter {
+    void operator()(raptor_parser* p) const noexcept { raptor_free_parser(p); }
+};
+
+/// What the raptor statement handler needs: the caller's function and the first
+/// exception it threw (which must not unwind through raptor's C frames).
+struct QuadSink {
+    const std::function<void(StatementRef, NodeRef)>* each = nullptr;
+    raptor_parser* parser = nullptr;
+    std::exception_ptr failure;
+};
+
+void on_quad(void* user_data, raptor_statement* statement) {
+    auto* sink = static_cast<QuadSink*>(user_data);
+    if (sink->failure) return;
+    try {
+        // librdf's statements and nodes are raptor's (librdf.h typedefs them), so the
+        // borrowed views work on them unchanged.
+        (*sink->each)(StatementRef(statement), NodeRef(statement->graph));
+    } catch (...) {
+        sink->failure = std::current_exception();
+        raptor_parser_parse_abort(sink->parser);
+    }
+}
 
 struct FileCloser {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
@@ -269,6 +298,25 @@ Storage Storage::in_memory_with_contexts(World& world) {
     return Storage(raw);
 }
 
+Storage Storage::on_disk(World& world, const std::string& dir, const std::string& name, bool create,
+                         bool read_only) {
+    // librdf's option syntax quotes values with ' and has no escape for it.
+    if (dir.find('\'') != std::string::npos)
+        throw rdf_error(kStoreFailed, dir + ": a store directory name cannot contain '");
+    std::string options = "hash-type='bdb',contexts='yes',dir='" + dir + "'";
+    if (create) options += ",new='yes'";
+    if (read_only) options += ",write='no'";
+    world.take_messages();
+    librdf_storage* raw = librdf_new_storage(world.get(), "hashes", name.c_str(), options.c_str());
+    if (!raw) {
+        std::string why = "cannot open the Berkeley DB files of the store";
+        for (const auto& e : world.take_messages())
+            if (!e.message.empty()) why += ": " + e.message;
+        throw rdf_error(kStoreFailed, dir + ": " + why);
+    }
+    return Storage(raw);
+}
+
 Model::Model(World& world, Storage& storage) : world_(&world) {
     model_.reset(librdf_new_model(world.get(), storage.get(), nullptr));
     if (!model_) throw rdf_error(kModelFailed, "cannot create a librdf model");
@@ -313,9 +361,48 @@ NodeIterator Model::targets(const Node& subject, const Node& predicate) const {
         librdf_model_get_targets(model_.get(), as_node(subject.get()), as_node(predicate.get())));
 }
 
+void Model::add(const Statement& statement, const Node* graph) {
+    int rc = graph ? librdf_model_context_add_statement(model_.get(), as_node(graph->get()),
+                                                        as_statement(statement.get()))
+                   : librdf_model_add_statement(model_.get(), as_statement(statement.get()));
+    if (rc != 0) throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+}
+
+bool Model::contains(const Statement& statement, const Node* graph) const {
+    // librdf_model_contains_statement answers -1 (unsupported) on a hashes storage that
+    // keeps contexts, so both cases search.
+    if (!graph) return !Stream(librdf_model_find_statements(model_.get(), as_statement(statement.get()))).end();
+    Stream found(librdf_model_find_statements_in_context(model_.get(), as_statement(statement.get()),
+                                                         as_node(graph->get())));
+    return !found.end();
+}
+
+void Model::remove(const Statement& statement, const Node* graph) {
+    // Both calls answer non-zero for a statement that is not there, which is fine here.
+    if (graph)
+        librdf_model_context_remove_statement(model_.get(), as_node(graph->get()), as_statement(statement.get()));
+    else
+        librdf_model_remove_statement(model_.get(), as_statement(statement.get()));
+}
+
+void Model::remove_graph(const Node& graph) {
+    if (librdf_model_context_remove_statements(model_.get(), as_node(graph.get())) != 0)
+        throw rdf_error(kStatementFailed, "librdf could not remove graph " + graph.ref().describe());
+}
+
+Stream Model::statements_in(const Node& graph) const {
+    return Stream(librdf_model_context_as_stream(model_.get(), as_node(graph.get())));
+}
+
+NodeIterator Model::graphs() const { return NodeIterator(librdf_model_get_contexts(model_.get())); }
+
+void Model::sync() {
+    if (librdf_model_sync(model_.get()) != 0) throw rdf_error(kStoreFailed, "librdf could not write the store to disk");
+}
+
 // ---------------------------------------------------------------- Parser
 
-Parser::Parser(World& world, const std::string& syntax) : world_(&world) {
+Parser::Parser(World& world, const std::string& syntax) : world_(&world), syntax_(syntax) {
     parser_.reset(librdf_new_parser(world.get(), syntax.c_str(), nullptr, nullptr));
     if (!parser_) throw rdf_error(kParserFailed, "librdf has no parser for " + syntax);
 }
@@ -354,6 +441,45 @@ void Parser::parse_file(const std::string& path, Model& model,
     if (world_->has_errors()) fail(path, "the RDF parser failed");
 }
 
+void Parser::parse_file_quads(const std::string& path,
+                              const std::function<void(StatementRef, NodeRef)>& each) {
+    if (std::FILE* f = std::fopen(path.c_str(), "rb"))
+        std::fclose(f);
+    else
+        throw rdf_error(kParseError, path + ": cannot open file");
+    world_->take_messages();
+    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(
+        raptor_new_parser(librdf_world_get_raptor(world_->get()), syntax_.c_str()));
+    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax_);
+    QuadSink sink;
+    sink.each = &each;
+    sink.parser = parser.get();
+    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
+    Uri uri = Uri::from_filename(*world_, path);
+    int rc = raptor_parser_parse_file(parser.get(), uri.get(), uri.get());
+    if (sink.failure) std::rethrow_exception(sink.failure);
+    if (rc != 0 || world_->has_errors()) fail(path, "the RDF parser failed");
+}
+
+void Parser::parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
+                                const std::function<void(StatementRef, NodeRef)>& each) {
+    world_->take_messages();
+    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(
+        raptor_new_parser(librdf_world_get_raptor(world_->get()), syntax_.c_str()));
+    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax_);
+    QuadSink sink;
+    sink.each = &each;
+    sink.parser = parser.get();
+    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
+    Uri base(*world_, base_iri);
+    int rc = raptor_parser_parse_start(parser.get(), base.get());
+    if (rc == 0)
+        rc = raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                                       text.size(), 1);
+    if (sink.failure) std::rethrow_exception(sink.failure);
+    if (rc != 0 || world_->has_errors()) fail(name, "the RDF parser failed");
+}
+
 void Parser::parse_string(std::string_view text, const std::string& base_iri, Model& model,
                           const std::string& name) {
     world_->take_messages();
@@ -363,6 +489,75 @@ void Parser::parse_string(std::string_view text, const std::string& base_iri, Mo
                                                            base.get(), model.get());
     if (rc != 0 || world_->has_errors()) fail(name, "the RDF parser failed");
 }
+
+// ---------------------------------------------------------------- Query
+
+Query::Query(World& world, const std::string& sparql) : world_(&world) {
+    world.take_messages();
+    query_.reset(librdf_new_query(world.get(), "sparql", nullptr, uchars(sparql), nullptr));
+    if (!query_ || world.has_errors()) {
+        std::string why = "not a SPARQL query";
+        for (const auto& e : world.take_messages())
+            if (e.error) {
+                why = e.message;
+                if (e.line > 0) why = "line " + std::to_string(e.line) + ": " + why;
+                break;
+            }
+        throw rdf_error(kQueryError, "SPARQL syntax error: " + why);
+    }
+}
+
+QueryResults Query::execute(Model& model) {
+    world_->take_messages();
+    librdf_query_results* raw = librdf_model_query_execute(model.get(), query_.get());
+    if (!raw || world_->has_errors()) {
+        if (raw) librdf_free_query_results(raw);
+        std::string why = "the query failed";
+        for (const auto& e : world_->take_messages())
+            if (e.error) {
+                why = e.message;
+                break;
+            }
+        throw rdf_error(kQueryError, "SPARQL: " + why);
+    }
+    // Rasqal's warnings (a variable selected but never bound…) are not the caller's concern.
+    world_->take_messages();
+    return QueryResults(raw);
+}
+
+QueryResults::QueryResults(librdf_query_results* raw) : results_(raw) {
+    if (!results_) throw rdf_error(kQueryError, "librdf returned no query results");
+}
+bool QueryResults::is_bindings() const noexcept { return librdf_query_results_is_bindings(results_.get()) != 0; }
+bool QueryResults::is_boolean() const noexcept { return librdf_query_results_is_boolean(results_.get()) != 0; }
+bool QueryResults::is_graph() const noexcept { return librdf_query_results_is_graph(results_.get()) != 0; }
+
+std::vector<std::string> QueryResults::variables() const {
+    std::vector<std::string> out;
+    int n = librdf_query_results_get_bindings_count(results_.get());
+    for (int i = 0; i < n; ++i) {
+        const char* name = librdf_query_results_get_binding_name(results_.get(), i);
+        out.emplace_back(name ? name : "");
+    }
+    return out;
+}
+
+bool QueryResults::finished() const noexcept { return librdf_query_results_finished(results_.get()) != 0; }
+void QueryResults::next() noexcept { librdf_query_results_next(results_.get()); }
+
+std::optional<Node> QueryResults::value(int i) const {
+    librdf_node* raw = librdf_query_results_get_binding_value(results_.get(), i);
+    if (!raw) return std::nullopt;
+    return Node(raw);
+}
+
+bool QueryResults::boolean() const {
+    int b = librdf_query_results_get_boolean(results_.get());
+    if (b < 0) throw rdf_error(kQueryError, "the query has no boolean answer");
+    return b > 0;
+}
+
+Stream QueryResults::statements() { return Stream(librdf_query_results_as_stream(results_.get())); }
 
 // ---------------------------------------------------------------- Serializer
 
@@ -406,78 +601,6 @@ std::string Serializer::to_string(const Model& model) {
         }
     }
     return buf ? std::string(buf, len) : std::string();
-}
-
-// ---------------------------------------------------------------- Parsing with graphs
-
-namespace {
-
-struct RaptorParserDeleter {
-    void operator()(raptor_parser* p) const noexcept { raptor_free_parser(p); }
-};
-
-struct GraphParse {
-    const std::function<void(StatementRef, NodeRef)>* each;
-    raptor_parser* parser;
-    std::exception_ptr failure;
-};
-
-void on_statement(void* user_data, raptor_statement* st) {
-    auto* parse = static_cast<GraphParse*>(user_data);
-    if (parse->failure) return;
-    try {
-        // librdf's statements and nodes are raptor's, so the views apply unchanged.
-        (*parse->each)(StatementRef(st), NodeRef(st->graph));
-    } catch (...) {
-        // No exception may cross raptor's C frames: keep it and stop the parse.
-        parse->failure = std::current_exception();
-        raptor_parser_parse_abort(parse->parser);
-    }
-}
-
-} // namespace
-
-/// Runs `parse` (which feeds the raptor parser its input) and turns what went wrong into
-/// one rdf_error naming `name`.
-static void run_graph_parse(World& world, const std::string& syntax, const std::string& name,
-                     const std::function<void(StatementRef, NodeRef)>& each,
-                     const std::function<int(raptor_parser*)>& parse) {
-    raptor_world* rworld = librdf_world_get_raptor(world.get());
-    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(raptor_new_parser(rworld, syntax.c_str()));
-    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax);
-    world.take_messages();
-    GraphParse state{&each, parser.get(), nullptr};
-    raptor_parser_set_statement_handler(parser.get(), &state, on_statement);
-    int rc = parse(parser.get());
-    if (state.failure) std::rethrow_exception(state.failure);
-    for (const auto& e : world.take_messages()) {
-        if (!e.error) continue;
-        throw rdf_error(kParseError, name + (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) +
-                                         ": " + e.message);
-    }
-    if (rc != 0) throw rdf_error(kParseError, name + ": the RDF parser failed");
-}
-
-void parse_file_with_graphs(World& world, const std::string& syntax, const std::string& path,
-                            const std::function<void(StatementRef, NodeRef graph)>& each) {
-    if (std::FILE* f = std::fopen(path.c_str(), "rb"))
-        std::fclose(f);
-    else
-        throw rdf_error(kParseError, path + ": cannot open file");
-    Uri uri = Uri::from_filename(world, path);
-    run_graph_parse(world, syntax, path, each,
-                    [&](raptor_parser* p) { return raptor_parser_parse_file(p, uri.get(), uri.get()); });
-}
-
-void parse_string_with_graphs(World& world, const std::string& syntax, std::string_view text,
-                              const std::string& base_iri, const std::string& name,
-                              const std::function<void(StatementRef, NodeRef graph)>& each) {
-    Uri base(world, base_iri);
-    run_graph_parse(world, syntax, name, each, [&](raptor_parser* p) {
-        if (raptor_parser_parse_start(p, base.get()) != 0) return 1;
-        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-        return raptor_parser_parse_chunk(p, bytes, text.size(), 1);
-    });
 }
 
 } // namespace newskg::rdf

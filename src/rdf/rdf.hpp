@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ struct librdf_parser_s;
 struct librdf_serializer_s;
 struct librdf_stream_s;
 struct librdf_iterator_s;
+struct librdf_query_s;
+struct librdf_query_results_s;
 struct raptor_uri_s;
 
 namespace newskg::rdf {
@@ -49,6 +52,8 @@ enum ErrorCode : int {
     kStreamFailed = 8,
     kParseError = 10,
     kSerializeError = 11,
+    kQueryError = 12,
+    kStoreFailed = 13,
 };
 
 namespace detail {
@@ -82,6 +87,12 @@ struct IteratorDeleter {
 };
 struct UriDeleter {
     void operator()(raptor_uri_s* p) const noexcept;
+};
+struct QueryDeleter {
+    void operator()(librdf_query_s* p) const noexcept;
+};
+struct QueryResultsDeleter {
+    void operator()(librdf_query_results_s* p) const noexcept;
 };
 } // namespace detail
 
@@ -182,6 +193,7 @@ class Node {
     void* release() noexcept { return node_.release(); }
 
   private:
+    friend class QueryResults; // adopts the new nodes librdf returns for bindings
     explicit Node(void* raw) : node_(raw) {}
     std::unique_ptr<void, detail::NodeDeleter> node_;
 };
@@ -254,6 +266,12 @@ class Storage {
     /// datasets (N-Quads, TriG): librdf's "hashes" storage with contexts, because
     /// "trees" refuses contexts. A triple stated in two graphs is kept twice.
     static Storage in_memory_with_contexts(World& world);
+    /// A storage on disk in `dir`: librdf's "hashes" storage over Berkeley DB files
+    /// (NAME-sp2o.db, -po2s.db, -so2p.db, -contexts.db) with contexts. `create` makes
+    /// new, empty files (replacing any); otherwise the files must exist. `read_only`
+    /// opens them without write access. throws rdf_error (kStoreFailed) naming the dir.
+    static Storage on_disk(World& world, const std::string& dir, const std::string& name, bool create,
+                           bool read_only);
     librdf_storage_s* get() const noexcept { return storage_.get(); }
 
   private:
@@ -283,6 +301,24 @@ class Model {
     /// The objects of (subject, predicate, ?).
     NodeIterator targets(const Node& subject, const Node& predicate) const;
 
+    // Named graphs (contexts) of a storage that keeps them. `graph` null means the
+    // default graph.
+    /// Adds a copy of the statement to `graph`.
+    void add(const Statement& statement, const Node* graph);
+    /// Whether the statement is in `graph` (for the default graph: in any graph, which
+    /// is what librdf's hashes storage can answer cheaply).
+    bool contains(const Statement& statement, const Node* graph) const;
+    /// Removes the statement from `graph`; absent statements are not an error.
+    void remove(const Statement& statement, const Node* graph);
+    /// Removes every statement of the named graph.
+    void remove_graph(const Node& graph);
+    /// The statements of one named graph.
+    Stream statements_in(const Node& graph) const;
+    /// The names of the graphs that hold statements.
+    NodeIterator graphs() const;
+    /// Writes what the storage caches to disk.
+    void sync();
+
   private:
     World* world_;
     std::unique_ptr<librdf_model_s, detail::ModelDeleter> model_;
@@ -298,6 +334,16 @@ class Parser {
     /// "<path>:<line>: " when the file cannot be read or is malformed.
     void parse_file(const std::string& path, Model& model,
                     const std::function<void(StatementRef)>& each = {});
+    /// Parses a local file calling `each(statement, graph)` for every statement, with
+    /// the statement's named graph (a null NodeRef for the default graph): librdf's
+    /// own parse calls drop the graph names of N-Quads and TriG, so this one drives the
+    /// raptor parser underneath directly. Both refs are borrowed for the call. Errors as
+    /// parse_file; an exception thrown by `each` stops the parse and is rethrown.
+    void parse_file_quads(const std::string& path,
+                          const std::function<void(StatementRef, NodeRef)>& each);
+    /// The same for RDF text in memory; `name` stands for the source in messages.
+    void parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
+                            const std::function<void(StatementRef, NodeRef)>& each);
     /// Parses text into the model; `name` stands for the source in messages.
     void parse_string(std::string_view text, const std::string& base_iri, Model& model,
                       const std::string& name);
@@ -305,7 +351,46 @@ class Parser {
   private:
     [[noreturn]] void fail(const std::string& name, const std::string& fallback);
     World* world_;
+    std::string syntax_;
     std::unique_ptr<librdf_parser_s, detail::ParserDeleter> parser_;
+};
+
+/// The results of a SPARQL query: variable bindings (SELECT), a boolean (ASK) or a
+/// graph (CONSTRUCT, DESCRIBE).
+class QueryResults {
+  public:
+    explicit QueryResults(librdf_query_results_s* raw);
+    bool is_bindings() const noexcept;
+    bool is_boolean() const noexcept;
+    bool is_graph() const noexcept;
+    /// Bindings: the names of the selected variables.
+    std::vector<std::string> variables() const;
+    /// Bindings: whether every row was read.
+    bool finished() const noexcept;
+    void next() noexcept;
+    /// Bindings: the value of variable `i` in the current row; nullopt when unbound.
+    /// (librdf hands out a new node, so it is owned.)
+    std::optional<Node> value(int i) const;
+    /// Boolean: the answer.
+    bool boolean() const;
+    /// Graph: the statements.
+    Stream statements();
+
+  private:
+    std::unique_ptr<librdf_query_results_s, detail::QueryResultsDeleter> results_;
+};
+
+/// A parsed SPARQL 1.1 query (Rasqal, through librdf).
+class Query {
+  public:
+    /// throws rdf_error (kQueryError) with Rasqal's message when the text is not SPARQL.
+    Query(World& world, const std::string& sparql);
+    /// Runs the query over the model. throws rdf_error (kQueryError) with the message.
+    QueryResults execute(Model& model);
+
+  private:
+    World* world_;
+    std::unique_ptr<librdf_query_s, detail::QueryDeleter> query_;
 };
 
 /// An owned serializer ("turtle", "ntriples" …).
@@ -321,19 +406,5 @@ class Serializer {
     World* world_;
     std::unique_ptr<librdf_serializer_s, detail::SerializerDeleter> serializer_;
 };
-
-/// Parses a local file statement by statement, calling `each` with every triple and its
-/// named graph (a null NodeRef for the default graph); both are borrowed for the call
-/// only. librdf's own parser drops the graph of N-Quads and TriG statements, so this
-/// drives raptor (librdf's parser library) directly. `syntax` is a raptor parser name:
-/// "nquads", "trig", "turtle", "ntriples". throws rdf_error (kParseError) whose message
-/// starts with "<path>:<line>: " when the file cannot be read or is malformed; an
-/// exception thrown by `each` stops the parse and is rethrown.
-void parse_file_with_graphs(World& world, const std::string& syntax, const std::string& path,
-                            const std::function<void(StatementRef, NodeRef graph)>& each);
-/// The same for RDF text in memory; `name` stands for the source in messages.
-void parse_string_with_graphs(World& world, const std::string& syntax, std::string_view text,
-                              const std::string& base_iri, const std::string& name,
-                              const std::function<void(StatementRef, NodeRef graph)>& each);
 
 } // namespace newskg::rdf

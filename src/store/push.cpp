@@ -58,14 +58,17 @@ std::string PushDataset::syntax_for(const std::string& path) {
 }
 
 void PushDataset::add_file(const std::string& path, const std::string& syntax) {
-    rdf::parse_file_with_graphs(impl_->world, syntax, path,
-                                [&](rdf::StatementRef st, rdf::NodeRef g) { impl_->add(st, g, path); });
+    rdf::Parser(impl_->world, syntax).parse_file_quads(path, [&](rdf::StatementRef st, rdf::NodeRef g) {
+        impl_->add(st, g, path);
+    });
 }
 
 void PushDataset::add_text(std::string_view text, const std::string& syntax, const std::string& base_iri,
                            const std::string& name) {
-    rdf::parse_string_with_graphs(impl_->world, syntax, text, base_iri, name,
-                                  [&](rdf::StatementRef st, rdf::NodeRef g) { impl_->add(st, g, name); });
+    rdf::Parser(impl_->world, syntax).parse_string_quads(text, base_iri, name,
+                                                         [&](rdf::StatementRef st, rdf::NodeRef g) {
+                                                             impl_->add(st, g, name);
+                                                         });
 }
 
 bool PushDataset::empty() const { return impl_->graphs.empty(); }

@@ -1,0 +1,101 @@
+// newskg query: SPARQL over the persistent store, answered as a table or in the W3C
+// result formats.
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/store/query.hpp"
+#include "newskg/store/store.hpp"
+
+namespace newskg::cli {
+
+namespace {
+
+const char* kQueryHelp = R"(Usage: newskg query [OPTIONS] ('SPARQL' | --file QUERY.rq)
+
+Answers a SPARQL 1.1 query from the RDF store that `newskg load` (or `newskg extract
+--store`) filled. The prefixes of newskg's exports are declared for you unless the
+query declares them: rdf rdfs xsd skos prov schema nkg cameo country org loc kg.
+Named graphs: each article's evidence is in the graph named by its IRI
+(GRAPH ?article { ... }); actors and relations are in the default graph.
+
+Options:
+  --store DIR      the store (default: $NEWSKG_STORE, else exports/store)
+  --format F       table (default: aligned columns, IRIs shortened), csv or tsv (W3C
+                   SPARQL 1.1 Query Results CSV and TSV), json (W3C SPARQL 1.1 Query
+                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples
+  --file PATH      read the query from PATH (- for standard input)
+
+Example:
+  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accuse ?whom }'
+
+Exit status: 0 success; 1 no store, a SPARQL error or a locked store; 2 wrong usage.
+)";
+
+/// Whether the query declares `PREFIX name:` itself (case-insensitive keyword).
+bool declares_prefix(const std::string& query, const std::string& name) {
+    std::string lower;
+    for (char c : query) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string want = name + ":";
+    for (std::size_t pos = lower.find("prefix"); pos != std::string::npos; pos = lower.find("prefix", pos + 6)) {
+        std::size_t i = pos + 6;
+        while (i < lower.size() && std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
+        if (lower.compare(i, want.size(), want) == 0) return true;
+    }
+    return false;
+}
+
+/// The known prefixes the query does not declare, on one line before it (so line
+/// numbers in Rasqal's messages stay those of the query).
+std::string with_prefixes(const std::string& query) {
+    std::string decl;
+    std::istringstream in(sparql_prefixes());
+    std::string kw, name, iri;
+    while (in >> kw >> name >> iri) {
+        if (!declares_prefix(query, name.substr(0, name.size() - 1))) decl += kw + " " + name + " " + iri + " ";
+    }
+    return decl + query;
+}
+
+} // namespace
+
+int run_query(const std::vector<std::string>& argv) {
+    for (const auto& a : argv)
+        if (a == "--help" || a == "-h") {
+            std::cout << kQueryHelp;
+            return 0;
+        }
+    Args args(argv, {"--store", "--format", "--file"}, {});
+    const std::string format_name = args.value("--format").value_or("table");
+    const auto format = parse_result_format(format_name);
+    if (!format) throw usage_error("unknown format '" + format_name + "' (expected table, csv, tsv or json)");
+
+    std::string sparql;
+    if (auto file = args.value("--file")) {
+        if (!args.positionals().empty()) throw usage_error("give the query as an argument or with --file, not both");
+        std::stringstream ss;
+        if (*file == "-") {
+            ss << std::cin.rdbuf();
+        } else {
+            std::ifstream in(*file, std::ios::binary);
+            if (!in) throw input_error(101, *file, "cannot open the query file");
+            ss << in.rdbuf();
+        }
+        sparql = ss.str();
+    } else {
+        if (args.positionals().size() != 1)
+            throw usage_error("give one SPARQL query (quote it) or --file QUERY.rq");
+        sparql = args.positionals().front();
+    }
+
+    TripleStore store = TripleStore::open(args.value("--store").value_or(TripleStore::default_dir()),
+                                          TripleStore::Mode::Read);
+    const QueryResult result = store.query(with_prefixes(sparql));
+    write_file_atomically("-", format_result(result, *format));
+    return 0;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,240 @@
+// Query results as text: a table for people and the W3C SPARQL 1.1 Query Results
+// CSV/TSV (https://www.w3.org/TR/sparql11-results-csv-tsv/) and JSON
+// (https://www.w3.org/TR/sparql11-results-json/) formats for programs.
+#include "newskg/store/query.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "newskg/ontology/ontology.hpp"
+
+namespace newskg {
+
+namespace {
+
+/// The prefixes newskg's Turtle export declares (src/export/rdf_export.cpp), longest
+/// namespace first where one contains another, so country: wins over a shorter match.
+const std::vector<std::pair<std::string, std::string>>& known_prefixes() {
+    static const std::vector<std::pair<std::string, std::string>> prefixes = [] {
+        const std::string actor(kActorNs);
+        std::vector<std::pair<std::string, std::string>> p{
+            {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+            {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+            {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+            {"skos", "http://www.w3.org/2004/02/skos/core#"},
+            {"prov", "http://www.w3.org/ns/prov#"},
+            {"schema", "https://schema.org/"},
+            {"nkg", std::string(kOntologyNs)},
+            {"cameo", "https://newskg.org/cameo/"},
+            {"country", actor + "country/"},
+            {"org", actor + "org/"},
+            {"loc", actor + "location/"},
+            {"kg", std::string(kDefaultBaseIri)},
+        };
+        return p;
+    }();
+    return prefixes;
+}
+
+/// Whether a local name can follow "prefix:" as is (a conservative subset of SPARQL's
+/// PN_LOCAL: letters, digits, '_', '-', '.', not ending in '.').
+bool plain_local(std::string_view s) {
+    if (s.empty() || s.back() == '.') return false;
+    for (unsigned char c : s)
+        if (!(std::isalnum(c) || c == '_' || c == '-' || c == '.')) return false;
+    return true;
+}
+
+/// Display width of UTF-8 text: code points (continuation bytes do not count).
+std::size_t width(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string table_cell(const std::optional<Term>& t) {
+    if (!t) return "";
+    std::string s;
+    switch (t->kind) {
+    case Term::Kind::Iri: s = shorten_iri(t->value); break;
+    case Term::Kind::Blank: s = "_:" + t->value; break;
+    case Term::Kind::Literal:
+        s = t->value;
+        if (!t->language.empty()) s += "@" + t->language;
+        break;
+    }
+    // One row per line: line breaks inside literals become spaces.
+    for (char& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return s;
+}
+
+std::string csv_field(const std::optional<Term>& t) {
+    if (!t) return "";
+    std::string v = t->kind == Term::Kind::Blank ? "_:" + t->value : t->value;
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    std::string q = "\"";
+    for (char c : v) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+std::string tsv_field(const std::optional<Term>& t) {
+    if (!t) return "";
+    // TSV cells are RDF terms in Turtle/N-Triples syntax, whose escapes cover tab and
+    // line breaks, so no cell can break the layout.
+    return t->ntriples();
+}
+
+nlohmann::ordered_json json_term(const Term& t) {
+    nlohmann::ordered_json j;
+    switch (t.kind) {
+    case Term::Kind::Iri:
+        j["type"] = "uri";
+        j["value"] = t.value;
+        break;
+    case Term::Kind::Blank:
+        j["type"] = "bnode";
+        j["value"] = t.value;
+        break;
+    case Term::Kind::Literal:
+        j["type"] = "literal";
+        j["value"] = t.value;
+        if (!t.language.empty()) j["xml:lang"] = t.language;
+        else if (!t.datatype.empty()) j["datatype"] = t.datatype;
+        break;
+    }
+    return j;
+}
+
+std::string ntriples(const QueryResult& r) {
+    std::string out;
+    for (const auto& q : r.triples)
+        out += q.subject.ntriples() + " " + q.predicate.ntriples() + " " + q.object.ntriples() + " .\n";
+    return out;
+}
+
+std::string table(const QueryResult& r) {
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::size_t> widths;
+    for (const auto& v : r.variables) widths.push_back(width(v));
+    for (const auto& row : r.rows) {
+        std::vector<std::string> line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line.push_back(table_cell(row[i]));
+            widths[i] = std::max(widths[i], width(line.back()));
+        }
+        cells.push_back(std::move(line));
+    }
+    auto emit = [&](const std::vector<std::string>& line) {
+        std::string s;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            s += line[i];
+            // No padding after the last column: no trailing blanks.
+            if (i + 1 < line.size()) s += std::string(widths[i] - width(line[i]) + 2, ' ');
+        }
+        return s + "\n";
+    };
+    std::string out = emit(r.variables);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.push_back(std::string(w, '-'));
+    out += emit(rule);
+    for (const auto& line : cells) out += emit(line);
+    out += "(" + std::to_string(r.rows.size()) + (r.rows.size() == 1 ? " row)\n" : " rows)\n");
+    return out;
+}
+
+} // namespace
+
+std::optional<ResultFormat> parse_result_format(const std::string& name) {
+    if (name == "table") return ResultFormat::Table;
+    if (name == "csv") return ResultFormat::Csv;
+    if (name == "tsv") return ResultFormat::Tsv;
+    if (name == "json") return ResultFormat::Json;
+    return std::nullopt;
+}
+
+std::string shorten_iri(const std::string& iri) {
+    const std::pair<std::string, std::string>* best = nullptr;
+    for (const auto& p : known_prefixes())
+        if (iri.size() > p.second.size() && iri.compare(0, p.second.size(), p.second) == 0 &&
+            (!best || p.second.size() > best->second.size()))
+            best = &p;
+    if (best) {
+        std::string_view local(iri);
+        local.remove_prefix(best->second.size());
+        if (plain_local(local)) return best->first + ":" + std::string(local);
+    }
+    return "<" + iri + ">";
+}
+
+std::string sparql_prefixes() {
+    std::string out;
+    for (const auto& [name, ns] : known_prefixes()) out += "PREFIX " + name + ": <" + ns + "> ";
+    return out;
+}
+
+std::string format_result(const QueryResult& r, ResultFormat format) {
+    if (r.kind == QueryResult::Kind::Graph) return ntriples(r);
+    if (r.kind == QueryResult::Kind::Boolean) {
+        if (format == ResultFormat::Json) {
+            nlohmann::ordered_json j;
+            j["head"] = nlohmann::ordered_json::object();
+            j["boolean"] = r.boolean;
+            return j.dump(2) + "\n";
+        }
+        return r.boolean ? "true\n" : "false\n";
+    }
+    switch (format) {
+    case ResultFormat::Table: return table(r);
+    case ResultFormat::Csv: {
+        // RFC 4180 as the W3C note asks: CRLF line ends, header without '?'.
+        std::string out;
+        auto line = [&](const std::vector<std::string>& fields) {
+            for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + fields[i];
+            out += "\r\n";
+        };
+        line(r.variables);
+        for (const auto& row : r.rows) {
+            std::vector<std::string> f;
+            for (const auto& t : row) f.push_back(csv_field(t));
+            line(f);
+        }
+        return out;
+    }
+    case ResultFormat::Tsv: {
+        std::string out;
+        for (std::size_t i = 0; i < r.variables.size(); ++i) out += (i ? "\t?" : "?") + r.variables[i];
+        out += "\n";
+        for (const auto& row : r.rows) {
+            for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + tsv_field(row[i]);
+            out += "\n";
+        }
+        return out;
+    }
+    case ResultFormat::Json: {
+        nlohmann::ordered_json j;
+        j["head"]["vars"] = r.variables;
+        auto bindings = nlohmann::ordered_json::array();
+        for (const auto& row : r.rows) {
+            nlohmann::ordered_json b = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < row.size(); ++i)
+                if (row[i]) b[r.variables[i]] = json_term(*row[i]);
+            bindings.push_back(std::move(b));
+        }
+        j["results"]["bindings"] = std::move(bindings);
+        return j.dump(2) + "\n";
+    }
+    }
+    return {};
+}
+
+} // namespace newskg

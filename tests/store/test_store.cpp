@@ -1,0 +1,354 @@
+// The persistent store: loads through the CLI and the API, queried back with SPARQL
+// (Rasqal over librdf's Berkeley DB storage), results parsed back from every format.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <set>
+#include <signal.h>
+#include <sstream>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "newskg/store/query.hpp"
+#include "newskg/store/store.hpp"
+#include "process.hpp"
+#include "test_paths.hpp"
+
+using namespace newskg;
+using namespace newskg::test;
+
+namespace {
+
+const char* kMaliFrance = "Mali junta expels French envoy\n\nMarch 4, 2024\n\n"
+                          "Mali accused France of backing armed groups in the north, the junta said on Monday.\n\n"
+                          "France rejected the claim and criticized the junta.\n";
+const char* kNigerFrance = "Niger and France clash over troops\n\nMarch 6, 2024\n\n"
+                           "Niger demanded the withdrawal of French troops on Wednesday.\n\n"
+                           "France condemned the decision, and Mali praised Niger.\n";
+
+/// Two articles that share actors (France, Mali), written in `dir`.
+void write_articles(const TempDir& dir) {
+    write_file(dir / "mali-france.txt", kMaliFrance);
+    write_file(dir / "niger-france.txt", kNigerFrance);
+}
+
+std::string articles(const TempDir& dir) {
+    return sh_quote(dir / "mali-france.txt") + " " + sh_quote(dir / "niger-france.txt");
+}
+
+std::vector<std::string> lines(const std::string& s, const std::string& sep = "\n") {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t end = s.find(sep, pos);
+        if (end == std::string::npos) end = s.size();
+        out.push_back(s.substr(pos, end - pos));
+        pos = end + sep.size();
+    }
+    return out;
+}
+
+/// The single value of a one-row, one-column query, through the CLI as CSV.
+std::string scalar(const std::string& store, const std::string& sparql) {
+    auto r = run_newskg("query --store " + sh_quote(store) + " --format csv " + sh_quote(sparql));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto rows = lines(r.out, "\r\n");
+    REQUIRE(rows.size() == 2);
+    return rows[1];
+}
+
+/// The answer of an ASK query, through the CLI as SPARQL results JSON.
+bool ask(const std::string& store, const std::string& sparql) {
+    auto r = run_newskg("query --store " + sh_quote(store) + " --format json " + sh_quote(sparql));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return nlohmann::json::parse(r.out).at("boolean").get<bool>();
+}
+
+/// Every quad of a store as N-Quads lines, sorted.
+std::vector<std::string> dump(const std::string& dir) {
+    std::vector<std::string> out;
+    TripleStore store = TripleStore::open(dir, TripleStore::Mode::Read);
+    for (const auto& q : store.quads())
+        out.push_back(q.subject.ntriples() + " " + q.predicate.ntriples() + " " + q.object.ntriples() +
+                      (q.graph.empty() ? "" : " <" + q.graph + ">"));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("an N-Quads export loads with its graph names and every triple", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    auto x = run_newskg("extract --no-parser --format nq --output " + sh_quote(tmp / "all.nq") + " " + articles(tmp));
+    INFO(x.err);
+    REQUIRE(x.status == 0);
+    const std::string nq = read_file(tmp / "all.nq");
+    std::size_t quads = 0;
+    for (const auto& l : lines(nq)) quads += l.empty() ? 0 : 1;
+    // Graph names and their quads counted by rdflib, an independent N-Quads reader
+    // (Debian's, by absolute path: python3 on PATH may be another interpreter).
+    auto rl = run("/usr/bin/python3 -c " + sh_quote("import sys, rdflib\n"
+                                           "d = rdflib.ConjunctiveGraph()\n"
+                                           "d.parse(sys.argv[1], format='nquads')\n"
+                                           "named = [c for c in d.contexts() if isinstance(c.identifier, rdflib.URIRef) and str(c.identifier).startswith('https://newskg.org/id/article/')]\n"
+                                           "print(sum(len(c) for c in named))\n"
+                                           "for c in sorted(str(c.identifier) for c in named): print(c)\n") +
+                  " " + sh_quote(tmp / "all.nq"));
+    INFO(rl.err);
+    REQUIRE(rl.status == 0);
+    auto rl_lines = lines(rl.out);
+    REQUIRE(rl_lines.size() == 3);
+    const std::string in_named_graphs = rl_lines[0];
+    std::set<std::string> graphs(rl_lines.begin() + 1, rl_lines.end());
+    REQUIRE(graphs == std::set<std::string>{"https://newskg.org/id/article/mali-france",
+                                            "https://newskg.org/id/article/niger-france"});
+
+    const std::string store = tmp / "store";
+    auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "all.nq"));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("1 RDF file(s)") != std::string::npos);
+    CHECK(scalar(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == std::to_string(quads));
+
+    // GRAPH ?g sees the named graphs with the quads the export put there.
+    auto g = run_newskg("query --store " + sh_quote(store) +
+                        " --format tsv 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g'");
+    REQUIRE(g.status == 0);
+    CHECK(g.out == "?g\n<https://newskg.org/id/article/mali-france>\n<https://newskg.org/id/article/niger-france>\n");
+    CHECK(scalar(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == in_named_graphs);
+
+    // The API sees the same graphs.
+    TripleStore s = TripleStore::open(store, TripleStore::Mode::Read);
+    CHECK(s.size() == quads);
+    CHECK(s.graphs() == std::vector<std::string>(graphs.begin(), graphs.end()));
+}
+
+TEST_CASE("loading again adds nothing, and articles give the store their export gives", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    REQUIRE(run_newskg("extract --no-parser --format nq --output " + sh_quote(tmp / "all.nq") + " " + articles(tmp))
+                .status == 0);
+    const std::string from_export = tmp / "a", from_articles = tmp / "b";
+    REQUIRE(run_newskg("load --store " + sh_quote(from_export) + " " + sh_quote(tmp / "all.nq")).status == 0);
+    const auto first = dump(from_export);
+    auto again = run_newskg("load --store " + sh_quote(from_export) + " " + sh_quote(tmp / "all.nq"));
+    REQUIRE(again.status == 0);
+    CHECK(again.out.find(" 0 triple(s) added") != std::string::npos);
+    CHECK(dump(from_export) == first);
+
+    // The articles themselves, twice: the same quads as the export, no duplicates.
+    for (int i = 0; i < 2; ++i) {
+        auto r = run_newskg("load --no-parser --store " + sh_quote(from_articles) + " " + articles(tmp));
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find("loaded 2 article(s)") != std::string::npos);
+        CHECK(dump(from_articles) == first);
+    }
+    // And an article loaded into a store that holds the export replaces its own graph.
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(from_export) + " " + sh_quote(tmp / "mali-france.txt"))
+                .status == 0);
+    CHECK(dump(from_export) == first);
+}
+
+TEST_CASE("two articles merge by IRI: a shared actor is one node", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"))
+                .status == 0);
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"))
+                .status == 0);
+    CHECK(scalar(store, "SELECT (COUNT(*) AS ?n) WHERE { country:FR rdf:type ?t }") == "1");
+    CHECK(scalar(store, "SELECT (COUNT(*) AS ?n) WHERE { country:FR skos:prefLabel ?l }") == "1");
+    // France is mentioned by both articles' graphs, and relations of both reach it.
+    CHECK(scalar(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a schema:mentions country:FR } }") ==
+          "2");
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR . country:NE nkg:fought country:FR }"));
+}
+
+TEST_CASE("query results in CSV, TSV and JSON read back as the W3C formats say", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string q = "SELECT ?who ?label ?text ?date ?none WHERE { ?r nkg:subject ?who ; nkg:predicate "
+                          "nkg:accused ; nkg:evidenceText ?text ; nkg:date ?date . ?who skos:prefLabel ?label "
+                          "OPTIONAL { ?r nkg:noSuchProperty ?none } }";
+    auto run_q = [&](const std::string& fmt) {
+        auto r = run_newskg("query --store " + sh_quote(store) + " --format " + fmt + " " + sh_quote(q));
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return r.out;
+    };
+    const std::string text = "Mali accused France of backing armed groups in the north, the junta said on Monday.";
+
+    auto j = nlohmann::json::parse(run_q("json"));
+    CHECK(j["head"]["vars"] == nlohmann::json({"who", "label", "text", "date", "none"}));
+    REQUIRE(j["results"]["bindings"].size() == 1);
+    const auto& b = j["results"]["bindings"][0];
+    CHECK(b["who"] == nlohmann::json({{"type", "uri"}, {"value", "https://newskg.org/actor/country/ML"}}));
+    CHECK(b["label"]["type"] == "literal");
+    CHECK(b["text"]["value"] == text);
+    CHECK(b["date"] == nlohmann::json({{"type", "literal"},
+                                       {"value", "2024-03-04"},
+                                       {"datatype", "http://www.w3.org/2001/XMLSchema#date"}}));
+    CHECK(!b.contains("none")); // unbound variables are left out of a binding
+
+    // CSV: RFC 4180 with CRLF; the evidence sentence holds a comma, so it is quoted.
+    auto csv = lines(run_q("csv"), "\r\n");
+    REQUIRE(csv.size() == 2);
+    CHECK(csv[0] == "who,label,text,date,none");
+    CHECK(csv[1] == "https://newskg.org/actor/country/ML,Mali,\"" + text + "\",2024-03-04,");
+
+    // TSV: RDF terms in Turtle syntax, header with '?'.
+    auto tsv = lines(run_q("tsv"));
+    REQUIRE(tsv.size() == 2);
+    CHECK(tsv[0] == "?who\t?label\t?text\t?date\t?none");
+    CHECK(tsv[1] == "<https://newskg.org/actor/country/ML>\t\"Mali\"\t\"" + text +
+                        "\"\t\"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date>\t");
+
+    // Table: shortened IRIs, aligned, a row count.
+    auto table = run_q("table");
+    CHECK(table.find("country:ML") != std::string::npos);
+    CHECK(table.find("(1 row)") != std::string::npos);
+
+    // ASK in JSON, CONSTRUCT as N-Triples.
+    auto ask = run_newskg("query --store " + sh_quote(store) + " --format json 'ASK { country:ML nkg:accused ?x }'");
+    REQUIRE(ask.status == 0);
+    CHECK(nlohmann::json::parse(ask.out) == nlohmann::json::parse(R"({"head":{},"boolean":true})"));
+    auto construct = run_newskg("query --store " + sh_quote(store) +
+                                " 'CONSTRUCT { ?a nkg:accused ?b } WHERE { ?a nkg:accused ?b }'");
+    REQUIRE(construct.status == 0);
+    CHECK(construct.out == "<https://newskg.org/actor/country/ML> <https://newskg.org/ontology#accused> "
+                           "<https://newskg.org/actor/country/FR> .\n");
+}
+
+TEST_CASE("result formats escape what their syntax needs", "[store]") {
+    QueryResult r;
+    r.variables = {"a", "b"};
+    r.rows.push_back({Term::literal("say \"hi\",\nthen go"), Term::literal("Mali", "", "fr")});
+    r.rows.push_back({Term{Term::Kind::Blank, "b1", "", ""}, std::nullopt});
+    CHECK(format_result(r, ResultFormat::Csv) == "a,b\r\n\"say \"\"hi\"\",\nthen go\",Mali\r\n_:b1,\r\n");
+    CHECK(format_result(r, ResultFormat::Tsv) == "?a\t?b\n\"say \\\"hi\\\",\\nthen go\"\t\"Mali\"@fr\n_:b1\t\n");
+    auto j = nlohmann::json::parse(format_result(r, ResultFormat::Json));
+    CHECK(j["results"]["bindings"][0]["b"] ==
+          nlohmann::json({{"type", "literal"}, {"value", "Mali"}, {"xml:lang", "fr"}}));
+    CHECK(j["results"]["bindings"][1]["a"] == nlohmann::json({{"type", "bnode"}, {"value", "b1"}}));
+    CHECK(shorten_iri("https://newskg.org/actor/country/ML") == "country:ML");
+    CHECK(shorten_iri("https://example.org/x") == "<https://example.org/x>");
+}
+
+TEST_CASE("store errors name the store, the file and the problem", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+
+    auto missing = run_newskg("query --store " + sh_quote(tmp / "nowhere") + " 'ASK { ?s ?p ?o }'");
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find(tmp / "nowhere") != std::string::npos);
+    CHECK(missing.err.find("no newskg store") != std::string::npos);
+
+    // A bad file among good ones: the good ones load, the bad one is named with its line.
+    write_file(tmp / "bad.ttl", "<https://a.example/s> <https://a.example/p> <https://a.example/o> .\n"
+                                "<https://a.example/s> <https://a.example/p> \"unterminated .\n");
+    write_file(tmp / "graph.jsonld", "{}");
+    auto batch = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "bad.ttl") + " " +
+                            sh_quote(tmp / "graph.jsonld") + " " + sh_quote(tmp / "mali-france.txt"));
+    CHECK(batch.status == 1);
+    CHECK(batch.err.find(tmp / "bad.ttl") != std::string::npos);
+    CHECK(batch.err.find("bad.ttl:2") != std::string::npos);
+    CHECK(batch.err.find("JSON-LD") != std::string::npos);
+    CHECK(batch.out.find("loaded 1 article(s)") != std::string::npos);
+    // Nothing of the bad file went in (all or nothing per file).
+    CHECK(!ask(store, "ASK { <https://a.example/s> ?p ?o }"));
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR }"));
+
+    auto syntax = run_newskg("query --store " + sh_quote(store) + " 'SELECT ?x WHERE { ?x '");
+    CHECK(syntax.status == 1);
+    CHECK(syntax.err.find("SPARQL") != std::string::npos);
+
+    // A store another process is writing to.
+    {
+        int fd = ::open((tmp / "store/lock").c_str(), O_RDWR);
+        REQUIRE(fd >= 0);
+        REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+        auto locked = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"));
+        CHECK(locked.status == 1);
+        CHECK(locked.err.find("in use by another newskg process") != std::string::npos);
+        auto reader = run_newskg("query --store " + sh_quote(store) + " 'ASK { ?s ?p ?o }'");
+        CHECK(reader.status == 1);
+        ::close(fd);
+    }
+    CHECK(run_newskg("query --store " + sh_quote(store) + " 'ASK { ?s ?p ?o }'").status == 0);
+}
+
+TEST_CASE("a batch an interrupted run left in the journal is rolled back on open", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"))
+                .status == 0);
+    const auto before = dump(store);
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"))
+                .status == 0);
+    const auto after = dump(store);
+    REQUIRE(after.size() > before.size());
+
+    // The journal the second load wrote before writing (the graph it replaced and the
+    // quads that were new), as if it had been killed before removing it.
+    std::string journal = "# replace <https://newskg.org/id/article/niger-france>\n";
+    std::set<std::string> old(before.begin(), before.end());
+    for (const auto& q : after)
+        if (!old.count(q)) journal += q + " .\n";
+    write_file(store + "/journal", journal);
+
+    CHECK(dump(store) == before); // opening rolled the article back
+    CHECK(!std::filesystem::exists(store + "/journal"));
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"))
+                .status == 0);
+    CHECK(dump(store) == after);
+}
+
+TEST_CASE("SIGINT stops a load between articles; a rerun completes the same store", "[store][e2e]") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "many");
+    // Many small articles, so the signal arrives while the load is under way.
+    const char* countries[] = {"Mali", "Niger", "France", "Chad", "Ghana", "Kenya", "Egypt", "Sudan"};
+    for (int i = 0; i < 160; ++i) {
+        std::string a = countries[i % 8], b = countries[(i + 3) % 8];
+        write_file(tmp / ("many/a" + std::to_string(i) + ".txt"),
+                   "Talks " + std::to_string(i) + "\n\nMarch 4, 2024\n\n" + a + " accused " + b +
+                       " of violating the border on Monday.\n\n" + b + " criticized " + a + ".\n");
+    }
+    const std::string interrupted = tmp / "interrupted", clean = tmp / "clean";
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, 1);
+        ::dup2(devnull, 2);
+        ::execl(NEWSKG_CLI_PATH, "newskg", "load", "--no-parser", "--jobs", "1", "--store", interrupted.c_str(),
+                (tmp / "many").c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    // Wait until the store exists and holds something, then interrupt.
+    for (int i = 0; i < 600 && !std::filesystem::exists(interrupted + "/newskg-contexts.db"); ++i) ::usleep(10000);
+    ::usleep(300000);
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    // 130 when the signal came mid-load; 0 if the machine was quick enough to finish.
+    CHECK((WEXITSTATUS(status) == 130 || WEXITSTATUS(status) == 0));
+
+    auto rerun = run_newskg("load --no-parser --store " + sh_quote(interrupted) + " " + sh_quote(tmp / "many"));
+    INFO(rerun.err);
+    REQUIRE(rerun.status == 0);
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(clean) + " " + sh_quote(tmp / "many")).status == 0);
+    CHECK(dump(interrupted) == dump(clean));
+    CHECK(dump(clean).size() > 160 * 10);
+}
