@@ -24,6 +24,7 @@ namespace newskg::cli {
 int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_render(const std::vector<std::string>& args);
 int run_push(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_path(const std::vector<std::string>& args);

@@ -7,6 +7,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/dot.hpp"
 #include "newskg/export/graphml.hpp"
+#include "newskg/export/html.hpp"
 #include "newskg/export/image.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/export/jsonld.hpp"
@@ -42,6 +43,8 @@ Options:
                        graphml  GraphML (Gephi, yEd, Cytoscape)
                        svg      picture drawn by Graphviz, as SVG
                        png      picture drawn by Graphviz, as PNG (144 dpi)
+                       html     explorable page: the picture with details on click,
+                                filters and search, self-contained (no network)
                      pictures use the dot layout, and sfdp without edge labels above
                      150 edges: --top N draws the N most connected actors instead
                      nq, trig and jsonld put each article's evidence in a named graph
@@ -65,9 +68,9 @@ Options:
   --no-parser        token rules only, without the Link Grammar parse (faster, less exact)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
-  --top N            DOT, SVG, PNG: draw only the N most central actors (degree
+  --top N            DOT, SVG, PNG, HTML: draw only the N most central actors (degree
                      centrality: the most relations, ties by IRI) and their relations
-  --clusters         DOT, SVG, PNG: group actors by country
+  --clusters         DOT, SVG, PNG, HTML: group actors by country
   --store DIR        also load every article into the RDF store in DIR (created when
                      absent), as `newskg load` does; query it with `newskg query`
 
@@ -81,7 +84,7 @@ Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were w
 const std::map<std::string, std::string> kFormats{
     {"ttl", "ttl"},   {"nt", "nt"},       {"nq", "nq"},           {"trig", "trig"},
     {"rdfxml", "rdf"}, {"jsonld", "jsonld"}, {"json", "json"},    {"dot", "dot"},
-    {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"},
+    {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"}, {"html", "html"},
 };
 
 } // namespace
@@ -98,6 +101,7 @@ std::string render(const std::string& format, const KnowledgeGraph& g, const Ont
     if (format == "graphml") return to_graphml(g, &onto);
     if (format == "svg") return to_image(g, &onto, dot, ImageFormat::Svg);
     if (format == "png") return to_image(g, &onto, dot, ImageFormat::Png);
+    if (format == "html") return to_html(g, &onto, HtmlOptions{dot, {}});
     return to_dot(g, &onto, dot);
 }
 
@@ -139,7 +143,7 @@ int run_extract(const std::vector<std::string>& argv) {
     for (const auto& f : formats)
         if (!kFormats.count(f))
             throw usage_error("unknown format '" + f +
-                              "' (expected ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg or png)");
+                              "' (expected ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg, png or html)");
     const auto output = args.value("--output");
     const auto out_dir = args.value("--out-dir");
     if (output && out_dir) throw usage_error("give --output or --out-dir, not both");

@@ -21,6 +21,7 @@ Commands:
   extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
   merge     merge graphs newskg wrote (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON)
             into one, resolving actors across articles
+  render    draw an extracted graph (JSON or RDF) as an explorable HTML page, SVG, PNG or DOT
   read      show what the reader keeps of an article (text or JSON)
   eval      score extraction against gold files (precision, recall, F1)
   stats     rank actors (degree, betweenness, PageRank), components, pair balances
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
         if (command == "extract") return newskg::cli::run_extract(args);
         if (command == "read") return newskg::cli::run_read(args);
         if (command == "eval") return newskg::cli::run_eval(args);
+        if (command == "render") return newskg::cli::run_render(args);
         if (command == "stats") return newskg::cli::run_stats(args);
         if (command == "path") return newskg::cli::run_path(args);
         if (command == "merge") return newskg::cli::run_merge(args);

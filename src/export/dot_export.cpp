@@ -431,13 +431,22 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
     const Selection sel = select(graph, options.top);
     const auto labels = property_labels(ontology);
     const char* label_key = sel.edges.size() > kDotXlabelThreshold ? "xlabel" : "label";
+    // Positions in nodes() / edges() of the whole graph, for DotOptions::element_ids.
+    std::unordered_map<const void*, std::size_t> position;
+    if (options.element_ids) {
+        for (const EntityNode* n : graph.nodes()) position.emplace(n, position.size());
+        std::size_t k = 0;
+        for (const EdgeView& e : graph.edges()) position.emplace(&e.relation, k++);
+    }
 
     const auto vertex_writer = [&](std::ostream& out, DotGraph::vertex_descriptor v) {
         const EntityNode& n = *sel.nodes[sel.graph[v]];
         const NodeStyle s = node_style(n.type);
         out << "[label=" << quoted(n.label.empty() ? n.iri : n.label) << " shape=" << s.shape
             << " style=\"" << s.style << "\" fillcolor=\"" << s.fill
-            << "\" tooltip=" << quoted(n.iri) << "]";
+            << "\" tooltip=" << quoted(n.iri);
+        if (options.element_ids) out << " id=\"actor_" << position.at(&n) << "\"";
+        out << "]";
     };
 
     const auto edge_writer = [&](std::ostream& out, DotGraph::edge_descriptor e) {
@@ -451,7 +460,9 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
         if (options.edge_labels) out << " " << label_key << "=" << quoted(edge_text(r, label));
         std::string tip = r.predicate;
         if (r.is_event()) tip += " (CAMEO " + r.cameo + ")";
-        out << " tooltip=" << quoted(tip) << "]";
+        out << " tooltip=" << quoted(tip);
+        if (options.element_ids) out << " id=\"relation_" << position.at(&r) << "\"";
+        out << "]";
     };
 
     const auto graph_writer = [&](std::ostream& out) {
@@ -462,13 +473,15 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
             // became too small to read from the back of a room.
             << "node [fontname=\"sans-serif\" fontsize=12];\n"
             << "edge [fontname=\"sans-serif\" fontsize=10 arrowsize=0.7];\n";
-        const std::string title = title_label(graph);
+        const std::string title = options.furniture ? title_label(graph) : std::string();
         if (!title.empty())
             // Top left, where a reader starts. Every cluster sets its own label and
             // labelloc, so none inherits this one.
             out << "label=<" << title << "> labelloc=t labeljust=l;\n";
-        write_legend(out, sel);
-        write_isolated(out, sel);
+        if (options.furniture) {
+            write_legend(out, sel);
+            write_isolated(out, sel);
+        }
         if (options.clusters_by_country) write_country_clusters(out, sel);
     };
 

@@ -24,6 +24,14 @@ struct DotOptions {
     bool clusters_by_country = false;
     /// Label edges; without labels large graphs read better and lay out faster.
     bool edge_labels = true;
+    /// Give every drawn actor and relation an `id` naming it in the graph: "actor_K" and
+    /// "relation_K", K its position in KnowledgeGraph::nodes() / edges(). Graphviz keeps
+    /// ids in its SVG (<g id="actor_3" class="node">), which is how the HTML page (html.hpp)
+    /// finds the element drawn for an actor or a relation.
+    bool element_ids = false;
+    /// Draw the legend, the box of actors without a relation and the source line. The
+    /// HTML page shows those itself, as HTML, and turns them off.
+    bool furniture = true;
 };
 
 /// Above this many edges the edge text is written as `xlabel` rather than `label`. dot
