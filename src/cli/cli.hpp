@@ -1,8 +1,13 @@
 #pragma once
 // The subcommands of the newskg executable and the small helpers they share.
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "newskg/pipeline/pipeline.hpp"
+#include "newskg/read/reader.hpp"
 
 namespace newskg {
 class KnowledgeGraph;
@@ -20,6 +25,7 @@ int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_render(const std::vector<std::string>& args);
+int run_push(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_path(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
@@ -55,6 +61,24 @@ void write_file_atomically(const std::string& path, const std::string& content);
 
 /// The ontology directory from --ontology, else Ontology::default_dir().
 std::string ontology_dir(const Args& args);
+
+/// How articles are read and extracted: shared by extract and push.
+struct ArticleOptions {
+    ReadOptions read;
+    PipelineOptions pipeline;
+    std::size_t jobs = 0; ///< extraction threads, 0: one per core
+};
+
+/// --published, --input-format, --max-bytes, --base, --keep-negated, --no-parser and
+/// --jobs. throws usage_error on a malformed value.
+ArticleOptions article_options(const Args& args);
+
+/// Reads the articles of `inputs` (files, directories, -) and extracts them on
+/// options.jobs threads, calling `each` once per article in input order. Unreadable
+/// inputs go to `diagnostics`. Returns the number of articles extracted.
+std::size_t extract_articles(const std::vector<std::string>& inputs, const Resources& resources,
+                             const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
+                             std::vector<Diagnostic>& diagnostics);
 
 /// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
 MergeOptions merge_options(const Args& args);

@@ -105,6 +105,28 @@ std::string render(const std::string& format, const KnowledgeGraph& g, const Ont
     return to_dot(g, &onto, dot);
 }
 
+ArticleOptions article_options(const Args& args) {
+    ArticleOptions ao;
+    ao.read = read_options(args);
+    ao.pipeline = pipeline_options(args);
+    ao.jobs = jobs_option(args);
+    return ao;
+}
+
+std::size_t extract_articles(const std::vector<std::string>& inputs, const Resources& resources,
+                             const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
+                             std::vector<Diagnostic>& diagnostics) {
+    std::size_t articles = 0;
+    // Results come back in input order whatever --jobs is, so outputs do not depend on it.
+    ParallelExtractor pool(resources, options.pipeline, options.jobs, [&](Extraction&& x) {
+        ++articles;
+        each(std::move(x));
+    });
+    read_articles(inputs, options.read, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
+    pool.finish();
+    return articles;
+}
+
 int run_extract(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help" || a == "-h") {
@@ -128,8 +150,8 @@ int run_extract(const std::vector<std::string>& argv) {
     if ((output || !out_dir) && formats.size() != 1)
         throw usage_error("several formats need --out-dir");
 
-    const ReadOptions ro = read_options(args);
-    const PipelineOptions po = pipeline_options(args);
+    const ArticleOptions ao = article_options(args);
+    const PipelineOptions& po = ao.pipeline;
     DotOptions dot;
     dot.clusters_by_country = args.flag("--clusters");
     if (auto t = args.value("--top")) {
@@ -140,7 +162,6 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
-    const std::size_t jobs = jobs_option(args);
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
     const MergeOptions merge_opts = merge_options(args);
@@ -159,8 +180,7 @@ int run_extract(const std::vector<std::string>& argv) {
     std::set<std::string> written_ids;
     std::size_t articles = 0;
 
-    // Results come back in input order whatever --jobs is, so outputs do not depend on it.
-    ParallelExtractor pool(*resources, po, jobs, [&](Extraction&& x) {
+    extract_articles(args.positionals(), *resources, ao, [&](Extraction&& x) {
         ++articles;
         if (store) {
             try {
@@ -185,9 +205,7 @@ int run_extract(const std::vector<std::string>& argv) {
                 failures.push_back(e.what());
             }
         }
-    });
-    read_articles(args.positionals(), ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
-    pool.finish();
+    }, diagnostics);
     all = all_articles.graph();
     if (articles > 1 && (one_graph || args.flag("--merge"))) {
         MergeResult resolved = resolve_actors(all, onto, merge_opts);

@@ -28,6 +28,7 @@ Commands:
   path      the shortest chain of relations between two actors
   load      load RDF exports and articles into the persistent RDF store
   query     answer a SPARQL query from the store (table, CSV, TSV, JSON)
+  push      send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
         if (command == "merge") return newskg::cli::run_merge(args);
         if (command == "load") return newskg::cli::run_load(args);
         if (command == "query") return newskg::cli::run_query(args);
+        if (command == "push") return newskg::cli::run_push(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

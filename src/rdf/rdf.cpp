@@ -461,6 +461,25 @@ void Parser::parse_file_quads(const std::string& path,
     if (rc != 0 || world_->has_errors()) fail(path, "the RDF parser failed");
 }
 
+void Parser::parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
+                                const std::function<void(StatementRef, NodeRef)>& each) {
+    world_->take_messages();
+    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(
+        raptor_new_parser(librdf_world_get_raptor(world_->get()), syntax_.c_str()));
+    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax_);
+    QuadSink sink;
+    sink.each = &each;
+    sink.parser = parser.get();
+    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
+    Uri base(*world_, base_iri);
+    int rc = raptor_parser_parse_start(parser.get(), base.get());
+    if (rc == 0)
+        rc = raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                                       text.size(), 1);
+    if (sink.failure) std::rethrow_exception(sink.failure);
+    if (rc != 0 || world_->has_errors()) fail(name, "the RDF parser failed");
+}
+
 void Parser::parse_string(std::string_view text, const std::string& base_iri, Model& model,
                           const std::string& name) {
     world_->take_messages();

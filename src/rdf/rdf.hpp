@@ -341,6 +341,9 @@ class Parser {
     /// parse_file; an exception thrown by `each` stops the parse and is rethrown.
     void parse_file_quads(const std::string& path,
                           const std::function<void(StatementRef, NodeRef)>& each);
+    /// The same for RDF text in memory; `name` stands for the source in messages.
+    void parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
+                            const std::function<void(StatementRef, NodeRef)>& each);
     /// Parses text into the model; `name` stands for the source in messages.
     void parse_string(std::string_view text, const std::string& base_iri, Model& model,
                       const std::string& name);
