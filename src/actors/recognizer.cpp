@@ -1546,6 +1546,14 @@ class Recognizer {
                         other.evidence.push_back(r.evidence.front());
                 }
             if (!dup) x_.relations.push_back(std::move(r));
+            // A country's government, army or ministry carries the country's code, so
+            // exports can give its ISO code and pictures can cluster it with its country.
+            Entity& part = x_.entities[l.subject];
+            const Entity& whole = x_.entities[l.object];
+            if (l.predicate == "partOf" && part.country_code.empty() && !whole.country_code.empty() &&
+                whole.type == ActorType::Country &&
+                (part.type == ActorType::Government || part.type == ActorType::Military))
+                part.country_code = whole.country_code;
         }
         std::vector<Entity> kept;
         for (std::size_t e = 0; e < x_.entities.size(); ++e)

@@ -18,7 +18,7 @@ const char* kHelp = R"(newskg — a knowledge-graph generator for news articles
 Usage: newskg COMMAND [OPTIONS] ...
 
 Commands:
-  extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
+  extract   read articles and write their knowledge graph (RDF, JSON, DOT, SVG/PNG, HTML)
   merge     merge graphs newskg wrote (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON)
             into one, resolving actors across articles
   render    draw an extracted graph (JSON or RDF) as an explorable HTML page, SVG, PNG or DOT
