@@ -47,7 +47,8 @@ Options:
   --output PATH      write one graph of all inputs to PATH (- is standard output);
                      needs exactly one format
   --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
-                     the article's id (the input's file name without extension)
+                     the article's id (the input's file name without extension; "/",
+                     control characters and a leading "." become "_")
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
   --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
   --published DATE   publication date (YYYY-MM-DD) for all inputs, overriding what the
@@ -74,6 +75,25 @@ const std::map<std::string, std::string> kFormats{
     {"rdfxml", "rdf"}, {"jsonld", "jsonld"}, {"json", "json"},    {"dot", "dot"},
     {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"},
 };
+
+/// A file name for an article id in --out-dir. Ids come from JSON Lines and file names,
+/// so they are untrusted: "../x" or "a/b" must not leave DIR or fail, and a hidden or
+/// over-long name must not appear. Path separators, control characters and a leading dot
+/// become "_"; the name is cut to 200 bytes (on a UTF-8 boundary).
+std::string file_stem(const std::string& id) {
+    std::string out;
+    for (char c : id) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) ? '_' : c;
+    }
+    if (!out.empty() && out[0] == '.') out[0] = '_';
+    if (out.size() > 200) {
+        std::size_t cut = 200;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+    }
+    return out.empty() ? "article" : out;
+}
 
 std::string render(const std::string& format, const KnowledgeGraph& g, const Ontology& onto,
                    const std::string& base, const DotOptions& dot) {
@@ -168,9 +188,10 @@ int run_extract(const std::vector<std::string>& argv) {
         if (!out_dir) return;
         KnowledgeGraph g;
         g.add(x, po.base_iri);
-        std::string id = x.document.id.empty() ? "article" : x.document.id;
+        const std::string stem = file_stem(x.document.id);
+        std::string id = stem;
         // Two inputs with the same name must not overwrite each other.
-        for (int n = 2; written_ids.count(id); ++n) id = x.document.id + "-" + std::to_string(n);
+        for (int n = 2; written_ids.count(id); ++n) id = stem + "-" + std::to_string(n);
         written_ids.insert(id);
         for (const auto& f : formats) {
             const std::string path = (std::filesystem::path(*out_dir) / (id + "." + kFormats.at(f))).string();

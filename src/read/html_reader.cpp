@@ -245,7 +245,19 @@ class Extractor {
                             HTML_PARSE_IGNORE_ENC;
         if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
-        doc_ = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+        if (!ctxt) throw input_error(input_codes::kUnreadable, path, "out of memory for the HTML parser");
+        doc_ = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+        // libxml2 stops building the tree at 256 nested elements (its guard against stack
+        // exhaustion) and drops the rest of the page: say so rather than read a fragment.
+        const bool too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+        htmlFreeParserCtxt(ctxt);
+        if (too_deep) {
+            if (doc_) xmlFreeDoc(doc_);
+            doc_ = nullptr;
+            throw input_error(input_codes::kTooDeep, path,
+                              "HTML elements nested deeper than libxml2's limit of 256 levels; the page was not read");
+        }
     }
     ~Extractor() {
         if (doc_) xmlFreeDoc(doc_);
@@ -292,13 +304,18 @@ class Extractor {
         if (auto d = parse_date(v); d && d->day && d->year >= 1900) slot = d;
     }
 
-    void read_ld(const nlohmann::json& j) {
+    // Article metadata sits a few levels down at most; a hostile page can nest arrays a
+    // million deep, which unbounded recursion would turn into a stack overflow.
+    static constexpr int kMaxLdDepth = 16;
+
+    void read_ld(const nlohmann::json& j, int depth = 0) {
+        if (depth > kMaxLdDepth) return;
         if (j.is_array()) {
-            for (const auto& e : j) read_ld(e);
+            for (const auto& e : j) read_ld(e, depth + 1);
             return;
         }
         if (!j.is_object()) return;
-        if (auto g = j.find("@graph"); g != j.end()) read_ld(*g);
+        if (auto g = j.find("@graph"); g != j.end()) read_ld(*g, depth + 1);
         auto str = [&](const char* k) -> std::string {
             auto it = j.find(k);
             return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
