@@ -1,0 +1,43 @@
+#pragma once
+/// Reading back the graphs newskg wrote: the RDF exports (through librdf's parsers) and
+/// the JSON export (from_json), for `newskg merge` and the tools that work on exported
+/// graphs.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "newskg/graph/knowledge_graph.hpp"
+
+namespace newskg {
+
+class Ontology;
+
+/// The syntaxes read_graph_file understands.
+enum class GraphFileFormat { Turtle, NTriples, NQuads, TriG, RdfXml, Json };
+
+/// The format of a file by its extension (case-insensitive): .ttl, .nt, .nq, .trig,
+/// .rdf/.xml/.owl, .json; nullopt for anything else (.jsonld included: raptor has no
+/// JSON-LD parser).
+std::optional<GraphFileFormat> graph_file_format(std::string_view path);
+
+/// Reads a graph newskg exported. From RDF it rebuilds
+///   - the actors (rdf:type nkg:<Type>, skos:prefLabel, skos:altLabel, nkg:isoCode) and,
+///     from each article's schema:mentions, the articles that name them;
+///   - the articles (schema:NewsArticle: identifier, headline, datePublished, publisher
+///     and agency names, url);
+///   - the edges from the qualified nodes (nkg:Event, nkg:StandingRelationStatement):
+///     one edge per subject, predicate, object, CAMEO code and negation, with one
+///     evidence item per qualified node and the dates, confidence, rule, speaker, flags
+///     and mention count they carry. Direct triples are implied by them and not read.
+/// What RDF does not carry: an article's source path (empty), the order of its agencies
+/// (they come back sorted), decimals beyond 6 places (confidence and Goldstein values are
+/// written as xsd:decimal with 6), and in RDF/XML the control characters XML cannot hold
+/// (written as spaces).
+/// throws input_error (newskg.input.101) when the file does not exist; rdf_error
+/// ("<path>:<line>: …") on an RDF syntax error; parse_error naming the file for JSON that
+/// is not JSON or not a newskg graph (from_json's ids), for RDF that describes no newskg
+/// actor or article (newskg.parse.502), a malformed value (503), or an unknown extension
+/// (504).
+KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology);
+
+} // namespace newskg

@@ -1,0 +1,335 @@
+// Reading exported graphs back. The RDF is parsed by librdf into plain triples (the
+// callback of rdf::Parser::parse_file), grouped by subject, and the KnowledgeGraph is
+// rebuilt from the vocabulary src/export/rdf_export.cpp writes. Edges come from the
+// qualified nodes, which carry everything an edge holds (one node per evidence item,
+// each repeating the edge's scores, dates and flags); the direct triples add nothing.
+#include "newskg/merge/graph_files.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "newskg/core/error.hpp"
+#include "newskg/export/json.hpp"
+#include "newskg/ontology/ontology.hpp"
+#include "rdf/rdf.hpp"
+
+namespace newskg {
+
+namespace {
+
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
+constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
+constexpr std::string_view kProvDerived = "http://www.w3.org/ns/prov#wasDerivedFrom";
+constexpr std::string_view kSchema = "https://schema.org/";
+
+std::string cat(std::string_view a, std::string_view b) {
+    std::string s(a);
+    s += b;
+    return s;
+}
+
+/// One object of a subject's property: an IRI or a literal's lexical form.
+struct Value {
+    bool iri = false;
+    std::string text;
+};
+
+/// The triples of a file grouped by subject, then predicate.
+using Description = std::map<std::string, std::vector<Value>>;
+using Descriptions = std::map<std::string, Description>;
+
+const std::vector<Value>& values(const Description& d, const std::string& predicate) {
+    static const std::vector<Value> none;
+    const auto it = d.find(predicate);
+    return it == d.end() ? none : it->second;
+}
+
+/// The first value of a property (the smallest, so a subject stated twice with different
+/// values reads the same whatever order the parser gave them in).
+std::optional<std::string> first(const Description& d, const std::string& predicate) {
+    const auto& v = values(d, predicate);
+    if (v.empty()) return std::nullopt;
+    std::string best = v.front().text;
+    for (const auto& x : v) best = std::min(best, x.text);
+    return best;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+const char* parser_name(GraphFileFormat f) {
+    switch (f) {
+    case GraphFileFormat::Turtle: return "turtle";
+    case GraphFileFormat::NTriples: return "ntriples";
+    case GraphFileFormat::NQuads: return "nquads";
+    case GraphFileFormat::TriG: return "trig";
+    case GraphFileFormat::RdfXml: return "rdfxml";
+    case GraphFileFormat::Json: break;
+    }
+    return "";
+}
+
+Descriptions parse_rdf(const std::string& path, GraphFileFormat format) {
+    rdf::World world;
+    rdf::Storage storage = rdf::Storage::in_memory(world);
+    rdf::Model model(world, storage);
+    rdf::Parser parser(world, parser_name(format));
+    Descriptions out;
+    parser.parse_file(path, model, [&](rdf::StatementRef st) {
+        const rdf::NodeRef s = st.subject();
+        const std::string subject =
+            s.is_blank() ? "_:" + std::string(s.blank_id()) : std::string(s.iri());
+        const rdf::NodeRef o = st.object();
+        Value v;
+        if (o.is_literal()) {
+            v.text = std::string(o.literal());
+        } else {
+            v.iri = true;
+            v.text = o.is_blank() ? "_:" + std::string(o.blank_id()) : std::string(o.iri());
+        }
+        out[subject][std::string(st.predicate().iri())].push_back(std::move(v));
+    });
+    return out;
+}
+
+/// Reads the values of one file, naming it and the subject in errors.
+class Fields {
+  public:
+    Fields(const std::string& path, const std::string& subject, const Description& d)
+        : path_(path), subject_(subject), d_(d) {}
+
+    std::optional<std::string> text(std::string_view predicate) const {
+        return first(d_, std::string(predicate));
+    }
+    std::vector<std::string> all(std::string_view predicate) const {
+        std::vector<std::string> out;
+        for (const auto& v : values(d_, std::string(predicate))) out.push_back(v.text);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+    std::optional<DateValue> date(std::string_view predicate) const {
+        auto s = text(predicate);
+        if (!s) return std::nullopt;
+        auto d = DateValue::parse_iso(*s);
+        if (!d) bad(predicate, "\"" + *s + "\" is not a date");
+        return d;
+    }
+    template <class Number>
+    std::optional<Number> number(std::string_view predicate) const {
+        auto s = text(predicate);
+        if (!s) return std::nullopt;
+        Number n{};
+        const char* b = s->data();
+        const char* e = b + s->size();
+        auto [end, ec] = std::from_chars(b, e, n);
+        if (ec != std::errc() || end != e) bad(predicate, "\"" + *s + "\" is not a number");
+        return n;
+    }
+    [[noreturn]] void bad(std::string_view predicate, const std::string& problem) const {
+        throw parse_error(503, path_, 0, "<" + subject_ + "> <" + std::string(predicate) + ">: " + problem);
+    }
+
+  private:
+    const std::string& path_;
+    const std::string& subject_;
+    const Description& d_;
+};
+
+bool has_type(const Description& d, std::string_view type) {
+    for (const auto& v : values(d, std::string(kRdfType)))
+        if (v.iri && v.text == type) return true;
+    return false;
+}
+
+/// The actor type of a subject typed nkg:<Type>, if it is one.
+std::optional<ActorType> actor_type(const Description& d) {
+    std::optional<ActorType> best;
+    for (const auto& v : values(d, std::string(kRdfType))) {
+        if (!v.iri || v.text.rfind(kOntologyNs, 0) != 0) continue;
+        auto t = actor_type_from_string(std::string_view(v.text).substr(kOntologyNs.size()));
+        // A subject typed twice (a generic and a specific class) is the specific one.
+        if (t && (!best || *best == ActorType::Actor)) best = t;
+    }
+    return best;
+}
+
+KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& triples,
+                              const Ontology& ontology) {
+    KnowledgeGraph g;
+    const std::string nkg(kOntologyNs);
+    auto name_of = [&](const std::string& iri) {
+        auto it = triples.find(iri);
+        if (it == triples.end()) return iri;
+        return first(it->second, cat(kSchema, "name")).value_or(iri);
+    };
+
+    // Articles first: evidence and mentions name them by IRI, the graph by id.
+    std::map<std::string, std::string> article_id; // IRI → id
+    for (const auto& [subject, d] : triples) {
+        if (!has_type(d, cat(kSchema, "NewsArticle"))) continue;
+        Fields f(path, subject, d);
+        ArticleInfo a;
+        a.iri = subject;
+        a.id = f.text(cat(kSchema, "identifier")).value_or(subject);
+        a.title = f.text(cat(kSchema, "headline")).value_or("");
+        a.published = f.date(cat(kSchema, "datePublished"));
+        if (auto p = f.text(cat(kSchema, "publisher"))) a.outlet = name_of(*p);
+        for (const auto& agency : f.all(nkg + "agency")) a.agencies.push_back(name_of(agency));
+        std::sort(a.agencies.begin(), a.agencies.end());
+        a.url = f.text(cat(kSchema, "url")).value_or("");
+        article_id[subject] = a.id;
+        g.add_article(a);
+    }
+    auto id_of_article = [&](const std::string& iri) {
+        auto it = article_id.find(iri);
+        return it == article_id.end() ? iri : it->second;
+    };
+
+    // Which articles mention which actor.
+    std::map<std::string, std::vector<std::string>> mentioned_in;
+    for (const auto& [subject, d] : triples)
+        for (const auto& v : values(d, cat(kSchema, "mentions")))
+            if (v.iri) mentioned_in[v.text].push_back(id_of_article(subject));
+
+    for (const auto& [subject, d] : triples) {
+        auto type = actor_type(d);
+        if (!type) continue;
+        Fields f(path, subject, d);
+        EntityNode n;
+        n.iri = subject;
+        n.type = *type;
+        n.label = f.text(cat(kSkos, "prefLabel")).value_or(f.text(kRdfsLabel).value_or(""));
+        n.aliases = f.all(cat(kSkos, "altLabel"));
+        n.country_code = f.text(nkg + "isoCode").value_or("");
+        if (auto it = mentioned_in.find(subject); it != mentioned_in.end()) n.articles = it->second;
+        g.upsert_node(n);
+    }
+    if (g.node_count() == 0 && g.articles().empty())
+        throw parse_error(502, path, 0,
+                          "RDF, but not a newskg graph: no actor (nkg:Person, nkg:Country …) and no "
+                          "schema:NewsArticle in it");
+
+    // Predicate IRI → the ontology's local name.
+    std::map<std::string, std::string> predicate_name;
+    for (const auto& r : ontology.relation_types()) predicate_name[r.iri] = r.name;
+
+    using Key = std::tuple<std::string, std::string, std::string, std::string, bool>;
+    std::map<Key, RelationEdge> edges;
+    for (const auto& [subject, d] : triples) {
+        const bool event = has_type(d, nkg + "Event");
+        if (!event && !has_type(d, nkg + "StandingRelationStatement")) continue;
+        Fields f(path, subject, d);
+        auto need = [&](const char* local) {
+            auto v = f.text(nkg + local);
+            if (!v) f.bad(nkg + local, "a qualified relation needs it");
+            return *v;
+        };
+        const std::string s = need("subject"), o = need("object"), p = need("predicate");
+        for (const auto& end : {s, o})
+            if (!g.find(end)) f.bad(nkg + "subject", "<" + end + "> is not an actor of this graph");
+        RelationEdge r;
+        if (auto it = predicate_name.find(p); it != predicate_name.end())
+            r.predicate = it->second;
+        else if (p.rfind(nkg, 0) == 0)
+            r.predicate = p.substr(nkg.size());
+        else
+            f.bad(nkg + "predicate", "<" + p + "> is not a property of the ontology");
+        r.cameo = f.text(nkg + "cameoCode").value_or("");
+        r.quad_class = f.number<int>(nkg + "quadClass").value_or(0);
+        r.goldstein = f.number<double>(nkg + "goldstein").value_or(0.0);
+        r.date = f.date(nkg + "date");
+        r.last_date = f.date(nkg + "lastDate");
+        if (!r.last_date) r.last_date = r.date;
+        r.confidence = f.number<double>(nkg + "confidence").value_or(1.0);
+        r.rule = f.text(nkg + "rule").value_or("");
+        r.speaker_iri = f.text(nkg + "speaker").value_or("");
+        for (const auto& flag : f.all(nkg + "flag")) {
+            static const std::map<std::string, unsigned> kFlags{
+                {"negated", kNegated}, {"hedged", kHedged}, {"reported", kReported},
+                {"conditional", kConditional}, {"headline", kHeadline}};
+            auto it = kFlags.find(flag);
+            if (it == kFlags.end()) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
+            r.flags |= it->second;
+        }
+        r.mention_count = f.number<std::size_t>(nkg + "mentionCount").value_or(1);
+        if (auto start = f.number<std::size_t>(nkg + "evidenceStart")) {
+            Evidence ev;
+            ev.span.begin = *start;
+            ev.span.end = f.number<std::size_t>(nkg + "evidenceEnd").value_or(*start);
+            ev.sentence = f.number<std::size_t>(nkg + "sentenceIndex").value_or(0);
+            ev.text = f.text(nkg + "evidenceText").value_or("");
+            if (auto src = f.text(cat(kProvDerived, ""))) ev.document = id_of_article(*src);
+            r.evidence.push_back(std::move(ev));
+        }
+        Key key{s, r.predicate, o, r.cameo, (r.flags & kNegated) != 0};
+        auto [it, fresh] = edges.emplace(key, r);
+        if (!fresh) {
+            // Every qualified node of an edge repeats its values; only the evidence differs.
+            it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
+        }
+    }
+    for (const auto& [key, r] : edges) g.upsert_edge(std::get<0>(key), r, std::get<2>(key));
+    return g;
+}
+
+KnowledgeGraph graph_from_json_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(102, path, "cannot open the file");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann gives the byte; messages name the line.
+        const std::size_t byte = std::min<std::size_t>(e.byte, text.size());
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
+        throw parse_error(501, path, line, std::string("not valid JSON: ") + e.what());
+    }
+    if (!j.is_object() || !j.contains("entities"))
+        throw parse_error(502, path, 0, "JSON, but not a newskg graph: no \"entities\" array");
+    return from_json(j, path);
+}
+
+} // namespace
+
+std::optional<GraphFileFormat> graph_file_format(std::string_view path) {
+    const std::string ext = lower(std::filesystem::path(std::string(path)).extension().string());
+    if (ext == ".ttl") return GraphFileFormat::Turtle;
+    if (ext == ".nt") return GraphFileFormat::NTriples;
+    if (ext == ".nq") return GraphFileFormat::NQuads;
+    if (ext == ".trig") return GraphFileFormat::TriG;
+    if (ext == ".rdf" || ext == ".xml" || ext == ".owl") return GraphFileFormat::RdfXml;
+    if (ext == ".json") return GraphFileFormat::Json;
+    return std::nullopt;
+}
+
+KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw input_error(101, path, "no such file");
+    if (std::filesystem::is_directory(path, ec)) throw input_error(102, path, "a directory, not a graph file");
+    const auto format = graph_file_format(path);
+    if (!format)
+        throw parse_error(504, path, 0,
+                          "unknown graph format (expected .ttl, .nt, .nq, .trig, .rdf or .json; "
+                          "JSON-LD cannot be read back)");
+    if (*format == GraphFileFormat::Json) return graph_from_json_file(path);
+    return graph_from_rdf(path, parse_rdf(path, *format), ontology);
+}
+
+} // namespace newskg
