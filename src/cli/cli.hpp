@@ -32,6 +32,9 @@ class Args {
 /// standard output. throws output_error naming the path.
 void write_file_atomically(const std::string& path, const std::string& content);
 
+/// Creates an output directory (and its parents) if needed; throws output_error naming it.
+void make_output_dir(const std::string& dir);
+
 /// The ontology directory from --ontology, else Ontology::default_dir().
 std::string ontology_dir(const Args& args);
 

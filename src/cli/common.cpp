@@ -127,6 +127,12 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     }
 }
 
+void make_output_dir(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw output_error(302, dir, "cannot create the directory: " + ec.message());
+}
+
 std::string ontology_dir(const Args& args) {
     if (auto d = args.value("--ontology")) return *d;
     return Ontology::default_dir();

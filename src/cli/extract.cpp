@@ -172,7 +172,7 @@ int run_extract(const std::vector<std::string>& argv) {
     }
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
-    if (out_dir) std::filesystem::create_directories(*out_dir);
+    if (out_dir) make_output_dir(*out_dir);
 
     const bool one_graph = !out_dir;
     KnowledgeGraph all;
