@@ -35,6 +35,7 @@ failures are listed at the end); 2 wrong usage or a broken ontology.
 } // namespace
 
 int main(int argc, char** argv) {
+    newskg::cli::remove_temp_files_on_signals();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
         std::cout << kHelp;
