@@ -4,11 +4,27 @@
 #include <string>
 #include <vector>
 
+namespace newskg {
+class KnowledgeGraph;
+class Ontology;
+struct DotOptions;
+struct MergeOptions;
+struct MergeResult;
+} // namespace newskg
+
 namespace newskg::cli {
 
 int run_extract(const std::vector<std::string>& args);
 int run_read(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
+int run_path(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
+
+/// The graph in one output format (ttl, nt, nq, trig, rdfxml, jsonld, json, dot,
+/// graphml, svg, png); defined in extract.cpp.
+std::string render(const std::string& format, const KnowledgeGraph& graph, const Ontology& ontology,
+                   const std::string& base, const DotOptions& dot);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {
@@ -42,6 +58,11 @@ void make_output_dir(const std::string& dir);
 
 /// The ontology directory from --ontology, else Ontology::default_dir().
 std::string ontology_dir(const Args& args);
+
+/// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
+MergeOptions merge_options(const Args& args);
+/// Writes --merge-log FILE when given and a one-line summary to standard error.
+void write_merge_log(const Args& args, const MergeResult& result, std::size_t graphs);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);

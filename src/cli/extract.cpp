@@ -12,6 +12,7 @@
 #include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/merge/merge.hpp"
 #include "newskg/pipeline/parallel.hpp"
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
@@ -50,6 +51,10 @@ Options:
                      the article's id (the input's file name without extension; "/",
                      control characters and a leading "." become "_")
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
+  --merge-log FILE   when several articles are merged into one graph, write the actor
+                     merges beyond exact IRIs as JSON Lines (see newskg merge --help)
+  --no-fuzzy-merge   merge several articles' actors by exact IRI only
+  --aliases FILE     alias file adding or forbidding merges (see newskg merge --help)
   --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
   --published DATE   publication date (YYYY-MM-DD) for all inputs, overriding what the
                      articles say; relative dates ("on Sunday") resolve against it
@@ -60,7 +65,8 @@ Options:
   --no-parser        token rules only, without the Link Grammar parse (faster, less exact)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
-  --top N            DOT, SVG, PNG: draw only the N actors with the most relations
+  --top N            DOT, SVG, PNG: draw only the N most central actors (degree
+                     centrality: the most relations, ties by IRI) and their relations
   --clusters         DOT, SVG, PNG: group actors by country
 
 Without --output or --out-dir, one format is written to standard output.
@@ -95,6 +101,8 @@ std::string file_stem(const std::string& id) {
     return out.empty() ? "article" : out;
 }
 
+} // namespace
+
 std::string render(const std::string& format, const KnowledgeGraph& g, const Ontology& onto,
                    const std::string& base, const DotOptions& dot) {
     if (format == "ttl") return to_rdf(g, onto, RdfSyntax::Turtle, base);
@@ -110,8 +118,6 @@ std::string render(const std::string& format, const KnowledgeGraph& g, const Ont
     return to_dot(g, &onto, dot);
 }
 
-} // namespace
-
 int run_extract(const std::vector<std::string>& argv) {
     for (const auto& a : argv)
         if (a == "--help" || a == "-h") {
@@ -120,8 +126,8 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
-               "--max-bytes", "--ontology", "--top", "--jobs"},
-              {"--merge", "--keep-negated", "--clusters", "--no-parser"});
+               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases"},
+              {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
     if (formats.empty()) throw usage_error("--format needs at least one format");
@@ -172,9 +178,13 @@ int run_extract(const std::vector<std::string>& argv) {
     }
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
+    const MergeOptions merge_opts = merge_options(args);
     if (out_dir) make_output_dir(*out_dir);
 
     const bool one_graph = !out_dir;
+    // Articles are united order-free and, when there are several, their actors resolved
+    // across them as newskg merge does.
+    GraphUnion all_articles(&onto);
     KnowledgeGraph all;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> failures;
@@ -184,10 +194,10 @@ int run_extract(const std::vector<std::string>& argv) {
     // Results come back in input order whatever --jobs is, so outputs do not depend on it.
     ParallelExtractor pool(*resources, po, jobs, [&](Extraction&& x) {
         ++articles;
-        if (one_graph || args.flag("--merge")) all.add(x, po.base_iri);
-        if (!out_dir) return;
         KnowledgeGraph g;
         g.add(x, po.base_iri);
+        if (one_graph || args.flag("--merge")) all_articles.add(g);
+        if (!out_dir) return;
         const std::string stem = file_stem(x.document.id);
         std::string id = stem;
         // Two inputs with the same name must not overwrite each other.
@@ -204,6 +214,16 @@ int run_extract(const std::vector<std::string>& argv) {
     });
     read_articles(args.positionals(), ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
     pool.finish();
+    all = all_articles.graph();
+    if (articles > 1 && (one_graph || args.flag("--merge"))) {
+        MergeResult resolved = resolve_actors(all, onto, merge_opts);
+        if (args.value("--merge-log")) try {
+                write_merge_log(args, resolved, articles);
+            } catch (const error& e) {
+                failures.push_back(e.what());
+            }
+        all = std::move(resolved.graph);
+    }
 
     if (one_graph) {
         try {

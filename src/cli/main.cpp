@@ -19,8 +19,12 @@ Usage: newskg COMMAND [OPTIONS] ...
 
 Commands:
   extract   read articles and write their knowledge graph (Turtle, N-Triples, JSON, DOT)
+  merge     merge graphs newskg wrote (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON)
+            into one, resolving actors across articles
   read      show what the reader keeps of an article (text or JSON)
   eval      score extraction against gold files (precision, recall, F1)
+  stats     rank actors (degree, betweenness, PageRank), components, pair balances
+  path      the shortest chain of relations between two actors
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -53,6 +57,9 @@ int main(int argc, char** argv) {
         if (command == "extract") return newskg::cli::run_extract(args);
         if (command == "read") return newskg::cli::run_read(args);
         if (command == "eval") return newskg::cli::run_eval(args);
+        if (command == "stats") return newskg::cli::run_stats(args);
+        if (command == "path") return newskg::cli::run_path(args);
+        if (command == "merge") return newskg::cli::run_merge(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

@@ -201,14 +201,15 @@ std::string edge_text(const RelationEdge& r, const std::string& label) {
     if (r.flags & kNegated) head = "not " + head;
     if (r.flags & kHedged) head += "?";
     std::string text = head;
-    if (r.date) {
+    // A standing relation's date is only when an article said it (partOf, presentIn):
+    // on the picture it is noise; events keep theirs.
+    if (r.date && r.is_event()) {
         text += "\n" + r.date->iso();
         if (r.last_date && *r.last_date != *r.date) text += " \u2013 " + r.last_date->iso();
     }
-    if (r.mention_count > 1) {
-        text += text.find('\n') == std::string::npos ? "\n" : " ";
-        text += "\u00d7" + std::to_string(r.mention_count);
-    }
+    // On the last line, after the date or the relation: "×4" alone on a line of its own
+    // read as a stray label.
+    if (r.mention_count > 1) text += " \u00d7" + std::to_string(r.mention_count);
     return text;
 }
 
@@ -294,28 +295,70 @@ void write_isolated(std::ostream& out, const Selection& sel) {
     out << "</TR></TABLE>>];\n}\n";
 }
 
-/// A source line under the picture, as a newsroom graphic carries one: the article's
-/// outlet, date and headline, or the number and date range of the articles merged.
-std::string caption(const KnowledgeGraph& kg) {
+/// Breaks `text` at spaces into lines of about `width` characters (counted in UTF-8
+/// sequences), so a long headline does not make the picture wider than its graph.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    std::size_t line_chars = 0, word_chars = 0;
+    const auto flush_word = [&] {
+        if (word.empty()) return;
+        if (line_chars > 0 && line_chars + 1 + word_chars > width) {
+            lines.push_back(line);
+            line.clear();
+            line_chars = 0;
+        }
+        if (line_chars > 0) {
+            line += ' ';
+            ++line_chars;
+        }
+        line += word;
+        line_chars += word_chars;
+        word.clear();
+        word_chars = 0;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = std::max<std::size_t>(utf8_sequence(text, i), 1);
+        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') flush_word();
+        else {
+            word.append(text, i, len);
+            ++word_chars;
+        }
+        i += len;
+    }
+    flush_word();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+/// The title over the picture, as a newsroom graphic has one: the headline in bold (or,
+/// for a merged graph, how many articles), then the outlet and date (or date range) and
+/// the credit, small and grey. Empty when the graph has no article.
+std::string title_label(const KnowledgeGraph& kg) {
     const auto& articles = kg.articles();
     if (articles.empty()) return {};
+    std::string headline, byline;
     if (articles.size() == 1) {
         const ArticleInfo& a = articles.front();
-        std::string text = "Source: ";
-        if (!a.outlet.empty()) text += a.outlet + ", ";
-        if (a.published) text += a.published->iso() + ", ";
-        text += a.title.empty() ? a.id : "\u201C" + a.title + "\u201D";
-        return text + ". Extracted by newskg.";
+        headline = a.title.empty() ? a.id : a.title;
+        if (!a.outlet.empty()) byline += a.outlet + " \u00B7 ";
+        if (a.published) byline += a.published->iso() + " \u00B7 ";
+    } else {
+        std::optional<DateValue> first, last;
+        for (const ArticleInfo& a : articles) {
+            if (!a.published) continue;
+            if (!first || a.published->iso() < first->iso()) first = a.published;
+            if (!last || a.published->iso() > last->iso()) last = a.published;
+        }
+        headline = std::to_string(articles.size()) + " articles";
+        if (first) byline += first->iso() + (*last != *first ? " \u2013 " + last->iso() : std::string()) + " \u00B7 ";
     }
-    std::optional<DateValue> first, last;
-    for (const ArticleInfo& a : articles) {
-        if (!a.published) continue;
-        if (!first || a.published->iso() < first->iso()) first = a.published;
-        if (!last || a.published->iso() > last->iso()) last = a.published;
-    }
-    std::string text = "Source: " + std::to_string(articles.size()) + " articles";
-    if (first) text += ", " + first->iso() + (*last != *first ? " \u2013 " + last->iso() : std::string());
-    return text + ". Extracted by newskg.";
+    byline += "extracted by newskg";
+    std::string label = "<FONT POINT-SIZE=\"18\"><B>";
+    const auto lines = wrap(headline, 70);
+    for (std::size_t i = 0; i < lines.size(); ++i) label += (i ? "<BR ALIGN=\"LEFT\"/>" : "") + html_escape(lines[i]);
+    return label + "</B></FONT><BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"11\" COLOR=\"#666666\">" +
+           html_escape(byline) + "</FONT><BR ALIGN=\"LEFT\"/>";
 }
 
 void write_country_clusters(std::ostream& out, const Selection& sel) {
@@ -419,13 +462,11 @@ std::string to_dot(const KnowledgeGraph& graph, const Ontology* ontology,
             // became too small to read from the back of a room.
             << "node [fontname=\"sans-serif\" fontsize=12];\n"
             << "edge [fontname=\"sans-serif\" fontsize=10 arrowsize=0.7];\n";
-        const std::string source = caption(graph);
-        if (!source.empty())
-            // Bottom left, small and grey: a credit line, not a title competing with
-            // the graph. Every cluster sets its own label and labelloc, so none
-            // inherits this one or its place at the bottom.
-            out << "label=" << quoted(source)
-                << " labelloc=b labeljust=l fontsize=10 fontcolor=\"#666666\";\n";
+        const std::string title = title_label(graph);
+        if (!title.empty())
+            // Top left, where a reader starts. Every cluster sets its own label and
+            // labelloc, so none inherits this one.
+            out << "label=<" << title << "> labelloc=t labeljust=l;\n";
         write_legend(out, sel);
         write_isolated(out, sel);
         if (options.clusters_by_country) write_country_clusters(out, sel);

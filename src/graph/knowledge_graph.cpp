@@ -1,6 +1,8 @@
 #include "graph/knowledge_graph_impl.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <stdexcept>
 #include <utility>
 
@@ -25,6 +27,29 @@ void normalise(EntityNode& n) {
     sort_unique(n.articles);
 }
 
+/// Adds `from` to `sorted` (sorted, unique under `less`/`equal`) and keeps it so. Elements
+/// already there win over equal new ones. Linear in the size of `sorted`, and
+/// proportional to `from` alone when the new elements all sort after the old ones (the
+/// usual case: articles are added in order): a hub actor or relation named by thousands
+/// of articles must not be re-sorted on every mention, which made merging quadratic.
+template <class T, class Less, class Equal>
+void merge_sorted(std::vector<T>& sorted, std::vector<T> from, Less less, Equal equal) {
+    if (from.empty()) return;
+    std::stable_sort(from.begin(), from.end(), less);
+    const std::size_t old_size = sorted.size();
+    const bool after = old_size == 0 || !less(from.front(), sorted.back());
+    sorted.insert(sorted.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    auto first = sorted.begin();
+    if (after) {
+        if (old_size > 0) first += static_cast<std::ptrdiff_t>(old_size - 1);
+    } else {
+        std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(old_size),
+                           sorted.end(), less);
+    }
+    sorted.erase(std::unique(first, sorted.end(), equal), sorted.end());
+}
+
 void merge_into(EntityNode& into, const EntityNode& from) {
     // The first label seen stays the label (a graph built in the same order always names
     // a node the same way); every other spelling is kept as an alias so that scoring and
@@ -38,8 +63,13 @@ void merge_into(EntityNode& into, const EntityNode& from) {
     // specific type seen elsewhere is better information.
     if (into.type == ActorType::Actor) into.type = from.type;
     if (into.country_code.empty()) into.country_code = from.country_code;
-    into.articles.insert(into.articles.end(), from.articles.begin(), from.articles.end());
-    normalise(into);
+    sort_unique(into.aliases);
+    into.aliases.erase(std::remove(into.aliases.begin(), into.aliases.end(), into.label),
+                       into.aliases.end());
+    std::vector<std::string> articles = from.articles;
+    articles.erase(std::remove(articles.begin(), articles.end(), std::string()), articles.end());
+    merge_sorted(into.articles, std::move(articles), std::less<std::string>(),
+                 std::equal_to<std::string>());
 }
 
 bool evidence_less(const Evidence& a, const Evidence& b) {
@@ -97,8 +127,7 @@ constexpr unsigned kAllFlags = kHedged | kReported | kConditional;
 void merge_into(RelationEdge& into, const RelationEdge& from) {
     const std::size_t before = into.evidence.size();
     const bool had_evidence = before > 0 || !from.evidence.empty();
-    into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
-    normalise_evidence(into.evidence);
+    merge_sorted(into.evidence, from.evidence, evidence_less, same_evidence);
     if (had_evidence)
         into.mention_count = into.evidence.size();
     else

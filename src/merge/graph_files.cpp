@@ -20,11 +20,16 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "merge/rdf_triples.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
 
 namespace {
+
+using detail::Description;
+using detail::Descriptions;
+using detail::Value;
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -37,16 +42,6 @@ std::string cat(std::string_view a, std::string_view b) {
     s += b;
     return s;
 }
-
-/// One object of a subject's property: an IRI or a literal's lexical form.
-struct Value {
-    bool iri = false;
-    std::string text;
-};
-
-/// The triples of a file grouped by subject, then predicate.
-using Description = std::map<std::string, std::vector<Value>>;
-using Descriptions = std::map<std::string, Description>;
 
 const std::vector<Value>& values(const Description& d, const std::string& predicate) {
     static const std::vector<Value> none;
@@ -80,29 +75,6 @@ const char* parser_name(GraphFileFormat f) {
     case GraphFileFormat::Json: break;
     }
     return "";
-}
-
-Descriptions parse_rdf(const std::string& path, GraphFileFormat format) {
-    rdf::World world;
-    rdf::Storage storage = rdf::Storage::in_memory(world);
-    rdf::Model model(world, storage);
-    rdf::Parser parser(world, parser_name(format));
-    Descriptions out;
-    parser.parse_file(path, model, [&](rdf::StatementRef st) {
-        const rdf::NodeRef s = st.subject();
-        const std::string subject =
-            s.is_blank() ? "_:" + std::string(s.blank_id()) : std::string(s.iri());
-        const rdf::NodeRef o = st.object();
-        Value v;
-        if (o.is_literal()) {
-            v.text = std::string(o.literal());
-        } else {
-            v.iri = true;
-            v.text = o.is_blank() ? "_:" + std::string(o.blank_id()) : std::string(o.iri());
-        }
-        out[subject][std::string(st.predicate().iri())].push_back(std::move(v));
-    });
-    return out;
 }
 
 /// Reads the values of one file, naming it and the subject in errors.
@@ -308,6 +280,33 @@ KnowledgeGraph graph_from_json_file(const std::string& path) {
 
 } // namespace
 
+namespace detail {
+
+Descriptions parse_rdf_file(const std::string& path, const std::string& syntax) {
+    rdf::World world;
+    rdf::Storage storage = rdf::Storage::in_memory(world);
+    rdf::Model model(world, storage);
+    rdf::Parser parser(world, syntax);
+    Descriptions out;
+    parser.parse_file(path, model, [&](rdf::StatementRef st) {
+        const rdf::NodeRef s = st.subject();
+        const std::string subject =
+            s.is_blank() ? "_:" + std::string(s.blank_id()) : std::string(s.iri());
+        const rdf::NodeRef o = st.object();
+        Value v;
+        if (o.is_literal()) {
+            v.text = std::string(o.literal());
+        } else {
+            v.iri = true;
+            v.text = o.is_blank() ? "_:" + std::string(o.blank_id()) : std::string(o.iri());
+        }
+        out[subject][std::string(st.predicate().iri())].push_back(std::move(v));
+    });
+    return out;
+}
+
+} // namespace detail
+
 std::optional<GraphFileFormat> graph_file_format(std::string_view path) {
     const std::string ext = lower(std::filesystem::path(std::string(path)).extension().string());
     if (ext == ".ttl") return GraphFileFormat::Turtle;
@@ -329,7 +328,7 @@ KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology
                           "unknown graph format (expected .ttl, .nt, .nq, .trig, .rdf or .json; "
                           "JSON-LD cannot be read back)");
     if (*format == GraphFileFormat::Json) return graph_from_json_file(path);
-    return graph_from_rdf(path, parse_rdf(path, *format), ontology);
+    return graph_from_rdf(path, detail::parse_rdf_file(path, parser_name(*format)), ontology);
 }
 
 } // namespace newskg

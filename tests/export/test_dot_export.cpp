@@ -249,3 +249,52 @@ TEST_CASE("DOT edge labels come from the ontology", "[export][dot][ontology]") {
     CHECK(dot.find("tooltip=\"demandedWithdrawal (CAMEO 1056)\"") != std::string::npos);
     render_svg(dot);
 }
+
+TEST_CASE("DOT has a title: the headline in bold, outlet and date under it", "[export][dot][title]") {
+    const std::string dot = to_dot(sample_graph(), nullptr, DotOptions{});
+    CHECK(dot.find("label=<<FONT POINT-SIZE=\"18\"><B>Mali asks UN mission to leave</B></FONT>") !=
+          std::string::npos);
+    CHECK(dot.find("DW \u00B7 2023-06-16 \u00B7 extracted by newskg") != std::string::npos);
+    CHECK(dot.find("labelloc=t labeljust=l") != std::string::npos);
+    const std::string svg = render_svg(dot);
+    CHECK(svg.find(">Mali asks UN mission to leave</text>") != std::string::npos);
+    CHECK(svg.find("font-weight=\"bold\"") != std::string::npos);
+
+    // A long headline with markup characters is escaped and wrapped into lines of at
+    // most 70 characters; a merged graph says how many articles and their date range.
+    KnowledgeGraph g = sample_graph();
+    ArticleInfo second;
+    second.id = "doc2";
+    second.iri = "https://newskg.org/id/article/doc2";
+    second.title = "x";
+    second.published = day(2023, 9, 3);
+    g.add_article(second);
+    const std::string merged = to_dot(g, nullptr, DotOptions{});
+    CHECK(merged.find("<B>2 articles</B>") != std::string::npos);
+    CHECK(merged.find("2023-06-16 \u2013 2023-09-03 \u00B7 extracted by newskg") != std::string::npos);
+
+    KnowledgeGraph one;
+    ArticleInfo a;
+    a.id = "long";
+    a.title = "Rebels & army trade <fire> as the junta orders the UN mission out of the north of the "
+              "country after a decade of deployment";
+    one.add_article(a);
+    one.upsert_node(node(kMali, "Mali", ActorType::Country));
+    const std::string long_dot = to_dot(one, nullptr, DotOptions{});
+    CHECK(long_dot.find("Rebels &amp; army trade &lt;fire&gt; as the junta orders the UN mission out of<BR "
+                        "ALIGN=\"LEFT\"/>the north") != std::string::npos);
+    CHECK(render_svg(long_dot).find(">Rebels &amp; army trade &lt;fire&gt;") != std::string::npos);
+}
+
+TEST_CASE("DOT dates events but not standing relations", "[export][dot][title]") {
+    KnowledgeGraph g = sample_graph();
+    // The date a standing relation carries is when the article said it.
+    RelationEdge part = standing("partOf", {evidence("doc1", 5, "The junta rules Mali.", 300)});
+    part.date = day(2023, 6, 16);
+    part.last_date = part.date;
+    g.upsert_edge(kJunta, part, kMali);
+    const std::string dot = to_dot(g, nullptr, DotOptions{});
+    // partOf says only what it is; the demand keeps its dates.
+    CHECK(dot.find("label=\"partOf\"") != std::string::npos);
+    CHECK(dot.find("label=\"demandedWithdrawal\\n2023-06-16") != std::string::npos);
+}

@@ -71,7 +71,8 @@ TEST_CASE("SVG and PNG of a graph are valid files", "[export][image]") {
     CHECK(root == "svg");
     CHECK(text.find("Mali's junta") != std::string::npos);
     CHECK(text.find("demanded the withdrawal of") != std::string::npos);
-    CHECK(text.find("Source: DW, 2023-06-16") != std::string::npos); // the source line
+    CHECK(text.find("Mali asks UN mission to leave") != std::string::npos); // the title
+    CHECK(text.find("DW \u00B7 2023-06-16 \u00B7 extracted by newskg") != std::string::npos);
 
     const std::string png = to_image(g, &onto(), DotOptions{}, ImageFormat::Png);
     REQUIRE(png.size() > 1000);

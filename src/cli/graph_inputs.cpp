@@ -1,0 +1,125 @@
+#include "graph_inputs.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "newskg/core/error.hpp"
+#include "newskg/merge/graph_files.hpp"
+#include "newskg/pipeline/parallel.hpp"
+#include "newskg/read/reader.hpp"
+
+namespace newskg::cli {
+
+const char* const kGraphInputHelp = R"(Inputs: graphs written by `newskg extract` (.json, .ttl, .nt, .nq, .trig, .rdf) and
+articles (.txt, .html, .htm, .jsonl, gzipped, directories, - for standard input), which
+are extracted first; everything given is merged into one graph.
+
+Input options:
+  --no-parser        extract articles with token rules only (faster, less exact)
+  --jobs N           extract articles on N threads (default 0: one per core)
+  --published DATE   publication date (YYYY-MM-DD) for the articles
+  --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
+  --ontology DIR     ontology and lexicons to load
+)";
+
+namespace {
+
+bool is_graph_file(const std::string& path) { return graph_file_format(path).has_value(); }
+
+} // namespace
+
+void merge_graph(KnowledgeGraph& into, const KnowledgeGraph& from) {
+    for (const auto& article : from.articles()) into.add_article(article);
+    for (const EntityNode* node : from.nodes()) into.upsert_node(*node);
+    for (const EdgeView& e : from.edges()) into.upsert_edge(e.subject.iri, e.relation, e.object.iri);
+}
+
+GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args& args) {
+    GraphInputs in;
+    std::vector<std::string> article_paths;
+    for (const auto& p : paths)
+        if (!is_graph_file(p)) article_paths.push_back(p);
+
+    PipelineOptions po;
+    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.use_parser = !args.flag("--no-parser");
+    ReadOptions ro;
+    if (auto p = args.value("--published")) {
+        ro.published = DateValue::parse_iso(*p);
+        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
+    }
+    const std::size_t jobs = number_option(args, "--jobs", 0);
+    // The parser's dictionary is opened only when articles will be parsed.
+    in.resources = Resources::load(ontology_dir(args), po.use_parser && !article_paths.empty());
+
+    for (const auto& p : paths) {
+        if (!is_graph_file(p)) continue;
+        KnowledgeGraph g = read_graph_file(p, in.resources->ontology());
+        if (in.graph.node_count() == 0 && in.graph.articles().empty()) in.graph = std::move(g);
+        else merge_graph(in.graph, g);
+        ++in.graph_files;
+    }
+    if (!article_paths.empty()) {
+        std::vector<Diagnostic> diagnostics;
+        ParallelExtractor pool(*in.resources, po, jobs, [&](Extraction&& x) {
+            ++in.articles;
+            in.graph.add(x, po.base_iri);
+        });
+        read_articles(article_paths, ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
+        pool.finish();
+        for (const auto& d : diagnostics) {
+            if (d.error) throw error(d.id, d.message);
+            std::cerr << "newskg: warning: " << d.message << "\n";
+        }
+    }
+    return in;
+}
+
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string fit(const std::string& s, std::size_t width) {
+    if (display_width(s) <= width) return s + std::string(width - display_width(s), ' ');
+    std::string out;
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (cols + 1 == width) break;
+            ++cols;
+        }
+        out += s[i];
+    }
+    return out + "…";
+}
+
+std::string right(const std::string& s, std::size_t width) {
+    const std::size_t w = display_width(s);
+    return (w < width ? std::string(width - w, ' ') : std::string()) + s;
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::size_t number_option(const Args& args, const std::string& name, std::size_t fallback) {
+    const auto v = args.value(name);
+    if (!v) return fallback;
+    if (v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
+        throw usage_error(name + " expects a number, got '" + *v + "'");
+    try {
+        return std::stoull(*v);
+    } catch (const std::exception&) {
+        throw usage_error(name + " expects a number, got '" + *v + "'");
+    }
+}
+
+} // namespace newskg::cli

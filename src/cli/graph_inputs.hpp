@@ -1,0 +1,52 @@
+#pragma once
+// The inputs of the graph commands (stats, path): newskg graphs and articles, merged into
+// one KnowledgeGraph, and the small text-table helpers their terminal output shares.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/pipeline/pipeline.hpp"
+
+namespace newskg::cli {
+
+/// The options every graph command takes for reading its inputs.
+inline const std::vector<std::string> kGraphInputOptions{"--ontology", "--base", "--published", "--jobs"};
+inline const std::vector<std::string> kGraphInputFlags{"--no-parser"};
+
+/// Help text for those options.
+extern const char* const kGraphInputHelp;
+
+struct GraphInputs {
+    KnowledgeGraph graph;
+    std::unique_ptr<Resources> resources; ///< loaded once; its ontology names predicates
+    std::size_t graph_files = 0;
+    std::size_t articles = 0;
+};
+
+/// Reads every path into one graph: exported graphs (read_graph_file's extensions: .json,
+/// .ttl, .nt, .nq, .trig, .rdf …) are merged as they are;
+/// anything else is read as articles (.txt, .html, .jsonl, .gz, directories, - for
+/// standard input) and extracted, with the parser unless --no-parser. Warnings go to
+/// standard error. throws input_error / parse_error naming the file when an input cannot
+/// be read, so a command never reports on part of what it was given.
+GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args& args);
+
+/// Merges every node, relation and article of `from` into `into`.
+void merge_graph(KnowledgeGraph& into, const KnowledgeGraph& from);
+
+/// Columns a UTF-8 string takes in a terminal (one per code point).
+std::size_t display_width(const std::string& s);
+/// `s` cut to `width` columns (with "…") and padded with spaces to exactly `width`.
+std::string fit(const std::string& s, std::size_t width);
+/// `s` padded on the left to `width` columns.
+std::string right(const std::string& s, std::size_t width);
+/// printf-style "%.*f".
+std::string fixed(double v, int decimals);
+
+/// A number option ("--top N"); throws usage_error naming the option when it is not one.
+std::size_t number_option(const Args& args, const std::string& name, std::size_t fallback);
+
+} // namespace newskg::cli
