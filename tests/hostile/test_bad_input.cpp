@@ -234,7 +234,7 @@ TEST_CASE("hostile: article ids cannot write outside --out-dir", "[hostile]") {
 }
 
 TEST_CASE("hostile: Turtle and N-Quads with syntax errors name the file and line", "[hostile]") {
-    // `newskg merge` reads exports through read_graph_file; the CLI is not on this branch.
+    // What `newskg merge` reads its inputs with (the CLI itself: the next test).
     TempDir d;
     const auto& onto = resources().ontology();
     const std::string ttl = d / "broken.ttl";
@@ -251,6 +251,34 @@ TEST_CASE("hostile: Turtle and N-Quads with syntax errors name the file and line
     const std::string empty = d / "empty.ttl";
     write_file(empty, "");
     CHECK_THROWS_AS(newskg::read_graph_file(empty, onto), newskg::error);
+}
+
+TEST_CASE("hostile: newskg merge names broken Turtle and N-Quads and merges the rest", "[hostile]") {
+    TempDir d;
+    write_file(d / "good.txt", kGoodArticle);
+    auto x = run_newskg("extract --no-parser --format ttl --output " + q(d / "good.ttl") + " " + q(d / "good.txt"));
+    REQUIRE(x.status == 0);
+    write_file(d / "broken.ttl", "@prefix nkg: <https://newskg.org/ontology#> .\n<a> a nkg:Country .\n<b> a nkg:Country\n<c> <d> .\n");
+    write_file(d / "broken.nq", "<http://ex.org/a> <http://ex.org/p> \"unterminated <http://ex.org/g> .\n");
+    write_file(d / "noise.ttl", std::string("\x00\x01\xff\xfe<\x00>", 7));
+    write_file(d / "old.json", "{\"kept\": true}\n");
+    auto r = run_newskg("merge --format json --output " + q(d / "merged.json") + " " + q(d / "broken.ttl") + " " +
+                        q(d / "broken.nq") + " " + q(d / "noise.ttl") + " " + q(d / "missing.nq") + " " +
+                        q(d / "good.ttl"));
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, (d / "broken.ttl") + ":4"));
+    CHECK(contains(r.err, (d / "broken.nq") + ":1"));
+    CHECK(contains(r.err, d / "noise.ttl"));
+    CHECK(contains(r.err, d / "missing.nq"));
+    CHECK_FALSE(contains(r.err, "internal error"));
+    // The good graph is still merged and written.
+    const auto j = nlohmann::json::parse(read_file(d / "merged.json"));
+    CHECK(j["relations"].size() == 1);
+    // An output on a full disk: an error naming it.
+    auto f = run_newskg("merge --format json --output /dev/full " + q(d / "good.ttl"));
+    CHECK(f.status == 1);
+    CHECK(contains(f.err, "/dev/full"));
 }
 
 TEST_CASE("hostile: RDF/XML external entities given to the graph reader are never fetched", "[hostile]") {
@@ -282,6 +310,9 @@ TEST_CASE("hostile: RDF/XML external entities given to the graph reader are neve
     }
     INFO(what);
     CHECK_FALSE(contains(what, "TOPSECRET"));
+    // And through the CLI.
+    auto r = run_newskg("merge --format ttl --output - " + q(rdf));
+    CHECK_FALSE(contains(r.out + r.err, "TOPSECRET"));
     CHECK_FALSE(port.connected());
 }
 
