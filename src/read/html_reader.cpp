@@ -137,7 +137,10 @@ unsigned class_signal(const xmlNode* n) {
     // WordPress and similar systems label the article element with its taxonomy
     // ("tag-diy", "category-books"): those tokens say nothing about the element itself.
     std::string own;
-    for (const auto& tok : fu::words(cls + " " + id)) {
+    // Named: words() returns views into its argument, which a temporary in the range
+    // expression would not outlive (heap-use-after-free found by fuzz_html_reader).
+    const std::string cls_and_id = cls + " " + id;
+    for (const auto& tok : fu::words(cls_and_id)) {
         const std::string l = lower(std::string(tok));
         if (l.rfind("tag-", 0) == 0 || l.rfind("category-", 0) == 0 || l.rfind("categories-", 0) == 0) continue;
         own += l;
