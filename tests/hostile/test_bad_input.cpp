@@ -248,6 +248,12 @@ TEST_CASE("hostile: Turtle and N-Quads with syntax errors name the file and line
     const std::string bin = d / "noise.nq";
     write_file(bin, std::string("\x00\x01\xff\xfe<\x00>", 7));
     CHECK_THROWS_WITH(newskg::read_graph_file(bin, onto), Catch::Contains(bin));
+    // A number JSON cannot hold once escaped as an internal error (found by fuzz_rdf_reader).
+    const std::string huge = d / "huge.json";
+    write_file(huge, "8e730");
+    CHECK_THROWS_WITH(newskg::read_graph_file(huge, onto), Catch::Contains("newskg.parse.501") && Catch::Contains(huge));
+    write_file(d / "huge2.json", "{\"entities\": [{\"id\": \"x\", \"confidence\": 1e999}]}");
+    CHECK_THROWS_AS(newskg::read_graph_file(d / "huge2.json", onto), newskg::error);
     const std::string empty = d / "empty.ttl";
     write_file(empty, "");
     CHECK_THROWS_AS(newskg::read_graph_file(empty, onto), newskg::error);
