@@ -59,6 +59,14 @@ class Args {
 /// standard output. throws output_error naming the path.
 void write_file_atomically(const std::string& path, const std::string& content);
 
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary files of
+/// writes in progress and exit with 128 + the signal (130, 143, 129): outputs already
+/// renamed into place stay, no partial file is left.
+void remove_temp_files_on_signals();
+
+/// Creates an output directory (and its parents) if needed; throws output_error naming it.
+void make_output_dir(const std::string& dir);
+
 /// The ontology directory from --ontology, else Ontology::default_dir().
 std::string ontology_dir(const Args& args);
 

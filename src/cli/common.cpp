@@ -1,11 +1,14 @@
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <filesystem>
 #include <iostream>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "cli.hpp"
@@ -63,6 +66,55 @@ bool Args::flag(const std::string& name) const {
     return std::find(flags_.begin(), flags_.end(), name) != flags_.end();
 }
 
+namespace {
+
+// The temporary files being written right now, so that SIGINT or SIGTERM can remove them
+// before the process exits. Process-wide by nature (a signal handler has no other way to
+// find them); fixed slots of atomics, because the handler may only use async-signal-safe
+// calls (unlink, _exit) and cannot take a lock or allocate.
+constexpr std::size_t kTempSlots = 256;
+std::atomic<char*> g_temp_files[kTempSlots];
+
+extern "C" void remove_temp_files_and_exit(int sig) {
+    for (auto& slot : g_temp_files)
+        if (char* name = slot.load()) ::unlink(name);
+    ::_exit(128 + sig); // 130 for SIGINT, 143 for SIGTERM, as a shell reports them
+}
+
+/// Registers a temporary file for removal on a signal for as long as it lives.
+class TempFileGuard {
+  public:
+    explicit TempFileGuard(char* name) {
+        if (!name) return;
+        for (auto& slot : g_temp_files) {
+            char* expected = nullptr;
+            if (slot.compare_exchange_strong(expected, name)) {
+                slot_ = &slot;
+                return;
+            }
+        }
+        // All slots taken (more threads than slots): the file is still removed on every
+        // error, only an interrupt could leave it, under its hidden ".NAME.XXXXXX" name.
+    }
+    ~TempFileGuard() {
+        if (slot_) slot_->store(nullptr);
+    }
+    TempFileGuard(const TempFileGuard&) = delete;
+    TempFileGuard& operator=(const TempFileGuard&) = delete;
+
+  private:
+    std::atomic<char*>* slot_ = nullptr;
+};
+
+} // namespace
+
+void remove_temp_files_on_signals() {
+    struct sigaction sa {};
+    sa.sa_handler = remove_temp_files_and_exit;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+}
+
 void write_file_atomically(const std::string& path, const std::string& content) {
     if (path == "-") {
         std::cout << content;
@@ -98,8 +150,17 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
+    // Blocked while the name is created and registered, so an interrupt in between
+    // cannot leave an unregistered temporary file.
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+    ::pthread_sigmask(SIG_BLOCK, &block, &old);
     int fd = ::mkstemp(name.data());
-    if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(errno));
+    const int mkstemp_errno = errno;
+    TempFileGuard guard(fd >= 0 ? name.data() : nullptr);
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
     const char* p = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -125,6 +186,12 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         ::unlink(name.data());
         throw output_error(304, path, std::string("cannot replace the file: ") + std::strerror(err));
     }
+}
+
+void make_output_dir(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw output_error(302, dir, "cannot create the directory: " + ec.message());
 }
 
 std::string ontology_dir(const Args& args) {

@@ -64,7 +64,7 @@ int run_eval(const std::vector<std::string>& argv) {
     PipelineOptions po;
     if (auto b = args.value("--base")) po.base_iri = *b;
     const auto save = args.value("--save-graphs");
-    if (save) std::filesystem::create_directories(*save);
+    if (save) make_output_dir(*save);
 
     std::vector<ArticleScore> scores;
     std::vector<std::string> problems;
@@ -94,6 +94,10 @@ int run_eval(const std::vector<std::string>& argv) {
             scores.push_back(score_graph(gold, graph_json, gold_path));
         } catch (const error& e) {
             problems.push_back(e.what());
+        } catch (const nlohmann::json::exception& e) {
+            // A field of the wrong type deep in a gold file ("optional": "yes", a relation
+            // that is a string): this gold file is malformed, the others are still scored.
+            problems.push_back(parse_error(305, gold_path, 0, std::string("malformed gold file: ") + e.what()).what());
         }
     }
     const TotalScore tot = total(scores);

@@ -52,7 +52,8 @@ Options:
   --output PATH      write one graph of all inputs to PATH (- is standard output);
                      needs exactly one format
   --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
-                     the article's id (the input's file name without extension)
+                     the article's id (the input's file name without extension; "/",
+                     control characters and a leading "." become "_")
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
   --merge-log FILE   when several articles are merged into one graph, write the actor
                      merges beyond exact IRIs as JSON Lines (see newskg merge --help)
@@ -86,6 +87,25 @@ const std::map<std::string, std::string> kFormats{
     {"rdfxml", "rdf"}, {"jsonld", "jsonld"}, {"json", "json"},    {"dot", "dot"},
     {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"}, {"html", "html"},
 };
+
+/// A file name for an article id in --out-dir. Ids come from JSON Lines and file names,
+/// so they are untrusted: "../x" or "a/b" must not leave DIR or fail, and a hidden or
+/// over-long name must not appear. Path separators, control characters and a leading dot
+/// become "_"; the name is cut to 200 bytes (on a UTF-8 boundary).
+std::string file_stem(const std::string& id) {
+    std::string out;
+    for (char c : id) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) ? '_' : c;
+    }
+    if (!out.empty() && out[0] == '.') out[0] = '_';
+    if (out.size() > 200) {
+        std::size_t cut = 200;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+    }
+    return out.empty() ? "article" : out;
+}
 
 } // namespace
 
@@ -165,7 +185,7 @@ int run_extract(const std::vector<std::string>& argv) {
     const auto resources = Resources::load(ontology_dir(args));
     const Ontology& onto = resources->ontology();
     const MergeOptions merge_opts = merge_options(args);
-    if (out_dir) std::filesystem::create_directories(*out_dir);
+    if (out_dir) make_output_dir(*out_dir);
     std::optional<TripleStore> store;
     LoadStats loaded;
     if (auto dir = args.value("--store")) store.emplace(TripleStore::open(*dir, TripleStore::Mode::Write));
@@ -193,9 +213,10 @@ int run_extract(const std::vector<std::string>& argv) {
         g.add(x, po.base_iri);
         if (one_graph || args.flag("--merge")) all_articles.add(g);
         if (!out_dir) return;
-        std::string id = x.document.id.empty() ? "article" : x.document.id;
+        const std::string stem = file_stem(x.document.id);
+        std::string id = stem;
         // Two inputs with the same name must not overwrite each other.
-        for (int n = 2; written_ids.count(id); ++n) id = x.document.id + "-" + std::to_string(n);
+        for (int n = 2; written_ids.count(id); ++n) id = stem + "-" + std::to_string(n);
         written_ids.insert(id);
         for (const auto& f : formats) {
             const std::string path = (std::filesystem::path(*out_dir) / (id + "." + kFormats.at(f))).string();

@@ -37,12 +37,15 @@ Common options:
   --version        print the version
 
 Exit status: 0 success; 1 some inputs or outputs failed (the others were done and the
-failures are listed at the end); 2 wrong usage or a broken ontology.
+failures are listed at the end); 2 wrong usage or a broken ontology; 130, 143 or 129
+when interrupted by SIGINT, SIGTERM or SIGHUP (outputs already written are whole, no
+temporary file is left).
 )";
 
 } // namespace
 
 int main(int argc, char** argv) {
+    newskg::cli::remove_temp_files_on_signals();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
         std::cout << kHelp;

@@ -272,6 +272,9 @@ KnowledgeGraph graph_from_json_file(const std::string& path) {
         const std::size_t byte = std::min<std::size_t>(e.byte, text.size());
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
         throw parse_error(501, path, line, std::string("not valid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        // Well-formed but out of range ("8e730"): found by fuzz_rdf_reader.
+        throw parse_error(501, path, 0, std::string("not valid JSON: ") + e.what());
     }
     if (!j.is_object() || !j.contains("entities"))
         throw parse_error(502, path, 0, "JSON, but not a newskg graph: no \"entities\" array");

@@ -405,6 +405,19 @@ void Model::sync() {
 Parser::Parser(World& world, const std::string& syntax) : world_(&world), syntax_(syntax) {
     parser_.reset(librdf_new_parser(world.get(), syntax.c_str(), nullptr, nullptr));
     if (!parser_) throw rdf_error(kParserFailed, "librdf has no parser for " + syntax);
+    // Graph files come from elsewhere: an RDF/XML DOCTYPE may declare external entities or
+    // a remote DTD pointing at local files or internal hosts. Raptor must fetch nothing.
+    const std::pair<const char*, const char*> options[] = {
+        {"http://feature.librdf.org/raptor-noNet", "1"},
+        {"http://feature.librdf.org/raptor-noFile", "1"},
+        {"http://feature.librdf.org/raptor-loadExternalEntities", "0"},
+    };
+    for (const auto& [feature, value] : options) {
+        Uri uri(world, feature);
+        Node v = Node::literal(world, value, "");
+        // A parser without the option (one that reads no XML) refuses it: nothing to deny.
+        librdf_parser_set_feature(parser_.get(), uri.get(), static_cast<librdf_node*>(v.get()));
+    }
 }
 
 void Parser::fail(const std::string& name, const std::string& fallback) {

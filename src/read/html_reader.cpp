@@ -137,7 +137,10 @@ unsigned class_signal(const xmlNode* n) {
     // WordPress and similar systems label the article element with its taxonomy
     // ("tag-diy", "category-books"): those tokens say nothing about the element itself.
     std::string own;
-    for (const auto& tok : fu::words(cls + " " + id)) {
+    // Named: words() returns views into its argument, which a temporary in the range
+    // expression would not outlive (heap-use-after-free found by fuzz_html_reader).
+    const std::string cls_and_id = cls + " " + id;
+    for (const auto& tok : fu::words(cls_and_id)) {
         const std::string l = lower(std::string(tok));
         if (l.rfind("tag-", 0) == 0 || l.rfind("category-", 0) == 0 || l.rfind("categories-", 0) == 0) continue;
         own += l;
@@ -245,7 +248,19 @@ class Extractor {
                             HTML_PARSE_IGNORE_ENC;
         if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
-        doc_ = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+        if (!ctxt) throw input_error(input_codes::kUnreadable, path, "out of memory for the HTML parser");
+        doc_ = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+        // libxml2 stops building the tree at 256 nested elements (its guard against stack
+        // exhaustion) and drops the rest of the page: say so rather than read a fragment.
+        const bool too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+        htmlFreeParserCtxt(ctxt);
+        if (too_deep) {
+            if (doc_) xmlFreeDoc(doc_);
+            doc_ = nullptr;
+            throw input_error(input_codes::kTooDeep, path,
+                              "HTML elements nested deeper than libxml2's limit of 256 levels; the page was not read");
+        }
     }
     ~Extractor() {
         if (doc_) xmlFreeDoc(doc_);
@@ -292,13 +307,18 @@ class Extractor {
         if (auto d = parse_date(v); d && d->day && d->year >= 1900) slot = d;
     }
 
-    void read_ld(const nlohmann::json& j) {
+    // Article metadata sits a few levels down at most; a hostile page can nest arrays a
+    // million deep, which unbounded recursion would turn into a stack overflow.
+    static constexpr int kMaxLdDepth = 16;
+
+    void read_ld(const nlohmann::json& j, int depth = 0) {
+        if (depth > kMaxLdDepth) return;
         if (j.is_array()) {
-            for (const auto& e : j) read_ld(e);
+            for (const auto& e : j) read_ld(e, depth + 1);
             return;
         }
         if (!j.is_object()) return;
-        if (auto g = j.find("@graph"); g != j.end()) read_ld(*g);
+        if (auto g = j.find("@graph"); g != j.end()) read_ld(*g, depth + 1);
         auto str = [&](const char* k) -> std::string {
             auto it = j.find(k);
             return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};

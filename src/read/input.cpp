@@ -343,6 +343,22 @@ class Reader {
         throw std::invalid_argument(std::string("field \"") + name + "\" must be a string, not " + it->type_name());
     }
 
+    // JSON escapes can put any control character into a field ("\u0000", "\u0007"). They
+    // have no place in text, XML cannot hold them and C APIs (librdf) stop at a NUL, so
+    // each one but tab, line feed and carriage return becomes a space. Returns how many.
+    static std::size_t replace_controls(std::optional<std::string>& v) {
+        if (!v) return 0;
+        std::size_t n = 0;
+        for (char& c : *v) {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f) {
+                c = ' ';
+                ++n;
+            }
+        }
+        return n;
+    }
+
     void json_line(const std::string& raw, const std::string& p, const std::string& where, std::size_t n) {
         const auto t = decode::to_utf8(raw, where);
         warn_repaired(where, t);
@@ -370,6 +386,11 @@ class Reader {
             diags_.push_back(diag(where, parse_id(input_codes::kJsonField), e.what(), true));
             return;
         }
+        std::size_t controls = 0;
+        for (auto* v : {&id, &title, &published, &url, &source, &text, &html}) controls += replace_controls(*v);
+        if (controls)
+            diags_.push_back(diag(where, input_id(input_codes::kControl),
+                                  std::to_string(controls) + " control character(s) replaced by spaces", false));
         const std::string doc_id = id && !id->empty() ? *id : detail::id_from_path(p) + "-" + std::to_string(n);
         if (!text && !html) {
             diags_.push_back(diag(where, parse_id(input_codes::kJsonField), "no \"text\" or \"html\" field", true));
