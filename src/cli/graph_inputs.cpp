@@ -7,7 +7,6 @@
 
 #include "newskg/core/error.hpp"
 #include "newskg/merge/graph_files.hpp"
-#include "newskg/pipeline/parallel.hpp"
 #include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
@@ -42,17 +41,9 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
     for (const auto& p : paths)
         if (!is_graph_file(p)) article_paths.push_back(p);
 
-    PipelineOptions po;
-    if (auto b = args.value("--base")) po.base_iri = *b;
-    po.use_parser = !args.flag("--no-parser");
-    ReadOptions ro;
-    if (auto p = args.value("--published")) {
-        ro.published = DateValue::parse_iso(*p);
-        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
-    }
-    const std::size_t jobs = number_option(args, "--jobs", 0);
+    const ArticleOptions ao = article_options(args);
     // The parser's dictionary is opened only when articles will be parsed.
-    in.resources = Resources::load(ontology_dir(args), po.use_parser && !article_paths.empty());
+    in.resources = Resources::load(ontology_dir(args), ao.pipeline.use_parser && !article_paths.empty());
 
     for (const auto& p : paths) {
         if (!is_graph_file(p)) continue;
@@ -63,12 +54,9 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
     }
     if (!article_paths.empty()) {
         std::vector<Diagnostic> diagnostics;
-        ParallelExtractor pool(*in.resources, po, jobs, [&](Extraction&& x) {
-            ++in.articles;
-            in.graph.add(x, po.base_iri);
-        });
-        read_articles(article_paths, ro, [&](Document&& doc) { pool.submit(std::move(doc)); }, diagnostics);
-        pool.finish();
+        in.articles = extract_articles(article_paths, *in.resources, ao,
+                                       [&](Extraction&& x) { in.graph.add(x, ao.pipeline.base_iri); },
+                                       diagnostics);
         for (const auto& d : diagnostics) {
             if (d.error) throw error(d.id, d.message);
             std::cerr << "newskg: warning: " << d.message << "\n";
