@@ -8,6 +8,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "core/sorted_merge.hpp"
 #include "newskg/actors/actors.hpp"
 #include "newskg/merge/merge.hpp"
 #include "newskg/ontology/ontology.hpp"
@@ -75,28 +76,12 @@ bool evidence_before(const Evidence& a, const Evidence& b) {
 /// Joins `from` into `into` (same key). Commutative, associative and idempotent.
 void join_edge(RelationEdge& into, const RelationEdge& from) {
     // `into` is already sorted and unique (an edge joins itself first), so the new
-    // evidence is merged in rather than everything re-sorted: re-sorting on every mention
-    // made a hub relation named by thousands of articles quadratic. When the new items
-    // all sort after the old ones (articles arrive in order) only they are touched.
-    std::vector<Evidence> added = from.evidence;
-    std::sort(added.begin(), added.end(), evidence_before);
-    const std::size_t old_size = into.evidence.size();
-    const bool after = old_size == 0 || added.empty() || !evidence_before(added.front(), into.evidence.back());
-    into.evidence.insert(into.evidence.end(), std::make_move_iterator(added.begin()),
-                         std::make_move_iterator(added.end()));
-    auto first = into.evidence.begin();
-    if (after) {
-        if (old_size > 0) first += static_cast<std::ptrdiff_t>(old_size - 1);
-    } else {
-        std::inplace_merge(into.evidence.begin(), into.evidence.begin() + static_cast<std::ptrdiff_t>(old_size),
-                           into.evidence.end(), evidence_before);
-    }
-    // One item per article and sentence (KnowledgeGraph's rule), the smallest kept.
-    into.evidence.erase(std::unique(first, into.evidence.end(),
-                                    [](const Evidence& a, const Evidence& b) {
-                                        return a.document == b.document && a.sentence == b.sentence;
-                                    }),
-                        into.evidence.end());
+    // evidence is merged in rather than everything re-sorted. One item per article and
+    // sentence (KnowledgeGraph's rule), the smallest kept.
+    detail::merge_sorted(into.evidence, from.evidence, evidence_before,
+                         [](const Evidence& a, const Evidence& b) {
+                             return a.document == b.document && a.sentence == b.sentence;
+                         });
     into.mention_count = into.evidence.empty() ? std::max(into.mention_count, from.mention_count)
                                                : into.evidence.size();
     auto lo = [](const std::optional<DateValue>& a, const std::optional<DateValue>& b) {
