@@ -71,9 +71,38 @@ struct Paragraph {
     ParagraphKind kind = ParagraphKind::Body;
 };
 
+/// Half-open range [first, last) of indices into Document::words.
+struct WordRange {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::size_t size() const noexcept { return last - first; }
+    bool empty() const noexcept { return last <= first; }
+};
+
+/// "No word": the head of a sentence's root, and "none" for word indices.
+inline constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
+
+/// A syntactic word of the Universal Dependencies analysis (the syntax stage): a token,
+/// or a piece of one where UD splits what the tokenizer keeps whole ("do" + "n't" of
+/// "don't", "cease" + "-" + "fire"). Its tree is in the UD scheme: `head` is the index
+/// of its governor in Document::words (kNoWord for the sentence's root) and `deprel` the
+/// relation with its subtype ("nsubj:pass", "obl", "acl:relcl"); `lemma`, `upos`
+/// ("PROPN") and `xpos` (Penn, "NNP") come from the tagger and lemmatizer.
+struct Word {
+    CharSpan span;         ///< bytes into Document::text (a piece spans its own bytes)
+    std::size_t token = 0; ///< index into Document::tokens of the token it comes from
+    std::string form;      ///< the word as the parser saw it (curly quotes kept)
+    std::string lemma;
+    std::string upos;
+    std::string xpos;
+    std::size_t head = kNoWord;
+    std::string deprel;
+};
+
 struct Sentence {
     CharSpan span;
     TokenRange tokens;
+    WordRange words; ///< its syntactic words; empty until the syntax stage has run
     std::size_t paragraph = 0; ///< index into Document::paragraphs
     bool heading = false;      ///< a headline or sub-heading (no final stop needed)
 };
@@ -98,6 +127,7 @@ struct Document {
     std::vector<Paragraph> paragraphs;
     std::vector<Sentence> sentences;
     std::vector<Token> tokens;
+    std::vector<Word> words; ///< syntactic words of every sentence, in order (syntax stage)
     std::vector<DateExpression> dates;
 
     std::string_view slice(const CharSpan& s) const {
