@@ -51,7 +51,7 @@ struct EdgeRow {
 std::string flag_names(unsigned flags) {
     static const std::pair<unsigned, const char*> kNames[] = {
         {kNegated, "negated"}, {kHedged, "hedged"}, {kReported, "reported"},
-        {kConditional, "conditional"}, {kHeadline, "headline"}};
+        {kConditional, "conditional"}, {kHeadline, "headline"}, {kAlleged, "alleged"}};
     std::string out;
     for (const auto& [bit, name] : kNames)
         if (flags & bit) {

@@ -15,12 +15,13 @@ namespace {
 using nlohmann::json;
 
 /// RelationFlag bits and their JSON names, in bit order (the order "flags" lists them).
-constexpr std::array<std::pair<RelationFlag, const char*>, 5> kFlagNames{{
+constexpr std::array<std::pair<RelationFlag, const char*>, 6> kFlagNames{{
     {kNegated, "negated"},
     {kHedged, "hedged"},
     {kReported, "reported"},
     {kConditional, "conditional"},
     {kHeadline, "headline"},
+    {kAlleged, "alleged"},
 }};
 
 json date_or_null(const std::optional<DateValue>& d) { return d ? json(d->iso()) : json(nullptr); }

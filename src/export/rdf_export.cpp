@@ -257,12 +257,13 @@ class Builder {
     std::string graph_; ///< current named graph; empty = default graph
 };
 
-const std::array<std::pair<unsigned, std::string_view>, 5> kFlagNames{{
+const std::array<std::pair<unsigned, std::string_view>, 6> kFlagNames{{
     {kNegated, "negated"},
     {kHedged, "hedged"},
     {kReported, "reported"},
     {kConditional, "conditional"},
     {kHeadline, "headline"},
+    {kAlleged, "alleged"},
 }};
 
 void add_actors(Builder& b, const KnowledgeGraph& g) {

@@ -102,7 +102,7 @@ constexpr unsigned kAnyFlags = kNegated | kHeadline;
 /// Flags it keeps only when *every* mention has them: one plain statement of a relation
 /// outweighs a hedged, conditional or second-hand one, so the merged relation is hedged
 /// (reported, conditional) only if nothing said it outright.
-constexpr unsigned kAllFlags = kHedged | kReported | kConditional;
+constexpr unsigned kAllFlags = kHedged | kReported | kConditional | kAlleged;
 
 void merge_into(RelationEdge& into, const RelationEdge& from) {
     const std::size_t before = into.evidence.size();

@@ -232,7 +232,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
         for (const auto& flag : f.all(nkg + "flag")) {
             static const std::map<std::string, unsigned> kFlags{
                 {"negated", kNegated}, {"hedged", kHedged}, {"reported", kReported},
-                {"conditional", kConditional}, {"headline", kHeadline}};
+                {"conditional", kConditional}, {"headline", kHeadline}, {"alleged", kAlleged}};
             auto it = kFlags.find(flag);
             if (it == kFlags.end()) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
             r.flags |= it->second;

@@ -66,7 +66,7 @@ EntityNode join_nodes(const std::string& iri, const std::vector<EntityNode>& ver
     return n;
 }
 
-constexpr unsigned kAllFlags = kHedged | kReported | kConditional;
+constexpr unsigned kAllFlags = kHedged | kReported | kConditional | kAlleged;
 
 bool evidence_before(const Evidence& a, const Evidence& b) {
     return std::tie(a.document, a.sentence, a.span.begin, a.span.end, a.text) <

@@ -13,7 +13,8 @@
 #include <set>
 
 #include "newskg/relations/relations.hpp"
-#include "newskg/relations/syntax.hpp"
+#include "relations/dependency_tree.hpp"
+#include "relations/dictionary_frames.hpp"
 
 namespace newskg {
 namespace {
@@ -83,9 +84,7 @@ class SentenceExtractor {
     void run(std::vector<Relation>& out) {
         if (slots_.empty()) return;
         find_speaker();
-        // Parsing costs ~20–50 ms a sentence: only sentences where a lexicon verb could
-        // relate two actors are parsed.
-        if (opt_.parser && slots_.size() >= 2 && has_lexicon_verb()) parse_sentence();
+        parse_sentence();
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
@@ -179,12 +178,8 @@ class SentenceExtractor {
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
     std::vector<std::size_t> slot_of_; ///< token (relative) → slot index or npos
     std::optional<EntityId> speaker_;
-    // The sentence's parse, when a parser is configured and the sentence is worth it: each
-    // actor slot is one word, so the parser sees "Malian_forces accused Wagner_Group …".
-    std::optional<SyntaxParse> parse_;
-    std::optional<SyntaxQuery> query_;
-    std::vector<std::size_t> word_token_; ///< input word → sentence-relative token
-    std::vector<std::size_t> token_word_; ///< sentence-relative token → input word
+    std::optional<DependencyTree> tree_;  ///< when the syntax stage ran
+    std::vector<std::size_t> token_word_; ///< sentence-relative token → its first tree word
     std::size_t speaker_slot_ = npos;
     std::size_t speaker_verb_ = npos;
 
@@ -224,103 +219,145 @@ class SentenceExtractor {
     }
 
     // ---- syntax ------------------------------------------------------------------------
-    bool has_lexicon_verb() const {
-        for (std::size_t i = 0; i < size(); ++i) {
-            if (slot_at(i) != npos || w(i).empty() || !std::isalpha(static_cast<unsigned char>(w(i)[0])))
-                continue;
-            for (const auto& l : lex_.lemmatizer().lemmas(w(i)))
-                if (lex_.senses(l)) return true;
-        }
-        return false;
-    }
-
+    /// The sentence's dependency tree, when the syntax stage has filled Document::words.
     void parse_sentence() {
-        std::vector<std::string> words;
+        if (sen_.words.empty()) return;
+        tree_.emplace(doc_, sen_);
         token_word_.assign(size(), npos);
-        for (std::size_t i = 0; i < size();) {
-            std::size_t k = slot_at(i);
-            token_word_[i] = words.size();
-            word_token_.push_back(i);
-            if (k == npos) {
-                words.emplace_back(doc_.token_text(sen_.tokens.first + i));
-                ++i;
-                continue;
-            }
-            // A collapsed actor: its words joined by '_' (read as one proper name).
-            std::string name;
-            for (std::size_t j = slots_[k].tokens.first; j < slots_[k].tokens.last; ++j) {
-                if (!name.empty()) name += '_';
-                name += std::string(doc_.token_text(sen_.tokens.first + j));
-                token_word_[j] = words.size();
-            }
-            if (slots_[k].kind == MentionKind::Pronoun) name = std::string(doc_.token_text(sen_.tokens.first + i));
-            words.push_back(name);
-            i = slots_[k].tokens.last;
+        for (std::size_t w = sen_.words.first; w < sen_.words.last; ++w) {
+            const std::size_t t = doc_.words[w].token - sen_.tokens.first;
+            // The first word of a split token ("do" of "don't") stands for the token.
+            if (t < size() && token_word_[t] == npos) token_word_[t] = w;
         }
-        parse_ = opt_.parser->parse(words);
-        if (parse_) query_.emplace(*parse_);
     }
 
-    /// The parse word of a sentence-relative token, or kNoSyntaxWord.
+    /// The tree word of a sentence-relative token, or npos.
     std::size_t syntax_word(std::size_t token) const {
-        if (!parse_ || token >= token_word_.size() || token_word_[token] == npos) return kNoSyntaxWord;
-        return parse_->word_of(token_word_[token]);
+        if (!tree_ || token >= token_word_.size()) return npos;
+        return token_word_[token];
     }
-    /// The actor slots among parse words (coordination already resolved by the query).
+    /// The sentence-relative token of a tree word.
+    std::size_t token_of(std::size_t word) const { return doc_.words[word].token - sen_.tokens.first; }
+    /// The actor slot a tree word stands for: its own, or for a nominal outside every
+    /// mention, the slot of the modifier that says whose it is ("the French ambassador",
+    /// "Kenya's hosting", "the UN convoy"); npos when none.
+    std::size_t word_slot(std::size_t wd) const {
+        if (std::size_t k = slot_at(token_of(wd)); k != npos) return k;
+        const Word& word = doc_.words[wd];
+        if (word.upos != "NOUN") return npos;
+        for (const char* rel : {"nmod:poss", "amod", "compound"})
+            for (std::size_t c : tree_->children(wd, rel))
+                if (std::size_t k = slot_at(token_of(c)); k != npos) return k;
+        return npos;
+    }
+    /// The actor slots of tree words, in order, without duplicates.
     std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
         std::vector<std::size_t> out;
         for (std::size_t wd : ws) {
-            if (wd >= parse_->words.size()) continue;
-            std::size_t input = parse_->words[wd].token;
-            if (input == kNoSyntaxWord || input >= word_token_.size()) continue;
-            std::size_t k = slot_at(word_token_[input]);
+            std::size_t k = word_slot(wd);
             if (k != npos && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
         }
         return out;
     }
 
-    /// Subjects and objects of a verb frame read from the parse. Returns false when the
-    /// parse does not give both, so the token rules decide instead.
-    bool syntax_frame(std::size_t v, const VerbSense& vs, unsigned flags, std::vector<Relation>& out) {
-        if (!query_) return false;
+    /// Events of a verb our lexicon lacks (or whose frames the tree does not fill), coded
+    /// by the CAMEO verb dictionary over the verb's dependency frame.
+    bool dictionary_frame(std::size_t v, std::vector<Relation>& out) {
+        const VerbDictionary* dictionary = lex_.verb_dictionary();
         const std::size_t wv = syntax_word(v);
-        if (wv == kNoSyntaxWord || !query_->is_verb(wv)) return false;
-        const SyntaxQuery& q = *query_;
-        if (q.negated(wv)) flags |= kNegated;
+        if (!dictionary || wv == npos || !tree_->is_verbal(wv)) return false;
+        auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor);
+        if (events.empty()) return false;
+        unsigned flags = clause_flags(wv);
+        bool any = false;
+        for (const auto& e : events) {
+            const RelationType* type = e.predicate.empty() ? lex_.ontology().relation_for_cameo(e.cameo)
+                                                           : lex_.ontology().relation(e.predicate);
+            if (!type) continue;
+            const auto sources = slots_of(e.sources);
+            if (e.mutual) {
+                if (sources.size() >= 2)
+                    emit(out, sources[0], sources[1], type->name, e.cameo, v, flags, e.rule, 0.75);
+                any = true;
+                continue;
+            }
+            for (std::size_t s : sources)
+                for (std::size_t o : slots_of(e.targets)) {
+                    emit(out, s, o, type->name, e.cameo, v, flags, e.rule, 0.8);
+                    any = true;
+                }
+        }
+        return any;
+    }
+
+    /// Negation, hedges and intent read from the tree: "did not attack", "may have
+    /// attacked", "threatened to attack" (an aim, not a deed).
+    unsigned clause_flags(std::size_t wv) const {
+        static const std::set<std::string> intent{"threaten", "vow", "warn", "plan", "intend", "want",
+                                                  "hope", "aim", "try", "attempt", "pledge", "promise",
+                                                  "prepare", "seek", "propose", "offer"};
+        const DependencyTree& t = *tree_;
+        unsigned flags = 0;
+        if (t.negated(wv)) flags |= kNegated;
+        if (t.hedged(wv)) flags |= kHedged;
+        std::string via;
+        const std::size_t gov = t.governing_verb(wv, &via);
+        if (gov != kNoWord && (via == "xcomp" || via == "ccomp" || via == "advcl")) {
+            if (intent.count(lower(t.word(gov).lemma))) flags |= kConditional;
+            if (t.negated(gov)) flags |= kNegated; // "did not threaten to attack"
+        }
+        for (std::size_t m : t.children(wv, "mark")) {
+            const std::string mark = t.lower_form(m);
+            // "if X attacks", and the purpose of "sent troops to fight X"
+            if (mark == "if" || mark == "unless" || (mark == "to" && via == "advcl")) flags |= kConditional;
+        }
+        return flags;
+    }
+
+    /// Subjects and objects of a verb frame read from the dependency tree. Returns false
+    /// when the tree does not give both, so the token rules decide instead.
+    bool syntax_frame(std::size_t v, const VerbSense& vs, unsigned flags, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv)) return false;
+        const DependencyTree& t = *tree_;
+        flags |= clause_flags(wv);
         const std::string& frame = vs.frame;
         const std::string rule = "syntax:" + vs.lemma + "/" + frame;
         std::vector<std::size_t> subjects, objects;
-        if (q.passive(wv)) {
+        auto by_marker = [&](std::initializer_list<const char*> markers, bool verb_only) {
+            std::vector<std::size_t> found;
+            for (const auto& a : t.case_arguments(wv)) {
+                if (verb_only && a.on_object) continue;
+                for (const char* m : markers)
+                    if (a.marker == m)
+                        for (std::size_t k : slots_of({a.head}))
+                            if (std::find(found.begin(), found.end(), k) == found.end()) found.push_back(k);
+            }
+            return found;
+        };
+        if (t.passive(wv)) {
             if (frame != "dobj" && frame != "accuse_of") return false;
-            subjects = slots_of(q.agents(wv));
-            objects = slots_of(q.subjects(wv));
+            subjects = slots_of(t.agents(wv));
+            objects = slots_of(t.subjects(wv));
         } else {
-            subjects = slots_of(q.subjects(wv));
+            subjects = slots_of(t.subjects(wv));
             if (frame == "dobj" || frame == "accuse_of") {
-                objects = slots_of(q.objects(wv));
+                objects = slots_of(t.objects(wv));
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);
-                for (const auto& po : q.prepositions(wv)) {
-                    if (po.object == kNoSyntaxWord) continue;
-                    std::string pw = parse_->words[po.preposition].text;
-                    for (auto& c : pw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    if (pw == prep)
-                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
-                }
+                objects = by_marker({prep.c_str()}, false);
             } else if (frame == "demand_withdraw") {
-                if (auto c = q.complement(wv); c && c->verb != kNoSyntaxWord)
-                    objects = slots_of(c->kind == ComplementKind::Infinitive ? q.controllers(c->verb)
-                                                                             : q.subjects(c->verb));
+                for (std::size_t c : t.children(wv, "ccomp"))
+                    for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
+                for (std::size_t c : t.children(wv, "xcomp"))
+                    for (std::size_t k : slots_of(t.controllers(c))) objects.push_back(k);
+                if (objects.empty()) objects = slots_of(t.objects(wv));
             } else if (frame == "call_on") {
-                for (const auto& po : q.prepositions(wv))
-                    if (po.object != kNoSyntaxWord && (parse_->words[po.preposition].text == "on" ||
-                                                       parse_->words[po.preposition].text == "upon"))
-                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
+                objects = by_marker({"on", "upon"}, true);
             } else if (frame == "mutual") {
-                for (const auto& po : q.prepositions(wv))
-                    if (po.object != kNoSyntaxWord && parse_->words[po.preposition].text == "with")
-                        for (std::size_t k : slots_of(q.conjuncts(po.object))) objects.push_back(k);
-                if (objects.empty()) objects = slots_of(q.objects(wv));
+                objects = by_marker({"with"}, true);
+                if (objects.empty()) objects = slots_of(t.objects(wv));
                 if (objects.empty() && subjects.size() >= 2) {
                     emit(out, subjects[0], subjects[1], vs.predicate, vs.cameo, v, flags, rule, 0.8);
                     return true;
@@ -328,10 +365,6 @@ class SentenceExtractor {
             }
         }
         if (subjects.empty() || objects.empty()) return false;
-        // Coordination the parse leaves out ("on Mexican and most Canadian imports").
-        for (std::size_t n = objects.size(), k = 0; k < n; ++k)
-            for (std::size_t c : coordinated_right(objects[k]))
-                if (std::find(objects.begin(), objects.end(), c) == objects.end()) objects.push_back(c);
         for (std::size_t s : subjects)
             for (std::size_t o : objects)
                 emit(out, s, o, vs.predicate, vs.cameo, v, flags, rule, 0.9);
@@ -339,6 +372,48 @@ class SentenceExtractor {
     }
 
     // ---- attribution -----------------------------------------------------------------
+    /// Who states or alleges what the verb at token v says, read from the tree: the
+    /// subject of a reporting verb whose complement holds it ("X said Y attacked Z"), the
+    /// object of "according to", or the accuser of an act alleged ("X accused Y of
+    /// shelling Z": Y shelled Z is only X's allegation). Returns false when the tree does
+    /// not cover the verb, so the token rules decide.
+    bool tree_attribution(std::size_t v, std::size_t& speaker, unsigned& flags) const {
+        static const std::set<std::string> alleging{"accuse", "blame", "allege", "charge", "claim",
+                                                    "suspect", "deny", "condemn", "criticize",
+                                                    "criticise", "denounce", "fault", "implicate"};
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos) return false;
+        const DependencyTree& t = *tree_;
+        std::size_t cur = wv;
+        for (int depth = 0; depth < 4 && cur != kNoWord; ++depth) {
+            for (const auto& a : t.case_arguments(cur))
+                if (a.marker == "according to")
+                    if (auto ks = slots_of({a.head}); !ks.empty()) {
+                        speaker = ks.front();
+                        flags = kReported;
+                        return true;
+                    }
+            std::string via;
+            const std::size_t gov = t.governing_verb(cur, &via);
+            if (gov == kNoWord) break;
+            const std::string lemma = lower(doc_.words[gov].lemma);
+            if (alleging.count(lemma) && via != "xcomp") {
+                if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) speaker = ks.front();
+                flags = kAlleged | kReported;
+                return true;
+            }
+            if (reporting_verbs().count(lemma) && (via == "ccomp" || via == "parataxis")) {
+                if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) {
+                    speaker = ks.front();
+                    flags = kReported;
+                }
+                return true;
+            }
+            cur = gov;
+        }
+        return true;
+    }
+
     void find_speaker() {
         // "according to X"
         for (std::size_t i = 0; i + 2 < size(); ++i)
@@ -562,7 +637,15 @@ class SentenceExtractor {
         r.date = date_near(v);
         r.rule = rule;
         r.flags = flags | (sen_.heading ? kHeadline : 0u);
-        if (speaker_ && v != speaker_verb_ && !(*speaker_ == s)) {
+        std::size_t speaker = npos;
+        unsigned attribution = 0;
+        if (tree_attribution(v, speaker, attribution)) {
+            // The tree decides who says or alleges it.
+            if (speaker != npos && !(slots_[speaker].entity == s)) {
+                r.speaker = slots_[speaker].entity;
+                r.flags |= attribution;
+            }
+        } else if (speaker_ && v != speaker_verb_ && !(*speaker_ == s)) {
             r.speaker = speaker_;
             r.flags |= kReported;
         }
@@ -629,10 +712,14 @@ class SentenceExtractor {
             }
             if (!senses.empty()) break;
         }
-        if (senses.empty()) return;
+        if (senses.empty()) {
+            dictionary_frame(v, out);
+            return;
+        }
         // An infinitive ("created to quell", "vowed to attack") states an aim, not an event;
         // the verb governing it has frames of its own ("call on X to leave").
-        if (v > 0 && w(v - 1) == "to") return;
+        // (The tree path reads them itself and flags them conditional.)
+        if (v > 0 && w(v - 1) == "to" && syntax_word(v) == npos) return;
         // Longest phrase first ("fall out with" before "fall").
         std::stable_sort(senses.begin(), senses.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -651,6 +738,7 @@ class SentenceExtractor {
             if (end != longest) break;
             if (syntax_frame(v, *vs, flags, out)) return;
         }
+        if (dictionary_frame(v, out)) return;
         std::size_t subj = subject_of(v);
         for (const auto& [vs, end] : senses) {
             if (end != longest) break;

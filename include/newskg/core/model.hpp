@@ -197,6 +197,7 @@ enum RelationFlag : unsigned {
     kReported = 1u << 2,    ///< reported speech: see Relation::speaker
     kConditional = 1u << 3, ///< "if", "threatened to"
     kHeadline = 1u << 4,    ///< read from a headline or sub-heading
+    kAlleged = 1u << 5,     ///< an act someone is accused of: Relation::speaker is the accuser
 };
 
 /// A typed edge: an event (with a CAMEO code) or a standing relation.

@@ -1,0 +1,247 @@
+#include "relations/dependency_tree.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace newskg {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_relative_pronoun(const Word& w) {
+    const std::string l = ascii_lower(w.form);
+    return l == "which" || l == "who" || l == "whom" || l == "that" || l == "whose";
+}
+
+} // namespace
+
+DependencyTree::DependencyTree(const Document& doc, const Sentence& sentence)
+    : doc_(doc), range_(sentence.words), children_(sentence.words.size()) {
+    for (std::size_t w = range_.first; w < range_.last; ++w) {
+        const std::size_t h = doc_.words[w].head;
+        if (h != kNoWord && h >= range_.first && h < range_.last) children_[h - range_.first].push_back(w);
+    }
+}
+
+std::vector<std::size_t> DependencyTree::children(std::size_t w, std::string_view prefix) const {
+    std::vector<std::size_t> out;
+    if (w < range_.first || w >= range_.last) return out;
+    for (std::size_t c : children_[w - range_.first]) {
+        const std::string& rel = word(c).deprel;
+        // "obl" matches "obl" and "obl:agent" but not "oblique"-like longer names.
+        if (rel == prefix || (starts_with(rel, prefix) && rel.size() > prefix.size() && rel[prefix.size()] == ':'))
+            out.push_back(c);
+    }
+    return out;
+}
+
+std::string_view DependencyTree::base_rel(std::size_t w) const {
+    std::string_view r = word(w).deprel;
+    return r.substr(0, r.find(':'));
+}
+
+std::string DependencyTree::lower_form(std::size_t w) const { return ascii_lower(word(w).form); }
+
+void DependencyTree::push_unique(std::vector<std::size_t>& out, std::size_t w) const {
+    if (w != kNoWord && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+}
+
+bool DependencyTree::is_verbal(std::size_t w) const {
+    const std::string& u = word(w).upos;
+    return u == "VERB" || (u == "AUX" && children(w, "aux").empty() && base_rel(w) != "aux" &&
+                           base_rel(w) != "cop");
+}
+
+bool DependencyTree::passive(std::size_t verb) const {
+    if (!children(verb, "nsubj:pass").empty() || !children(verb, "aux:pass").empty() ||
+        !children(verb, "obl:agent").empty())
+        return true;
+    // A participle modifying a noun ("the convoy attacked by militants") or a passive
+    // conjunct sharing the first verb's auxiliary ("was attacked and looted").
+    if (word(verb).xpos == "VBN") {
+        if (base_rel(verb) == "acl") return true;
+        if (base_rel(verb) == "conj" && head(verb) != kNoWord && word(head(verb)).xpos == "VBN")
+            return passive(head(verb));
+    }
+    return false;
+}
+
+std::size_t DependencyTree::antecedent(std::size_t w) const {
+    if (!is_relative_pronoun(word(w))) return w;
+    // which/who → the clause it opens (acl:relcl) → the noun that clause modifies.
+    std::size_t clause = head(w);
+    while (clause != kNoWord && base_rel(clause) == "conj") clause = head(clause);
+    if (clause != kNoWord && word(clause).deprel == "acl:relcl") return head(clause);
+    return w;
+}
+
+std::vector<std::size_t> DependencyTree::conjuncts(std::size_t w) const {
+    std::vector<std::size_t> out{w};
+    for (std::size_t i = 0; i < out.size(); ++i)
+        for (std::size_t c : children(out[i], "conj"))
+            // A conjoined clause ("X attacked Y and Z said") is no second nominal.
+            if (!is_verbal(c) || is_verbal(w)) push_unique(out, c);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> DependencyTree::resolve(const std::vector<std::size_t>& ws) const {
+    std::vector<std::size_t> out;
+    for (std::size_t w : ws)
+        for (std::size_t c : conjuncts(antecedent(w))) push_unique(out, c);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
+    std::vector<std::size_t> own = children(verb, "nsubj");
+    for (std::size_t c : children(verb, "csubj")) own.push_back(c);
+    if (!own.empty()) return resolve(own);
+    const std::string_view rel = base_rel(verb);
+    if (rel == "conj" && head(verb) != kNoWord && is_verbal(head(verb))) return subjects(head(verb));
+    // "militants attacking the convoy", "the convoy attacked by militants": the noun the
+    // participle modifies is its subject (the patient, for a passive participle).
+    if (rel == "acl" && head(verb) != kNoWord) return resolve({head(verb)});
+    if (rel == "xcomp") return controllers(verb);
+    return {};
+}
+
+std::vector<std::size_t> DependencyTree::controllers(std::size_t verb) const {
+    const std::size_t gov = head(verb);
+    if (gov == kNoWord) return {};
+    const std::string_view rel = base_rel(verb);
+    const bool infinitive_advcl = rel == "advcl" && [&] {
+        for (std::size_t m : children(verb, "mark"))
+            if (lower_form(m) == "to") return true;
+        return false;
+    }();
+    if (rel != "xcomp" && !infinitive_advcl) return {};
+    // Object control ("urged Sudan to withdraw", "called on France to leave").
+    auto objs = objects(gov);
+    if (!objs.empty()) return objs;
+    for (const auto& a : case_arguments(gov))
+        if (!a.on_object && (a.marker == "on" || a.marker == "upon")) return resolve({a.head});
+    return subjects(gov);
+}
+
+std::vector<std::size_t> DependencyTree::objects(std::size_t verb) const {
+    std::vector<std::size_t> own = children(verb, "obj");
+    for (std::size_t c : children(verb, "iobj")) own.push_back(c);
+    // "the town that militants attacked": the relative pronoun object → the town.
+    if (own.empty() && word(verb).deprel == "acl:relcl" && !passive(verb)) {
+        bool has_subject = !children(verb, "nsubj").empty();
+        bool pronoun_object = false;
+        for (std::size_t c : children(verb, "obj")) pronoun_object |= is_relative_pronoun(word(c));
+        if (has_subject && pronoun_object) own.push_back(head(verb));
+    }
+    return resolve(own);
+}
+
+std::string DependencyTree::case_marker(std::size_t nominal) const {
+    std::string marker;
+    for (std::size_t c : children(nominal, "case")) {
+        if (c > nominal) continue; // a possessive 's is a case word after its noun
+        if (!marker.empty()) marker += ' ';
+        marker += lower_form(c);
+        for (std::size_t f : children(c, "fixed")) marker += ' ' + lower_form(f);
+    }
+    return marker;
+}
+
+std::vector<std::size_t> DependencyTree::agents(std::size_t verb) const {
+    std::vector<std::size_t> out;
+    if (!passive(verb)) return out;
+    for (std::size_t c : children(verb, "obl")) {
+        if (word(c).deprel == "obl:agent" || case_marker(c) == "by")
+            for (std::size_t r : resolve({c})) push_unique(out, r);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<CaseArgument> DependencyTree::case_arguments(std::size_t verb) const {
+    std::vector<CaseArgument> out;
+    auto add = [&](std::size_t n, bool on_object) {
+        const std::string m = case_marker(n);
+        if (m.empty()) return;
+        for (std::size_t r : resolve({n})) out.push_back(CaseArgument{m, r, on_object});
+    };
+    for (std::size_t c : children(verb, "obl")) add(c, false);
+    // "called on X": some analyses make the particle-like preposition compound:prt with
+    // X the object; those are direct objects and handled by the frame.
+    for (std::size_t o : children(verb, "obj"))
+        for (std::size_t n : children(o, "nmod")) add(n, true);
+    return out;
+}
+
+std::vector<CaseArgument> DependencyTree::noun_arguments(std::size_t noun) const {
+    std::vector<CaseArgument> out;
+    for (std::size_t n : children(noun, "nmod")) {
+        if (word(n).deprel == "nmod:poss") continue;
+        const std::string m = case_marker(n);
+        if (m.empty()) continue;
+        for (std::size_t r : resolve({n})) out.push_back(CaseArgument{m, r, false});
+    }
+    return out;
+}
+
+bool DependencyTree::negated(std::size_t verb) const {
+    for (std::size_t c : children(verb, "advmod")) {
+        const std::string l = lower_form(c);
+        if (l == "not" || l == "n't" || l == "never" || word(c).lemma == "not") return true;
+    }
+    for (std::size_t c : children(verb, "det"))
+        if (lower_form(c) == "no") return true;
+    return false;
+}
+
+bool DependencyTree::hedged(std::size_t verb) const {
+    for (std::size_t c : children(verb, "aux")) {
+        const std::string l = lower_form(c);
+        if (l == "may" || l == "might" || l == "could" || l == "would") return true;
+    }
+    for (std::size_t c : children(verb, "advmod")) {
+        const std::string l = lower_form(c);
+        if (l == "reportedly" || l == "allegedly" || l == "possibly" || l == "apparently" ||
+            l == "purportedly" || l == "likely")
+            return true;
+    }
+    return false;
+}
+
+std::size_t DependencyTree::governing_verb(std::size_t w, std::string* via) const {
+    std::size_t cur = w;
+    while (cur != kNoWord) {
+        const std::string_view rel = base_rel(cur);
+        const std::size_t h = head(cur);
+        if (h == kNoWord) return kNoWord;
+        if (rel == "ccomp" || rel == "xcomp" || rel == "advcl" || rel == "parataxis" || rel == "csubj") {
+            if (via) *via = std::string(rel);
+            return h;
+        }
+        if (rel == "conj" || rel == "acl" || rel == "obl" || rel == "obj" || rel == "nmod" ||
+            rel == "nsubj")
+            cur = h;
+        else
+            return kNoWord;
+    }
+    return kNoWord;
+}
+
+std::size_t DependencyTree::possessor(std::size_t noun) const {
+    auto p = children(noun, "nmod:poss");
+    return p.empty() ? kNoWord : p.front();
+}
+
+std::vector<std::size_t> DependencyTree::appositions(std::size_t w) const {
+    return children(w, "appos");
+}
+
+} // namespace newskg

@@ -1,0 +1,142 @@
+#include "relations/dictionary_frames.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace newskg {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The lemmas of a nominal phrase in word order: the head and its modifiers, without
+/// case words, punctuation and the clauses that hang on it (their words are no part of
+/// what the phrase names).
+std::vector<std::string> phrase_lemmas(const DependencyTree& t, std::size_t head) {
+    static const std::set<std::string> skip{"case", "punct", "acl", "advcl", "conj", "cc", "appos",
+                                            "parataxis", "dep", "ccomp"};
+    std::vector<std::size_t> words{head};
+    for (std::size_t i = 0; i < words.size() && words.size() < 12; ++i)
+        for (std::size_t w = t.first(); w < t.last(); ++w)
+            if (t.head(w) == words[i] && !skip.count(std::string(t.base_rel(w)))) words.push_back(w);
+    std::sort(words.begin(), words.end());
+    std::vector<std::string> out;
+    for (std::size_t w : words) out.push_back(lower(t.word(w).lemma.empty() ? t.word(w).form : t.word(w).lemma));
+    return out;
+}
+
+bool phrase_has_actor(const DependencyTree& t, std::size_t head, const std::function<bool(std::size_t)>& is_actor) {
+    for (std::size_t c : t.conjuncts(head))
+        if (is_actor(c)) return true;
+    return false;
+}
+
+/// Nouns naming a relationship two parties hold together: with them, "X and Y deepened
+/// a partnership" relates X and Y.
+bool relational_noun(const std::string& lemma) {
+    static const std::set<std::string> nouns{"partnership", "tie", "relation", "relationship", "cooperation",
+                                             "agreement", "deal", "pact", "treaty", "talk", "accord",
+                                             "alliance", "ceasefire", "truce", "dialogue", "negotiation"};
+    return nouns.count(lemma) > 0;
+}
+
+} // namespace
+
+VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,
+                   std::vector<std::size_t>* heads) {
+    VerbFrame f;
+    f.lemma = lower(t.word(verb).lemma.empty() ? t.word(verb).form : t.word(verb).lemma);
+    for (std::size_t p : t.children(verb, "compound:prt")) f.particle = t.lower_form(p);
+    f.passive = t.passive(verb);
+    std::vector<std::pair<std::size_t, FrameArgument>> args;
+    for (std::size_t o : t.children(verb, "obj"))
+        args.emplace_back(o, FrameArgument{"", phrase_lemmas(t, o), phrase_has_actor(t, o, is_actor)});
+    for (std::size_t o : t.children(verb, "iobj"))
+        args.emplace_back(o, FrameArgument{"", phrase_lemmas(t, o), phrase_has_actor(t, o, is_actor)});
+    // case_arguments gives one entry per conjunct: keep one argument per phrase.
+    std::vector<std::size_t> covered;
+    for (const auto& [h, fa] : args)
+        for (std::size_t c : t.conjuncts(h)) covered.push_back(c);
+    for (const auto& a : t.case_arguments(verb)) {
+        if (std::count(covered.begin(), covered.end(), a.head)) continue;
+        for (std::size_t c : t.conjuncts(a.head)) covered.push_back(c);
+        args.emplace_back(a.head, FrameArgument{a.marker, phrase_lemmas(t, a.head), phrase_has_actor(t, a.head, is_actor)});
+    }
+    std::stable_sort(args.begin(), args.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [h, fa] : args) {
+        if (heads) heads->push_back(h);
+        f.args.push_back(std::move(fa));
+    }
+    for (std::size_t n : t.children(verb, "nsubj"))
+        for (auto& l : phrase_lemmas(t, n)) f.subject.push_back(std::move(l));
+    for (std::size_t x : t.children(verb, "xcomp")) {
+        // "agreed to deepen ties": the complement's verb, then its object's words.
+        f.xcomp.push_back(lower(t.word(x).lemma));
+        for (std::size_t o : t.children(x, "obj"))
+            for (auto& l : phrase_lemmas(t, o)) f.xcomp.push_back(std::move(l));
+        if (t.word(x).upos == "ADJ") f.modifiers.push_back(lower(t.word(x).lemma));
+    }
+    for (std::size_t a : t.children(verb, "advmod")) f.modifiers.push_back(lower(t.word(a).lemma));
+    return f;
+}
+
+std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::size_t verb,
+                                               const VerbDictionary& dictionary,
+                                               const std::function<bool(std::size_t)>& is_actor) {
+    std::vector<DictionaryEvent> out;
+    std::vector<std::size_t> heads;
+    const VerbFrame frame = frame_of(t, verb, is_actor, &heads);
+    if (!dictionary.knows(frame.lemma)) return out;
+    const auto m = dictionary.match(frame);
+    if (!m || m->cameo.empty()) return out;
+
+    auto actors_of = [&](std::vector<std::size_t> words) {
+        words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t w) { return !is_actor(w); }),
+                    words.end());
+        return words;
+    };
+    // A participant: the grammatical subject, an argument of the frame, or no one.
+    auto participant = [&](int which) -> std::vector<std::size_t> {
+        if (which == VerbMatch::kSubject) return actors_of(t.subjects(verb));
+        if (which >= 0 && static_cast<std::size_t>(which) < heads.size())
+            return actors_of(t.conjuncts(heads[static_cast<std::size_t>(which)]));
+        return {};
+    };
+    DictionaryEvent e;
+    e.cameo = m->cameo;
+    e.predicate = m->predicate;
+    e.rule = (m->own ? "lexicon:" : "cameo:") + m->pattern;
+    e.sources = participant(m->source);
+    e.targets = participant(m->target);
+    if (m->reversed) std::swap(e.sources, e.targets);
+    if (e.sources.empty()) return out;
+    if (e.targets.empty()) {
+        // "X and Y deepened their partnership": the parties relate to each other.
+        bool relational = false;
+        for (const auto& a : frame.args)
+            if (a.preposition.empty())
+                for (const auto& l : a.lemmas) relational |= relational_noun(l);
+        for (const auto& l : frame.xcomp) relational |= relational_noun(l);
+        if (!relational || e.sources.size() < 2) return out;
+        e.mutual = true;
+        out.push_back(std::move(e));
+        return out;
+    }
+    DictionaryEvent back;
+    if (!m->reverse_cameo.empty()) {
+        back.cameo = m->reverse_cameo;
+        back.rule = e.rule + " (reverse)";
+        back.sources = e.targets;
+        back.targets = e.sources;
+    }
+    out.push_back(std::move(e));
+    if (!back.cameo.empty()) out.push_back(std::move(back));
+    return out;
+}
+
+} // namespace newskg

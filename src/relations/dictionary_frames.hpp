@@ -1,0 +1,39 @@
+#pragma once
+// Events from the CAMEO verb dictionary (ontology/cameo-verbs.tsv, converted from
+// PETRARCH's CAMEO.2.0.txt) matched against a verb's dependency frame: the verb's lemma
+// and particle, its direct object and case-marked arguments with their words, passive
+// voice. The dictionary names the code and which argument is the target; the tree names
+// the source (subject, or the passive's agent).
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newskg/relations/verb_dictionary.hpp"
+#include "relations/dependency_tree.hpp"
+
+namespace newskg {
+
+/// One event the dictionary codes: source and target nominals (tree words, coordination
+/// resolved), the code, and the pattern that gave it.
+struct DictionaryEvent {
+    std::vector<std::size_t> sources;
+    std::vector<std::size_t> targets;
+    std::string cameo;
+    std::string predicate; ///< ontology property named by our own lexicon; "" = by the code
+    std::string rule;
+    bool mutual = false; ///< "X and Y deepened their partnership": sources[0] ↔ sources[1]
+};
+
+/// The verb's frame as the dictionary matcher reads it. `is_actor(word)` tells whether a
+/// tree word belongs to an actor mention.
+VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
+                   const std::function<bool(std::size_t)>& is_actor,
+                   std::vector<std::size_t>* argument_heads = nullptr);
+
+/// The event of the verb, if the dictionary codes one with a source and a target actor.
+std::vector<DictionaryEvent> dictionary_events(const DependencyTree& tree, std::size_t verb,
+                                               const VerbDictionary& dictionary,
+                                               const std::function<bool(std::size_t)>& is_actor);
+
+} // namespace newskg

@@ -1,0 +1,149 @@
+// Relation frames read from the dependency tree (the syntax stage's UD parse) and coded
+// by our lexicon or the CAMEO verb dictionary. Every sentence here is written for the
+// test; each names the frame it exercises.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::entity_named;
+using newskg::test::extract_text;
+
+namespace {
+
+/// Any relation from the actor named `s` to the one named `o` (events and standing).
+const Relation* edge(const Extraction& x, const std::string& s, const std::string& o) {
+    const Entity* a = entity_named(x, s);
+    const Entity* b = entity_named(x, o);
+    if (!a || !b) return nullptr;
+    for (const auto& r : x.relations)
+        if (r.subject == a->id && r.object == b->id) return &r;
+    return nullptr;
+}
+
+bool root_is(const Relation* r, std::initializer_list<const char*> roots) {
+    if (!r) return false;
+    for (const char* p : roots)
+        if (r->cameo.rfind(p, 0) == 0) return true;
+    return false;
+}
+
+std::string relations_of(const Extraction& x) {
+    std::string s;
+    for (const auto& r : x.relations) {
+        const Entity* a = x.find(r.subject);
+        const Entity* b = x.find(r.object);
+        s += (a ? a->label : "?") + " -" + r.predicate + "/" + r.cameo + "-> " + (b ? b->label : "?") + " [" +
+             r.rule + "]\n";
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("tree frames: the words parse into one UD tree per sentence", "[relations][tree]") {
+    auto x = extract_text("Peru accused Chile of spying.");
+    REQUIRE_FALSE(x.document.words.empty());
+    const auto& s = x.document.sentences.front();
+    std::size_t roots = 0;
+    for (std::size_t w = s.words.first; w < s.words.last; ++w) roots += x.document.words[w].head == kNoWord;
+    CHECK(roots == 1);
+}
+
+TEST_CASE("tree frames: object with a case word (recall an ambassador from X)", "[relations][tree]") {
+    auto x = extract_text("Sudan recalled its ambassador from Kenya on Monday.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Sudan", "Kenya");
+    REQUIRE(r);
+    CHECK(r->quad_class >= 3); // a cut in relations is conflict, not cooperation
+}
+
+TEST_CASE("tree frames: a verb only the CAMEO dictionary knows", "[relations][tree]") {
+    auto x = extract_text("Ghana rebuked Togo over the border closure.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Ghana", "Togo");
+    REQUIRE(r);
+    CHECK(r->quad_class >= 3);
+}
+
+TEST_CASE("tree frames: blame X for", "[relations][tree]") {
+    auto x = extract_text("Ghana blamed Togo for the explosion at the border post.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Ghana", "Togo"), {"11"}));
+}
+
+TEST_CASE("tree frames: passive with a by-agent", "[relations][tree]") {
+    auto x = extract_text("Mali was sharply criticized by Algeria last week.");
+    INFO(relations_of(x));
+    CHECK(edge(x, "Algeria", "Mali"));
+    CHECK_FALSE(edge(x, "Mali", "Algeria"));
+}
+
+TEST_CASE("tree frames: coordinated verbs share their subject", "[relations][tree]") {
+    auto x = extract_text("Iran condemned Iraq and threatened Kuwait.");
+    INFO(relations_of(x));
+    CHECK(edge(x, "Iran", "Iraq"));
+    CHECK(root_is(edge(x, "Iran", "Kuwait"), {"13"}));
+    CHECK_FALSE(edge(x, "Iraq", "Kuwait"));
+}
+
+TEST_CASE("tree frames: a relative clause's subject is the noun it modifies", "[relations][tree]") {
+    auto x = extract_text("Chad, which has long criticized Libya, signed a deal with Niger.");
+    INFO(relations_of(x));
+    CHECK(edge(x, "Chad", "Libya"));
+    CHECK(edge(x, "Chad", "Niger"));
+}
+
+TEST_CASE("tree frames: reported speech has the speaker from the tree", "[relations][tree]") {
+    auto x = extract_text("Egypt said on Tuesday that Ethiopia had attacked Sudan.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Ethiopia", "Sudan");
+    REQUIRE(r);
+    CHECK((r->flags & kReported) != 0);
+    REQUIRE(r->speaker);
+    CHECK(x.find(*r->speaker)->label == "Egypt");
+}
+
+TEST_CASE("tree frames: an alleged act is flagged, never a plain fact", "[relations][tree]") {
+    auto x = extract_text("Russia accused Ukraine of shelling Belgorod.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Russia", "Ukraine"), {"11"}));
+    for (const auto& r : x.relations) {
+        const Entity* s = x.find(r.subject);
+        if (s && s->label == "Ukraine") {
+            CHECK((r.flags & kAlleged) != 0);
+            REQUIRE(r.speaker);
+            CHECK(x.find(*r.speaker)->label == "Russia");
+        }
+    }
+}
+
+TEST_CASE("tree frames: threats are conditional", "[relations][tree]") {
+    auto x = extract_text("Cambodia threatened to attack Thailand.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Cambodia", "Thailand");
+    REQUIRE(r);
+    CHECK(((r->flags & kConditional) != 0 || root_is(r, {"13"})));
+}
+
+TEST_CASE("tree frames: negation read from the tree", "[relations][tree]") {
+    auto x = extract_text("Kenya has never attacked Somalia.");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Kenya", "Somalia"));
+}
+
+TEST_CASE("tree frames: the nation of a nominal stands for it (the French ambassador)", "[relations][tree]") {
+    auto x = extract_text("Niger expelled the French ambassador in August.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Niger", "France");
+    REQUIRE(r);
+    CHECK(r->quad_class >= 3);
+}
+
+TEST_CASE("tree frames: parties of a relationship relate to each other", "[relations][tree]") {
+    auto x = extract_text("Brazil and Mexico are seeking to deepen their partnership.");
+    INFO(relations_of(x));
+    CHECK((edge(x, "Brazil", "Mexico") || edge(x, "Mexico", "Brazil")));
+}
