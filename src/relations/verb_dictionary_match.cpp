@@ -1,0 +1,259 @@
+// Matches a verb frame against the compiled dictionary: picks the verb entry (a
+// multi-word verb before the plain one), then the most specific pattern of its block or
+// of our own senses whose words are all in the frame.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "relations/verb_dictionary_data.hpp"
+
+namespace newskg {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+using Pool = std::vector<WordId>;
+
+/// The frame's words as dictionary ids, grouped where patterns look for them.
+struct FramePools {
+    Pool subject;             ///< pattern words before the verb
+    Pool object;              ///< pattern words after the verb, outside a phrase
+    std::vector<Pool> args;   ///< each argument's words
+    std::vector<std::string> preps;
+    int direct_object = -1;   ///< the first argument without preposition
+    int agent = -1;           ///< passive: the "by" argument
+};
+
+class Matcher {
+  public:
+    Matcher(const VerbDictionary::Data& d, const VerbFrame& f) : d_(d), f_(f) { build(); }
+
+    /// The entry of the frame's verb: a multi-word verb whose words are found, else the
+    /// plain verb; nullptr when the lemma has no entry that fits.
+    const VerbEntry* entry(const std::vector<VerbEntry>& entries) {
+        for (const VerbEntry& e : entries) {
+            if (e.particle.empty()) return &e;
+            if (particle_found(e.particle)) return &e;
+        }
+        return nullptr;
+    }
+
+    /// Whether the pattern matches; fills target/source when it does.
+    bool matches(const Pattern& p, int& target, int& source) const {
+        std::vector<bool> used(pools_.args.size(), false);
+        // The argument that gave a multi-word verb its preposition ("meet *with* X") is
+        // the verb's object for the dictionary's patterns; our senses name it themselves
+        // ("meet prep:with").
+        if (particle_arg_ >= 0 && !p.own) used[std::size_t(particle_arg_)] = true;
+        for (AltId a : p.subject)
+            if (!found(a, pools_.subject)) return false;
+        for (AltId a : p.object)
+            if (!found(a, pools_.object)) return false;
+        target = default_target_;
+        source = default_source_;
+        if (!place(p.subject_role, subject_position(), target, source)) return false;
+        if (!place(p.object_role, object_position(), target, source)) return false;
+        for (const PrepRequirement& pr : p.preps) {
+            int hit = -1;
+            for (std::size_t i = 0; i < pools_.args.size() && hit < 0; ++i) {
+                if (used[i]) continue;
+                if (std::find(pr.prepositions.begin(), pr.prepositions.end(), pools_.preps[i]) ==
+                    pr.prepositions.end())
+                    continue;
+                if (std::all_of(pr.words.begin(), pr.words.end(),
+                                [&](AltId a) { return found(a, pools_.args[i]); }))
+                    hit = int(i);
+            }
+            if (hit < 0) return false;
+            used[std::size_t(hit)] = true;
+            place(pr.role, hit, target, source);
+        }
+        // "+ INSPECTOR * (INTO $)" puts the target on the subject: the source is elsewhere
+        // or not named, never the target itself.
+        if (target == source) {
+            if (p.subject_role == Role::Target) source = VerbMatch::kAbsent;
+            else target = VerbMatch::kAbsent;
+        }
+        return true;
+    }
+
+  private:
+    void build() {
+        auto add = [&](Pool& pool, const std::string& lemma) {
+            auto it = d_.words.find(fold_plural(lower(lemma)));
+            if (it != d_.words.end()) pool.push_back(it->second);
+        };
+        for (const auto& arg : f_.args) {
+            pools_.preps.push_back(lower(arg.preposition));
+            Pool pool;
+            for (const auto& l : arg.lemmas) add(pool, l);
+            pools_.args.push_back(std::move(pool));
+        }
+        for (std::size_t i = 0; i < f_.args.size(); ++i) {
+            if (pools_.preps[i].empty() && pools_.direct_object < 0) pools_.direct_object = int(i);
+            if (f_.passive && pools_.preps[i] == "by" && pools_.agent < 0) pools_.agent = int(i);
+        }
+        // Words before the verb: the (logical) subject and adverbs.
+        if (f_.passive) {
+            if (pools_.agent >= 0) pools_.subject = pools_.args[std::size_t(pools_.agent)];
+        } else {
+            for (const auto& l : f_.subject) add(pools_.subject, l);
+        }
+        for (const auto& l : f_.modifiers) add(pools_.subject, l);
+        // Words after the verb: particle, direct objects (the passive's subject), complement.
+        add(pools_.object, f_.particle);
+        for (std::size_t i = 0; i < f_.args.size(); ++i)
+            if (pools_.preps[i].empty()) pools_.object.insert(pools_.object.end(), pools_.args[i].begin(), pools_.args[i].end());
+        if (f_.passive)
+            for (const auto& l : f_.subject) add(pools_.object, l);
+        for (const auto& l : f_.xcomp) add(pools_.object, l);
+        for (const auto& l : f_.modifiers) add(pools_.object, l);
+        default_source_ = f_.passive ? (pools_.agent >= 0 ? pools_.agent : VerbMatch::kAbsent) : VerbMatch::kSubject;
+        default_target_ = VerbMatch::kAbsent;
+        if (f_.passive) {
+            default_target_ = VerbMatch::kSubject;
+        } else if (pools_.direct_object >= 0 && f_.args[std::size_t(pools_.direct_object)].actor) {
+            default_target_ = pools_.direct_object;
+        } else {
+            for (std::size_t i = 0; i < f_.args.size() && default_target_ == VerbMatch::kAbsent; ++i)
+                if (f_.args[i].actor) default_target_ = int(i);
+        }
+    }
+
+    /// "step up": the particle; "ask for": an argument with that preposition (which then
+    /// acts as the object); "take note": words of the object.
+    bool particle_found(const std::vector<std::string>& words) {
+        std::string joined;
+        for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+        if (lower(f_.particle) == joined) return true;
+        for (std::size_t i = 0; i < f_.args.size(); ++i) {
+            if (pools_.preps[i] != words.front()) continue;
+            bool rest = true;
+            for (std::size_t k = 1; k < words.size() && rest; ++k) rest = has_word(pools_.args[i], words[k]);
+            if (!rest) continue;
+            particle_arg_ = int(i);
+            pools_.object.insert(pools_.object.end(), pools_.args[i].begin(), pools_.args[i].end());
+            if (f_.args[i].actor && !f_.passive && (pools_.direct_object < 0 || !f_.args[std::size_t(pools_.direct_object)].actor))
+                default_target_ = int(i);
+            return true;
+        }
+        return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return has_word(pools_.object, w); });
+    }
+
+    bool has_word(const Pool& pool, const std::string& w) const {
+        auto it = d_.words.find(fold_plural(w));
+        return it != d_.words.end() && std::find(pool.begin(), pool.end(), it->second) != pool.end();
+    }
+
+    bool found(AltId a, const Pool& pool) const {
+        for (const auto& option : d_.alternatives[a].options)
+            if (std::all_of(option.begin(), option.end(),
+                            [&](WordId w) { return std::find(pool.begin(), pool.end(), w) != pool.end(); }))
+                return true;
+        return false;
+    }
+
+    /// Where the pattern's subject and object are in the frame (turned round in the passive).
+    int subject_position() const {
+        if (!f_.passive) return VerbMatch::kSubject;
+        return pools_.agent >= 0 ? pools_.agent : VerbMatch::kAbsent;
+    }
+    int object_position() const {
+        if (f_.passive) return VerbMatch::kSubject;
+        if (particle_arg_ >= 0) return particle_arg_;
+        return pools_.direct_object >= 0 ? pools_.direct_object : VerbMatch::kAbsent;
+    }
+
+    /// Puts a marker's role at `position`; false when the pattern needs a participant the
+    /// frame lacks.
+    static bool place(Role role, int position, int& target, int& source) {
+        if (role == Role::None) return true;
+        if (position == VerbMatch::kAbsent) return false;
+        (role == Role::Target ? target : source) = position;
+        return true;
+    }
+
+    const VerbDictionary::Data& d_;
+    const VerbFrame& f_;
+    FramePools pools_;
+    int particle_arg_ = -1;
+    int default_target_ = VerbMatch::kAbsent;
+    int default_source_ = VerbMatch::kSubject;
+};
+
+/// Whether `a` beats `b`: more specific, then ours, then earlier in the file.
+bool better(const Pattern& a, const Pattern& b) {
+    if (a.specificity != b.specificity) return a.specificity > b.specificity;
+    if (a.own != b.own) return a.own;
+    return a.order < b.order;
+}
+
+VerbMatch result(const Pattern& p, int target, int source) {
+    VerbMatch m;
+    if (p.cameo.empty()) {
+        m.cameo = p.reverse;
+        m.reversed = true;
+    } else {
+        m.cameo = p.cameo;
+        m.reverse_cameo = p.reverse;
+    }
+    m.predicate = p.predicate;
+    m.target = target;
+    m.source = source;
+    m.pattern = p.provenance;
+    m.specificity = p.specificity;
+    m.own = p.own;
+    return m;
+}
+
+} // namespace
+
+std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
+    const std::string lemma = lower(frame.lemma);
+    auto verbs = data_->verbs.find(lemma);
+    auto own = data_->own.find(lemma);
+    if (verbs == data_->verbs.end() && own == data_->own.end()) return std::nullopt;
+
+    Matcher m(*data_, frame);
+    const VerbEntry* entry = verbs == data_->verbs.end() ? nullptr : m.entry(verbs->second);
+    const Pattern* best = nullptr;
+    int best_target = VerbMatch::kAbsent, best_source = VerbMatch::kSubject;
+    auto consider = [&](const std::vector<Pattern>& patterns) {
+        for (const Pattern& p : patterns) {
+            int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
+            if ((!best || better(p, *best)) && m.matches(p, target, source)) {
+                best = &p;
+                best_target = target;
+                best_source = source;
+            }
+        }
+    };
+    if (entry) consider(data_->blocks[entry->block]);
+    if (own != data_->own.end()) consider(own->second);
+
+    if (best) {
+        if (best->cameo == "---") return std::nullopt; // a null pattern blocks the event
+        return result(*best, best_target, best_source);
+    }
+    if (!entry || entry->code == "---") return std::nullopt;
+    Pattern bare;
+    bare.cameo = entry->code;
+    bare.predicate = entry->predicate;
+    bare.provenance = entry->provenance;
+    int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
+    m.matches(bare, target, source); // no requirements: just the default positions
+    return result(bare, target, source);
+}
+
+bool VerbDictionary::knows(std::string_view lemma) const {
+    const std::string l = lower(lemma);
+    return data_->verbs.count(l) != 0 || data_->own.count(l) != 0;
+}
+
+} // namespace newskg
