@@ -393,6 +393,15 @@ class SentenceExtractor {
                         flags = kReported;
                         return true;
                     }
+            // "X attacked Y, officials said": the reporting clause hangs on the reported
+            // one (parataxis).
+            for (std::size_t c : t.children(cur, "parataxis"))
+                if (reporting_verbs().count(lower(doc_.words[c].lemma)))
+                    if (auto ks = slots_of(t.subjects(c)); !ks.empty()) {
+                        speaker = ks.front();
+                        flags = kReported;
+                        return true;
+                    }
             std::string via;
             const std::size_t gov = t.governing_verb(cur, &via);
             if (gov == kNoWord) break;
@@ -819,9 +828,49 @@ class SentenceExtractor {
     }
 
     // ---- noun frames --------------------------------------------------------------------
+    /// An event noun read from the tree: its agent is the possessor or the nation
+    /// modifying it ("Israel's strikes on", "Russian strikes on"), or the subject of the
+    /// light verb that takes it ("launched an attack on"); its target the nominal with
+    /// the noun's case word ("on Kyiv"). False when the tree does not give both.
+    bool tree_noun_frame(std::size_t n, const EventNoun& en, std::vector<Relation>& out) {
+        static const std::set<std::string> light{"launch", "carry", "conduct", "stage", "mount", "begin",
+                                                 "continue", "step", "make", "hold", "show", "express",
+                                                 "sign", "reach", "announce", "impose", "declare", "wage",
+                                                 "start", "resume", "intensify", "escalate", "order"};
+        const std::size_t wn = syntax_word(n);
+        if (wn == npos || en.noun.find(' ') != std::string::npos || en.frame == "between" || en.frame == "for-to")
+            return false;
+        const DependencyTree& t = *tree_;
+        if (doc_.words[wn].upos != "NOUN" && doc_.words[wn].upos != "PROPN") return false;
+        std::vector<std::size_t> targets;
+        for (const auto& a : t.noun_arguments(wn))
+            if (a.marker == en.frame)
+                for (std::size_t k : slots_of({a.head}))
+                    if (std::find(targets.begin(), targets.end(), k) == targets.end()) targets.push_back(k);
+        if (targets.empty()) return false;
+        std::vector<std::size_t> agents;
+        for (const char* rel : {"nmod:poss", "amod", "compound"})
+            for (std::size_t c : t.children(wn, rel))
+                if (std::size_t k = slot_at(token_of(c)); k != npos) agents.push_back(k);
+        unsigned flags = 0;
+        std::size_t verb = t.head(wn);
+        if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "obj" &&
+            light.count(lower(doc_.words[verb].lemma))) {
+            agents = slots_of(t.subjects(verb));
+            flags = clause_flags(verb);
+        }
+        if (agents.empty()) return true; // the tree has no agent: none by proximity either
+        const std::string rule = "syntax-noun:" + en.noun + "/" + en.frame;
+        for (std::size_t a : agents)
+            for (std::size_t o : targets) emit(out, a, o, en.predicate, en.cameo, n, flags, rule, 0.8);
+        return true;
+    }
+
     void noun_frames(std::size_t n, std::vector<Relation>& out) {
         const auto* nouns = lex_.nouns(w(n));
         if (!nouns) return;
+        for (const EventNoun& en : *nouns)
+            if (tree_noun_frame(n, en, out)) return;
         for (const EventNoun& en : *nouns) {
             std::size_t end = n + 1;
             // Multi-word nouns: "peace deal".

@@ -103,7 +103,9 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
                                           cols[2] + "'");
         nouns.push_back(EventNoun{cols[0], cols[1], cols[2], cols[3]});
     }
-    return RelationLexicon(ontology, std::move(lem), std::move(nouns));
+    RelationLexicon lexicon(ontology, std::move(lem), std::move(nouns));
+    lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
+    return lexicon;
 }
 
 const std::vector<const VerbSense*>* RelationLexicon::senses(const std::string& first_word) const {

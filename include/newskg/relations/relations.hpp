@@ -4,12 +4,14 @@
 /// "demand that X withdraw", "call on X to"), passives, coordination and event nouns
 /// ("the attack on the convoy"), with attribution, negation and hedges.
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "newskg/core/model.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/relations/verb_dictionary.hpp"
 
 namespace newskg {
 
@@ -47,6 +49,9 @@ class RelationLexicon {
     /// Verb senses whose lemma's first word is `word` (lower case).
     const std::vector<const VerbSense*>* senses(const std::string& first_word) const;
     const std::vector<EventNoun>* nouns(const std::string& noun) const;
+    /// The CAMEO verb dictionary with our own senses (ontology/cameo-verbs.tsv), matched
+    /// against dependency frames.
+    const VerbDictionary* verb_dictionary() const { return verbs_.get(); }
 
   private:
     const Ontology& ontology_;
@@ -54,6 +59,7 @@ class RelationLexicon {
     std::unordered_map<std::string, std::vector<const VerbSense*>> by_first_word_;
     std::vector<EventNoun> nouns_;
     std::unordered_map<std::string, std::vector<EventNoun>> nouns_by_word_;
+    std::shared_ptr<const VerbDictionary> verbs_;
 };
 
 class SyntaxParser;
