@@ -3,6 +3,7 @@
 // blocks or of our own senses whose words are all in the frame.
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -241,7 +242,12 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
             }
         }
     };
-    for (std::size_t rank = 0; rank < entries.size(); ++rank) consider(data_->blocks[entries[rank]->block], rank);
+    for (std::size_t rank = 0; rank < entries.size(); ++rank) {
+        const auto block = entries[rank]->block;
+        const bool seen = std::any_of(entries.begin(), entries.begin() + std::ptrdiff_t(rank),
+                                      [&](const VerbEntry* e) { return e->block == block; });
+        if (!seen) consider(data_->blocks[block], rank); // ASK_FOR and ASK share a block
+    }
     if (own != data_->own.end()) consider(own->second, 0);
 
     if (best) {
