@@ -327,6 +327,104 @@ TEST_CASE("bad dictionary data is an ontology_error naming file and line", "[ver
 
 namespace {
 
+/// A UD tree written as CoNLL-U columns: heads 1-based, 0 for the root.
+struct Conllu {
+    std::vector<Word> words;
+    Conllu& w(const std::string& form, const std::string& lemma, const std::string& upos, std::size_t head,
+              const std::string& deprel) {
+        Word x;
+        x.form = form;
+        x.lemma = lemma;
+        x.upos = upos;
+        x.head = head == 0 ? kNoWord : head - 1;
+        x.deprel = deprel;
+        words.push_back(x);
+        return *this;
+    }
+    WordRange all() const { return {0, words.size()}; }
+};
+
+} // namespace
+
+TEST_CASE("a frame from a UD tree: object, oblique with its case, actors", "[verbs]") {
+    // "Ruritania accused Freedonia of rights abuses."
+    Conllu t;
+    t.w("Ruritania", "Ruritania", "PROPN", 2, "nsubj")
+        .w("accused", "accuse", "VERB", 0, "root")
+        .w("Freedonia", "Freedonia", "PROPN", 2, "obj")
+        .w("of", "of", "ADP", 6, "case")
+        .w("rights", "right", "NOUN", 6, "compound")
+        .w("abuses", "abuse", "NOUN", 2, "obl")
+        .w(".", ".", "PUNCT", 2, "punct");
+    auto actors = [](std::size_t i) { return i == 0 || i == 2; };
+    VerbFrame f = verb_frame_from_ud(t.words, t.all(), 1, actors);
+    CHECK(f.lemma == "accuse");
+    CHECK_FALSE(f.passive);
+    CHECK(f.subject == std::vector<std::string>{"ruritania"});
+    REQUIRE(f.args.size() == 2);
+    CHECK(f.args[0].preposition.empty());
+    CHECK(f.args[0].actor);
+    CHECK(f.args[1].preposition == "of");
+    CHECK(f.args[1].lemmas == std::vector<std::string>{"right", "abuse"});
+    CHECK_FALSE(f.args[1].actor);
+    auto m = must_match(f);
+    CHECK(m.cameo == "1122");
+    CHECK(m.target == 0);
+}
+
+TEST_CASE("a frame from a UD tree: the passive and its agent", "[verbs]") {
+    // "Freedonia was accused by Ruritania."
+    Conllu t;
+    t.w("Freedonia", "Freedonia", "PROPN", 3, "nsubj:pass")
+        .w("was", "be", "AUX", 3, "aux:pass")
+        .w("accused", "accuse", "VERB", 0, "root")
+        .w("by", "by", "ADP", 5, "case")
+        .w("Ruritania", "Ruritania", "PROPN", 3, "obl:agent");
+    VerbFrame f = verb_frame_from_ud(t.words, t.all(), 2, [](std::size_t i) { return i == 0 || i == 4; });
+    CHECK(f.passive);
+    REQUIRE(f.args.size() == 1);
+    CHECK(f.args[0].preposition == "by");
+    auto m = must_match(f);
+    CHECK(root(m.cameo) == "11");
+    CHECK(m.target == VerbMatch::kSubject);
+    CHECK(m.source == 0);
+}
+
+TEST_CASE("a frame from a UD tree: xcomp, particle and a conjoined verb's subject", "[verbs]") {
+    // "The envoy called on the junta to withdraw and stepped up the pressure."
+    Conllu t;
+    t.w("The", "the", "DET", 2, "det")
+        .w("envoy", "envoy", "NOUN", 3, "nsubj")
+        .w("called", "call", "VERB", 0, "root")
+        .w("on", "on", "ADP", 6, "case")
+        .w("the", "the", "DET", 6, "det")
+        .w("junta", "junta", "NOUN", 3, "obl")
+        .w("to", "to", "PART", 8, "mark")
+        .w("withdraw", "withdraw", "VERB", 3, "xcomp")
+        .w("and", "and", "CCONJ", 10, "cc")
+        .w("stepped", "step", "VERB", 3, "conj")
+        .w("up", "up", "ADP", 10, "compound:prt")
+        .w("the", "the", "DET", 13, "det")
+        .w("pressure", "pressure", "NOUN", 10, "obj")
+        .w(".", ".", "PUNCT", 3, "punct");
+    auto actors = [](std::size_t i) { return i == 1 || i == 5; };
+    VerbFrame call = verb_frame_from_ud(t.words, t.all(), 2, actors);
+    CHECK(call.xcomp == std::vector<std::string>{"withdraw"});
+    REQUIRE(call.args.size() == 1); // the conjoined verb's object is not the call's
+    CHECK(call.args[0].preposition == "on");
+    CHECK(call.args[0].lemmas == std::vector<std::string>{"the", "junta"});
+    auto c = must_match(call);
+    CHECK(root(c.cameo) == "02");
+    CHECK(c.target == 0);
+
+    VerbFrame step = verb_frame_from_ud(t.words, t.all(), 9, actors);
+    CHECK(step.particle == "up");
+    CHECK(step.subject == std::vector<std::string>{"the", "envoy"});
+    CHECK(must_match(step).cameo == "100");
+}
+
+namespace {
+
 std::vector<std::string> split_on(const std::string& s, char sep) {
     std::vector<std::string> out;
     std::stringstream in(s);

@@ -5,7 +5,8 @@
 ///
 /// The dictionary knows nothing of parsing: the relation stage builds a VerbFrame from
 /// the Universal Dependencies tree of a clause and asks match() for the CAMEO code and
-/// which argument is the target. How UD relations feed a frame:
+/// which argument is the target. How UD relations feed a frame (verb_frame_from_ud,
+/// at the end, does exactly this from core/model.hpp's Words):
 ///
 ///   lemma      the clause's head verb (UPOS VERB; for "is determined to" nothing)
 ///   particle   its compound:prt child ("step *up*")
@@ -24,11 +25,14 @@
 /// argument's as the subject's. Plurals are folded on both sides (fold_plural).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newskg/core/model.hpp"
 
 namespace newskg {
 
@@ -116,6 +120,14 @@ class VerbDictionary {
     explicit VerbDictionary(std::unique_ptr<Data> data);
     std::unique_ptr<Data> data_;
 };
+
+/// The frame of the verb at `verb` (an index into `words`) in the UD tree of `sentence`,
+/// by the mapping at the top of this header. is_actor(i) says whether word i belongs to
+/// an actor mention; an argument is an actor when one of its words does. A verb without
+/// a subject takes its controller's: a conjoined verb its head verb's subject, an xcomp
+/// its head's object, else its head's subject ("X asked Y to leave": Y leaves).
+VerbFrame verb_frame_from_ud(const std::vector<Word>& words, WordRange sentence, std::size_t verb,
+                             const std::function<bool(std::size_t)>& is_actor = {});
 
 /// The plural folding both sides of a match go through ("rights" → "right", "allies" →
 /// "ally", "crises" → "crisis"); scripts/convert-cameo has the same function (fold).
