@@ -74,7 +74,9 @@ struct VerbMatch {
     std::string predicate;     ///< ontology property: our sense's, else relation_for_cameo(cameo)'s; "" when none
     int target = kAbsent;
     int source = kSubject;
-    std::string pattern;   ///< provenance: "CAMEO.2.0.txt:7589 - * (OF {RIGHTS ABUSES})" or "verbs.tsv: accuse accuse_of"
+    /// provenance: "CAMEO.2.0.txt:7556 - * (OF {RIGHTS ABUSES})" (a pattern),
+    /// "CAMEO.2.0.txt:4502 say" (a verb's bare code), "verbs.tsv: accuse accuse_of accused"
+    std::string pattern;
     int specificity = 0;   ///< words and phrases the pattern required; the most specific wins
     bool own = false;      ///< the match came from ontology/verbs.tsv
 };
@@ -88,7 +90,7 @@ struct VerbDictionaryStats {
     std::size_t own_senses = 0;     ///< event senses of verbs.tsv compiled in
     std::size_t own_known = 0;      ///< … of them for a lemma the dictionary has too
     std::size_t own_shadowing = 0;  ///< … that replace a dictionary pattern requiring the same
-    std::size_t codes_remapped = 0; ///< dictionary codes the ontology lacks, mapped to their parent
+    std::size_t codes_remapped = 0; ///< codes (occurrences) the ontology lacks, mapped to their parent
 };
 
 class VerbDictionary {
@@ -104,7 +106,8 @@ class VerbDictionary {
     /// The best match for a frame: the most specific pattern of the verb whose words are
     /// all found (our own senses win ties); the verb's bare code when no pattern matches.
     /// nullopt when the verb is unknown, when the best pattern has the null code [---],
-    /// or when the verb's code is [---] and no pattern matches.
+    /// or when the verb's code is [---] and no pattern matches. const and stateless:
+    /// one dictionary serves every thread.
     std::optional<VerbMatch> match(const VerbFrame& frame) const;
     /// Whether the dictionary or our lexicon has the lemma (any particle).
     bool knows(std::string_view lemma) const;
