@@ -1,8 +1,9 @@
-// Matches a verb frame against the compiled dictionary: picks the verb entry (a
-// multi-word verb before the plain one), then the most specific pattern of its block or
-// of our own senses whose words are all in the frame.
+// Matches a verb frame against the compiled dictionary: finds the verb's entries that
+// fit (multi-word verbs before the plain one), then the most specific pattern of their
+// blocks or of our own senses whose words are all in the frame.
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -34,23 +35,22 @@ class Matcher {
   public:
     Matcher(const VerbDictionary::Data& d, const VerbFrame& f) : d_(d), f_(f) { build(); }
 
-    /// The entry of the frame's verb: a multi-word verb whose words are found, else the
-    /// plain verb; nullptr when the lemma has no entry that fits.
-    const VerbEntry* entry(const std::vector<VerbEntry>& entries) {
-        for (const VerbEntry& e : entries) {
-            if (e.particle.empty()) return &e;
-            if (particle_found(e.particle)) return &e;
-        }
-        return nullptr;
+    /// The entries of the frame's verb that fit: the multi-word verbs whose words are
+    /// found (longest first), then the plain verb. The first decides the bare code; the
+    /// patterns of all compete, since the dictionary writes "* DOWN HEADQUARTERS" under
+    /// SHUT although SHUT_DOWN is a verb of another block.
+    std::vector<const VerbEntry*> entries(const std::vector<VerbEntry>& all) {
+        std::vector<const VerbEntry*> fit;
+        for (const VerbEntry& e : all)
+            if (e.particle.empty() || particle_found(e.particle)) fit.push_back(&e);
+        return fit;
     }
 
     /// Whether the pattern matches; fills target/source when it does.
     bool matches(const Pattern& p, int& target, int& source) const {
+        // The argument that gave a multi-word verb its preposition ("ask *for* aid") stays
+        // available to phrases: the block's patterns write it as one ("* (FOR AID)").
         std::vector<bool> used(pools_.args.size(), false);
-        // The argument that gave a multi-word verb its preposition ("meet *with* X") is
-        // the verb's object for the dictionary's patterns; our senses name it themselves
-        // ("meet prep:with").
-        if (particle_arg_ >= 0 && !p.own) used[std::size_t(particle_arg_)] = true;
         for (AltId a : p.subject)
             if (!found(a, pools_.subject)) return false;
         for (AltId a : p.object)
@@ -137,6 +137,7 @@ class Matcher {
             bool rest = true;
             for (std::size_t k = 1; k < words.size() && rest; ++k) rest = has_word(pools_.args[i], words[k]);
             if (!rest) continue;
+            if (particle_arg_ >= 0) return true; // an earlier multi-word verb took one
             particle_arg_ = int(i);
             pools_.object.insert(pools_.object.end(), pools_.args[i].begin(), pools_.args[i].end());
             if (f_.args[i].actor && !f_.passive && (pools_.direct_object < 0 || !f_.args[std::size_t(pools_.direct_object)].actor))
@@ -187,11 +188,15 @@ class Matcher {
     int default_source_ = VerbMatch::kSubject;
 };
 
-/// Whether `a` beats `b`: more specific, then ours, then earlier in the file.
-bool better(const Pattern& a, const Pattern& b) {
+/// Whether pattern `a` of the entry ranked `ra` beats `b` of `rb`: more specific, then
+/// ours, then the pattern of the better fitting verb (the multi-word one), then the
+/// later in the file: PETRARCH stores patterns in a trie where a later duplicate
+/// overwrites an earlier one ("* ACCESS" is [---], then 060, then 0862 under GRANT).
+bool better(const Pattern& a, std::size_t ra, const Pattern& b, std::size_t rb) {
     if (a.specificity != b.specificity) return a.specificity > b.specificity;
     if (a.own != b.own) return a.own;
-    return a.order < b.order;
+    if (ra != rb) return ra < rb;
+    return a.order > b.order;
 }
 
 VerbMatch result(const Pattern& p, int target, int source) {
@@ -221,31 +226,40 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     if (verbs == data_->verbs.end() && own == data_->own.end()) return std::nullopt;
 
     Matcher m(*data_, frame);
-    const VerbEntry* entry = verbs == data_->verbs.end() ? nullptr : m.entry(verbs->second);
+    const auto entries = verbs == data_->verbs.end() ? std::vector<const VerbEntry*>() : m.entries(verbs->second);
     const Pattern* best = nullptr;
+    std::size_t best_rank = 0;
     int best_target = VerbMatch::kAbsent, best_source = VerbMatch::kSubject;
-    auto consider = [&](const std::vector<Pattern>& patterns) {
+    auto consider = [&](const std::vector<Pattern>& patterns, std::size_t rank) {
         for (const Pattern& p : patterns) {
+            if (best && !better(p, rank, *best, best_rank)) continue;
             int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
-            if ((!best || better(p, *best)) && m.matches(p, target, source)) {
+            if (m.matches(p, target, source)) {
                 best = &p;
+                best_rank = rank;
                 best_target = target;
                 best_source = source;
             }
         }
     };
-    if (entry) consider(data_->blocks[entry->block]);
-    if (own != data_->own.end()) consider(own->second);
+    for (std::size_t rank = 0; rank < entries.size(); ++rank) {
+        const auto block = entries[rank]->block;
+        const bool seen = std::any_of(entries.begin(), entries.begin() + std::ptrdiff_t(rank),
+                                      [&](const VerbEntry* e) { return e->block == block; });
+        if (!seen) consider(data_->blocks[block], rank); // ASK_FOR and ASK share a block
+    }
+    if (own != data_->own.end()) consider(own->second, 0);
 
     if (best) {
         if (best->cameo == "---") return std::nullopt; // a null pattern blocks the event
         return result(*best, best_target, best_source);
     }
-    if (!entry || entry->code == "---") return std::nullopt;
+    if (entries.empty() || entries.front()->code == "---") return std::nullopt;
+    const VerbEntry& entry = *entries.front();
     Pattern bare;
-    bare.cameo = entry->code;
-    bare.predicate = entry->predicate;
-    bare.provenance = entry->provenance;
+    bare.cameo = entry.code;
+    bare.predicate = entry.predicate;
+    bare.provenance = entry.provenance;
     int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
     m.matches(bare, target, source); // no requirements: just the default positions
     return result(bare, target, source);

@@ -5,7 +5,8 @@
 ///
 /// The dictionary knows nothing of parsing: the relation stage builds a VerbFrame from
 /// the Universal Dependencies tree of a clause and asks match() for the CAMEO code and
-/// which argument is the target. How UD relations feed a frame:
+/// which argument is the target. How UD relations feed a frame (verb_frame_from_ud,
+/// at the end, does exactly this from core/model.hpp's Words):
 ///
 ///   lemma      the clause's head verb (UPOS VERB; for "is determined to" nothing)
 ///   particle   its compound:prt child ("step *up*")
@@ -24,11 +25,14 @@
 /// argument's as the subject's. Plurals are folded on both sides (fold_plural).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newskg/core/model.hpp"
 
 namespace newskg {
 
@@ -70,7 +74,9 @@ struct VerbMatch {
     std::string predicate;     ///< ontology property: our sense's, else relation_for_cameo(cameo)'s; "" when none
     int target = kAbsent;
     int source = kSubject;
-    std::string pattern;   ///< provenance: "CAMEO.2.0.txt:7589 - * (OF {RIGHTS ABUSES})" or "verbs.tsv: accuse accuse_of"
+    /// provenance: "CAMEO.2.0.txt:7556 - * (OF {RIGHTS ABUSES})" (a pattern),
+    /// "CAMEO.2.0.txt:4502 say" (a verb's bare code), "verbs.tsv: accuse accuse_of accused"
+    std::string pattern;
     int specificity = 0;   ///< words and phrases the pattern required; the most specific wins
     bool own = false;      ///< the match came from ontology/verbs.tsv
 };
@@ -84,7 +90,7 @@ struct VerbDictionaryStats {
     std::size_t own_senses = 0;     ///< event senses of verbs.tsv compiled in
     std::size_t own_known = 0;      ///< … of them for a lemma the dictionary has too
     std::size_t own_shadowing = 0;  ///< … that replace a dictionary pattern requiring the same
-    std::size_t codes_remapped = 0; ///< dictionary codes the ontology lacks, mapped to their parent
+    std::size_t codes_remapped = 0; ///< codes (occurrences) the ontology lacks, mapped to their parent
 };
 
 class VerbDictionary {
@@ -100,7 +106,8 @@ class VerbDictionary {
     /// The best match for a frame: the most specific pattern of the verb whose words are
     /// all found (our own senses win ties); the verb's bare code when no pattern matches.
     /// nullopt when the verb is unknown, when the best pattern has the null code [---],
-    /// or when the verb's code is [---] and no pattern matches.
+    /// or when the verb's code is [---] and no pattern matches. const and stateless:
+    /// one dictionary serves every thread.
     std::optional<VerbMatch> match(const VerbFrame& frame) const;
     /// Whether the dictionary or our lexicon has the lemma (any particle).
     bool knows(std::string_view lemma) const;
@@ -116,6 +123,14 @@ class VerbDictionary {
     explicit VerbDictionary(std::unique_ptr<Data> data);
     std::unique_ptr<Data> data_;
 };
+
+/// The frame of the verb at `verb` (an index into `words`) in the UD tree of `sentence`,
+/// by the mapping at the top of this header. is_actor(i) says whether word i belongs to
+/// an actor mention; an argument is an actor when one of its words does. A verb without
+/// a subject takes its controller's: a conjoined verb its head verb's subject, an xcomp
+/// its head's object, else its head's subject ("X asked Y to leave": Y leaves).
+VerbFrame verb_frame_from_ud(const std::vector<Word>& words, WordRange sentence, std::size_t verb,
+                             const std::function<bool(std::size_t)>& is_actor = {});
 
 /// The plural folding both sides of a match go through ("rights" → "right", "allies" →
 /// "ally", "crises" → "crisis"); scripts/convert-cameo has the same function (fold).
