@@ -274,6 +274,9 @@ class SentenceExtractor {
         for (const auto& e : events) {
             const RelationType* type = e.predicate.empty() ? lex_.ontology().relation_for_cameo(e.cameo)
                                                            : lex_.ontology().relation(e.predicate);
+            // A code no property of ours names ("028") takes its root's general property
+            // ("020"); the edge keeps the specific code.
+            if (!type && e.cameo.size() >= 2) type = lex_.ontology().relation_for_cameo(e.cameo.substr(0, 2) + "0");
             if (!type) continue;
             const auto sources = slots_of(e.sources);
             if (e.mutual) {
