@@ -29,6 +29,8 @@ int run_push(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_path(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
+int run_parse(const std::vector<std::string>& args);
+int run_train_syntax(const std::vector<std::string>& args);
 
 /// The graph in one output format (ttl, nt, nq, trig, rdfxml, jsonld, json, dot,
 /// graphml, svg, png); defined in extract.cpp.
@@ -98,6 +100,10 @@ ReadOptions read_options(const Args& args);
 PipelineOptions pipeline_options(const Args& args);
 /// --jobs: worker threads, 0 (the default) for one per core.
 std::size_t jobs_option(const Args& args);
+
+/// The syntax model from --model, else syntax::default_model_path; defined in parse.cpp.
+/// throws usage_error when there is none.
+std::string syntax_model_path(const Args& args);
 
 /// Splits "a,b,c".
 std::vector<std::string> split_list(const std::string& s);

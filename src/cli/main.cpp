@@ -29,6 +29,9 @@ Commands:
   load      load RDF exports and articles into the persistent RDF store
   query     answer a SPARQL query from the store (table, CSV, TSV, JSON)
   push      send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)
+  parse     part-of-speech tags, lemmas and dependency trees of articles (CoNLL-U or
+            JSON), or --eval against a CoNLL-U treebank
+  train-syntax  train the tagger, lemmatizer and parser from UD treebanks
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -68,6 +71,8 @@ int main(int argc, char** argv) {
         if (command == "load") return newskg::cli::run_load(args);
         if (command == "query") return newskg::cli::run_query(args);
         if (command == "push") return newskg::cli::run_push(args);
+        if (command == "parse") return newskg::cli::run_parse(args);
+        if (command == "train-syntax") return newskg::cli::run_train_syntax(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

@@ -1,10 +1,12 @@
 #include "newskg/pipeline/pipeline.hpp"
 
+#include "newskg/syntax/syntax.hpp"
 #include "newskg/text/analyse.hpp"
 
 namespace newskg {
 
-std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool with_parser) {
+std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool with_parser,
+                                           const std::string& syntax_model) {
     std::unique_ptr<Resources> r(new Resources());
     r->ontology_ = Ontology::load(ontology_dir);
     r->cues_ = ActorCues::load(ontology_dir);
@@ -12,6 +14,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     // Created here, before any worker thread: opening the dictionary sets the locale.
     if (with_parser) r->parser_ = make_link_grammar_parser(1.0);
+    const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
+    if (!model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);
     return r;
 }
 
@@ -19,6 +23,7 @@ Extraction extract(Document document, const Resources& resources, const Pipeline
     Extraction x;
     x.document = std::move(document);
     analyse_text(x.document);
+    if (const auto* model = resources.syntax()) syntax::analyse_syntax(x.document, *model);
     find_actors(x, resources.actors(), ActorOptions{options.base_iri});
     RelationOptions ro;
     ro.keep_negated = options.keep_negated;

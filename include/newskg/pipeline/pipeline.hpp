@@ -9,6 +9,7 @@
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/relations/relations.hpp"
 #include "newskg/relations/syntax.hpp"
+#include "newskg/syntax/model.hpp"
 
 namespace newskg {
 
@@ -18,13 +19,20 @@ class Resources {
   public:
     /// throws ontology_error naming the file and problem.
     /// `with_parser`: also open the Link Grammar English dictionary (about 0.2 s).
-    static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true);
+    /// `syntax_model`: the syntax model file; when empty, syntax::default_model_path
+    /// (NEWSKG_SYNTAX_MODEL, else models/syntax-en.nskg beside the ontology directory),
+    /// and no syntax stage when there is none. throws syntax::model_error for a file
+    /// that is not a readable model.
+    static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true,
+                                           const std::string& syntax_model = {});
 
     const Ontology& ontology() const { return ontology_; }
     const ActorIndex& actors() const { return *actor_index_; }
     const RelationLexicon& relations() const { return *lexicon_; }
     /// The sentence parser (Link Grammar), or null when loaded without one.
     const SyntaxParser* parser() const { return parser_.get(); }
+    /// The UD tagger, lemmatizer and parser (our own), or null when no model was found.
+    const syntax::SyntaxModel* syntax() const { return syntax_.empty() ? nullptr : &syntax_; }
 
   private:
     Resources() = default;
@@ -33,6 +41,7 @@ class Resources {
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
     std::unique_ptr<SyntaxParser> parser_;
+    syntax::SyntaxModel syntax_;
 };
 
 struct PipelineOptions {
@@ -42,7 +51,8 @@ struct PipelineOptions {
     bool use_parser = true;
 };
 
-/// Runs the text, actor and relation stages over a read document.
+/// Runs the text, syntax (when Resources has a model: Document::words filled), actor and
+/// relation stages over a read document.
 Extraction extract(Document document, const Resources& resources,
                    const PipelineOptions& options = {});
 

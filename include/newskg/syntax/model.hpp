@@ -1,0 +1,87 @@
+#pragma once
+/// The syntax model: part-of-speech tagger, lemmatizer and labelled dependency parser
+/// for English in the Universal Dependencies scheme, trained by `newskg train-syntax`
+/// and loaded once, read-only, shared by any number of threads.
+///
+/// File format (gzip): the magic line "newskg-syntax-model", a format version, a header
+/// (license, attribution, training inputs with sizes and CRC-32s, training options),
+/// then the tagger, lemmatizer and parser sections. See src/syntax/model_file.cpp.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newskg/core/error.hpp"
+
+namespace newskg::syntax {
+
+/// A model file that cannot be read or is not a syntax model: names the file.
+class model_error : public error {
+  public:
+    model_error(int code, const std::string& path, const std::string& problem)
+        : error("newskg.syntax." + std::to_string(code), path + ": " + problem) {}
+};
+
+inline constexpr std::uint32_t kModelFormatVersion = 1;
+
+/// A training input as recorded in the model header.
+struct ModelInput {
+    std::string name;        ///< file name without its directory
+    std::uint64_t bytes = 0; ///< its size
+    std::uint32_t crc32 = 0; ///< zlib's CRC-32 of its bytes
+};
+
+struct ModelInfo {
+    std::uint32_t format_version = kModelFormatVersion;
+    std::string license;     ///< "CC BY-SA 4.0" for a model trained on EWT
+    std::string attribution; ///< the treebanks' credits
+    std::vector<ModelInput> inputs;
+    std::string options;     ///< the training options, "key=value" separated by spaces
+};
+
+/// One analysed word. `head` is 0-based within the sentence, −1 for the root.
+struct WordAnalysis {
+    std::string lemma;
+    std::string upos;
+    std::string xpos;
+    int head = -1;
+    std::string deprel;
+};
+
+struct ModelParts; // the tagger, lemmatizer and parser (src/syntax/model_parts.hpp)
+
+class SyntaxModel {
+  public:
+    SyntaxModel() = default;
+    explicit SyntaxModel(std::shared_ptr<const ModelParts> parts);
+
+    /// throws model_error (101 unreadable, 102 not a model / corrupt, 103 wrong version).
+    static SyntaxModel load(const std::string& path);
+    /// The model file's bytes (deterministic: the same model gives the same bytes).
+    std::string serialize() const;
+    /// Writes serialize() to `path`; throws output_error.
+    void save(const std::string& path) const;
+
+    bool empty() const { return !parts_; }
+    const ModelInfo& info() const;
+
+    /// Tags, lemmatizes and parses one sentence given as UD words.
+    std::vector<WordAnalysis> analyse(const std::vector<std::string_view>& forms) const;
+    /// Tags and lemmatizes only.
+    std::vector<WordAnalysis> tag(const std::vector<std::string_view>& forms) const;
+
+    const ModelParts& parts() const { return *parts_; }
+
+  private:
+    std::shared_ptr<const ModelParts> parts_;
+};
+
+/// The model file shipped with newskg: $NEWSKG_SYNTAX_MODEL when set, else
+/// models/syntax-en.nskg beside the ontology directory `ontology_dir` (the source tree's
+/// or the installed share/newskg/), else "" when there is none.
+std::string default_model_path(const std::string& ontology_dir);
+
+inline constexpr const char* kModelFileName = "syntax-en.nskg";
+
+} // namespace newskg::syntax

@@ -1,0 +1,31 @@
+#pragma once
+/// Training the syntax model from CoNLL-U treebanks (newskg train-syntax). Deterministic:
+/// fixed seeds and iteration order, and the jackknife folds, which may run on two
+/// threads, each write only their own part of the result.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newskg/syntax/model.hpp"
+
+namespace newskg::syntax {
+
+struct TrainOptions {
+    std::vector<std::string> train_files;
+    std::string dev_file; ///< scored after training when set (the log shows the figures)
+    int tagger_epochs = 8;
+    int parser_epochs = 15;
+    int folds = 5;               ///< jackknife folds for the parser's predicted tags (0: gold tags)
+    std::size_t threads = 2;     ///< for the folds
+    std::size_t max_sentences = 0; ///< per file, 0 for all (tests train on a slice)
+    float min_weight = 0.0f;     ///< pruning of the averaged weights
+    std::uint32_t min_updates = 1;
+    std::string license = "CC BY-SA 4.0";
+    std::string attribution;
+    std::function<void(const std::string&)> log; ///< progress lines, may be empty
+};
+
+SyntaxModel train_syntax_model(const TrainOptions& options);
+
+} // namespace newskg::syntax

@@ -1,0 +1,98 @@
+// newskg train-syntax: trains the tagger, lemmatizer and parser from CoNLL-U treebanks.
+#include <chrono>
+#include <iostream>
+
+#include "cli.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/syntax/train.hpp"
+
+namespace newskg::cli {
+
+namespace {
+const char* kTrainSyntaxHelp = R"(Usage: newskg train-syntax --train FILE... [--dev FILE] --output MODEL [OPTIONS]
+
+Trains the syntax model (part-of-speech tagger, lemmatizer, labelled dependency parser)
+from Universal Dependencies treebanks in CoNLL-U. Deterministic: the same inputs and
+options give the same model bytes. scripts/train-syntax trains the shipped model
+models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
+
+Options:
+  --train FILE...      training treebanks (CoNLL-U); all files after --train up to the
+                       next option
+  --dev FILE           scored after training (UPOS, UAS, LAS on standard error)
+  --output MODEL       the model file to write
+  --tagger-epochs N    tagger passes over the data (default 8)
+  --parser-epochs N    parser passes over the data (default 15)
+  --folds N            jackknife folds for the parser's predicted tags (default 5;
+                       0 trains the parser on gold tags)
+  --threads N          threads for the jackknife folds (default 2)
+  --max-sentences N    use only the first N sentences of each file (for quick tests)
+  --min-weight W       drop averaged weights smaller than W (default 0)
+  --min-updates N      drop features updated fewer than N times (default 1)
+  --license TEXT       license recorded in the model (default "CC BY-SA 4.0")
+  --attribution TEXT   credits recorded in the model
+  --quiet              no progress lines
+)";
+} // namespace
+
+int run_train_syntax(const std::vector<std::string>& argv) {
+    std::vector<std::string> rest, train;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--help" || argv[i] == "-h") {
+            std::cout << kTrainSyntaxHelp;
+            return 0;
+        }
+        if (argv[i] == "--train") {
+            while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) train.push_back(argv[++i]);
+            continue;
+        }
+        rest.push_back(argv[i]);
+    }
+    Args args(rest,
+              {"--dev", "--output", "--tagger-epochs", "--parser-epochs", "--folds", "--threads", "--max-sentences",
+               "--min-weight", "--min-updates", "--license", "--attribution"},
+              {"--quiet"});
+    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
+    if (train.empty()) throw usage_error("no --train files");
+    const auto output = args.value("--output");
+    if (!output) throw usage_error("no --output MODEL");
+    syntax::TrainOptions opt;
+    opt.train_files = train;
+    opt.dev_file = args.value("--dev").value_or("");
+    auto int_opt = [&](const char* name, auto& target) {
+        if (auto v = args.value(name)) {
+            try {
+                target = static_cast<std::remove_reference_t<decltype(target)>>(std::stoll(*v));
+            } catch (const std::exception&) {
+                throw usage_error(std::string(name) + " expects a number, got '" + *v + "'");
+            }
+        }
+    };
+    int_opt("--tagger-epochs", opt.tagger_epochs);
+    int_opt("--parser-epochs", opt.parser_epochs);
+    int_opt("--folds", opt.folds);
+    int_opt("--threads", opt.threads);
+    int_opt("--max-sentences", opt.max_sentences);
+    int_opt("--min-updates", opt.min_updates);
+    if (auto v = args.value("--min-weight")) {
+        try {
+            opt.min_weight = std::stof(*v);
+        } catch (const std::exception&) {
+            throw usage_error("--min-weight expects a number, got '" + *v + "'");
+        }
+    }
+    if (auto v = args.value("--license")) opt.license = *v;
+    if (auto v = args.value("--attribution")) opt.attribution = *v;
+    const auto start = std::chrono::steady_clock::now();
+    if (!args.flag("--quiet"))
+        opt.log = [&](const std::string& line) {
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::cerr << "train-syntax [" << static_cast<int>(s) << " s] " << line << "\n";
+        };
+    const syntax::SyntaxModel model = syntax::train_syntax_model(opt);
+    model.save(*output);
+    if (opt.log) opt.log("wrote " + *output);
+    return 0;
+}
+
+} // namespace newskg::cli

@@ -1,0 +1,200 @@
+#include "syntax/tagger.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "syntax/hash.hpp"
+
+namespace newskg::syntax {
+
+// ---------------------------------------------------------------- TagSet
+
+int TagSet::find(std::string_view u, std::string_view x) const {
+    for (std::size_t i = 0; i < upos.size(); ++i)
+        if (upos[i] == u && xpos[i] == x) return static_cast<int>(i);
+    return -1;
+}
+
+int TagSet::add(std::string_view u, std::string_view x) {
+    if (int i = find(u, x); i >= 0) return i;
+    upos.emplace_back(u);
+    xpos.emplace_back(x);
+    return static_cast<int>(upos.size() - 1);
+}
+
+void TagSet::write(ByteWriter& out) const {
+    out.u32(static_cast<std::uint32_t>(upos.size()));
+    for (std::size_t i = 0; i < upos.size(); ++i) {
+        out.str(upos[i]);
+        out.str(xpos[i]);
+    }
+}
+
+bool TagSet::read(ByteReader& in) {
+    const std::uint32_t n = in.u32();
+    if (n > 4096) return false;
+    upos.clear();
+    xpos.clear();
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+        upos.push_back(in.str());
+        xpos.push_back(in.str());
+    }
+    return !in.failed();
+}
+
+// ---------------------------------------------------------------- features
+
+namespace {
+
+/// Character classes, runs collapsed: "McCain" → "XxXx", "3.5" → "d.d", "U.S." → "X.X.".
+std::string shape_of(std::string_view w) {
+    std::string s;
+    for (unsigned char c : w) {
+        char k;
+        if (c >= 'A' && c <= 'Z') k = 'X';
+        else if (c >= 'a' && c <= 'z') k = 'x';
+        else if (c >= '0' && c <= '9') k = 'd';
+        else if (c >= 0x80) k = 'u';
+        else k = static_cast<char>(c);
+        if (s.empty() || s.back() != k) s.push_back(k);
+        if (s.size() >= 8) break;
+    }
+    return s;
+}
+
+enum TaggerTemplate : std::uint64_t {
+    T_BIAS = 1, T_FORM, T_LOWER, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_PRE3, T_SHAPE,
+    T_WM1, T_WP1, T_WM2, T_WP2, T_T1, T_T12, T_T1W, T_WM1W, T_WWP1, T_SUF3M1, T_SUF3P1, T_SHAPEP1,
+    T_SHAPEM1, T_FIRST, T_WM1WP1, T_T2, T_T1SUF3, T_SUF2P1
+};
+
+constexpr std::uint64_t kNone = 0x51ed270b27d1d4e5ull; // a neighbour past the sentence's edge
+
+} // namespace
+
+WordFeatures word_features(std::string_view form) {
+    WordFeatures f;
+    std::string low(form);
+    for (char& c : low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    f.form = hash_string(form);
+    f.lower = hash_string(low);
+    f.shape = hash_string(shape_of(form));
+    for (std::size_t k = 1; k <= 4; ++k)
+        f.suffix[k - 1] = low.size() >= k ? hash_string(std::string_view(low).substr(low.size() - k)) : kNone;
+    for (std::size_t k = 1; k <= 3; ++k)
+        f.prefix[k - 1] = low.size() >= k ? hash_string(std::string_view(low).substr(0, k)) : kNone;
+    return f;
+}
+
+std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, int prev1, int prev2,
+                            std::uint64_t* out) {
+    const std::size_t n = w.size();
+    static const WordFeatures none = [] {
+        WordFeatures f;
+        f.form = f.lower = f.shape = kNone;
+        for (auto& s : f.suffix) s = kNone;
+        for (auto& p : f.prefix) p = kNone;
+        return f;
+    }();
+    const WordFeatures& c = w[i];
+    const WordFeatures& m1 = i >= 1 ? w[i - 1] : none;
+    const WordFeatures& m2 = i >= 2 ? w[i - 2] : none;
+    const WordFeatures& p1 = i + 1 < n ? w[i + 1] : none;
+    const WordFeatures& p2 = i + 2 < n ? w[i + 2] : none;
+    const auto t1 = static_cast<std::uint64_t>(prev1 + 2), t2 = static_cast<std::uint64_t>(prev2 + 2);
+    std::size_t k = 0;
+    out[k++] = feature_key(T_BIAS, 0);
+    out[k++] = feature_key(T_FORM, c.form);
+    out[k++] = feature_key(T_LOWER, c.lower);
+    out[k++] = feature_key(T_SUF1, c.suffix[0]);
+    out[k++] = feature_key(T_SUF2, c.suffix[1]);
+    out[k++] = feature_key(T_SUF3, c.suffix[2]);
+    out[k++] = feature_key(T_SUF4, c.suffix[3]);
+    out[k++] = feature_key(T_PRE1, c.prefix[0]);
+    out[k++] = feature_key(T_PRE2, c.prefix[1]);
+    out[k++] = feature_key(T_PRE3, c.prefix[2]);
+    out[k++] = feature_key(T_SHAPE, c.shape);
+    out[k++] = feature_key(T_WM1, m1.lower);
+    out[k++] = feature_key(T_WP1, p1.lower);
+    out[k++] = feature_key(T_WM2, m2.lower);
+    out[k++] = feature_key(T_WP2, p2.lower);
+    out[k++] = feature_key(T_T1, t1);
+    out[k++] = feature_key(T_T12, t1, t2);
+    out[k++] = feature_key(T_T1W, t1, c.lower);
+    out[k++] = feature_key(T_WM1W, m1.lower, c.lower);
+    out[k++] = feature_key(T_WWP1, c.lower, p1.lower);
+    out[k++] = feature_key(T_SUF3M1, m1.suffix[2]);
+    out[k++] = feature_key(T_SUF3P1, p1.suffix[2]);
+    out[k++] = feature_key(T_SHAPEP1, p1.shape);
+    out[k++] = feature_key(T_SHAPEM1, m1.shape);
+    out[k++] = feature_key(T_FIRST, i == 0, c.shape);
+    out[k++] = feature_key(T_WM1WP1, m1.lower, p1.lower);
+    out[k++] = feature_key(T_T2, t2);
+    out[k++] = feature_key(T_T1SUF3, t1, c.suffix[2]);
+    out[k++] = feature_key(T_SUF2P1, p1.suffix[1]);
+    return k;
+}
+
+// ---------------------------------------------------------------- Tagger
+
+std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms) const {
+    std::vector<WordFeatures> wf;
+    wf.reserve(forms.size());
+    for (auto f : forms) wf.push_back(word_features(f));
+    std::vector<int> out(forms.size());
+    std::vector<float> scores(tags_.size());
+    std::uint64_t keys[kMaxTaggerFeatures];
+    int p1 = -1, p2 = -1;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        const std::size_t n = tagger_features(wf, i, p1, p2, keys);
+        weights_.score(keys, n, scores.data());
+        const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        out[i] = best;
+        p2 = p1;
+        p1 = best;
+    }
+    return out;
+}
+
+void Tagger::write(ByteWriter& out) const {
+    tags_.write(out);
+    weights_.write(out);
+}
+
+bool Tagger::read(ByteReader& in) { return tags_.read(in) && weights_.read(in) && weights_.classes() == tags_.size(); }
+
+Tagger train_tagger(const std::vector<TaggedSentence>& data, const TagSet& tags, const TaggerTrainOptions& opt) {
+    WeightTrainer trainer(tags.size());
+    std::vector<std::vector<WordFeatures>> feats(data.size());
+    for (std::size_t s = 0; s < data.size(); ++s)
+        for (const auto& f : data[s].forms) feats[s].push_back(word_features(f));
+    std::vector<std::size_t> order(data.size());
+    std::iota(order.begin(), order.end(), 0);
+    Random rng(opt.seed);
+    std::vector<float> scores(tags.size());
+    std::uint64_t keys[kMaxTaggerFeatures];
+    double t = 1;
+    for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+        for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+        for (std::size_t s : order) {
+            int p1 = -1, p2 = -1;
+            for (std::size_t i = 0; i < feats[s].size(); ++i) {
+                std::fill(scores.begin(), scores.end(), 0.0f);
+                const std::size_t n = tagger_features(feats[s], i, p1, p2, keys);
+                trainer.score(keys, n, scores.data());
+                const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+                const int gold = data[s].tags[i];
+                trainer.update(keys, n, static_cast<std::uint32_t>(gold), static_cast<std::uint32_t>(guess), t);
+                t += 1;
+                p2 = p1;
+                p1 = guess; // predicted history, as at tagging time
+            }
+        }
+    }
+    TagSet ts = tags;
+    return Tagger(std::move(ts), trainer.finish(t, opt.min_weight, opt.min_updates));
+}
+
+} // namespace newskg::syntax

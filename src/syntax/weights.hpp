@@ -1,0 +1,102 @@
+#pragma once
+// The linear models of the tagger and the parser: a feature key (64-bit hash) maps to a
+// short sparse row of (class, weight). Perceptron rows are sparse — a feature is only
+// ever updated for the classes it was confused between — so a sparse row is both
+// smaller and faster to add up than a dense one.
+//
+// Weights is the read-only table used for prediction; WeightTrainer holds the averaged
+// perceptron's running sums while training and produces a pruned Weights.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "syntax/binary_io.hpp"
+
+namespace newskg::syntax {
+
+class Weights {
+  public:
+    struct Entry {
+        std::uint32_t cls;
+        float w;
+    };
+    /// Adds the rows of `keys` to `scores` (one float per class).
+    void score(const std::uint64_t* keys, std::size_t n, float* scores) const;
+    std::size_t rows() const { return rows_; }
+    std::size_t entries() const { return entries_.size(); }
+    std::size_t classes() const { return classes_; }
+
+    void write(ByteWriter& out) const;
+    /// false when the bytes are inconsistent.
+    bool read(ByteReader& in);
+
+    /// Built from rows given in any order (WeightTrainer::finish sorts them by key).
+    struct Row {
+        std::uint64_t key;
+        std::vector<Entry> entries;
+    };
+    static Weights from_rows(std::vector<Row> rows, std::size_t classes);
+
+  private:
+    struct Slot {
+        std::uint64_t key = 0; ///< 0: empty
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+    };
+    const Slot* find(std::uint64_t key) const {
+        std::size_t i = static_cast<std::size_t>(key) & mask_;
+        for (;;) {
+            const Slot& s = slots_[i];
+            if (s.key == key) return &s;
+            if (s.key == 0) return nullptr;
+            i = (i + 1) & mask_;
+        }
+    }
+    void build(std::vector<Row> rows);
+
+    std::size_t classes_ = 0;
+    std::size_t rows_ = 0;
+    std::size_t mask_ = 0;
+    std::vector<Slot> slots_;
+    std::vector<Entry> entries_;
+    std::vector<std::uint64_t> row_keys_;   ///< keys in entries_ order, for writing
+    std::vector<std::uint32_t> row_begin_; ///< row i is entries_[row_begin_[i], row_begin_[i+1])
+};
+
+/// Averaged perceptron with the "sum of updates weighted by time" trick (Daumé 2006):
+/// average = w − u / t, with no per-step cost.
+class WeightTrainer {
+  public:
+    explicit WeightTrainer(std::size_t classes) : classes_(classes) { rehash(1 << 16); }
+    void score(const std::uint64_t* keys, std::size_t n, float* scores) const;
+    /// One perceptron step at time `t` (≥ 1): +1 for `good`, −1 for `bad` on every key.
+    void update(const std::uint64_t* keys, std::size_t n, std::uint32_t good, std::uint32_t bad, double t);
+    /// The averaged weights at time `t`, dropping those with |w| < `min_weight` and rows
+    /// whose feature was updated fewer than `min_updates` times.
+    Weights finish(double t, float min_weight, std::uint32_t min_updates) const;
+    std::size_t rows() const { return rows_.size(); }
+
+  private:
+    struct Entry {
+        std::uint32_t cls;
+        float w;
+        double u;
+    };
+    struct Row {
+        std::uint64_t key;
+        std::uint32_t updates = 0;
+        std::vector<Entry> entries;
+    };
+    std::int64_t find(std::uint64_t key) const;
+    std::uint32_t find_or_add(std::uint64_t key);
+    void rehash(std::size_t capacity);
+    static void bump(Row& r, std::uint32_t cls, float d, double t);
+
+    std::size_t classes_;
+    std::vector<std::uint64_t> keys_; ///< open addressing, 0 empty
+    std::vector<std::uint32_t> index_;
+    std::size_t mask_ = 0;
+    std::vector<Row> rows_;
+};
+
+} // namespace newskg::syntax

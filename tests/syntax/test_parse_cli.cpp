@@ -1,0 +1,131 @@
+// newskg parse: CoNLL-U and JSON output of an article, --eval, and errors.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "newskg/syntax/model.hpp"
+#include "process.hpp"
+
+using namespace newskg;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kArticle =
+    "Glorbian rebels seize the port\n\n"
+    "Rebels in Glorbia said on Monday they don't accept the cease-fire. The 40-year-old "
+    "commander, who was re-elected last year, can't return to the capital.\n\n"
+    "\"We won't stop,\" a spokesman told reporters in Zamport.\n";
+
+bool model_present() {
+    return fs::exists(fs::path(NEWSKG_SOURCE_DIR) / "models" / syntax::kModelFileName);
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep)) out.push_back(cur);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("parse writes valid CoNLL-U with byte offsets", "[syntax][cli]") {
+    if (!model_present()) {
+        WARN("skipped: no shipped syntax model");
+        return;
+    }
+    test::TempDir dir;
+    const std::string art = dir / "article.txt";
+    test::write_file(art, kArticle);
+    const auto r = test::run_newskg("parse " + test::sh_quote(art));
+    REQUIRE(r.status == 0);
+    std::size_t sentences = 0, words = 0, roots = 0, n = 0;
+    std::vector<std::vector<std::string>> block;
+    auto finish = [&] {
+        if (block.empty()) return;
+        ++sentences;
+        std::size_t block_roots = 0;
+        for (const auto& cols : block) {
+            const long head = std::stol(cols[6]);
+            CHECK(head >= 0);
+            CHECK(head <= static_cast<long>(block.size()));
+            block_roots += head == 0;
+            CHECK(cols[9].find("TokenRange=") != std::string::npos);
+        }
+        CHECK(block_roots == 1);
+        roots += block_roots;
+        block.clear();
+        n = 0;
+    };
+    for (const auto& line : split(r.out, '\n')) {
+        if (line.empty()) {
+            finish();
+            continue;
+        }
+        if (line[0] == '#') continue;
+        const auto cols = split(line, '\t');
+        REQUIRE(cols.size() == 10);
+        CHECK(cols[0] == std::to_string(++n));
+        ++words;
+        block.push_back(cols);
+    }
+    finish();
+    CHECK(sentences == 4);
+    CHECK(roots == sentences);
+    CHECK(r.out.find("\tca\tcan\tAUX\tMD\t") != std::string::npos);
+    CHECK(r.out.find("\tn't\tnot\tPART\tRB\t") != std::string::npos);
+    // The offsets point at the word in the article's text ("# text" of the title).
+    CHECK(r.out.find("1\tGlorbian\t") != std::string::npos);
+    CHECK(r.out.find("TokenRange=0:8") != std::string::npos);
+}
+
+TEST_CASE("parse --format json gives heads inside each sentence", "[syntax][cli]") {
+    if (!model_present()) {
+        WARN("skipped: no shipped syntax model");
+        return;
+    }
+    test::TempDir dir;
+    const std::string art = dir / "article.txt";
+    test::write_file(art, kArticle);
+    const auto r = test::run_newskg("parse --format json " + test::sh_quote(art));
+    REQUIRE(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["sentences"].size() == 4);
+    for (const auto& s : j["sentences"]) {
+        int roots = 0;
+        for (const auto& w : s["words"]) {
+            const int h = w["head"].get<int>();
+            CHECK(h >= -1);
+            CHECK(h < static_cast<int>(s["words"].size()));
+            roots += h == -1;
+        }
+        CHECK(roots == 1);
+    }
+}
+
+TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[syntax][cli]") {
+    test::TempDir dir;
+    const std::string gold = dir / "gold.conllu";
+    test::write_file(gold,
+                     "# text = Zorbs eat glims.\n"
+                     "1\tZorbs\tzorb\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                     "2\teat\teat\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+                     "3\tglims\tglim\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n"
+                     "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    const std::string bad = dir / "bad.nskg";
+    test::write_file(bad, "nope");
+    const auto e = test::run_newskg("parse --model " + test::sh_quote(bad) + " --eval " + test::sh_quote(gold));
+    CHECK(e.status == 1);
+    CHECK(e.err.find("newskg.syntax.102") != std::string::npos);
+    CHECK(e.err.find(bad) != std::string::npos);
+    if (!model_present()) return;
+    const auto r = test::run_newskg("parse --eval " + test::sh_quote(gold));
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("UPOS ") != std::string::npos);
+    CHECK(r.out.find("UAS ") != std::string::npos);
+    CHECK(r.out.find("LAS ") != std::string::npos);
+}
