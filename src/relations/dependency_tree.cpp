@@ -218,6 +218,7 @@ bool DependencyTree::hedged(std::size_t verb) const {
 
 std::size_t DependencyTree::governing_verb(std::size_t w, std::string* via) const {
     std::size_t cur = w;
+    bool through_clause = false; // passed a clause modifying a nominal ("accused X of shelling")
     while (cur != kNoWord) {
         const std::string_view rel = base_rel(cur);
         const std::size_t h = head(cur);
@@ -226,8 +227,12 @@ std::size_t DependencyTree::governing_verb(std::size_t w, std::string* via) cons
             if (via) *via = std::string(rel);
             return h;
         }
-        if (rel == "conj" || rel == "acl" || rel == "obl" || rel == "obj" || rel == "nmod" ||
-            rel == "nsubj")
+        if (through_clause && (rel == "obj" || rel == "obl" || rel == "iobj") && is_verbal(h)) {
+            if (via) *via = "acl";
+            return h;
+        }
+        if (rel == "acl") through_clause = true;
+        if (rel == "conj" || rel == "acl" || rel == "obl" || rel == "obj" || rel == "nmod" || rel == "nsubj")
             cur = h;
         else
             return kNoWord;

@@ -114,6 +114,10 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     e.sources = participant(m->source);
     e.targets = participant(m->target);
     if (m->reversed) std::swap(e.sources, e.targets);
+    // Coordinated parties are not each other's target ("X and Y turned to Z").
+    e.targets.erase(std::remove_if(e.targets.begin(), e.targets.end(),
+                                   [&](std::size_t w) { return std::count(e.sources.begin(), e.sources.end(), w) > 0; }),
+                    e.targets.end());
     if (e.sources.empty()) return out;
     if (e.targets.empty()) {
         // "X and Y deepened their partnership": the parties relate to each other.

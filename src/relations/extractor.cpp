@@ -244,11 +244,22 @@ class SentenceExtractor {
     std::size_t word_slot(std::size_t wd) const {
         if (std::size_t k = slot_at(token_of(wd)); k != npos) return k;
         const Word& word = doc_.words[wd];
-        if (word.upos != "NOUN") return npos;
+        if (word.upos != "NOUN" || !stands_for_actor(word)) return npos;
         for (const char* rel : {"nmod:poss", "amod", "compound"})
             for (std::size_t c : tree_->children(wd, rel))
                 if (std::size_t k = slot_at(token_of(c)); k != npos) return k;
         return npos;
+    }
+    /// A noun naming an actor's people, bodies or goods ("ambassador", "troops",
+    /// "ministry", "imports"), so its modifier's actor is the party.
+    bool stands_for_actor(const Word& word) const {
+        static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
+                                            "military_head", "ministry_head", "member_head",    "trade_head",
+                                            "collective_head"};
+        const std::string form = lower(word.form), lemma = lower(word.lemma);
+        for (const char* role : roles)
+            if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
+        return false;
     }
     /// The actor slots of tree words, in order, without duplicates.
     std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
@@ -307,8 +318,12 @@ class SentenceExtractor {
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
         if (gov != kNoWord && (via == "xcomp" || via == "ccomp" || via == "advcl")) {
-            if (intent.count(lower(t.word(gov).lemma))) flags |= kConditional;
-            if (t.negated(gov)) flags |= kNegated; // "did not threaten to attack"
+            static const std::set<std::string> refusal{"refuse", "reject", "deny", "decline", "fail", "avoid",
+                                                       "stop", "cease"};
+            const std::string gl = lower(t.word(gov).lemma);
+            if (intent.count(gl)) flags |= kConditional;
+            // "did not threaten to attack", "refused to apply the sanctions"
+            if (t.negated(gov) || (via == "xcomp" && refusal.count(gl))) flags |= kNegated;
         }
         for (std::size_t m : t.children(wv, "mark")) {
             const std::string mark = t.lower_form(m);
@@ -713,6 +728,11 @@ class SentenceExtractor {
     void verb_frames(std::size_t v, std::vector<Relation>& out) {
         const std::string& form = w(v);
         if (form.empty() || !std::isalpha(static_cast<unsigned char>(form[0]))) return;
+        // A word the tagger reads as no verb ("retaliatory strikes") has no verb frame;
+        // headlines keep the token rules, their telegraphic style misleads the tagger.
+        if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
+                                                   doc_.words[wv].upos != "AUX")
+            return;
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {
             const auto* cands = lex_.senses(lemma);
@@ -751,6 +771,12 @@ class SentenceExtractor {
             if (syntax_frame(v, *vs, flags, out)) return;
         }
         if (dictionary_frame(v, out)) return;
+        // Where the tree reads the verb with its subject, it decides: the token rules
+        // below guess the subject by proximity, which is what the tree is there to
+        // replace. They stay for clauses whose subject the tree does not find.
+        if (const std::size_t wv = syntax_word(v); wv != npos && tree_->is_verbal(wv) &&
+                                                   !tree_->subjects(wv).empty())
+            return;
         std::size_t subj = subject_of(v);
         for (const auto& [vs, end] : senses) {
             if (end != longest) break;

@@ -105,6 +105,7 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     }
     RelationLexicon lexicon(ontology, std::move(lem), std::move(nouns));
     lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
+    lexicon.cues_ = ActorCues::load(ontology.dir());
     return lexicon;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newskg/core/model.hpp"
+#include "newskg/actors/actors.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/relations/verb_dictionary.hpp"
 
@@ -52,6 +53,9 @@ class RelationLexicon {
     /// The CAMEO verb dictionary with our own senses (ontology/cameo-verbs.tsv), matched
     /// against dependency frames.
     const VerbDictionary* verb_dictionary() const { return verbs_.get(); }
+    /// The actor cues (ontology/actor-cues.tsv): which nouns stand for an actor's people
+    /// or goods ("ambassador", "troops", "imports").
+    const ActorCues& cues() const { return cues_; }
 
   private:
     const Ontology& ontology_;
@@ -60,6 +64,7 @@ class RelationLexicon {
     std::vector<EventNoun> nouns_;
     std::unordered_map<std::string, std::vector<EventNoun>> nouns_by_word_;
     std::shared_ptr<const VerbDictionary> verbs_;
+    ActorCues cues_;
 };
 
 class SyntaxParser;
