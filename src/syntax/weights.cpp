@@ -9,96 +9,134 @@ namespace newskg::syntax {
 
 void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) const {
     if (slots_.empty()) return;
-    // Prefetch every slot first: the lookups are independent cache misses, and issuing
-    // them together lets the memory system serve them in parallel.
-    for (std::size_t k = 0; k < n; ++k)
-        __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[k]) & mask_]);
-    for (std::size_t k = 0; k < n; ++k) {
-        const Slot* s = find(keys[k]);
-        if (!s) continue;
-        for (std::uint32_t e = s->begin; e < s->end; ++e) scores[entries_[e].cls] += entries_[e].w;
+    // Three passes so the cache misses overlap instead of queueing one behind another:
+    // prefetch every slot, then find the rows and prefetch them, then add.
+    constexpr std::size_t kBatch = 128;
+    const std::uint32_t* found[kBatch];
+    for (std::size_t base = 0; base < n; base += kBatch) {
+        const std::size_t m = std::min(kBatch, n - base);
+        for (std::size_t k = 0; k < m; ++k)
+            __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[base + k]) & mask_]);
+        std::size_t hits = 0;
+        for (std::size_t k = 0; k < m; ++k)
+            if (const Slot* s = find(keys[base + k])) {
+                const std::uint32_t* r = &records_[s->record - 1];
+                __builtin_prefetch(r);
+                found[hits++] = r;
+            }
+        for (std::size_t h = 0; h < hits; ++h) {
+            const std::uint32_t* r = found[h];
+            const std::uint32_t len = r[0];
+            for (std::uint32_t e = 1; e <= len; ++e)
+                scores[r[e] >> 16] += static_cast<float>(static_cast<std::int16_t>(r[e] & 0xffffu)) * scale_;
+        }
     }
 }
 
-void Weights::build(std::vector<Row> rows) {
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
-    rows_ = rows.size();
+void Weights::build(std::vector<std::uint64_t> keys,
+                    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> quantized, float scale) {
+    // Sorted by key, so the same rows always give the same layout and file.
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    rows_ = keys.size();
+    scale_ = scale;
     std::size_t cap = 16;
     while (cap < rows_ * 2) cap <<= 1;
     mask_ = cap - 1;
-    slots_.assign(cap, Slot{});
-    entries_.clear();
+    slots_ = PageArray<Slot>(cap);
+    std::vector<std::uint32_t> records;
     row_keys_.clear();
-    row_begin_.assign(1, 0);
-    for (auto& r : rows) {
-        Slot s;
-        s.key = r.key;
-        s.begin = static_cast<std::uint32_t>(entries_.size());
-        entries_.insert(entries_.end(), r.entries.begin(), r.entries.end());
-        s.end = static_cast<std::uint32_t>(entries_.size());
-        row_keys_.push_back(r.key);
-        row_begin_.push_back(s.end);
-        std::size_t i = static_cast<std::size_t>(r.key) & mask_;
-        while (slots_[i].key != 0) i = (i + 1) & mask_;
-        slots_[i] = s;
+    row_records_.clear();
+    entries_ = 0;
+    for (std::size_t o : order) {
+        const std::uint64_t key = keys[o];
+        const auto offset = static_cast<std::uint32_t>(records.size());
+        records.push_back(static_cast<std::uint32_t>(quantized[o].size()));
+        for (const auto& [cls, q] : quantized[o])
+            records.push_back(static_cast<std::uint32_t>(cls) << 16 | static_cast<std::uint16_t>(q));
+        entries_ += quantized[o].size();
+        row_keys_.push_back(key);
+        row_records_.push_back(offset);
+        std::size_t i = static_cast<std::size_t>(key) & mask_;
+        while (slots_[i].record != 0) i = (i + 1) & mask_;
+        slots_[i] = Slot{fingerprint_of(key), offset + 1};
     }
+    records_ = PageArray<std::uint32_t>(records);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {
+    float maxw = 0;
+    for (const auto& r : rows)
+        for (const auto& e : r.entries) maxw = std::max(maxw, std::fabs(e.w));
+    const float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q;
+    for (const auto& r : rows) {
+        std::vector<std::pair<std::uint16_t, std::int16_t>> row;
+        for (const auto& e : r.entries) {
+            const long v = std::lround(e.w / scale);
+            if (v != 0) row.emplace_back(static_cast<std::uint16_t>(e.cls), static_cast<std::int16_t>(v));
+        }
+        if (row.empty()) continue;
+        keys.push_back(r.key);
+        q.push_back(std::move(row));
+    }
     Weights w;
     w.classes_ = classes;
-    w.build(std::move(rows));
+    w.build(std::move(keys), std::move(q), scale);
     return w;
 }
 
-// Rows are written in key order; weights as 16-bit integers on one scale per table
-// (the perceptron's averaged weights need no more precision than that, and it halves
-// the file).
+// File layout: classes, rows, scale; the sorted keys as deltas; the row lengths (one
+// byte); the classes; the weights — each kind together, which gzip compresses best.
 void Weights::write(ByteWriter& out) const {
-    float maxw = 0;
-    for (const auto& e : entries_) maxw = std::max(maxw, std::fabs(e.w));
-    const float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
     out.u32(static_cast<std::uint32_t>(classes_));
     out.u32(static_cast<std::uint32_t>(rows_));
-    out.f32(scale);
-    // Keys first (as deltas, which compress), then row lengths, then the entries.
+    out.f32(scale_);
     std::uint64_t prev = 0;
     for (std::uint64_t k : row_keys_) {
         out.u64(k - prev);
         prev = k;
     }
-    for (std::size_t i = 0; i < rows_; ++i) out.u8(static_cast<std::uint8_t>(row_begin_[i + 1] - row_begin_[i]));
+    for (std::uint32_t r : row_records_) out.u8(static_cast<std::uint8_t>(records_[r]));
     const bool wide = classes_ > 255;
-    for (const auto& e : entries_) {
-        if (wide) out.u16(static_cast<std::uint16_t>(e.cls));
-        else out.u8(static_cast<std::uint8_t>(e.cls));
-    }
-    for (const auto& e : entries_) out.i16(static_cast<std::int16_t>(std::lround(e.w / scale)));
+    for (std::uint32_t r : row_records_)
+        for (std::uint32_t e = 1; e <= records_[r]; ++e) {
+            const auto cls = records_[r + e] >> 16;
+            if (wide) out.u16(static_cast<std::uint16_t>(cls));
+            else out.u8(static_cast<std::uint8_t>(cls));
+        }
+    for (std::uint32_t r : row_records_)
+        for (std::uint32_t e = 1; e <= records_[r]; ++e)
+            out.u16(static_cast<std::uint16_t>(records_[r + e] & 0xffffu));
 }
 
 bool Weights::read(ByteReader& in) {
     const std::size_t classes = in.u32();
     const std::size_t rows = in.u32();
     const float scale = in.f32();
-    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28)) return false;
-    std::vector<Row> rs(rows);
+    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28) || !(scale > 0)) return false;
+    std::vector<std::uint64_t> keys(rows);
     std::uint64_t prev = 0;
-    for (auto& r : rs) {
+    for (auto& k : keys) {
         prev += in.u64();
-        r.key = prev;
+        k = prev;
     }
-    for (auto& r : rs) r.entries.resize(in.u8());
+    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q(rows);
+    for (auto& r : q) r.resize(in.u8());
+    if (in.failed()) return false;
     const bool wide = classes > 255;
-    for (auto& r : rs)
-        for (auto& e : r.entries) {
-            e.cls = wide ? in.u16() : in.u8();
-            if (e.cls >= classes) return false;
+    for (auto& r : q)
+        for (auto& e : r) {
+            e.first = wide ? in.u16() : in.u8();
+            if (e.first >= classes) return false;
         }
-    for (auto& r : rs)
-        for (auto& e : r.entries) e.w = static_cast<float>(in.i16()) * scale;
+    for (auto& r : q)
+        for (auto& e : r) e.second = in.i16();
     if (in.failed()) return false;
     classes_ = classes;
-    build(std::move(rs));
+    build(std::move(keys), std::move(q), scale);
     return true;
 }
 
