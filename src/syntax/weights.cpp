@@ -2,35 +2,73 @@
 
 #include <algorithm>
 #include <cmath>
+#include <emmintrin.h>
 
 namespace newskg::syntax {
 
 // ---------------------------------------------------------------- Weights
 
+namespace {
+
+/// acc[0..stride) += row[0..stride) (16-bit weights into 32-bit sums), 8 at a time.
+void add_dense(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
+    for (std::size_t c = 0; c < stride; c += 8) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+        // Sign-extend the 16-bit lanes to 32 bits: put them in the high halves and shift.
+        const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(_mm_setzero_si128(), w), 16);
+        const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(_mm_setzero_si128(), w), 16);
+        __m128i* a = reinterpret_cast<__m128i*>(acc + c);
+        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), lo));
+        _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), hi));
+    }
+}
+
+} // namespace
+
 void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) const {
     if (slots_.empty()) return;
-    // Three passes so the cache misses overlap instead of queueing one behind another:
-    // prefetch every slot, then find the rows and prefetch them, then add.
+    // Passes so that the cache misses overlap instead of queueing one behind another:
+    // prefetch the slots, then find the rows and prefetch them, then add (in integers;
+    // scaled once at the end).
     constexpr std::size_t kBatch = 128;
-    const std::uint32_t* found[kBatch];
+    std::uint64_t candidates[kBatch];
+    std::uint32_t found[kBatch];
+    alignas(16) std::int32_t acc[kMaxDenseClasses + 8];
+    const std::size_t width = dense_stride_ ? dense_stride_ : classes_;
+    std::fill(acc, acc + std::min(width, kMaxDenseClasses), 0);
+    std::vector<std::int32_t> wide_acc; // only for a table with more classes than acc holds
+    std::int32_t* sums = acc;
+    if (width > kMaxDenseClasses) {
+        wide_acc.assign(width, 0);
+        sums = wide_acc.data();
+    }
     for (std::size_t base = 0; base < n; base += kBatch) {
         const std::size_t m = std::min(kBatch, n - base);
-        for (std::size_t k = 0; k < m; ++k)
-            __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[base + k]) & mask_]);
+        const std::size_t c = m;
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint64_t key = keys[base + k];
+            __builtin_prefetch(&slots_[static_cast<std::size_t>(key) & mask_]);
+            candidates[k] = key;
+        }
         std::size_t hits = 0;
-        for (std::size_t k = 0; k < m; ++k)
-            if (const Slot* s = find(keys[base + k])) {
-                const std::uint32_t* r = &records_[s->record - 1];
-                __builtin_prefetch(r);
-                found[hits++] = r;
+        for (std::size_t k = 0; k < c; ++k)
+            if (const Slot* s = find(candidates[k])) {
+                if (s->record & kDense) __builtin_prefetch(&dense_[((s->record & ~kDense) - 1) * dense_stride_]);
+                else __builtin_prefetch(&records_[s->record - 1]);
+                found[hits++] = s->record;
             }
         for (std::size_t h = 0; h < hits; ++h) {
-            const std::uint32_t* r = found[h];
+            const std::uint32_t rec = found[h];
+            if (rec & kDense) {
+                add_dense(&dense_[((rec & ~kDense) - 1) * dense_stride_], sums, dense_stride_);
+                continue;
+            }
+            const std::uint32_t* r = &records_[rec - 1];
             const std::uint32_t len = r[0];
-            for (std::uint32_t e = 1; e <= len; ++e)
-                scores[r[e] >> 16] += static_cast<float>(static_cast<std::int16_t>(r[e] & 0xffffu)) * scale_;
+            for (std::uint32_t e = 1; e <= len; ++e) sums[r[e] >> 16] += static_cast<std::int16_t>(r[e] & 0xffffu);
         }
     }
+    for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
 }
 
 void Weights::build(std::vector<std::uint64_t> keys,
@@ -46,6 +84,8 @@ void Weights::build(std::vector<std::uint64_t> keys,
     mask_ = cap - 1;
     slots_ = PageArray<Slot>(cap);
     std::vector<std::uint32_t> records;
+    std::vector<std::int16_t> dense;
+    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
     row_keys_.clear();
     row_records_.clear();
     entries_ = 0;
@@ -58,11 +98,19 @@ void Weights::build(std::vector<std::uint64_t> keys,
         entries_ += quantized[o].size();
         row_keys_.push_back(key);
         row_records_.push_back(offset);
+        std::uint32_t slot_record = offset + 1;
+        if (dense_stride_ && quantized[o].size() >= kDenseMinEntries) {
+            const std::size_t d = dense.size() / dense_stride_;
+            dense.resize(dense.size() + dense_stride_, 0);
+            for (const auto& [cls, q] : quantized[o]) dense[d * dense_stride_ + cls] = q;
+            slot_record = kDense | static_cast<std::uint32_t>(d + 1);
+        }
         std::size_t i = static_cast<std::size_t>(key) & mask_;
         while (slots_[i].record != 0) i = (i + 1) & mask_;
-        slots_[i] = Slot{fingerprint_of(key), offset + 1};
+        slots_[i] = Slot{fingerprint_of(key), slot_record};
     }
     records_ = PageArray<std::uint32_t>(records);
+    dense_ = PageArray<std::int16_t>(dense);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {

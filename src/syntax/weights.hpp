@@ -43,10 +43,16 @@ class Weights {
     // Memory layout for speed: prediction is bound by cache misses, so a slot is 8 bytes
     // (32 bits of the key as a fingerprint, the row's offset) and a row is one run of
     // 32-bit words — its length, then (class << 16 | weight) — usually one cache line.
+    // A row with many classes (the features of frequent tags and words) is stored dense
+    // instead, as 16-bit weights for every class, added with SIMD: summing ~100 sparse
+    // entries one by one was most of the parser's time.
     struct Slot {
         std::uint32_t fingerprint = 0;
-        std::uint32_t record = 0; ///< offset into records_ + 1; 0 for an empty slot
+        std::uint32_t record = 0; ///< offset into records_ + 1 (kDense: a dense row's index + 1); 0 empty
     };
+    static constexpr std::uint32_t kDense = 0x80000000u;
+    static constexpr std::size_t kDenseMinEntries = 16;
+    static constexpr std::size_t kMaxDenseClasses = 512;
     static std::uint32_t fingerprint_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
     const Slot* find(std::uint64_t key) const {
         const std::uint32_t fp = fingerprint_of(key);
@@ -69,6 +75,8 @@ class Weights {
     float scale_ = 1.0f;
     PageArray<Slot> slots_;
     PageArray<std::uint32_t> records_;
+    std::size_t dense_stride_ = 0; ///< classes rounded up to 8
+    PageArray<std::int16_t> dense_;
     std::vector<std::uint64_t> row_keys_;    ///< sorted, for writing
     std::vector<std::uint32_t> row_records_; ///< offset of each sorted row's record
 };
