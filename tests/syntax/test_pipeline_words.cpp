@@ -2,9 +2,11 @@
 // its UD words, one tree per sentence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "newskg/syntax/model.hpp"
+#include "newskg/syntax/syntax.hpp"
 #include "support.hpp"
 
 using namespace newskg;
@@ -56,4 +58,19 @@ TEST_CASE("extract fills Document::words with one tree per sentence", "[syntax]"
     CHECK(d.words[troops].head == shelled);
     CHECK(d.words[troops].deprel == "nsubj");
     CHECK(d.words[shelled].lemma == "shell");
+
+    // Tree queries: "troops" among the dependents of "shelled"; the words of the
+    // tokens "the port of Glim" and their head "port".
+    const auto deps = syntax::dependents(d, body, shelled);
+    CHECK(std::find(deps.begin(), deps.end(), troops) != deps.end());
+    std::size_t the = kNoWord;
+    for (std::size_t i = body.words.first; i < body.words.last; ++i)
+        if (d.words[i].form == "the" && the == kNoWord) the = i;
+    REQUIRE(the != kNoWord);
+    const TokenRange np{d.words[the].token, d.words[the].token + 4};
+    const WordRange wr = syntax::words_of_tokens(d, body, np);
+    CHECK(wr.size() == 4);
+    REQUIRE(syntax::head_of(d, wr) != kNoWord);
+    CHECK(d.words[syntax::head_of(d, wr)].form == "port");
+    CHECK(syntax::words_of_tokens(d, body, TokenRange{0, 0}).empty());
 }
