@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "newskg/core/error.hpp"
+#include "newskg/syntax/model.hpp"
 
 namespace {
 
@@ -37,12 +38,15 @@ Commands:
 Common options:
   --ontology DIR   ontology and lexicons to load (default: $NEWSKG_ONTOLOGY, else the
                    ontology/ directory installed with newskg)
+  The syntax model (tagger, lemmatizer, parser) is $NEWSKG_SYNTAX_MODEL, else
+  models/syntax-en.nskg beside the ontology directory; without one the syntax stage
+  is skipped.
   --version        print the version
 
 Exit status: 0 success; 1 some inputs or outputs failed (the others were done and the
-failures are listed at the end); 2 wrong usage or a broken ontology; 130, 143 or 129
-when interrupted by SIGINT, SIGTERM or SIGHUP (outputs already written are whole, no
-temporary file is left).
+failures are listed at the end); 2 wrong usage, a broken ontology or a broken syntax
+model; 130, 143 or 129 when interrupted by SIGINT, SIGTERM or SIGHUP (outputs already
+written are whole, no temporary file is left).
 )";
 
 } // namespace
@@ -80,6 +84,9 @@ int main(int argc, char** argv) {
                   << " --help)\n";
         return 2;
     } catch (const newskg::ontology_error& e) {
+        std::cerr << "newskg: " << e.what() << "\n";
+        return 2;
+    } catch (const newskg::syntax::model_error& e) {
         std::cerr << "newskg: " << e.what() << "\n";
         return 2;
     } catch (const newskg::error& e) {

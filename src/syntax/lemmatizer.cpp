@@ -51,8 +51,10 @@ void Lemmatizer::finish_training() {
 }
 
 void Lemmatizer::write(ByteWriter& out) const {
-    out.u32(static_cast<std::uint32_t>(table_.size()));
-    for (const auto& [k, l] : table_) {
+    // In key order, so the file does not depend on the hash table's iteration order.
+    std::map<std::string_view, std::string_view> sorted(table_.begin(), table_.end());
+    out.u32(static_cast<std::uint32_t>(sorted.size()));
+    for (const auto& [k, l] : sorted) {
         out.str(k);
         out.str(l);
     }
@@ -64,7 +66,7 @@ bool Lemmatizer::read(ByteReader& in) {
     for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
         std::string k = in.str();
         std::string l = in.str();
-        table_.emplace_hint(table_.end(), std::move(k), std::move(l));
+        table_.emplace(std::move(k), std::move(l));
     }
     return !in.failed();
 }

@@ -5,6 +5,7 @@
 // comparatives), so a word never seen in training still gets a sensible lemma.
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,7 @@ class Lemmatizer {
     bool read(ByteReader& in);
 
   private:
-    std::map<std::string, std::string, std::less<>> table_;       ///< "form\txpos" → lemma
+    std::unordered_map<std::string, std::string> table_; ///< "form\txpos" → lemma
     std::map<std::string, std::map<std::string, std::uint32_t>> counts_; ///< training only
 };
 

@@ -65,7 +65,7 @@ std::string shape_of(std::string_view w) {
 enum TaggerTemplate : std::uint64_t {
     T_BIAS = 1, T_FORM, T_LOWER, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_PRE3, T_SHAPE,
     T_WM1, T_WP1, T_WM2, T_WP2, T_T1, T_T12, T_T1W, T_WM1W, T_WWP1, T_SUF3M1, T_SUF3P1, T_SHAPEP1,
-    T_SHAPEM1, T_FIRST, T_WM1WP1, T_T2, T_T1SUF3, T_SUF2P1
+    T_SHAPEM1, T_FIRST, T_WM1WP1, T_T2, T_T1SUF3, T_SUF2P1, T_T1WP1, T_WSUF3P1
 };
 
 constexpr std::uint64_t kNone = 0x51ed270b27d1d4e5ull; // a neighbour past the sentence's edge
@@ -133,6 +133,8 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
     out[k++] = feature_key(T_T2, t2);
     out[k++] = feature_key(T_T1SUF3, t1, c.suffix[2]);
     out[k++] = feature_key(T_SUF2P1, p1.suffix[1]);
+    out[k++] = feature_key(T_T1WP1, t1, p1.lower);
+    out[k++] = feature_key(T_WSUF3P1, c.lower, p1.suffix[2]);
     return k;
 }
 

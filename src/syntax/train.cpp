@@ -67,8 +67,8 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     {
         std::ostringstream o;
         o << "tagger_epochs=" << opt.tagger_epochs << " parser_epochs=" << opt.parser_epochs
-          << " folds=" << opt.folds << " max_sentences=" << opt.max_sentences << " min_weight=" << opt.min_weight
-          << " min_updates=" << opt.min_updates;
+          << " folds=" << opt.folds << " max_sentences=" << opt.max_sentences
+          << " tagger_min_weight=" << opt.tagger_min_weight << " parser_min_weight=" << opt.parser_min_weight;
         parts->info.options = o.str();
     }
 
@@ -99,8 +99,7 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     // the other folds. Each job writes only its own slots.
     TaggerTrainOptions to;
     to.epochs = opt.tagger_epochs;
-    to.min_weight = opt.min_weight;
-    to.min_updates = opt.min_updates;
+    to.min_weight = opt.tagger_min_weight;
     const int folds = opt.folds >= 2 ? opt.folds : 0;
     std::vector<std::vector<int>> predicted(sents.size());
     Tagger final_tagger;
@@ -166,8 +165,7 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     }
     ParserTrainOptions po;
     po.epochs = opt.parser_epochs;
-    po.min_weight = opt.min_weight;
-    po.min_updates = opt.min_updates;
+    po.min_weight = opt.parser_min_weight;
     parts->parser = train_parser(pdata, labels, po);
     {
         char buf[200];

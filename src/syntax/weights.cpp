@@ -2,103 +2,189 @@
 
 #include <algorithm>
 #include <cmath>
+#include <emmintrin.h>
 
 namespace newskg::syntax {
 
 // ---------------------------------------------------------------- Weights
 
-void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) const {
-    if (slots_.empty()) return;
-    // Prefetch every slot first: the lookups are independent cache misses, and issuing
-    // them together lets the memory system serve them in parallel.
-    for (std::size_t k = 0; k < n; ++k)
-        __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[k]) & mask_]);
-    for (std::size_t k = 0; k < n; ++k) {
-        const Slot* s = find(keys[k]);
-        if (!s) continue;
-        for (std::uint32_t e = s->begin; e < s->end; ++e) scores[entries_[e].cls] += entries_[e].w;
+namespace {
+
+/// acc[0..stride) += row[0..stride) (16-bit weights into 32-bit sums), 8 at a time.
+void add_dense(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
+    for (std::size_t c = 0; c < stride; c += 8) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+        // Sign-extend the 16-bit lanes to 32 bits: put them in the high halves and shift.
+        const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(_mm_setzero_si128(), w), 16);
+        const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(_mm_setzero_si128(), w), 16);
+        __m128i* a = reinterpret_cast<__m128i*>(acc + c);
+        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), lo));
+        _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), hi));
     }
 }
 
-void Weights::build(std::vector<Row> rows) {
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
-    rows_ = rows.size();
+} // namespace
+
+void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) const {
+    if (slots_.empty()) return;
+    // Passes so that the cache misses overlap instead of queueing one behind another:
+    // prefetch the slots, then find the rows and prefetch them, then add (in integers;
+    // scaled once at the end).
+    constexpr std::size_t kBatch = 128;
+    std::uint64_t candidates[kBatch];
+    std::uint32_t found[kBatch];
+    alignas(16) std::int32_t acc[kMaxDenseClasses + 8];
+    const std::size_t width = dense_stride_ ? dense_stride_ : classes_;
+    std::fill(acc, acc + std::min(width, kMaxDenseClasses), 0);
+    std::vector<std::int32_t> wide_acc; // only for a table with more classes than acc holds
+    std::int32_t* sums = acc;
+    if (width > kMaxDenseClasses) {
+        wide_acc.assign(width, 0);
+        sums = wide_acc.data();
+    }
+    for (std::size_t base = 0; base < n; base += kBatch) {
+        const std::size_t m = std::min(kBatch, n - base);
+        const std::size_t c = m;
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint64_t key = keys[base + k];
+            __builtin_prefetch(&slots_[static_cast<std::size_t>(key) & mask_]);
+            candidates[k] = key;
+        }
+        std::size_t hits = 0;
+        for (std::size_t k = 0; k < c; ++k)
+            if (const Slot* s = find(candidates[k])) {
+                if (s->record & kDense) __builtin_prefetch(&dense_[((s->record & ~kDense) - 1) * dense_stride_]);
+                else __builtin_prefetch(&records_[s->record - 1]);
+                found[hits++] = s->record;
+            }
+        for (std::size_t h = 0; h < hits; ++h) {
+            const std::uint32_t rec = found[h];
+            if (rec & kDense) {
+                add_dense(&dense_[((rec & ~kDense) - 1) * dense_stride_], sums, dense_stride_);
+                continue;
+            }
+            const std::uint32_t* r = &records_[rec - 1];
+            const std::uint32_t len = r[0];
+            for (std::uint32_t e = 1; e <= len; ++e) sums[r[e] >> 16] += static_cast<std::int16_t>(r[e] & 0xffffu);
+        }
+    }
+    for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
+}
+
+void Weights::build(std::vector<std::uint64_t> keys,
+                    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> quantized, float scale) {
+    // Sorted by key, so the same rows always give the same layout and file.
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    rows_ = keys.size();
+    scale_ = scale;
     std::size_t cap = 16;
     while (cap < rows_ * 2) cap <<= 1;
     mask_ = cap - 1;
-    slots_.assign(cap, Slot{});
-    entries_.clear();
+    slots_ = PageArray<Slot>(cap);
+    std::vector<std::uint32_t> records;
+    std::vector<std::int16_t> dense;
+    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
     row_keys_.clear();
-    row_begin_.assign(1, 0);
-    for (auto& r : rows) {
-        Slot s;
-        s.key = r.key;
-        s.begin = static_cast<std::uint32_t>(entries_.size());
-        entries_.insert(entries_.end(), r.entries.begin(), r.entries.end());
-        s.end = static_cast<std::uint32_t>(entries_.size());
-        row_keys_.push_back(r.key);
-        row_begin_.push_back(s.end);
-        std::size_t i = static_cast<std::size_t>(r.key) & mask_;
-        while (slots_[i].key != 0) i = (i + 1) & mask_;
-        slots_[i] = s;
+    row_records_.clear();
+    entries_ = 0;
+    for (std::size_t o : order) {
+        const std::uint64_t key = keys[o];
+        const auto offset = static_cast<std::uint32_t>(records.size());
+        records.push_back(static_cast<std::uint32_t>(quantized[o].size()));
+        for (const auto& [cls, q] : quantized[o])
+            records.push_back(static_cast<std::uint32_t>(cls) << 16 | static_cast<std::uint16_t>(q));
+        entries_ += quantized[o].size();
+        row_keys_.push_back(key);
+        row_records_.push_back(offset);
+        std::uint32_t slot_record = offset + 1;
+        if (dense_stride_ && quantized[o].size() >= kDenseMinEntries) {
+            const std::size_t d = dense.size() / dense_stride_;
+            dense.resize(dense.size() + dense_stride_, 0);
+            for (const auto& [cls, q] : quantized[o]) dense[d * dense_stride_ + cls] = q;
+            slot_record = kDense | static_cast<std::uint32_t>(d + 1);
+        }
+        std::size_t i = static_cast<std::size_t>(key) & mask_;
+        while (slots_[i].record != 0) i = (i + 1) & mask_;
+        slots_[i] = Slot{fingerprint_of(key), slot_record};
     }
+    records_ = PageArray<std::uint32_t>(records);
+    dense_ = PageArray<std::int16_t>(dense);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {
+    float maxw = 0;
+    for (const auto& r : rows)
+        for (const auto& e : r.entries) maxw = std::max(maxw, std::fabs(e.w));
+    const float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q;
+    for (const auto& r : rows) {
+        std::vector<std::pair<std::uint16_t, std::int16_t>> row;
+        for (const auto& e : r.entries) {
+            const long v = std::lround(e.w / scale);
+            if (v != 0) row.emplace_back(static_cast<std::uint16_t>(e.cls), static_cast<std::int16_t>(v));
+        }
+        if (row.empty()) continue;
+        keys.push_back(r.key);
+        q.push_back(std::move(row));
+    }
     Weights w;
     w.classes_ = classes;
-    w.build(std::move(rows));
+    w.build(std::move(keys), std::move(q), scale);
     return w;
 }
 
-// Rows are written in key order; weights as 16-bit integers on one scale per table
-// (the perceptron's averaged weights need no more precision than that, and it halves
-// the file).
+// File layout: classes, rows, scale; the sorted keys as deltas; the row lengths (one
+// byte); the classes; the weights — each kind together, which gzip compresses best.
 void Weights::write(ByteWriter& out) const {
-    float maxw = 0;
-    for (const auto& e : entries_) maxw = std::max(maxw, std::fabs(e.w));
-    const float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
     out.u32(static_cast<std::uint32_t>(classes_));
     out.u32(static_cast<std::uint32_t>(rows_));
-    out.f32(scale);
-    // Keys first (as deltas, which compress), then row lengths, then the entries.
+    out.f32(scale_);
     std::uint64_t prev = 0;
     for (std::uint64_t k : row_keys_) {
         out.u64(k - prev);
         prev = k;
     }
-    for (std::size_t i = 0; i < rows_; ++i) out.u8(static_cast<std::uint8_t>(row_begin_[i + 1] - row_begin_[i]));
+    for (std::uint32_t r : row_records_) out.u8(static_cast<std::uint8_t>(records_[r]));
     const bool wide = classes_ > 255;
-    for (const auto& e : entries_) {
-        if (wide) out.u16(static_cast<std::uint16_t>(e.cls));
-        else out.u8(static_cast<std::uint8_t>(e.cls));
-    }
-    for (const auto& e : entries_) out.i16(static_cast<std::int16_t>(std::lround(e.w / scale)));
+    for (std::uint32_t r : row_records_)
+        for (std::uint32_t e = 1; e <= records_[r]; ++e) {
+            const auto cls = records_[r + e] >> 16;
+            if (wide) out.u16(static_cast<std::uint16_t>(cls));
+            else out.u8(static_cast<std::uint8_t>(cls));
+        }
+    for (std::uint32_t r : row_records_)
+        for (std::uint32_t e = 1; e <= records_[r]; ++e)
+            out.u16(static_cast<std::uint16_t>(records_[r + e] & 0xffffu));
 }
 
 bool Weights::read(ByteReader& in) {
     const std::size_t classes = in.u32();
     const std::size_t rows = in.u32();
     const float scale = in.f32();
-    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28)) return false;
-    std::vector<Row> rs(rows);
+    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28) || !(scale > 0)) return false;
+    std::vector<std::uint64_t> keys(rows);
     std::uint64_t prev = 0;
-    for (auto& r : rs) {
+    for (auto& k : keys) {
         prev += in.u64();
-        r.key = prev;
+        k = prev;
     }
-    for (auto& r : rs) r.entries.resize(in.u8());
+    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q(rows);
+    for (auto& r : q) r.resize(in.u8());
+    if (in.failed()) return false;
     const bool wide = classes > 255;
-    for (auto& r : rs)
-        for (auto& e : r.entries) {
-            e.cls = wide ? in.u16() : in.u8();
-            if (e.cls >= classes) return false;
+    for (auto& r : q)
+        for (auto& e : r) {
+            e.first = wide ? in.u16() : in.u8();
+            if (e.first >= classes) return false;
         }
-    for (auto& r : rs)
-        for (auto& e : r.entries) e.w = static_cast<float>(in.i16()) * scale;
+    for (auto& r : q)
+        for (auto& e : r) e.second = in.i16();
     if (in.failed()) return false;
     classes_ = classes;
-    build(std::move(rs));
+    build(std::move(keys), std::move(q), scale);
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "syntax/binary_io.hpp"
+#include "syntax/page_array.hpp"
 
 namespace newskg::syntax {
 
@@ -23,44 +24,61 @@ class Weights {
     /// Adds the rows of `keys` to `scores` (one float per class).
     void score(const std::uint64_t* keys, std::size_t n, float* scores) const;
     std::size_t rows() const { return rows_; }
-    std::size_t entries() const { return entries_.size(); }
+    std::size_t entries() const { return entries_; }
     std::size_t classes() const { return classes_; }
 
     void write(ByteWriter& out) const;
     /// false when the bytes are inconsistent.
     bool read(ByteReader& in);
 
-    /// Built from rows given in any order (WeightTrainer::finish sorts them by key).
     struct Row {
         std::uint64_t key;
         std::vector<Entry> entries;
     };
+    /// Built from rows given in any order; weights are stored as 16-bit integers on one
+    /// scale (max |w| / 32767), which is all the precision a perceptron's weights need.
     static Weights from_rows(std::vector<Row> rows, std::size_t classes);
 
   private:
+    // Memory layout for speed: prediction is bound by cache misses, so a slot is 8 bytes
+    // (32 bits of the key as a fingerprint, the row's offset) and a row is one run of
+    // 32-bit words — its length, then (class << 16 | weight) — usually one cache line.
+    // A row with many classes (the features of frequent tags and words) is stored dense
+    // instead, as 16-bit weights for every class, added with SIMD: summing ~100 sparse
+    // entries one by one was most of the parser's time.
     struct Slot {
-        std::uint64_t key = 0; ///< 0: empty
-        std::uint32_t begin = 0;
-        std::uint32_t end = 0;
+        std::uint32_t fingerprint = 0;
+        std::uint32_t record = 0; ///< offset into records_ + 1 (kDense: a dense row's index + 1); 0 empty
     };
+    static constexpr std::uint32_t kDense = 0x80000000u;
+    static constexpr std::size_t kDenseMinEntries = 16;
+    static constexpr std::size_t kMaxDenseClasses = 512;
+    static std::uint32_t fingerprint_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
     const Slot* find(std::uint64_t key) const {
+        const std::uint32_t fp = fingerprint_of(key);
         std::size_t i = static_cast<std::size_t>(key) & mask_;
         for (;;) {
             const Slot& s = slots_[i];
-            if (s.key == key) return &s;
-            if (s.key == 0) return nullptr;
+            if (s.record == 0) return nullptr;
+            if (s.fingerprint == fp) return &s;
             i = (i + 1) & mask_;
         }
     }
-    void build(std::vector<Row> rows);
+    /// `quantized`: the rows' entries as integers (cls, q) with the weight q * scale.
+    void build(std::vector<std::uint64_t> keys, std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> quantized,
+               float scale);
 
     std::size_t classes_ = 0;
     std::size_t rows_ = 0;
+    std::size_t entries_ = 0;
     std::size_t mask_ = 0;
-    std::vector<Slot> slots_;
-    std::vector<Entry> entries_;
-    std::vector<std::uint64_t> row_keys_;   ///< keys in entries_ order, for writing
-    std::vector<std::uint32_t> row_begin_; ///< row i is entries_[row_begin_[i], row_begin_[i+1])
+    float scale_ = 1.0f;
+    PageArray<Slot> slots_;
+    PageArray<std::uint32_t> records_;
+    std::size_t dense_stride_ = 0; ///< classes rounded up to 8
+    PageArray<std::int16_t> dense_;
+    std::vector<std::uint64_t> row_keys_;    ///< sorted, for writing
+    std::vector<std::uint32_t> row_records_; ///< offset of each sorted row's record
 };
 
 /// Averaged perceptron with the "sum of updates weighted by time" trick (Daumé 2006):

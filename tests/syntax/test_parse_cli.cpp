@@ -119,7 +119,7 @@ TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[synta
     const std::string bad = dir / "bad.nskg";
     test::write_file(bad, "nope");
     const auto e = test::run_newskg("parse --model " + test::sh_quote(bad) + " --eval " + test::sh_quote(gold));
-    CHECK(e.status == 1);
+    CHECK(e.status == 2); // a broken model is a setup error, like a broken ontology
     CHECK(e.err.find("newskg.syntax.102") != std::string::npos);
     CHECK(e.err.find(bad) != std::string::npos);
     if (!model_present()) return;
@@ -128,4 +128,37 @@ TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[synta
     CHECK(r.out.find("UPOS ") != std::string::npos);
     CHECK(r.out.find("UAS ") != std::string::npos);
     CHECK(r.out.find("LAS ") != std::string::npos);
+}
+
+TEST_CASE("train-syntax writes the same model twice; parse reads it", "[syntax][cli]") {
+    test::TempDir dir;
+    const std::string tb = dir / "tiny.conllu";
+    test::write_file(tb,
+                     "# text = Blorfs see zorbs.\n"
+                     "1\tBlorfs\tblorf\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                     "2\tsee\tsee\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+                     "3\tzorbs\tzorb\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n"
+                     "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+                     "# text = Zorbs don't see blorfs.\n"
+                     "1\tZorbs\tzorb\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                     "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                     "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+                     "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                     "4\tsee\tsee\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                     "5\tblorfs\tblorf\tNOUN\tNNS\t_\t4\tobj\t_\tSpaceAfter=No\n"
+                     "6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+    const std::string a = dir / "a.nskg", b = dir / "b.nskg";
+    const std::string opts = " --tagger-epochs 2 --parser-epochs 2 --folds 2 --quiet --train " + test::sh_quote(tb);
+    REQUIRE(test::run_newskg("train-syntax --output " + test::sh_quote(a) + opts).status == 0);
+    REQUIRE(test::run_newskg("train-syntax --threads 1 --output " + test::sh_quote(b) + opts).status == 0);
+    CHECK(test::read_file(a) == test::read_file(b));
+    const auto r = test::run_newskg("parse --model " + test::sh_quote(a) + " --eval " + test::sh_quote(tb));
+    CHECK(r.status == 0);
+    CHECK(r.out.find("(2 sentences, 10 words)") != std::string::npos);
+    const auto u = test::run_newskg("train-syntax --output " + test::sh_quote(a));
+    CHECK(u.status == 2);
+    CHECK(u.err.find("no --train files") != std::string::npos);
+    const auto help = test::run_newskg("--help");
+    CHECK(help.out.find("parse ") != std::string::npos);
+    CHECK(help.out.find("train-syntax") != std::string::npos);
 }

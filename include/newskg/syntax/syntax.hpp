@@ -29,4 +29,19 @@ std::string model_form(std::string_view form);
 /// must be filled, as analyse_text does). Replaces any words already there.
 void analyse_syntax(Document& doc, const SyntaxModel& model);
 
+// ---- reading the tree (for the relation stage) ----
+
+/// The dependents of word `w` (indices into doc.words, in text order); the tree stores
+/// only heads, so this scans w's sentence.
+std::vector<std::size_t> dependents(const Document& doc, const Sentence& sentence, std::size_t w);
+
+/// The words that come from the tokens `tokens` of `sentence` (a mention's token range
+/// → its words); empty when none do.
+WordRange words_of_tokens(const Document& doc, const Sentence& sentence, const TokenRange& tokens);
+
+/// The syntactic head of the words `r`: the one word of the range whose head lies
+/// outside it (the first such word when the range is not one subtree: "the port of
+/// Glim" → "port"); kNoWord for an empty range.
+std::size_t head_of(const Document& doc, const WordRange& r);
+
 } // namespace newskg::syntax
