@@ -66,7 +66,7 @@ Options:
   --max-bytes N      largest article accepted (default 33554432)
   --jobs N           extract on N threads (default 0: one per core); outputs are
                      the same whatever N is
-  --no-parser        token rules only, without the Link Grammar parse (faster, less exact)
+  --no-parser        token rules only, without the syntax stage (tagger and parser)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
   --top N            DOT, SVG, PNG, HTML: draw only the N most central actors (degree

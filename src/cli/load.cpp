@@ -37,7 +37,7 @@ one when the store is next opened, and rerunning the load completes it.
 Options:
   --store DIR        the store (default: $NEWSKG_STORE, else exports/store)
   --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
-  --no-parser        token rules only, without the Link Grammar parse (faster)
+  --no-parser        token rules only, without the syntax stage (tagger and parser)
   --jobs N           extract on N threads (default 0: one per core)
   --published DATE   publication date (YYYY-MM-DD) for all articles
   --input-format F   auto (default), text, html or jsonl

@@ -12,10 +12,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
     r->cues_ = ActorCues::load(ontology_dir);
     r->actor_index_ = std::make_unique<ActorIndex>(r->ontology_, r->cues_);
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
-    // Created here, before any worker thread: opening the dictionary sets the locale.
-    if (with_parser) r->parser_ = make_link_grammar_parser(1.0);
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
-    if (!model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);
+    if (with_parser && !model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);
     return r;
 }
 
@@ -23,11 +21,11 @@ Extraction extract(Document document, const Resources& resources, const Pipeline
     Extraction x;
     x.document = std::move(document);
     analyse_text(x.document);
-    if (const auto* model = resources.syntax()) syntax::analyse_syntax(x.document, *model);
+    if (const auto* model = resources.syntax(); model && options.use_parser)
+        syntax::analyse_syntax(x.document, *model);
     find_actors(x, resources.actors(), ActorOptions{options.base_iri});
     RelationOptions ro;
     ro.keep_negated = options.keep_negated;
-    if (options.use_parser) ro.parser = resources.parser();
     find_relations(x, resources.relations(), ro);
     return x;
 }

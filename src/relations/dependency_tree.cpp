@@ -65,8 +65,8 @@ bool DependencyTree::passive(std::size_t verb) const {
         return true;
     // A participle modifying a noun ("the convoy attacked by militants") or a passive
     // conjunct sharing the first verb's auxiliary ("was attacked and looted").
-    if (word(verb).xpos == "VBN") {
-        if (base_rel(verb) == "acl") return true;
+    if (word(verb).xpos == "VBN" && children(verb, "aux").empty()) {
+        if (word(verb).deprel == "acl") return true;
         if (base_rel(verb) == "conj" && head(verb) != kNoWord && word(head(verb)).xpos == "VBN")
             return passive(head(verb));
     }
@@ -134,6 +134,11 @@ std::vector<std::size_t> DependencyTree::controllers(std::size_t verb) const {
 std::vector<std::size_t> DependencyTree::objects(std::size_t verb) const {
     std::vector<std::size_t> own = children(verb, "obj");
     for (std::size_t c : children(verb, "iobj")) own.push_back(c);
+    // A proper name the parser hung on the verb as a nominal complement ("attacked
+    // Sudan" read as xcomp) is its object all the same.
+    if (own.empty())
+        for (std::size_t c : children(verb, "xcomp"))
+            if (word(c).upos == "PROPN") own.push_back(c);
     // "the town that militants attacked": the relative pronoun object → the town.
     if (own.empty() && word(verb).deprel == "acl:relcl" && !passive(verb)) {
         bool has_subject = !children(verb, "nsubj").empty();

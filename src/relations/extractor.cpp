@@ -15,6 +15,7 @@
 #include "newskg/relations/relations.hpp"
 #include "relations/dependency_tree.hpp"
 #include "relations/dictionary_frames.hpp"
+#include "read/furniture.hpp"
 
 namespace newskg {
 namespace {
@@ -277,6 +278,7 @@ class SentenceExtractor {
         const VerbDictionary* dictionary = lex_.verb_dictionary();
         const std::size_t wv = syntax_word(v);
         if (!dictionary || wv == npos || !tree_->is_verbal(wv)) return false;
+        if (aim_only(wv)) return true;
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor);
         if (events.empty()) return false;
@@ -338,6 +340,7 @@ class SentenceExtractor {
     bool syntax_frame(std::size_t v, const VerbSense& vs, unsigned flags, std::vector<Relation>& out) {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
+        if (aim_only(wv)) return true;
         const DependencyTree& t = *tree_;
         flags |= clause_flags(wv);
         const std::string& frame = vs.frame;
@@ -649,6 +652,7 @@ class SentenceExtractor {
         const EntityId& s = slots_[subj].entity;
         const EntityId& o = slots_[obj].entity;
         if (s == o) return;
+        if (!cameo.empty() && (is_news_source(s) || is_news_source(o))) return;
         if ((flags & kNegated) && !opt_.keep_negated) return;
         const auto& onto = lex_.ontology();
         Relation r;
@@ -682,6 +686,34 @@ class SentenceExtractor {
             confidence *= 0.85;
         r.confidence = confidence;
         out.push_back(std::move(r));
+    }
+
+    /// A news agency or the article's own outlet: they report events ("told Reuters",
+    /// "AFP said"), they are not parties to them.
+    bool is_news_source(const EntityId& id) const {
+        const Entity* e = x_.find(id);
+        if (!e) return false;
+        if (!furniture::canonical_agency(e->label).empty()) return true;
+        return !doc_.outlet.empty() && lower(e->label) == lower(doc_.outlet);
+    }
+
+    /// An infinitive that states an aim, not a deed: a purpose clause ("created to quell
+    /// X") or the complement of a verb that does not commit to it ("was asked to attack").
+    /// Intentions, threats and agreements keep their event, flagged conditional.
+    bool aim_only(std::size_t wv) const {
+        static const std::set<std::string> committing{
+            "threaten", "vow", "warn", "plan", "intend", "want", "hope", "aim", "try", "attempt", "pledge",
+            "promise", "prepare", "seek", "propose", "offer", "agree", "decide", "begin", "start",
+            "continue", "resume", "manage", "move", "refuse", "reject", "decline", "fail", "stop"};
+        const DependencyTree& t = *tree_;
+        bool to = false;
+        for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
+        if (!to) return false;
+        std::string via;
+        const std::size_t gov = t.governing_verb(wv, &via);
+        if (gov == kNoWord) return false;
+        if (via == "advcl") return true;
+        return via == "xcomp" && !committing.count(lower(t.word(gov).lemma));
     }
 
     // ---- verb frames -------------------------------------------------------------------
@@ -771,13 +803,24 @@ class SentenceExtractor {
             if (syntax_frame(v, *vs, flags, out)) return;
         }
         if (dictionary_frame(v, out)) return;
-        // Where the tree reads the verb with its subject, it decides: the token rules
-        // below guess the subject by proximity, which is what the tree is there to
-        // replace. They stay for clauses whose subject the tree does not find.
-        if (const std::size_t wv = syntax_word(v); wv != npos && tree_->is_verbal(wv) &&
-                                                   !tree_->subjects(wv).empty())
-            return;
-        std::size_t subj = subject_of(v);
+        // Where the tree reads the verb with its subject, the subject is the tree's: the
+        // token rules guess it by proximity, which is what the tree is there to replace.
+        // A subject that names no actor gives no edge; an actor subject keeps the token
+        // rules' search for the object, which survives the parser's misattachments of
+        // prepositional phrases. Without a subject in the tree, the token rules decide.
+        std::vector<std::size_t> tree_subjects;
+        if (const std::size_t wv = syntax_word(v); wv != npos && tree_->is_verbal(wv)) {
+            // (For a passive, the patient, as subject_of gives it below.)
+            if (const auto words = tree_->subjects(wv); !words.empty()) {
+                tree_subjects = slots_of(words);
+                if (tree_subjects.empty()) return;
+            }
+            flags |= clause_flags(wv);
+        }
+        std::size_t subj = tree_subjects.empty() ? subject_of(v) : tree_subjects.front();
+        auto subject_slots = [&](std::size_t k) {
+            return tree_subjects.empty() ? subjects(k) : tree_subjects;
+        };
         for (const auto& [vs, end] : senses) {
             if (end != longest) break;
             const std::string& frame = vs->frame;
@@ -849,7 +892,7 @@ class SentenceExtractor {
                 }
             }
             if (objects.empty() || subj == npos) continue;
-            for (std::size_t s : subjects(subj))
+            for (std::size_t s : subject_slots(subj))
                 for (std::size_t o : objects)
                     emit(out, s, o, vs->predicate, vs->cameo, v, flags, rule, 0.85);
             break;
@@ -857,7 +900,8 @@ class SentenceExtractor {
     }
 
     // ---- noun frames --------------------------------------------------------------------
-    /// An event noun read from the tree: its agent is the possessor or the nation
+    /// An event noun read from the tree (not in headlines: their telegraphic style
+    /// misleads the tagger): its agent is the possessor or the nation
     /// modifying it ("Israel's strikes on", "Russian strikes on"), or the subject of the
     /// light verb that takes it ("launched an attack on"); its target the nominal with
     /// the noun's case word ("on Kyiv"). False when the tree does not give both.
@@ -867,7 +911,8 @@ class SentenceExtractor {
                                                  "sign", "reach", "announce", "impose", "declare", "wage",
                                                  "start", "resume", "intensify", "escalate", "order"};
         const std::size_t wn = syntax_word(n);
-        if (wn == npos || en.noun.find(' ') != std::string::npos || en.frame == "between" || en.frame == "for-to")
+        if (wn == npos || sen_.heading || en.noun.find(' ') != std::string::npos || en.frame == "between" ||
+            en.frame == "for-to")
             return false;
         const DependencyTree& t = *tree_;
         if (doc_.words[wn].upos != "NOUN" && doc_.words[wn].upos != "PROPN") return false;

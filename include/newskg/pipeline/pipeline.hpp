@@ -8,7 +8,6 @@
 #include "newskg/core/model.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/relations/relations.hpp"
-#include "newskg/relations/syntax.hpp"
 #include "newskg/syntax/model.hpp"
 
 namespace newskg {
@@ -18,7 +17,7 @@ namespace newskg {
 class Resources {
   public:
     /// throws ontology_error naming the file and problem.
-    /// `with_parser`: also open the Link Grammar English dictionary (about 0.2 s).
+    /// `with_parser`: also load the syntax model (tagger, lemmatizer, parser).
     /// `syntax_model`: the syntax model file; when empty, syntax::default_model_path
     /// (NEWSKG_SYNTAX_MODEL, else models/syntax-en.nskg beside the ontology directory),
     /// and no syntax stage when there is none. throws syntax::model_error for a file
@@ -29,8 +28,6 @@ class Resources {
     const Ontology& ontology() const { return ontology_; }
     const ActorIndex& actors() const { return *actor_index_; }
     const RelationLexicon& relations() const { return *lexicon_; }
-    /// The sentence parser (Link Grammar), or null when loaded without one.
-    const SyntaxParser* parser() const { return parser_.get(); }
     /// The UD tagger, lemmatizer and parser (our own), or null when no model was found.
     const syntax::SyntaxModel* syntax() const { return syntax_.empty() ? nullptr : &syntax_; }
 
@@ -40,14 +37,14 @@ class Resources {
     ActorCues cues_;
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
-    std::unique_ptr<SyntaxParser> parser_;
     syntax::SyntaxModel syntax_;
 };
 
 struct PipelineOptions {
     std::string base_iri = std::string(kDefaultBaseIri);
     bool keep_negated = false;
-    /// Read relations from the parse where it gives them (else token rules only).
+    /// Run the syntax stage and read relations from the dependency tree where it gives
+    /// them; false: token rules only (--no-parser).
     bool use_parser = true;
 };
 

@@ -67,12 +67,8 @@ class RelationLexicon {
     ActorCues cues_;
 };
 
-class SyntaxParser;
-
 struct RelationOptions {
     bool keep_negated = false; ///< keep negated events (flagged) instead of dropping them
-    /// Parser for sentences with two or more actors; null: token rules only.
-    const SyntaxParser* parser = nullptr;
 };
 
 /// Appends the relations of every sentence of an extraction whose actors are resolved
