@@ -131,6 +131,7 @@ class Recognizer {
     std::vector<StandingLink> links_;
     std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
     std::size_t sent_ = 0, sent_end_ = 0;
+    std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
 
     // ---- tokens -------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return doc_.token_text(i); }
@@ -172,7 +173,7 @@ class Recognizer {
     /// Longest gazetteer name starting at i (capitalised; acronyms with their exact case).
     std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(std::size_t i) const {
         if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
-        const std::size_t max = std::min(idx_.longest_name(), sent_end_ - i);
+        const std::size_t max = std::min(idx_.longest_name_from(lower_[i]), sent_end_ - i);
         for (std::size_t len = max; len >= 1; --len) {
             if (claimed_[i + len - 1]) continue;
             // Every word of the name is capitalised, except short connectors inside it.
@@ -250,7 +251,26 @@ class Recognizer {
     }
     std::size_t gaz_entity(std::size_t g) {
         const auto& e = idx_.entry(g);
+        const auto& info = idx_.dictionary_info(g);
+        if (info.kind == ActorIndex::DictKind::Sector) return sector_entity(info.meaning, e.label);
+        if (info.kind == ActorIndex::DictKind::Person) {
+            // Minted like any person, so "Jane Doe" found by a title pattern is the same node.
+            std::size_t p = entity(mint_iri(opt_.base_iri, ActorType::Person, name_key(e.label)),
+                                   ActorType::Person, e.label);
+            if (gaz_of_entity_[p] == npos) gaz_of_entity_[p] = g;
+            return p;
+        }
         return entity(e.iri, e.type, e.label, g);
+    }
+    /// A country's state body (government, military, police …) as a CodeMeaning names it:
+    /// one node per country and body, the IRI minted as "Malian forces" mints it.
+    std::size_t sector_entity(const CodeMeaning& m, const std::string& label) {
+        const auto& c = idx_.entry(m.country);
+        std::string key = c.country_code.empty() ? c.label : c.country_code;
+        if (!m.sector_key.empty()) key += " " + m.sector_key;
+        std::size_t ent = entity(mint_iri(opt_.base_iri, m.type, key), m.type, label);
+        link(ent, country_entity(m.country), "partOf", "actors:dictionary-sector");
+        return ent;
     }
     std::size_t country_entity(std::size_t g) { return gaz_entity(g); }
     std::string country_code(std::size_t g) const { return idx_.entry(g).country_code; }
@@ -295,6 +315,7 @@ class Recognizer {
         country_pattern(i, found);
         capital_pattern(i, found);
         group_pattern(i, found);
+        agent_pattern(i, found);
         description_pattern(i, found);
         pronoun_pattern(i, found);
         unknown_name(i, found);
@@ -590,6 +611,24 @@ class Recognizer {
                 }
             }
         }
+        // A dictionary's state body and an agent noun: "Washington security officials".
+        if (idx_.dictionary_info(gi).kind == ActorIndex::DictKind::Sector) {
+            std::size_t k = end;
+            if (possessive(k)) ++k;
+            if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+                const std::size_t hend = ag->first;
+                CodeMeaning body = idx_.dictionary_info(gi).meaning;
+                if (CodeMeaning r = idx_.role_meaning(ag->second); r.sector) {
+                    r.country = body.country;
+                    body = r;
+                }
+                Match ma;
+                ma.end = hend;
+                ma.priority = 2;
+                ma.apply = [=, this]() { mention(i, hend, sector_entity(body, surface(i, hend)), MentionKind::Name); };
+                out.push_back(std::move(ma));
+            }
+        }
         m.end = end;
         m.apply = [=, this]() {
             std::size_t ent = gaz_entity(gi);
@@ -689,8 +728,20 @@ class Recognizer {
                     "military", "ruling", "interim", "transitional", "new", "former", "armed",
                     "security", "special", "regular", "national", "elite", "own", "federal",
                     "official", "central", "state", "top", "defence", "defense", "foreign",
-                    "interior", "health", "finance", "justice", "economy", "trade"};
+                    "interior", "health", "finance", "justice", "economy", "trade", "main",
+                    "senior", "chief", "largest", "leading"};
                 if (!mods.count(lower_[w])) break;
+            }
+            // Agent nouns of the actor dictionaries: "Osgiliath soldiers", "Gondor's
+            // foreign minister", "Arnor former security officials".
+            if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+                const std::size_t hend = ag->first;
+                const std::string code = ag->second;
+                Match m;
+                m.end = hend;
+                m.priority = 3;
+                m.apply = [=, this]() { apply_country_agent(i, ref, hend, code); };
+                out.push_back(std::move(m));
             }
             for (std::string_view role : {"military_head", "government_head", "ministry_head", "group_head"}) {
                 auto h = cue_at(k, role);
@@ -820,6 +871,67 @@ class Recognizer {
         if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
         mention(i, hend, ent, MentionKind::Name);
         link(ent, country, predicate, "actors:country-" + role);
+    }
+
+    /// A country and an agent noun of a dictionary: the body the agent's code names
+    /// (GOV → the government, MIL → the military, COP → the police …), an armed group of
+    /// the country (REB), or another organisation of it (OPP, MED …).
+    void apply_country_agent(std::size_t i, const CountryRef& ref, std::size_t hend, const std::string& code) {
+        const CodeMeaning roles = idx_.role_meaning(code);
+        std::size_t country = country_entity(ref.gaz);
+        if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
+        if (roles.sector) {
+            CodeMeaning m = roles;
+            m.country = ref.gaz;
+            mention(i, hend, sector_entity(m, surface(i, hend)), MentionKind::Name);
+            return;
+        }
+        const auto& c = idx_.entry(ref.gaz);
+        std::string key = (c.country_code.empty() ? c.label : c.country_code) + " " + lower(roles.role);
+        const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
+        std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
+        if (t == ActorType::ArmedGroup) group_key_of_entity_[ent] = key;
+        mention(i, hend, ent, MentionKind::Name);
+        link(ent, country, "affiliatedWith", "actors:dictionary-agent");
+    }
+
+    /// An agent noun, then "of", "in" or "from" and a country: "the government of
+    /// Gondor", "soldiers from Gondor", "human rights activists in Arnor".
+    void agent_pattern(std::size_t i, std::vector<Match>& out) {
+        std::size_t j = i;
+        if (is(j, "the")) ++j;
+        while (is(j, "former") || is(j, "senior") || is(j, "top")) ++j;
+        auto ag = idx_.agent_at(doc_, j, sent_end_);
+        if (!ag) return;
+        const std::size_t hend = ag->first;
+        if (!(is(hend, "of") || is(hend, "in") || is(hend, "from"))) return;
+        std::size_t c = hend + 1;
+        if (is(c, "the")) ++c;
+        auto cr = country_ref_at(c);
+        if (!cr || cr->adjective) return;
+        const CountryRef ref = *cr;
+        const std::string code = ag->second;
+        Match m;
+        m.end = ref.name_end;
+        m.priority = 3;
+        m.apply = [=, this]() {
+            const CodeMeaning roles = idx_.role_meaning(code);
+            std::size_t country = country_entity(ref.gaz);
+            mention(c, ref.name_end, country, MentionKind::Name);
+            if (roles.sector) {
+                CodeMeaning cm = roles;
+                cm.country = ref.gaz;
+                mention(i, ref.name_end, sector_entity(cm, surface(i, ref.name_end)), MentionKind::Name);
+            } else {
+                const auto& ce = idx_.entry(ref.gaz);
+                std::string key = (ce.country_code.empty() ? ce.label : ce.country_code) + " " + lower(roles.role);
+                const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
+                std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
+                mention(i, hend, ent, MentionKind::Name);
+                link(ent, country, "affiliatedWith", "actors:dictionary-agent");
+            }
+        };
+        out.push_back(std::move(m));
     }
 
     void group_pattern(std::size_t i, std::vector<Match>& out) {
@@ -1466,7 +1578,42 @@ class Recognizer {
         }
     }
 
+    /// People of a dictionary hold a role on the article's date ("[USAGOV 20090120-
+    /// 20170120]"): leaderOf the government for a bare GOV, memberOf the body otherwise.
+    /// Stated only when the article names the person's country (or its body), so a
+    /// passing name does not bring a government into the graph.
+    void dictionary_roles() {
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            if (gaz_of_entity_[e] == npos || x_.entities[e].mentions.empty()) continue;
+            const auto& info = idx_.dictionary_info(gaz_of_entity_[e]);
+            if (info.kind != ActorIndex::DictKind::Person || !info.record) continue;
+            const DictionaryActor& rec = *info.record;
+            const std::string& code = rec.code_at(doc_.published);
+            CodeMeaning m = idx_.meaning(code);
+            if (m.country == npos || !by_iri_.count(idx_.entry(m.country).iri)) continue;
+            std::size_t country = country_entity(m.country);
+            if (x_.entities[country].mentions.empty()) continue;
+            sent_ = x_.mentions[x_.entities[e].mentions.front()].sentence;
+            if (!m.sector) {
+                link(e, country, "affiliatedWith", "dictionary:person-country");
+                continue;
+            }
+            std::string how = rec.role.rfind("leader", 0) == 0   ? "leaderOf"
+                              : rec.role.rfind("member", 0) == 0 ? "memberOf"
+                              : m.role == "GOV" && code.size() == 6 ? "leaderOf"
+                                                                    : "memberOf";
+            std::size_t body = sector_entity(m, std::string(to_string(m.type)) + " of " + x_.entities[country].label);
+            if (x_.entities[body].mentions.empty()) {
+                // Named only through the person: give it the country's mention as where it
+                // is stated, so it is kept.
+                implied_.push_back(body);
+            }
+            link(e, body, how, "dictionary:person-role");
+        }
+    }
+
     void finish() {
+        dictionary_roles();
         merge_surnames();
         appositions();
         // Labels: gazetteer label, else the most frequent name (longest on ties).
@@ -1525,6 +1672,7 @@ class Recognizer {
         // subunit, say) is not an actor of the article.
         std::vector<bool> keep(x_.entities.size());
         for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
+        for (std::size_t e : implied_) keep[e] = true;
         links_.insert(links_.end(), pending_links_.begin(), pending_links_.end());
         for (const auto& l : links_) {
             if (!keep[l.subject] || !keep[l.object]) continue;

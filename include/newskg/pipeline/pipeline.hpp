@@ -3,6 +3,7 @@
 /// resources every stage reads loaded once (ontology, gazetteer, cues, lexicons).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "newskg/actors/actors.hpp"
 #include "newskg/core/model.hpp"
@@ -18,7 +19,10 @@ class Resources {
   public:
     /// throws ontology_error naming the file and problem.
     /// `with_parser`: also open the Link Grammar English dictionary (about 0.2 s).
-    static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true);
+    /// `actor_files`: actor dictionaries (`--actors`, PETRARCH/TABARI or newskg TSV) read
+    /// after the bundled ones of the ontology directory (actors-*.tsv).
+    static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true,
+                                           const std::vector<std::string>& actor_files = {});
 
     const Ontology& ontology() const { return ontology_; }
     const ActorIndex& actors() const { return *actor_index_; }
@@ -30,6 +34,7 @@ class Resources {
     Resources() = default;
     Ontology ontology_;
     ActorCues cues_;
+    ActorDictionary dictionary_; ///< bundled and --actors dictionaries; the index points into it
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
     std::unique_ptr<SyntaxParser> parser_;
