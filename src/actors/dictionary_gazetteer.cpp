@@ -49,8 +49,9 @@ bool is_known_role(std::string_view role) {
 /// "GONDOR" → "Gondor", "PRINCE OF DOL AMROTH" → "Prince of Dol Amroth"; short one-word
 /// names stay in capitals ("IMF").
 std::string display_name(const std::string& phrase) {
-    bool has_lower = std::any_of(phrase.begin(), phrase.end(), [](unsigned char c) { return std::islower(c); });
-    if (has_lower || (phrase.size() <= 5 && phrase.find(' ') == std::string::npos)) return phrase;
+    const bool has_lower = std::any_of(phrase.begin(), phrase.end(), [](unsigned char c) { return std::islower(c); });
+    const bool vowel = phrase.find_first_of("AEIOU") != std::string::npos;
+    if (has_lower || (phrase.find(' ') == std::string::npos && (phrase.size() <= 3 || !vowel))) return phrase;
     std::string out;
     bool start = true;
     for (std::size_t i = 0; i < phrase.size(); ++i) {
@@ -137,8 +138,19 @@ void ActorIndex::add_dictionary(const ActorDictionary& dictionary) {
             rest.push_back(&a);
             continue;
         }
-        const std::size_t known = cameo_country(code);
+        // The gazetteer's country when the record names it ("AFGHANISTAN_ [AFG]"), else
+        // the country this dictionary already defined under the code; a record naming
+        // none of them defines a new country even when its code is an ISO one
+        // (PETRARCH's test dictionary has "ERIADOR [ERI]", and ERI is Eritrea).
+        std::size_t known = npos;
+        for (const auto& n : a.names)
+            if (const auto* hits = by_name(name_key(dictionary_phrase(n))))
+                for (std::size_t h : *hits)
+                    if (h < base_ && entry(h).type == ActorType::Country && known == npos) known = h;
+        if (known == npos)
+            if (auto it = dict_countries_.find(code); it != dict_countries_.end()) known = it->second;
         if (known != npos) {
+            if (known < base_) dict_countries_.emplace(code, known);
             // A country the gazetteer knows: its new names become names of that entry.
             GazetteerEntry names;
             names.names = a.names;

@@ -243,6 +243,9 @@ class Recognizer {
             e.type = g.type;
             if (g.type == ActorType::Country) e.country_code = g.country_code;
         }
+        // A dictionary's actor is labelled by how the article writes it (dictionaries
+        // spell names in capitals, "GONDOR"), as unknown names are.
+        if (gaz != npos && idx_.dictionary_info(gaz).kind != ActorIndex::DictKind::None) e.from_gazetteer = false;
         x_.entities.push_back(std::move(e));
         gaz_of_entity_.push_back(gaz);
         group_key_of_entity_.emplace_back();
@@ -1644,6 +1647,12 @@ class Recognizer {
                     }
                 }
                 ent.label = best;
+                // A dictionary's actor: its primary name, as written, when the article uses it.
+                if (gaz_of_entity_[e] != npos && idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Named) {
+                    const std::string primary = name_key(idx_.entry(gaz_of_entity_[e]).label);
+                    for (const auto& [form, n] : counts)
+                        if (name_key(form) == primary) ent.label = form;
+                }
             }
             std::set<std::string> aliases;
             for (const auto& [form, n] : counts)
