@@ -347,7 +347,11 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
+} // namespace
+
 const char* const kTsvHeader = "name\ttype\tcountry\trole\tfrom\tto[\tiri]";
+
+namespace {
 
 /// One TSV row as a DictionaryActor: the type, country and role columns, and the same
 /// information as a CAMEO code (country + role, dated by from/to) so both formats are
@@ -362,14 +366,15 @@ DictionaryActor tsv_row(const std::vector<std::string>& cols, const std::string&
         if (!n.empty()) a.names.push_back(n);
     if (a.names.empty()) fail(222, file, line, "empty name");
     a.label = a.names.front();
+    if (cols[1] == "Agent") return a; // read by the caller
     a.type = actor_type_from_string(cols[1]);
     if (!a.type || *a.type == ActorType::Actor)
         fail(223, file, line, "unknown type '" + cols[1] +
                                   "' (Person, Country, Location, Government, Military, ArmedGroup, Organization)");
     a.country = upper(cols[2]);
-    if (!a.country.empty() && (a.country.size() < 2 || a.country.size() > 3 ||
-                               !std::all_of(a.country.begin(), a.country.end(), ::isalpha)))
-        fail(224, file, line, "country '" + cols[2] + "' is not a 2- or 3-letter code");
+    if (!a.country.empty() &&
+        (a.country.size() != 3 || !std::all_of(a.country.begin(), a.country.end(), ::isalpha)))
+        fail(224, file, line, "country '" + cols[2] + "' is not a 3-letter CAMEO / ISO alpha-3 code");
     a.role = cols[3];
     if (cols.size() == 7) a.iri = cols[6];
     auto date = [&](const std::string& s) -> std::optional<DateValue> {
@@ -407,16 +412,46 @@ void ActorDictionary::add_tsv(std::string_view text, const std::string& name) {
             header = true;
             continue;
         }
-        DictionaryActor a = tsv_row(cols, name, line_no);
-        // Consecutive rows of one name are one actor over time (a person's career).
-        if (!actors_.empty() && actors_.back().file == name && actors_.back().names == a.names &&
-            actors_.back().type == a.type && !a.dated.empty()) {
-            actors_.back().dated.push_back(a.dated.front());
+        if (cols.size() > 1 && cols[1] == "Agent") {
+            add_tsv_agent(cols, name, line_no);
+            continue;
+        }
+        // "+" as the name: a further role of the actor above (a person's career).
+        const bool more = !cols.empty() && cols[0] == "+";
+        std::vector<std::string> row = cols;
+        if (more) {
+            if (actors_.empty() || actors_.back().file != name || !actors_.back().type)
+                fail(226, name, line_no, "'+' continues no actor of this file");
+            row[0] = actors_.back().names.front();
+        }
+        DictionaryActor a = tsv_row(row, name, line_no);
+        if (more) {
+            if (a.type != actors_.back().type)
+                fail(226, name, line_no, "a '+' row must have the type of the actor it continues");
+            if (a.dated.empty()) actors_.back().default_code = a.default_code;
+            else actors_.back().dated.push_back(a.dated.front());
             continue;
         }
         actors_.push_back(std::move(a));
     }
     if (!header) fail(220, name, line_no, std::string("empty dictionary: expected the header ") + kTsvHeader);
+}
+
+void ActorDictionary::add_tsv_agent(const std::vector<std::string>& cols, const std::string& name,
+                                    std::size_t line) {
+    if (cols.size() < 6 || cols[0].empty() || cols[3].empty())
+        fail(227, name, line, "an Agent row needs a phrase and its code in the role column (MIL, GOVFRM, NGO~)");
+    DictionaryAgent a;
+    a.before = cols[3].back() == '~';
+    a.code = upper(a.before ? cols[3].substr(0, cols[3].size() - 1) : cols[3]);
+    if (!a.code.empty() && a.code.front() == '~') a.code.erase(0, 1);
+    a.file = name;
+    a.line = line;
+    for (const auto& p : split(cols[0], '|')) {
+        if (p.empty()) continue;
+        a.phrase = dictionary_phrase(p);
+        agents_.push_back(a);
+    }
 }
 
 std::vector<DictionaryPhrase> ActorDictionary::phrases() const {

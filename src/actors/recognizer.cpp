@@ -171,7 +171,8 @@ class Recognizer {
     }
 
     /// Longest gazetteer name starting at i (capitalised; acronyms with their exact case).
-    std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(std::size_t i) const {
+    std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(
+        std::size_t i, std::optional<ActorType> only = std::nullopt) const {
         if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
         const std::size_t max = std::min(idx_.longest_name_from(lower_[i]), sent_end_ - i);
         for (std::size_t len = max; len >= 1; --len) {
@@ -183,6 +184,9 @@ class Recognizer {
             if (!hits) continue;
             for (std::size_t g : *hits) {
                 const auto& e = idx_.entry(g);
+                // Only a country, say, when a longer name of another kind starts here too
+                // ("US" in "US President", a dictionary's name for the presidency).
+                if (only && e.type != *only) continue;
                 // An acronym ("US", "IS", "WHO") must be written as one: "us", "Who" are words.
                 if (len == 1 && !e.acronyms.empty()) {
                     const std::string t(text(i));
@@ -215,7 +219,7 @@ class Recognizer {
             if (const auto* hits = idx_.by_adjective(key_of(i, i + len)))
                 return CountryRef{i + len, hits->front(), i + len, true};
         }
-        if (auto g = gazetteer_at(i)) {
+        if (auto g = gazetteer_at(i, ActorType::Country)) {
             const auto& e = idx_.entry(g->second);
             if (e.type == ActorType::Country) {
                 std::size_t end = g->first;
@@ -907,7 +911,11 @@ class Recognizer {
         auto ag = idx_.agent_at(doc_, j, sent_end_);
         if (!ag) return;
         const std::size_t hend = ag->first;
-        if (!(is(hend, "of") || is(hend, "in") || is(hend, "from"))) return;
+        // "in" says where, not whose, for forces ("1,000 fighters in Mali" are not Mali's);
+        // "officials in Fornost", "activists in Arnor" are of the place.
+        const CodeMeaning what = idx_.role_meaning(ag->second);
+        const bool force = what.type == ActorType::Military || what.type == ActorType::ArmedGroup;
+        if (!(is(hend, "of") || is(hend, "from") || (is(hend, "in") && !force))) return;
         std::size_t c = hend + 1;
         if (is(c, "the")) ++c;
         auto cr = country_ref_at(c);
@@ -1582,7 +1590,8 @@ class Recognizer {
     }
 
     /// People of a dictionary hold a role on the article's date ("[USAGOV 20090120-
-    /// 20170120]"): leaderOf the government for a bare GOV, memberOf the body otherwise.
+    /// 20170120]"): memberOf that body (leaderOf when a TSV role says "leader:GOV"),
+    /// affiliatedWith the country for other roles (ELI: a former official).
     /// Stated only when the article names the person's country (or its body), so a
     /// passing name does not bring a government into the graph.
     void dictionary_roles() {
@@ -1601,10 +1610,9 @@ class Recognizer {
                 link(e, country, "affiliatedWith", "dictionary:person-country");
                 continue;
             }
-            std::string how = rec.role.rfind("leader", 0) == 0   ? "leaderOf"
-                              : rec.role.rfind("member", 0) == 0 ? "memberOf"
-                              : m.role == "GOV" && code.size() == 6 ? "leaderOf"
-                                                                    : "memberOf";
+            // CAMEO codes do not tell a head of government from a minister (both GOV):
+            // leaderOf only where a TSV role says "leader:GOV".
+            const std::string how = rec.role.rfind("leader", 0) == 0 ? "leaderOf" : "memberOf";
             std::size_t body = sector_entity(m, std::string(to_string(m.type)) + " of " + x_.entities[country].label);
             if (x_.entities[body].mentions.empty()) {
                 // Named only through the person: give it the country's mention as where it

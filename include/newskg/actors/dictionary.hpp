@@ -85,6 +85,7 @@ class ActorDictionary {
     bool empty() const { return actors_.empty() && agents_.empty(); }
 
   private:
+    void add_tsv_agent(const std::vector<std::string>& cols, const std::string& name, std::size_t line);
     std::vector<DictionaryActor> actors_;
     std::vector<DictionaryAgent> agents_;
 };
