@@ -7,6 +7,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "newskg/core/error.hpp"
@@ -137,10 +138,21 @@ const std::string& DictionaryActor::code_at(const std::optional<DateValue>& date
     return default_code;
 }
 
+bool is_cameo_role(std::string_view role) {
+    static const std::set<std::string, std::less<>> roles{
+        "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "INS", "UAF", "SEP", "IMG", "ELI", "OPP",
+        "PTY", "MED", "BUS", "NGO", "IGO", "EDU", "HLH", "LAB", "AGR", "REL", "CVL", "CIV", "HRI",
+        "ENV", "DEV", "REF", "CRM", "MOD", "RAD", "PPL", "ELE", "SET", "JEW", "MUS", "CHR", "BUD",
+        "HIN", "ATH", "AMN", "LEF", "RIT", "NGM", "MNC", "UNO", "REP", "PRI"};
+    return roles.count(role) > 0;
+}
+
 bool DictionaryActor::is_person() const {
     if (type) return *type == ActorType::Person;
+    // A career: dated codes with a role ("[AFGGOV 791227-861124]"). A country whose code
+    // changed ("[USRUKR <910824]", Ukraine in the Soviet Union) is not a person.
     for (const auto& d : dated)
-        if (d.code.size() > 3 && d.code != "---") return true;
+        if (d.code.size() >= 6 && is_cameo_role(std::string_view(d.code).substr(3, 3))) return true;
     return false;
 }
 

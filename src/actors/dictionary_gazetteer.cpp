@@ -29,12 +29,8 @@ constexpr Sector kSectors[] = {
     {"COP", ActorType::Military, "police"},    {"SPY", ActorType::Military, "intelligence"},
 };
 
-/// CAMEO role codes that are not sectors but still say what a group is.
+/// CAMEO role codes that say a group is armed.
 const std::set<std::string, std::less<>> kArmedRoles{"REB", "INS", "UAF", "SEP", "IMG"};
-const std::set<std::string, std::less<>> kOtherRoles{
-    "ELI", "OPP", "PTY", "MED", "BUS", "NGO", "IGO", "EDU", "HLH", "LAB", "AGR", "REL", "CVL",
-    "CIV", "HRI", "ENV", "DEV", "REF", "CRM", "MOD", "RAD", "PPL", "ELE", "SET", "JEW", "MUS",
-    "CHR", "BUD", "HIN", "ATH", "AMN", "LEF", "RIT", "NGM", "MNC", "UNO", "REP", "MIL", "PRI"};
 
 const Sector* sector_of(std::string_view role) {
     for (const auto& s : kSectors)
@@ -42,9 +38,7 @@ const Sector* sector_of(std::string_view role) {
     return nullptr;
 }
 
-bool is_known_role(std::string_view role) {
-    return sector_of(role) || kArmedRoles.count(role) || kOtherRoles.count(role);
-}
+bool is_known_role(std::string_view role) { return is_cameo_role(role); }
 
 /// "GONDOR" → "Gondor", "PRINCE OF DOL AMROTH" → "Prince of Dol Amroth"; short one-word
 /// names stay in capitals ("IMF").
@@ -107,7 +101,9 @@ CodeMeaning ActorIndex::role_meaning(std::string_view roles_code) const {
     m.role = roles.front();
     const bool all_known =
         std::all_of(roles.begin(), roles.end(), [](const std::string& r) { return is_known_role(r); });
-    if (const Sector* s = sector_of(roles.front()); s && all_known) {
+    // The first role decides: "GOVFRM" (foreign ministry) is the government, "MILNAV" the
+    // military; "HMSMIL" (a named group's armed wing) is not a state body.
+    if (const Sector* s = sector_of(roles.front())) {
         m.type = s->type;
         m.sector = true;
         m.sector_key = std::string(s->key);

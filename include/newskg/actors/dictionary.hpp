@@ -119,6 +119,10 @@ class DictionaryIndex {
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
 };
 
+/// Is this three-letter code a CAMEO role ("GOV", "MIL", "REB", "ELI", "MED" …) rather
+/// than a country or a named group?
+bool is_cameo_role(std::string_view code);
+
 /// Parses a PETRARCH date: YYYYMMDD or YYMMDD (YY < 30 → 20YY, else 19YY).
 std::optional<DateValue> parse_dictionary_date(std::string_view s);
 
