@@ -350,13 +350,29 @@ void ActorDictionary::add_petrarch(std::string_view text, const std::string& nam
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
+std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> out;
-    std::string cur;
-    std::stringstream in(s);
-    while (std::getline(in, cur, sep)) out.push_back(trim(cur));
-    if (!s.empty() && s.back() == sep) out.emplace_back();
+    for (std::size_t b = 0;;) {
+        const std::size_t e = s.find(sep, b);
+        out.push_back(trim(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
+        if (e == std::string_view::npos) break;
+        b = e + 1;
+    }
     return out;
+}
+
+/// Calls `each(line, line_no)` for every line of `text` (without its "\r\n" / "\n").
+template <class F>
+void for_each_line(std::string_view text, F&& each) {
+    std::size_t line_no = 0;
+    for (std::size_t b = 0; b < text.size();) {
+        std::size_t e = text.find('\n', b);
+        if (e == std::string_view::npos) e = text.size();
+        std::string_view line = text.substr(b, e - b);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        each(line, ++line_no);
+        b = e + 1;
+    }
 }
 
 } // namespace
@@ -409,25 +425,19 @@ DictionaryActor tsv_row(const std::vector<std::string>& cols, const std::string&
 } // namespace
 
 void ActorDictionary::add_tsv(std::string_view text, const std::string& name) {
-    std::istringstream in{std::string(text)};
-    std::string line;
-    std::size_t line_no = 0;
     bool header = false;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (trim(line).empty() || line[0] == '#') continue;
+    std::size_t last_line = 0;
+    for_each_line(text, [&](std::string_view line, std::size_t line_no) {
+        last_line = line_no;
+        if (line.empty() || line[0] == '#' || trim(line).empty()) return;
         const auto cols = split(line, '\t');
         if (!header) {
             if (cols.size() < 6 || cols[0] != "name" || cols[1] != "type")
                 fail(220, name, line_no, std::string("the first line must be the header ") + kTsvHeader);
             header = true;
-            continue;
+            return;
         }
-        if (cols.size() > 1 && cols[1] == "Agent") {
-            add_tsv_agent(cols, name, line_no);
-            continue;
-        }
+        if (cols.size() > 1 && cols[1] == "Agent") return add_tsv_agent(cols, name, line_no);
         // "+" as the name: a further role of the actor above (a person's career).
         const bool more = !cols.empty() && cols[0] == "+";
         std::vector<std::string> row = cols;
@@ -442,11 +452,11 @@ void ActorDictionary::add_tsv(std::string_view text, const std::string& name) {
                 fail(226, name, line_no, "a '+' row must have the type of the actor it continues");
             if (a.dated.empty()) actors_.back().default_code = a.default_code;
             else actors_.back().dated.push_back(a.dated.front());
-            continue;
+            return;
         }
         actors_.push_back(std::move(a));
-    }
-    if (!header) fail(220, name, line_no, std::string("empty dictionary: expected the header ") + kTsvHeader);
+    });
+    if (!header) fail(220, name, last_line, std::string("empty dictionary: expected the header ") + kTsvHeader);
 }
 
 void ActorDictionary::add_tsv_agent(const std::vector<std::string>& cols, const std::string& name,

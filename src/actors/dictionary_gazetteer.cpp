@@ -170,7 +170,11 @@ void ActorIndex::add_dictionary(const ActorDictionary& dictionary) {
         extra_.push_back(std::move(e));
     }
     for (const DictionaryActor* a : rest) add_dictionary_actor(*a);
-    agents_ = DictionaryIndex(dictionary.phrases());
+    // Actor names are in the gazetteer maps; the phrase index serves the agents.
+    std::vector<DictionaryPhrase> agents = dictionary.phrases();
+    agents.erase(std::remove_if(agents.begin(), agents.end(), [](const DictionaryPhrase& p) { return !p.agent; }),
+                 agents.end());
+    agents_ = DictionaryIndex(std::move(agents));
 }
 
 void ActorIndex::add_dictionary_actor(const DictionaryActor& a) {
