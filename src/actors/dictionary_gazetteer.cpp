@@ -123,6 +123,7 @@ const ActorIndex::DictInfo& ActorIndex::dictionary_info(std::size_t g) const {
 }
 
 void ActorIndex::add_dictionary(const ActorDictionary& dictionary) {
+    for (const auto& a : dictionary.agents()) agent_keys_.insert(name_key(a.phrase));
     // Countries first, so later records can name their country by code ("ITHMIL").
     std::vector<const DictionaryActor*> rest;
     for (const auto& a : dictionary.actors()) {
@@ -205,9 +206,14 @@ void ActorIndex::add_dictionary_actor(const DictionaryActor& a) {
         }
         if (e.type == ActorType::Actor) return; // "---": the dictionary says it is no actor
         if (info.meaning.sector && info.meaning.country != npos && e.type == info.meaning.type) {
-            info.kind = DictKind::Sector;
+            // "ISRAELI_TROOPS [ISRMIL]" is the Israeli military, as "Israeli troops" is; a
+            // named institution ("FEDERAL_BUREAU_OF_INVESTIGATION [USACOP]") is an actor of
+            // its own, part of its country.
             e.parent_iri = entry(info.meaning.country).iri;
             e.parent_relation = "partOf";
+            if (std::all_of(e.names.begin(), e.names.end(),
+                            [&](const std::string& n) { return generic_body_name(name_key(n)); }))
+                info.kind = DictKind::Sector;
         }
         if (info.meaning.country != npos) e.country_code = entry(info.meaning.country).country_code;
     }
@@ -216,6 +222,22 @@ void ActorIndex::add_dictionary_actor(const DictionaryActor& a) {
     add_names(base_ + extra_.size(), e);
     extra_.push_back(std::move(e));
     extra_info_.push_back(std::move(info));
+}
+
+bool ActorIndex::generic_body_name(const std::string& key) const {
+    // A country's name or adjective (one to three words), then a body noun.
+    for (std::size_t cut = key.find(' '), words = 1; cut != std::string::npos && words <= 3;
+         cut = key.find(' ', cut + 1), ++words) {
+        const std::string head = key.substr(0, cut), rest = key.substr(cut + 1);
+        bool country = by_adjective(head) != nullptr;
+        if (const auto* hits = by_name(head))
+            for (std::size_t h : *hits)
+                if (entry(h).type == ActorType::Country) country = true;
+        if (!country) continue;
+        if (cues_.has_role(rest, "military_head") || cues_.has_role(rest, "government_head")) return true;
+        if (agent_keys_.count(rest)) return true;
+    }
+    return false;
 }
 
 std::optional<std::pair<std::size_t, std::string>> ActorIndex::agent_at(const Document& doc, std::size_t i,

@@ -619,7 +619,9 @@ class Recognizer {
             }
         }
         // A dictionary's state body and an agent noun: "Washington security officials".
-        if (idx_.dictionary_info(gi).kind == ActorIndex::DictKind::Sector) {
+        if (const auto& info = idx_.dictionary_info(gi);
+            info.kind == ActorIndex::DictKind::Sector ||
+            (info.kind == ActorIndex::DictKind::Named && info.meaning.sector && info.meaning.country != npos)) {
             std::size_t k = end;
             if (possessive(k)) ++k;
             if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {

@@ -146,7 +146,7 @@ TEST_CASE("a bad dictionary names its file and line", "[dictionary]") {
     CHECK_THROWS_WITH(d.add_petrarch("+ORPHAN\n", "y.txt"), Catch::Contains("y.txt:1: a synonym"));
 }
 
-TEST_CASE("--actors: a bad file exits 2 with its name and line", "[dictionary]") {
+TEST_CASE("extract --actors: a bad file exits 2 with its name and line", "[dictionary]") {
     test::TempDir tmp;
     test::write_file(tmp / "a.txt", "Velmora protested.\n");
     auto r = test::run_newskg("extract --no-parser --format json --output " + test::sh_quote(tmp / "o.json") +

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "newskg/actors/dictionary.hpp"
@@ -113,11 +114,15 @@ class ActorIndex {
     std::vector<DictInfo> extra_info_;
     std::unordered_map<std::string, std::size_t> dict_countries_; ///< CAMEO code → entry
     DictionaryIndex agents_;
+    std::unordered_set<std::string> agent_keys_; ///< name keys of the agent phrases
     const ActorDictionary* dictionary_ = nullptr;
 
     void add_names(std::size_t i, const GazetteerEntry& e);
     void add_dictionary(const ActorDictionary& dictionary);
     void add_dictionary_actor(const DictionaryActor& a);
+    /// "israeli troops", "ithilen military": a country's name or adjective and a body noun
+    /// (a cue head or a dictionary agent), the generic name of a state body.
+    bool generic_body_name(const std::string& key) const;
 };
 
 struct ActorOptions {
