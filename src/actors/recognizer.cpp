@@ -1658,7 +1658,8 @@ class Recognizer {
                 }
                 ent.label = best;
                 // A dictionary's actor: its primary name, as written, when the article uses it.
-                if (gaz_of_entity_[e] != npos && idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Named) {
+                if (gaz_of_entity_[e] != npos && (idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Named ||
+                                                  idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Person)) {
                     const std::string primary = name_key(idx_.entry(gaz_of_entity_[e]).label);
                     for (const auto& [form, n] : counts)
                         if (name_key(form) == primary) ent.label = form;
