@@ -223,7 +223,8 @@ struct PetrarchReader {
     std::vector<DictionaryAgent>& agents;
     const std::string& file;
     std::map<std::string, std::vector<std::string>> sets;
-    DictionaryActor* current = nullptr;
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t current = kNone; ///< index of the record lines attach to
 
     void substitution_set(const std::string& text, std::size_t line) {
         const auto eq = text.find('=');
@@ -283,7 +284,7 @@ struct PetrarchReader {
         RecordLine r = split_record(text, file, line);
         if (r.phrase.empty()) fail(215, file, line, "a code without a name");
         if (!r.codes.empty() && is_agent_code(r.codes.front().code)) {
-            current = nullptr;
+            current = kNone;
             agent(r, line);
             return;
         }
@@ -293,15 +294,16 @@ struct PetrarchReader {
         a.file = file;
         a.line = line;
         actors.push_back(std::move(a));
-        current = &actors.back();
+        current = actors.size() - 1;
         add_codes(r.codes, line);
     }
 
     void add_codes(const std::vector<CodeGroup>& codes, std::size_t line) {
-        if (!current) fail(215, file, line, "a code line before any actor");
+        if (current == kNone) fail(215, file, line, "a code line before any actor");
+        DictionaryActor& a = actors[current];
         for (const auto& g : codes) {
-            if (g.dated) current->dated.push_back(DatedCode{g.code, g.from, g.to});
-            else if (current->default_code.empty()) current->default_code = g.code;
+            if (g.dated) a.dated.push_back(DatedCode{g.code, g.from, g.to});
+            else if (a.default_code.empty()) a.default_code = g.code;
         }
     }
 
@@ -312,9 +314,9 @@ struct PetrarchReader {
         if (text[0] == '!' && text.find('=') != std::string::npos && text.find('[') == std::string::npos)
             return substitution_set(text, line_no);
         if (text[0] == '+') {
-            if (!current) fail(215, file, line_no, "a synonym ('+') before any actor");
+            if (current == kNone) fail(215, file, line_no, "a synonym ('+') before any actor");
             RecordLine r = split_record(text.substr(1), file, line_no);
-            if (!r.phrase.empty()) current->names.push_back(r.phrase);
+            if (!r.phrase.empty()) actors[current].names.push_back(r.phrase);
             add_codes(r.codes, line_no);
             return;
         }
@@ -326,9 +328,7 @@ struct PetrarchReader {
 } // namespace
 
 void ActorDictionary::add_petrarch(std::string_view text, const std::string& name) {
-    // actors_ may grow while a record is open: reserve so `current` stays valid.
-    actors_.reserve(actors_.size() + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-    PetrarchReader reader{actors_, agents_, name, {}, nullptr};
+    PetrarchReader reader{actors_, agents_, name, {}};
     std::istringstream in{std::string(text)};
     std::string line;
     std::size_t line_no = 0;
