@@ -913,6 +913,7 @@ class Recognizer {
         auto ag = idx_.agent_at(doc_, j, sent_end_);
         if (!ag) return;
         const std::size_t hend = ag->first;
+        bare_agent(i, j, hend, ag->second, out);
         // "in" says where, not whose, for forces ("1,000 fighters in Mali" are not Mali's);
         // "officials in Fornost", "activists in Arnor" are of the place.
         const CodeMeaning what = idx_.role_meaning(ag->second);
@@ -943,6 +944,44 @@ class Recognizer {
                 mention(i, hend, ent, MentionKind::Name);
                 link(ent, country, "affiliatedWith", "actors:dictionary-agent");
             }
+        };
+        out.push_back(std::move(m));
+    }
+
+    /// A state body's agent noun alone ("riot police intervened", "the soldiers fired"):
+    /// the body already called so in the article, else the main country's. Not after
+    /// "a" or "one": that is one person or unit, not the body.
+    void bare_agent(std::size_t i, std::size_t j, std::size_t hend, const std::string& code,
+                    std::vector<Match>& out) {
+        const CodeMeaning what = idx_.role_meaning(code);
+        if (!what.sector || what.type == ActorType::Actor) return;
+        // Counted soldiers are people ("killed four soldiers"), not the body.
+        static const std::set<std::string> counts{
+            "a", "an", "one", "each", "every", "another", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "some",
+            "many", "few", "more", "most", "other", "no", "both", "these", "those"};
+        if (i > doc_.sentences[sent_].tokens.first &&
+            (counts.count(lower_[i - 1]) || doc_.tokens[i - 1].kind == TokenKind::Number || possessive(i - 1)))
+            return;
+        if (j > i && !is(i, "the")) return;
+        // Where a subject starts: the sentence's start, "the", after a comma or a
+        // conjunction ("…, riot police intervened"); not after a modifier ("mounted soldiers").
+        if (j == i && i > doc_.sentences[sent_].tokens.first &&
+            !(is(i - 1, ",") || is(i - 1, "and") || is(i - 1, "but") || is(i - 1, "while") ||
+              is(i - 1, "when") || is(i - 1, "after") || is(i - 1, "as") || is(i - 1, "that") ||
+              is(i - 1, "\"") || doc_.tokens[i - 1].kind == TokenKind::Punct))
+            return;
+        // A plural or "police": "military", "government" alone are modifiers as often
+        // ("military cooperation") as bodies.
+        const std::string& last = lower_[hend - 1];
+        if (!(last == "police" || (last.size() > 3 && last.back() == 's'))) return;
+        Match m;
+        m.end = hend;
+        m.priority = 0;
+        const ActorType t = what.type;
+        m.apply = [=, this]() {
+            defer(Pending::Description, i, hend, {t}, key_of(j, hend));
+            pending_.back().relation = "agent";
         };
         out.push_back(std::move(m));
     }
@@ -1328,8 +1367,10 @@ class Recognizer {
                 break;
             }
             case Pending::Description: {
+                // A bare agent noun takes only a body already called so ("police").
                 std::size_t e = p.types.front() == ActorType::Country ? main_country(p.range.first)
-                                                                     : salient(p, p.types, 30);
+                                : p.relation == "agent"               ? salient(p, p.types, 30, true)
+                                                                      : salient(p, p.types, 30);
                 if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
                     e = government_of_main_country(p);
                 if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
@@ -1381,7 +1422,8 @@ class Recognizer {
     }
 
     /// The most recent compatible entity within `window` sentences before the mention.
-    std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window) {
+    std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window,
+                        bool same_head_only = false) {
         // First an actor already called by the same head noun ("the alliance" → the one
         // named "… alliance"), then any compatible actor, most recent first.
         const std::string head = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
@@ -1392,6 +1434,7 @@ class Recognizer {
             if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
             if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
         }
+        if (same_head_only) return npos;
         for (std::size_t m : mentions_before(p.range.first)) {
             const auto& mm = x_.mentions[m];
             if (mm.sentence + window < p.sentence) break;

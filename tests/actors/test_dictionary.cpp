@@ -213,6 +213,17 @@ TEST_CASE("agents next to a country make its state bodies", "[dictionary]") {
     CHECK(minister->type == ActorType::Government);
 }
 
+TEST_CASE("an agent noun alone is the body already called so, not counted people", "[dictionary]") {
+    auto x = extract_with(with_dictionaries(),
+                          "Tarsenia harbour police arrested two men. Later, harbour police released them.\n"
+                          "A storm killed four coastmen.\n",
+                          "2024-03-10");
+    const Entity* police = entity_named(x, "Tarsenia harbour police");
+    REQUIRE(police);
+    CHECK(entity_named(x, "harbour police") == police);
+    CHECK_FALSE(entity_named(x, "coastmen"));
+}
+
 TEST_CASE("a person's role holds on the article's date only", "[dictionary]") {
     const std::string text = "Oskar Brandvik of Velmora met Ilse Marrow in Quorvia.\n";
     SECTION("in office") {
