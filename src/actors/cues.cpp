@@ -50,6 +50,18 @@ ActorCues ActorCues::load(const std::string& dir) {
         if (line.empty() || line[0] == '#') continue;
         cues.not_actors.insert(name_key(line));
     }
+    // CAMEO country codes → ISO alpha-2, for actor dictionaries (optional file).
+    const std::string cameo_path = dir + "/cameo-countries.tsv";
+    std::ifstream cameo(cameo_path);
+    line_no = 0;
+    while (cameo && std::getline(cameo, line)) {
+        ++line_no;
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos)
+            throw ontology_error(204, cameo_path + ":" + std::to_string(line_no) + ": expected 'CAMEO<TAB>ISO'");
+        cues.cameo_countries[trim(line.substr(0, tab))] = trim(line.substr(tab + 1));
+    }
     return cues;
 }
 

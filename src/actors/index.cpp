@@ -88,32 +88,45 @@ std::string mint_iri(const std::string& base, ActorType type, std::string_view k
     return b + type_slug(type) + "/" + slug(key);
 }
 
-ActorIndex::ActorIndex(const Ontology& ontology, const ActorCues& cues)
-    : ontology_(ontology), cues_(cues) {
+ActorIndex::ActorIndex(const Ontology& ontology, const ActorCues& cues, const ActorDictionary* dictionary)
+    : ontology_(ontology), cues_(cues), dictionary_(dictionary) {
     const auto& gaz = ontology_.gazetteer();
-    auto add = [](auto& map, const std::string& key, std::size_t i) {
-        auto& v = map[key];
-        if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
-    };
+    base_ = gaz.size();
     for (std::size_t i = 0; i < gaz.size(); ++i) {
         const auto& e = gaz[i];
-        auto add_name = [&](const std::string& n) {
-            std::string key = name_key(n);
-            if (key.empty()) return;
-            add(names_, key, i);
-            longest_name_ = std::max<std::size_t>(
-                longest_name_, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
-        };
-        add_name(e.label);
-        for (const auto& n : e.names) add_name(n);
-        for (const auto& a : e.acronyms) {
-            add(acronyms_, a, i);
-            add_name(a);
-        }
-        for (const auto& a : e.adjectives) add(adjectives_, name_key(a), i);
-        if (!e.capital.empty()) add(capitals_, name_key(e.capital), i);
+        add_names(i, e);
         if (e.type == ActorType::Country && !e.country_code.empty()) countries_[e.country_code] = i;
     }
+    if (dictionary) add_dictionary(*dictionary);
+}
+
+void ActorIndex::add_names(std::size_t i, const GazetteerEntry& e) {
+    auto add = [](auto& map, const std::string& key, std::size_t at) {
+        auto& v = map[key];
+        if (std::find(v.begin(), v.end(), at) == v.end()) v.push_back(at);
+    };
+    auto add_name = [&](const std::string& n) {
+        std::string key = name_key(n);
+        if (key.empty()) return;
+        add(names_, key, i);
+        const std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+        longest_name_ = std::max(longest_name_, words);
+        auto& from = longest_from_[key.substr(0, key.find(' '))];
+        from = std::max(from, words);
+    };
+    add_name(e.label);
+    for (const auto& n : e.names) add_name(n);
+    for (const auto& a : e.acronyms) {
+        add(acronyms_, a, i);
+        add_name(a);
+    }
+    for (const auto& a : e.adjectives) add(adjectives_, name_key(a), i);
+    if (!e.capital.empty()) add(capitals_, name_key(e.capital), i);
+}
+
+std::size_t ActorIndex::longest_name_from(const std::string& first_word) const {
+    auto it = longest_from_.find(first_word);
+    return it == longest_from_.end() ? 0 : it->second;
 }
 
 namespace {

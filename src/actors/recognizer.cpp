@@ -131,6 +131,7 @@ class Recognizer {
     std::vector<StandingLink> links_;
     std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
     std::size_t sent_ = 0, sent_end_ = 0;
+    std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
 
     // ---- tokens -------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return doc_.token_text(i); }
@@ -170,9 +171,10 @@ class Recognizer {
     }
 
     /// Longest gazetteer name starting at i (capitalised; acronyms with their exact case).
-    std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(std::size_t i) const {
+    std::optional<std::pair<std::size_t, std::size_t>> gazetteer_at(
+        std::size_t i, std::optional<ActorType> only = std::nullopt) const {
         if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
-        const std::size_t max = std::min(idx_.longest_name(), sent_end_ - i);
+        const std::size_t max = std::min(idx_.longest_name_from(lower_[i]), sent_end_ - i);
         for (std::size_t len = max; len >= 1; --len) {
             if (claimed_[i + len - 1]) continue;
             // Every word of the name is capitalised, except short connectors inside it.
@@ -182,6 +184,9 @@ class Recognizer {
             if (!hits) continue;
             for (std::size_t g : *hits) {
                 const auto& e = idx_.entry(g);
+                // Only a country, say, when a longer name of another kind starts here too
+                // ("US" in "US President", a dictionary's name for the presidency).
+                if (only && e.type != *only) continue;
                 // An acronym ("US", "IS", "WHO") must be written as one: "us", "Who" are words.
                 if (len == 1 && !e.acronyms.empty()) {
                     const std::string t(text(i));
@@ -214,7 +219,7 @@ class Recognizer {
             if (const auto* hits = idx_.by_adjective(key_of(i, i + len)))
                 return CountryRef{i + len, hits->front(), i + len, true};
         }
-        if (auto g = gazetteer_at(i)) {
+        if (auto g = gazetteer_at(i, ActorType::Country)) {
             const auto& e = idx_.entry(g->second);
             if (e.type == ActorType::Country) {
                 std::size_t end = g->first;
@@ -242,6 +247,9 @@ class Recognizer {
             e.type = g.type;
             if (g.type == ActorType::Country) e.country_code = g.country_code;
         }
+        // A dictionary's actor is labelled by how the article writes it (dictionaries
+        // spell names in capitals, "GONDOR"), as unknown names are.
+        if (gaz != npos && idx_.dictionary_info(gaz).kind != ActorIndex::DictKind::None) e.from_gazetteer = false;
         x_.entities.push_back(std::move(e));
         gaz_of_entity_.push_back(gaz);
         group_key_of_entity_.emplace_back();
@@ -250,7 +258,26 @@ class Recognizer {
     }
     std::size_t gaz_entity(std::size_t g) {
         const auto& e = idx_.entry(g);
+        const auto& info = idx_.dictionary_info(g);
+        if (info.kind == ActorIndex::DictKind::Sector) return sector_entity(info.meaning, e.label);
+        if (info.kind == ActorIndex::DictKind::Person) {
+            // Minted like any person, so "Jane Doe" found by a title pattern is the same node.
+            std::size_t p = entity(mint_iri(opt_.base_iri, ActorType::Person, name_key(e.label)),
+                                   ActorType::Person, e.label);
+            if (gaz_of_entity_[p] == npos) gaz_of_entity_[p] = g;
+            return p;
+        }
         return entity(e.iri, e.type, e.label, g);
+    }
+    /// A country's state body (government, military, police …) as a CodeMeaning names it:
+    /// one node per country and body, the IRI minted as "Malian forces" mints it.
+    std::size_t sector_entity(const CodeMeaning& m, const std::string& label) {
+        const auto& c = idx_.entry(m.country);
+        std::string key = c.country_code.empty() ? c.label : c.country_code;
+        if (!m.sector_key.empty()) key += " " + m.sector_key;
+        std::size_t ent = entity(mint_iri(opt_.base_iri, m.type, key), m.type, label);
+        link(ent, country_entity(m.country), "partOf", "actors:dictionary-sector");
+        return ent;
     }
     std::size_t country_entity(std::size_t g) { return gaz_entity(g); }
     std::string country_code(std::size_t g) const { return idx_.entry(g).country_code; }
@@ -295,6 +322,7 @@ class Recognizer {
         country_pattern(i, found);
         capital_pattern(i, found);
         group_pattern(i, found);
+        agent_pattern(i, found);
         description_pattern(i, found);
         pronoun_pattern(i, found);
         unknown_name(i, found);
@@ -590,6 +618,26 @@ class Recognizer {
                 }
             }
         }
+        // A dictionary's state body and an agent noun: "Washington security officials".
+        if (const auto& info = idx_.dictionary_info(gi);
+            info.kind == ActorIndex::DictKind::Sector ||
+            (info.kind == ActorIndex::DictKind::Named && info.meaning.sector && info.meaning.country != npos)) {
+            std::size_t k = end;
+            if (possessive(k)) ++k;
+            if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+                const std::size_t hend = ag->first;
+                CodeMeaning body = idx_.dictionary_info(gi).meaning;
+                if (CodeMeaning r = idx_.role_meaning(ag->second); r.sector) {
+                    r.country = body.country;
+                    body = r;
+                }
+                Match ma;
+                ma.end = hend;
+                ma.priority = 2;
+                ma.apply = [=, this]() { mention(i, hend, sector_entity(body, surface(i, hend)), MentionKind::Name); };
+                out.push_back(std::move(ma));
+            }
+        }
         m.end = end;
         m.apply = [=, this]() {
             std::size_t ent = gaz_entity(gi);
@@ -689,8 +737,20 @@ class Recognizer {
                     "military", "ruling", "interim", "transitional", "new", "former", "armed",
                     "security", "special", "regular", "national", "elite", "own", "federal",
                     "official", "central", "state", "top", "defence", "defense", "foreign",
-                    "interior", "health", "finance", "justice", "economy", "trade"};
+                    "interior", "health", "finance", "justice", "economy", "trade", "main",
+                    "senior", "chief", "largest", "leading"};
                 if (!mods.count(lower_[w])) break;
+            }
+            // Agent nouns of the actor dictionaries: "Osgiliath soldiers", "Gondor's
+            // foreign minister", "Arnor former security officials".
+            if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+                const std::size_t hend = ag->first;
+                const std::string code = ag->second;
+                Match m;
+                m.end = hend;
+                m.priority = 3;
+                m.apply = [=, this]() { apply_country_agent(i, ref, hend, code); };
+                out.push_back(std::move(m));
             }
             for (std::string_view role : {"military_head", "government_head", "ministry_head", "group_head"}) {
                 auto h = cue_at(k, role);
@@ -820,6 +880,110 @@ class Recognizer {
         if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
         mention(i, hend, ent, MentionKind::Name);
         link(ent, country, predicate, "actors:country-" + role);
+    }
+
+    /// A country and an agent noun of a dictionary: the body the agent's code names
+    /// (GOV → the government, MIL → the military, COP → the police …), an armed group of
+    /// the country (REB), or another organisation of it (OPP, MED …).
+    void apply_country_agent(std::size_t i, const CountryRef& ref, std::size_t hend, const std::string& code) {
+        const CodeMeaning roles = idx_.role_meaning(code);
+        std::size_t country = country_entity(ref.gaz);
+        if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
+        if (roles.sector) {
+            CodeMeaning m = roles;
+            m.country = ref.gaz;
+            mention(i, hend, sector_entity(m, surface(i, hend)), MentionKind::Name);
+            return;
+        }
+        const auto& c = idx_.entry(ref.gaz);
+        std::string key = (c.country_code.empty() ? c.label : c.country_code) + " " + lower(roles.role);
+        const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
+        std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
+        if (t == ActorType::ArmedGroup) group_key_of_entity_[ent] = key;
+        mention(i, hend, ent, MentionKind::Name);
+        link(ent, country, "affiliatedWith", "actors:dictionary-agent");
+    }
+
+    /// An agent noun, then "of", "in" or "from" and a country: "the government of
+    /// Gondor", "soldiers from Gondor", "human rights activists in Arnor".
+    void agent_pattern(std::size_t i, std::vector<Match>& out) {
+        std::size_t j = i;
+        if (is(j, "the")) ++j;
+        while (is(j, "former") || is(j, "senior") || is(j, "top")) ++j;
+        auto ag = idx_.agent_at(doc_, j, sent_end_);
+        if (!ag) return;
+        const std::size_t hend = ag->first;
+        bare_agent(i, j, hend, ag->second, out);
+        // "in" says where, not whose, for forces ("1,000 fighters in Mali" are not Mali's);
+        // "officials in Fornost", "activists in Arnor" are of the place.
+        const CodeMeaning what = idx_.role_meaning(ag->second);
+        const bool force = what.type == ActorType::Military || what.type == ActorType::ArmedGroup;
+        if (!(is(hend, "of") || is(hend, "from") || (is(hend, "in") && !force))) return;
+        std::size_t c = hend + 1;
+        if (is(c, "the")) ++c;
+        auto cr = country_ref_at(c);
+        if (!cr || cr->adjective) return;
+        const CountryRef ref = *cr;
+        const std::string code = ag->second;
+        Match m;
+        m.end = ref.name_end;
+        m.priority = 3;
+        m.apply = [=, this]() {
+            const CodeMeaning roles = idx_.role_meaning(code);
+            std::size_t country = country_entity(ref.gaz);
+            mention(c, ref.name_end, country, MentionKind::Name);
+            if (roles.sector) {
+                CodeMeaning cm = roles;
+                cm.country = ref.gaz;
+                mention(i, ref.name_end, sector_entity(cm, surface(i, ref.name_end)), MentionKind::Name);
+            } else {
+                const auto& ce = idx_.entry(ref.gaz);
+                std::string key = (ce.country_code.empty() ? ce.label : ce.country_code) + " " + lower(roles.role);
+                const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
+                std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
+                mention(i, hend, ent, MentionKind::Name);
+                link(ent, country, "affiliatedWith", "actors:dictionary-agent");
+            }
+        };
+        out.push_back(std::move(m));
+    }
+
+    /// A state body's agent noun alone ("riot police intervened", "the soldiers fired"):
+    /// the body already called so in the article, else the main country's. Not after
+    /// "a" or "one": that is one person or unit, not the body.
+    void bare_agent(std::size_t i, std::size_t j, std::size_t hend, const std::string& code,
+                    std::vector<Match>& out) {
+        const CodeMeaning what = idx_.role_meaning(code);
+        if (!what.sector || what.type == ActorType::Actor) return;
+        // Counted soldiers are people ("killed four soldiers"), not the body.
+        static const std::set<std::string> counts{
+            "a", "an", "one", "each", "every", "another", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "some",
+            "many", "few", "more", "most", "other", "no", "both", "these", "those"};
+        if (i > doc_.sentences[sent_].tokens.first &&
+            (counts.count(lower_[i - 1]) || doc_.tokens[i - 1].kind == TokenKind::Number || possessive(i - 1)))
+            return;
+        if (j > i && !is(i, "the")) return;
+        // Where a subject starts: the sentence's start, "the", after a comma or a
+        // conjunction ("…, riot police intervened"); not after a modifier ("mounted soldiers").
+        if (j == i && i > doc_.sentences[sent_].tokens.first &&
+            !(is(i - 1, ",") || is(i - 1, "and") || is(i - 1, "but") || is(i - 1, "while") ||
+              is(i - 1, "when") || is(i - 1, "after") || is(i - 1, "as") || is(i - 1, "that") ||
+              is(i - 1, "\"") || doc_.tokens[i - 1].kind == TokenKind::Punct))
+            return;
+        // A plural or "police": "military", "government" alone are modifiers as often
+        // ("military cooperation") as bodies.
+        const std::string& last = lower_[hend - 1];
+        if (!(last == "police" || (last.size() > 3 && last.back() == 's'))) return;
+        Match m;
+        m.end = hend;
+        m.priority = 0;
+        const ActorType t = what.type;
+        m.apply = [=, this]() {
+            defer(Pending::Description, i, hend, {t}, key_of(j, hend));
+            pending_.back().relation = "agent";
+        };
+        out.push_back(std::move(m));
     }
 
     void group_pattern(std::size_t i, std::vector<Match>& out) {
@@ -1203,8 +1367,10 @@ class Recognizer {
                 break;
             }
             case Pending::Description: {
+                // A bare agent noun takes only a body already called so ("police").
                 std::size_t e = p.types.front() == ActorType::Country ? main_country(p.range.first)
-                                                                     : salient(p, p.types, 30);
+                                : p.relation == "agent"               ? salient(p, p.types, 30, true)
+                                                                      : salient(p, p.types, 30);
                 if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
                     e = government_of_main_country(p);
                 if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
@@ -1256,7 +1422,8 @@ class Recognizer {
     }
 
     /// The most recent compatible entity within `window` sentences before the mention.
-    std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window) {
+    std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window,
+                        bool same_head_only = false) {
         // First an actor already called by the same head noun ("the alliance" → the one
         // named "… alliance"), then any compatible actor, most recent first.
         const std::string head = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
@@ -1267,6 +1434,7 @@ class Recognizer {
             if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
             if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
         }
+        if (same_head_only) return npos;
         for (std::size_t m : mentions_before(p.range.first)) {
             const auto& mm = x_.mentions[m];
             if (mm.sentence + window < p.sentence) break;
@@ -1466,7 +1634,42 @@ class Recognizer {
         }
     }
 
+    /// People of a dictionary hold a role on the article's date ("[USAGOV 20090120-
+    /// 20170120]"): memberOf that body (leaderOf when a TSV role says "leader:GOV"),
+    /// affiliatedWith the country for other roles (ELI: a former official).
+    /// Stated only when the article names the person's country (or its body), so a
+    /// passing name does not bring a government into the graph.
+    void dictionary_roles() {
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            if (gaz_of_entity_[e] == npos || x_.entities[e].mentions.empty()) continue;
+            const auto& info = idx_.dictionary_info(gaz_of_entity_[e]);
+            if (info.kind != ActorIndex::DictKind::Person || !info.record) continue;
+            const DictionaryActor& rec = *info.record;
+            const std::string& code = rec.code_at(doc_.published);
+            CodeMeaning m = idx_.meaning(code);
+            if (m.country == npos || !by_iri_.count(idx_.entry(m.country).iri)) continue;
+            std::size_t country = country_entity(m.country);
+            if (x_.entities[country].mentions.empty()) continue;
+            sent_ = x_.mentions[x_.entities[e].mentions.front()].sentence;
+            if (!m.sector) {
+                link(e, country, "affiliatedWith", "dictionary:person-country");
+                continue;
+            }
+            // CAMEO codes do not tell a head of government from a minister (both GOV):
+            // leaderOf only where a TSV role says "leader:GOV".
+            const std::string how = rec.role.rfind("leader", 0) == 0 ? "leaderOf" : "memberOf";
+            std::size_t body = sector_entity(m, std::string(to_string(m.type)) + " of " + x_.entities[country].label);
+            if (x_.entities[body].mentions.empty()) {
+                // Named only through the person: give it the country's mention as where it
+                // is stated, so it is kept.
+                implied_.push_back(body);
+            }
+            link(e, body, how, "dictionary:person-role");
+        }
+    }
+
     void finish() {
+        dictionary_roles();
         merge_surnames();
         appositions();
         // Labels: gazetteer label, else the most frequent name (longest on ties).
@@ -1497,6 +1700,13 @@ class Recognizer {
                     }
                 }
                 ent.label = best;
+                // A dictionary's actor: its primary name, as written, when the article uses it.
+                if (gaz_of_entity_[e] != npos && (idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Named ||
+                                                  idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Person)) {
+                    const std::string primary = name_key(idx_.entry(gaz_of_entity_[e]).label);
+                    for (const auto& [form, n] : counts)
+                        if (name_key(form) == primary) ent.label = form;
+                }
             }
             std::set<std::string> aliases;
             for (const auto& [form, n] : counts)
@@ -1525,6 +1735,7 @@ class Recognizer {
         // subunit, say) is not an actor of the article.
         std::vector<bool> keep(x_.entities.size());
         for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
+        for (std::size_t e : implied_) keep[e] = true;
         links_.insert(links_.end(), pending_links_.begin(), pending_links_.end());
         for (const auto& l : links_) {
             if (!keep[l.subject] || !keep[l.object]) continue;

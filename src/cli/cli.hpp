@@ -47,6 +47,8 @@ class Args {
     Args(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
          const std::vector<std::string>& flags);
     std::optional<std::string> value(const std::string& name) const;
+    /// Every value of a repeatable option, in command-line order.
+    std::vector<std::string> values(const std::string& name) const;
     bool flag(const std::string& name) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
 
@@ -77,10 +79,11 @@ struct ArticleOptions {
     ReadOptions read;
     PipelineOptions pipeline;
     std::size_t jobs = 0; ///< extraction threads, 0: one per core
+    std::vector<std::string> actor_files; ///< --actors FILE (repeatable)
 };
 
-/// --published, --input-format, --max-bytes, --base, --keep-negated, --no-parser and
-/// --jobs. throws usage_error on a malformed value.
+/// --published, --input-format, --max-bytes, --base, --keep-negated, --no-parser,
+/// --jobs and --actors. throws usage_error on a malformed value.
 ArticleOptions article_options(const Args& args);
 
 /// Reads the articles of `inputs` (files, directories, -) and extracts them on

@@ -62,6 +62,13 @@ std::optional<std::string> Args::value(const std::string& name) const {
     return v;
 }
 
+std::vector<std::string> Args::values(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [n, val] : values_)
+        if (n == name) out.push_back(val);
+    return out;
+}
+
 bool Args::flag(const std::string& name) const {
     return std::find(flags_.begin(), flags_.end(), name) != flags_.end();
 }

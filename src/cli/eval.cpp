@@ -29,6 +29,8 @@ Options:
   --save-graphs DIR  also write each extracted graph as DIR/ID.json
   --base IRI         namespace for minted IRIs
   --ontology DIR     ontology and lexicons to load
+  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
+                     repeatable) read besides the gazetteer and the bundled ones
 
 Exit status: 0 when every article was scored; 1 when a gold file or article could not be
 read (the others are still scored); 2 wrong usage.
@@ -58,9 +60,9 @@ int run_eval(const std::vector<std::string>& argv) {
             std::cout << kEvalHelp;
             return 0;
         }
-    Args args(argv, {"--save-graphs", "--base", "--ontology"}, {"--json", "--quiet"});
+    Args args(argv, {"--save-graphs", "--base", "--ontology", "--actors"}, {"--json", "--quiet"});
     if (args.positionals().empty()) throw usage_error("no gold files given");
-    const auto resources = Resources::load(ontology_dir(args));
+    const auto resources = Resources::load(ontology_dir(args), true, args.values("--actors"));
     PipelineOptions po;
     if (auto b = args.value("--base")) po.base_iri = *b;
     const auto save = args.value("--save-graphs");

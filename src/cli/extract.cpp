@@ -69,6 +69,8 @@ Options:
   --no-parser        token rules only, without the syntax stage (tagger and parser)
   --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
+  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
+                     repeatable) read besides the gazetteer and the bundled ones
   --top N            DOT, SVG, PNG, HTML: draw only the N most central actors (degree
                      centrality: the most relations, ties by IRI) and their relations
   --clusters         DOT, SVG, PNG, HTML: group actors by country
@@ -130,6 +132,7 @@ ArticleOptions article_options(const Args& args) {
     ao.read = read_options(args);
     ao.pipeline = pipeline_options(args);
     ao.jobs = jobs_option(args);
+    ao.actor_files = args.values("--actors");
     return ao;
 }
 
@@ -155,7 +158,8 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
-               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store"},
+               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store",
+               "--actors"},
               {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
@@ -182,7 +186,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
-    const auto resources = Resources::load(ontology_dir(args));
+    const auto resources = Resources::load(ontology_dir(args), true, ao.actor_files);
     const Ontology& onto = resources->ontology();
     const MergeOptions merge_opts = merge_options(args);
     if (out_dir) make_output_dir(*out_dir);

@@ -21,6 +21,8 @@ Input options:
   --published DATE   publication date (YYYY-MM-DD) for the articles
   --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
   --ontology DIR     ontology and lexicons to load
+  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
+                     repeatable) read besides the gazetteer and the bundled ones
 )";
 
 namespace {
@@ -43,7 +45,8 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
 
     const ArticleOptions ao = article_options(args);
     // The parser's dictionary is opened only when articles will be parsed.
-    in.resources = Resources::load(ontology_dir(args), ao.pipeline.use_parser && !article_paths.empty());
+    in.resources = Resources::load(ontology_dir(args), ao.pipeline.use_parser && !article_paths.empty(),
+                                   ao.actor_files);
 
     for (const auto& p : paths) {
         if (!is_graph_file(p)) continue;

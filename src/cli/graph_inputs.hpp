@@ -13,7 +13,8 @@
 namespace newskg::cli {
 
 /// The options every graph command takes for reading its inputs.
-inline const std::vector<std::string> kGraphInputOptions{"--ontology", "--base", "--published", "--jobs"};
+inline const std::vector<std::string> kGraphInputOptions{"--ontology", "--base", "--published", "--jobs",
+                                                          "--actors"};
 inline const std::vector<std::string> kGraphInputFlags{"--no-parser"};
 
 /// Help text for those options.

@@ -44,6 +44,8 @@ Options:
   --max-bytes N      largest article accepted (default 33554432)
   --keep-negated     keep negated events as edges flagged "negated"
   --ontology DIR     ontology and lexicons to load
+  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
+                     repeatable) read besides the gazetteer and the bundled ones
 
 Exit status: 0 success; 1 some inputs failed (listed at the end; the others were
 loaded); 2 wrong usage; 130 or 143 interrupted by SIGINT or SIGTERM (the store holds
@@ -90,7 +92,8 @@ int run_load(const std::vector<std::string>& argv) {
             return 0;
         }
     Args args(argv,
-              {"--store", "--base", "--jobs", "--published", "--input-format", "--max-bytes", "--ontology"},
+              {"--store", "--base", "--jobs", "--published", "--input-format", "--max-bytes", "--ontology",
+               "--actors"},
               {"--no-parser", "--keep-negated"});
     if (args.positionals().empty()) throw usage_error("no files to load");
     const ReadOptions ro = read_options(args);
@@ -117,7 +120,7 @@ int run_load(const std::vector<std::string>& argv) {
     }
 
     if (!articles.empty() && !signals.stopped()) {
-        const auto resources = Resources::load(ontology_dir(args), po.use_parser);
+        const auto resources = Resources::load(ontology_dir(args), po.use_parser, args.values("--actors"));
         const Ontology& onto = resources->ontology();
         // Extractions arrive in input order, one at a time; after a stop signal the
         // ones still in flight are dropped rather than loaded.

@@ -64,7 +64,7 @@ Options:
   --sparql URL         SPARQL query endpoint for --verify (default: the endpoint URL
                        with its last path segment replaced by "sparql")
 Article options (as for extract): --published, --input-format, --max-bytes, --base,
-  --jobs, --no-parser, --keep-negated, --ontology.
+  --jobs, --no-parser, --keep-negated, --ontology, --actors FILE.
 
 Prints "pushed N triples to GRAPH" for each graph the store accepted. When a graph fails
 (after its retries), push stops: it lists the graphs that were loaded and those that
@@ -112,7 +112,7 @@ int run_push(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--endpoint", "--graph", "--mode", "--user", "--password-file", "--retries", "--retry-delay",
                "--timeout", "--sparql", "--published", "--input-format", "--max-bytes", "--base", "--jobs",
-               "--ontology"},
+               "--ontology", "--actors"},
               {"--verify", "--no-parser", "--keep-negated"});
     const auto endpoint = args.value("--endpoint");
     if (!endpoint || endpoint->empty()) throw usage_error("--endpoint URL is required");
@@ -164,7 +164,7 @@ int run_push(const std::vector<std::string>& argv) {
         }
     }
     if (!articles.empty()) {
-        const auto resources = Resources::load(ontology_dir(args));
+        const auto resources = Resources::load(ontology_dir(args), true, ao.actor_files);
         // The same graph as `extract --output` of these articles: united by IRI, then
         // actors resolved across articles.
         GraphUnion all_articles(&resources->ontology());

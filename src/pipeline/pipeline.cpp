@@ -3,14 +3,30 @@
 #include "newskg/syntax/syntax.hpp"
 #include "newskg/text/analyse.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 namespace newskg {
 
 std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool with_parser,
+                                           const std::vector<std::string>& actor_files,
                                            const std::string& syntax_model) {
     std::unique_ptr<Resources> r(new Resources());
     r->ontology_ = Ontology::load(ontology_dir);
     r->cues_ = ActorCues::load(ontology_dir);
-    r->actor_index_ = std::make_unique<ActorIndex>(r->ontology_, r->cues_);
+    // The user's dictionaries first, then the bundled ones (actors-*.tsv, e.g. the
+    // converted Phoenix ones): where both name a phrase, the user's entry wins.
+    std::vector<std::string> bundled;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(ontology_dir, ec)) {
+        const std::string name = f.path().filename().string();
+        if (name.rfind("actors-", 0) == 0 && f.path().extension() == ".tsv") bundled.push_back(f.path().string());
+    }
+    std::sort(bundled.begin(), bundled.end());
+    for (const auto& f : actor_files) r->dictionary_.load_file(f);
+    for (const auto& f : bundled) r->dictionary_.load_file(f);
+    r->actor_index_ = std::make_unique<ActorIndex>(r->ontology_, r->cues_,
+                                                   r->dictionary_.empty() ? nullptr : &r->dictionary_);
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
     if (with_parser && !model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);

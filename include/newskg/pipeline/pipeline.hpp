@@ -3,6 +3,7 @@
 /// resources every stage reads loaded once (ontology, gazetteer, cues, lexicons).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "newskg/actors/actors.hpp"
 #include "newskg/core/model.hpp"
@@ -18,11 +19,14 @@ class Resources {
   public:
     /// throws ontology_error naming the file and problem.
     /// `with_parser`: also load the syntax model (tagger, lemmatizer, parser).
+    /// `actor_files`: actor dictionaries (`--actors`, PETRARCH/TABARI or newskg TSV) read
+    /// after the bundled ones of the ontology directory (actors-*.tsv).
     /// `syntax_model`: the syntax model file; when empty, syntax::default_model_path
     /// (NEWSKG_SYNTAX_MODEL, else models/syntax-en.nskg beside the ontology directory),
     /// and no syntax stage when there is none. throws syntax::model_error for a file
     /// that is not a readable model.
     static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true,
+                                           const std::vector<std::string>& actor_files = {},
                                            const std::string& syntax_model = {});
 
     const Ontology& ontology() const { return ontology_; }
@@ -35,6 +39,7 @@ class Resources {
     Resources() = default;
     Ontology ontology_;
     ActorCues cues_;
+    ActorDictionary dictionary_; ///< bundled and --actors dictionaries; the index points into it
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
     syntax::SyntaxModel syntax_;
