@@ -181,8 +181,13 @@ std::vector<CaseArgument> DependencyTree::case_arguments(std::size_t verb) const
     for (std::size_t c : children(verb, "obl")) add(c, false);
     // "called on X": some analyses make the particle-like preposition compound:prt with
     // X the object; those are direct objects and handled by the frame.
+    // "imposed sanctions on X", "welcomed a resumption of ties with X": phrases on the
+    // object, and on the object's own modifiers.
     for (std::size_t o : children(verb, "obj"))
-        for (std::size_t n : children(o, "nmod")) add(n, true);
+        for (std::size_t n : children(o, "nmod")) {
+            add(n, true);
+            for (std::size_t m : children(n, "nmod")) add(m, true);
+        }
     return out;
 }
 

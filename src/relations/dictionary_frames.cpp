@@ -41,7 +41,8 @@ bool phrase_has_actor(const DependencyTree& t, std::size_t head, const std::func
 bool relational_noun(const std::string& lemma) {
     static const std::set<std::string> nouns{"partnership", "tie", "relation", "relationship", "cooperation",
                                              "agreement", "deal", "pact", "treaty", "talk", "accord",
-                                             "alliance", "ceasefire", "truce", "dialogue", "negotiation"};
+                                             "alliance", "ceasefire", "truce", "dialogue", "negotiation",
+                                             "meeting", "summit"};
     return nouns.count(lemma) > 0;
 }
 

@@ -704,7 +704,9 @@ class SentenceExtractor {
         static const std::set<std::string> committing{
             "threaten", "vow", "warn", "plan", "intend", "want", "hope", "aim", "try", "attempt", "pledge",
             "promise", "prepare", "seek", "propose", "offer", "agree", "decide", "begin", "start",
-            "continue", "resume", "manage", "move", "refuse", "reject", "decline", "fail", "stop"};
+            "continue", "resume", "manage", "move", "refuse", "reject", "decline", "fail", "stop",
+            // "is about to restore ties", "is set to sign", "is ready to talk"
+            "about", "set", "poised", "ready", "going", "able", "likely", "expected", "due"};
         const DependencyTree& t = *tree_;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
@@ -894,7 +896,9 @@ class SentenceExtractor {
             if (objects.empty() || subj == npos) continue;
             for (std::size_t s : subject_slots(subj))
                 for (std::size_t o : objects)
-                    emit(out, s, o, vs->predicate, vs->cameo, v, flags, rule, 0.85);
+                    // Coordinated subjects are not each other's object.
+                    if (std::find(tree_subjects.begin(), tree_subjects.end(), o) == tree_subjects.end())
+                        emit(out, s, o, vs->predicate, vs->cameo, v, flags, rule, 0.85);
             break;
         }
     }
