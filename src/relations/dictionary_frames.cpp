@@ -23,7 +23,10 @@ std::vector<std::string> phrase_lemmas(const DependencyTree& t, std::size_t head
     std::vector<std::size_t> words{head};
     for (std::size_t i = 0; i < words.size() && words.size() < 12; ++i)
         for (std::size_t w = t.first(); w < t.last(); ++w)
-            if (t.head(w) == words[i] && !skip.count(std::string(t.base_rel(w)))) words.push_back(w);
+            // Prepositional modifiers are arguments of their own ("ambassador | from X").
+            if (t.head(w) == words[i] && !skip.count(std::string(t.base_rel(w))) &&
+                (t.base_rel(w) != "nmod" || t.word(w).deprel == "nmod:poss"))
+                words.push_back(w);
     std::sort(words.begin(), words.end());
     std::vector<std::string> out;
     for (std::size_t w : words) out.push_back(lower(t.word(w).lemma.empty() ? t.word(w).form : t.word(w).lemma));

@@ -248,7 +248,8 @@ class SentenceExtractor {
         if (word.upos != "NOUN" || !stands_for_actor(word)) return npos;
         for (const char* rel : {"nmod:poss", "amod", "compound"})
             for (std::size_t c : tree_->children(wd, rel))
-                if (std::size_t k = slot_at(token_of(c)); k != npos) return k;
+                // "its ambassador" is the subject's own: no party of its own.
+                if (std::size_t k = slot_at(token_of(c)); k != npos && doc_.words[c].upos != "PRON") return k;
         return npos;
     }
     /// A noun naming an actor's people, bodies or goods ("ambassador", "troops",
