@@ -22,6 +22,7 @@
 
 #include "newskg/core/error.hpp"
 #include "newskg/text/analyse.hpp"
+#include "read/block_model.hpp"
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
@@ -174,7 +175,7 @@ struct Block {
 };
 
 struct Meta {
-    std::string og_title, ld_headline, html_title, site_name, url;
+    std::string og_title, ld_headline, ld_body, html_title, site_name, url;
     std::optional<DateValue> published_meta, published_ld, published_other, published_time;
     std::vector<std::string> h1s;
 };
@@ -239,6 +240,26 @@ double word_overlap(const std::string& a, const std::string& b) {
     return static_cast<double>(hit) / static_cast<double>(wa.size());
 }
 
+// Folded word pairs of a text ("the minister", "minister said"): a block whose pairs are
+// in JSON-LD articleBody is article text, whatever its markup.
+std::unordered_set<std::string> word_ngrams(const std::string& text) {
+    std::unordered_set<std::string> out;
+    if (text.empty()) return out;
+    const auto ws = fu::words(fu::fold(text));
+    for (std::size_t i = 0; i + 1 < ws.size(); ++i) out.insert(std::string(ws[i]) + " " + std::string(ws[i + 1]));
+    if (ws.size() == 1) out.insert(std::string(ws[0]));
+    return out;
+}
+
+double ngram_overlap(const std::string& text, const std::unordered_set<std::string>& set) {
+    if (set.empty()) return 0;
+    const auto grams = word_ngrams(text);
+    if (grams.empty()) return 0;
+    std::size_t hit = 0;
+    for (const auto& g : grams) hit += set.count(g);
+    return static_cast<double>(hit) / static_cast<double>(grams.size());
+}
+
 class Extractor {
   public:
     Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
@@ -277,6 +298,15 @@ class Extractor {
             d.published = opt_.published;
             return d;
         }
+        prepare(root);
+        xmlNode* main = choose(root);
+        return assemble(d, main);
+    }
+
+    void set_model(const BlockModel* m) { model_ = m; }
+
+  private:
+    void prepare(xmlNode* root) {
         read_meta(root);
         compute_stats(root);
         total_para_ = stats_[root].para;
@@ -285,11 +315,9 @@ class Extractor {
         score_blocks();
         mark_down_teasers();
         mark_down_related_sections();
-        xmlNode* main = choose(root);
-        return assemble(d, main);
+        ld_ngrams_ = word_ngrams(meta_.ld_body);
     }
 
-  private:
     const std::string& path_;
     const ReadOptions& opt_;
     htmlDocPtr doc_ = nullptr;
@@ -298,6 +326,8 @@ class Extractor {
     std::size_t total_para_ = 0;
     std::vector<Block> blocks_;
     std::string title_;
+    const BlockModel* model_ = &BlockModel::shipped();
+    std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
 
     // ---- 1. metadata ------------------------------------------------------------------
 
@@ -332,6 +362,7 @@ class Extractor {
                              type == "Report" || type == "LiveBlogPosting" || type == "WebPage";
         if (!article) return;
         if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
+        if (meta_.ld_body.empty() && type != "WebPage") meta_.ld_body = str("articleBody");
         meta_date(meta_.published_ld, str("datePublished"));
         if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.site_name.empty()) {
             if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.site_name = nm->get<std::string>();
@@ -725,27 +756,116 @@ class Extractor {
         return false;
     }
 
-    Document assemble(Document& d, xmlNode* main) {
-        title_ = choose_title();
-        std::vector<const Block*> kept;
-        for (const auto& b : blocks_) {
+    static bool has_ancestor(const xmlNode* n, std::initializer_list<std::string_view> tags) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+            if (one_of(name_of(n), tags)) return true;
+        return false;
+    }
+
+    // Signals of one block for the block scorer (names in block_model.hpp, same order).
+    BlockFeatures features(std::size_t i, const xmlNode* main, const std::vector<bool>& keep,
+                           std::size_t last_kept) const {
+        const Block& b = blocks_[i];
+        const std::string_view tag = name_of(b.owner);
+        const std::size_t nw = fu::words(b.text).size();
+        const bool in_main = inside(b.owner, main);
+        const xmlNode* around = main->parent && main->parent->type == XML_ELEMENT_NODE ? main->parent : main;
+        const unsigned sig = class_signal(b.owner) | (b.owner->parent ? class_signal(b.owner->parent) : 0u);
+        const double n = static_cast<double>(blocks_.size());
+        return BlockFeatures{
+            1.0,
+            keep[i] ? 1.0 : 0.0,
+            in_main ? 1.0 : 0.0,
+            !in_main && inside(b.owner, around) ? 1.0 : 0.0,
+            b.junk ? 1.0 : 0.0,
+            b.teaser ? 1.0 : 0.0,
+            std::tanh(b.score / 100.0),
+            std::log1p(static_cast<double>(b.chars)) / 8.0,
+            link_density(b),
+            nw >= 10 && punctuated(b.text) ? 1.0 : 0.0,
+            fu::ends_with_stop(b.text) ? 1.0 : 0.0,
+            b.heading >= 2 ? 1.0 : 0.0,
+            b.heading && link_density(b) > 0.5 ? 1.0 : 0.0,
+            tag == "p" ? 1.0 : 0.0,
+            tag == "li" ? 1.0 : 0.0,
+            one_of(tag, {"td", "th", "dd", "dt"}) ? 1.0 : 0.0,
+            has_ancestor(b.owner, {"blockquote"}) ? 1.0 : 0.0,
+            b.bold_only ? 1.0 : 0.0,
+            static_cast<double>(i) / n,
+            has_ancestor(b.owner, {"article"}) ? 1.0 : 0.0,
+            furniture_line(b) ? 1.0 : 0.0,
+            ngram_overlap(b.text, ld_ngrams_),
+            ld_ngrams_.empty() ? 0.0 : 1.0,
+            (sig & kNegative) ? 1.0 : 0.0,
+            (sig & kPositive) ? 1.0 : 0.0,
+            in_main && last_kept < blocks_.size() && i > last_kept ? 1.0 : 0.0,
+            i > 0 && keep[i - 1] ? 1.0 : 0.0,
+            i + 1 < blocks_.size() && keep[i + 1] ? 1.0 : 0.0,
+            nw < 5 ? 1.0 : 0.0,
+            has_ancestor(b.owner, {"figure", "figcaption"}) ? 1.0 : 0.0,
+        };
+    }
+
+    // The block scorer's choice, given the rules' (one of its signals). With `samples`, the
+    // features of every block are recorded for training instead.
+    std::vector<bool> model_selection(const xmlNode* main, const std::vector<bool>& rule_keep,
+                                      std::vector<BlockSample>* samples) const {
+        std::size_t last_kept = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (rule_keep[i]) last_kept = i;
+        std::vector<bool> keep(blocks_.size(), false);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const BlockFeatures x = features(i, main, rule_keep, last_kept);
+            if (samples) samples->push_back(BlockSample{blocks_[i].text, x});
+            else keep[i] = model_->keep(x);
+        }
+        return keep;
+    }
+
+    void add_agency(Document& d, const std::string& a) const {
+        if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+    }
+
+    // Lines that are never article text whatever their container: the headline again,
+    // skip links, share and cookie lines, credits, date lines, captions, bylines.
+    bool furniture_line(const Block& b) const {
+        if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) return true;
+        return fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
+               fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text) ||
+               fu::byline(b.text, false).has_value();
+    }
+
+    static double link_density(const Block& b) {
+        return b.chars ? static_cast<double>(b.link_chars) / static_cast<double>(b.chars) : 0;
+    }
+
+    // The rules' choice: the blocks of `main` that are not furniture, not link lists, and
+    // not after the last real paragraph (tags, share prompts, "more on").
+    std::vector<bool> rule_selection(Document& d, const xmlNode* main) {
+        std::vector<bool> keep(blocks_.size(), false);
+        std::size_t last_prose = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const Block& b = blocks_[i];
             if (b.junk || b.teaser || !inside(b.owner, main)) continue;
-            const double density = b.chars ? static_cast<double>(b.link_chars) / static_cast<double>(b.chars) : 0;
-            if (density > 0.5 && !(name_of(b.owner) == "p" && b.chars - b.link_chars >= 100 && punctuated(b.text)))
-                continue;
-            if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) continue;
-            if (fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
-                fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text))
+            if (link_density(b) > 0.5 &&
+                !(name_of(b.owner) == "p" && b.chars - b.link_chars >= 100 && punctuated(b.text)))
                 continue;
             if (auto by = fu::byline(b.text, false)) {
-                for (auto& a : by->agencies)
-                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+                for (auto& a : by->agencies) add_agency(d, a);
                 continue;
             }
-            kept.push_back(&b);
+            if (furniture_line(b)) continue;
+            keep[i] = true;
+            if (b.score > 0) last_prose = i;
         }
-        // Bylines usually sit in the article's header, which is furniture and not output;
-        // their agency credits are still worth keeping. Look a few levels around the body.
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (last_prose == blocks_.size() || i > last_prose) keep[i] = false;
+        return keep;
+    }
+
+    // Bylines usually sit in the article's header, which is furniture and not output;
+    // their agency credits are still worth keeping. Look a few levels around the body.
+    void header_credits(Document& d, const xmlNode* main) {
         const xmlNode* scope = main;
         for (int up = 0; up < 3 && scope->parent && scope->parent->type == XML_ELEMENT_NODE &&
                          name_of(scope->parent) != "body" && name_of(scope->parent) != "html";
@@ -754,25 +874,18 @@ class Extractor {
         for (const auto& b : blocks_)
             if (b.junk && b.chars < 200 && inside(b.owner, scope))
                 if (auto by = fu::byline(b.text, true)) {
-                    for (auto& a : by->agencies)
-                        if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end())
-                            d.agencies.push_back(a);
+                    for (auto& a : by->agencies) add_agency(d, a);
                     if (d.outlet.empty() && !by->outlet.empty()) d.outlet = by->outlet;
                 }
-        // Non-prose blocks after the last real paragraph: tags, share prompts, "more on".
-        std::size_t last_prose = kept.size();
-        for (std::size_t k = kept.size(); k-- > 0;)
-            if (kept[k]->score > 0) {
-                last_prose = k;
-                break;
-            }
-        if (last_prose < kept.size()) kept.resize(last_prose + 1);
-        else kept.clear();
+    }
 
+    void emit(Document& d, const std::vector<bool>& keep) {
         build::DocumentBuilder builder(d);
         if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
         bool first_body = true;
-        for (const Block* b : kept) {
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!keep[i]) continue;
+            const Block* b = &blocks_[i];
             const std::size_t nw = fu::words(b->text).size();
             const bool question = b->heading >= 2 && nw <= 12 && fu::trim(b->text).back() == '?';
             const bool heading = (b->heading >= 2 || b->bold_only) && nw <= 20 &&
@@ -780,19 +893,47 @@ class Extractor {
             builder.add(heading ? ParagraphKind::Heading : ParagraphKind::Body, b->text);
             if (!heading && first_body) {
                 first_body = false;
-                for (auto& a : fu::dateline_agencies(b->text))
-                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+                for (auto& a : fu::dateline_agencies(b->text)) add_agency(d, a);
             }
         }
+    }
+
+    // The publication date in the documented order: --published, JSON-LD datePublished,
+    // Open Graph article:published_time, other date <meta> tags, the first <time datetime>.
+    std::optional<DateValue> published() const {
+        if (opt_.published) return opt_.published;
+        for (const auto* slot : {&meta_.published_ld, &meta_.published_meta, &meta_.published_other,
+                                 &meta_.published_time})
+            if (*slot) return *slot;
+        return std::nullopt;
+    }
+
+    Document assemble(Document& d, xmlNode* main) {
+        title_ = choose_title();
+        std::vector<bool> keep = rule_selection(d, main);
+        if (model_ && !model_->empty) keep = model_selection(main, keep, nullptr);
+        header_credits(d, main);
+        emit(d, keep);
         if (!fu::trim(meta_.site_name).empty()) d.outlet = fu::trim(meta_.site_name);
         d.url = meta_.url;
-        d.published = opt_.published      ? opt_.published
-                      : meta_.published_meta ? meta_.published_meta
-                      : meta_.published_ld   ? meta_.published_ld
-                      : meta_.published_other ? meta_.published_other
-                                              : meta_.published_time;
+        d.published = published();
         if (d.title.empty()) d.title = title_;
         return std::move(d);
+    }
+
+  public:
+    /// The blocks with their features, for training the block scorer.
+    std::vector<BlockSample> samples() {
+        std::vector<BlockSample> out;
+        xmlNode* root = doc_ ? xmlDocGetRootElement(doc_) : nullptr;
+        if (!root) return out;
+        prepare(root);
+        xmlNode* main = choose(root);
+        title_ = choose_title();
+        Document scratch;
+        const std::vector<bool> keep = rule_selection(scratch, main);
+        model_selection(main, keep, &out);
+        return out;
     }
 };
 
@@ -800,6 +941,18 @@ class Extractor {
 
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options) {
     return Extractor(utf8, path, options).run();
+}
+
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
+                        const BlockModel& model) {
+    Extractor e(utf8, path, options);
+    e.set_model(&model);
+    return e.run();
+}
+
+std::vector<BlockSample> html_block_samples(std::string_view utf8, const std::string& path,
+                                            const ReadOptions& options) {
+    return Extractor(utf8, path, options).samples();
 }
 
 std::string declared_charset(std::string_view bytes) {
