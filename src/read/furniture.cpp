@@ -73,6 +73,45 @@ constexpr std::array<std::string_view, 44> kCaptionVerbs{
 
 } // namespace
 
+namespace {
+
+// "PHOTO/ REUTERS", "Photo/AFP", "FILE PHOTO: Jane Roe", "… in Kyiv. PHOTO: AP": a picture
+// word, a slash or colon, and a short capitalised credit, at the start or after a stop.
+bool slash_credit(std::string_view s) {
+    // ASCII lower case only, so that offsets into `f` are offsets into `s`.
+    std::string f(s);
+    for (auto& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static constexpr std::array<std::string_view, 8> kWords{"photo", "photos", "foto", "fotos", "image",
+                                                            "picture", "pic", "file photo"};
+    for (std::string_view w : kWords)
+        for (std::size_t pos = f.find(w); pos != std::string::npos; pos = f.find(w, pos + 1)) {
+            const bool at_start = pos == 0 || (pos >= 2 && f[pos - 1] == ' ' &&
+                                               std::string_view(".!?)|").find(f[pos - 2]) != std::string_view::npos);
+            const std::size_t after = pos + w.size();
+            if (!at_start || after >= f.size() || (f[after] != '/' && f[after] != ':')) continue;
+            const std::string_view tail = trim(s.substr(std::min(after + 1, s.size())));
+            if (!tail.empty() && words(tail).size() <= 6 && uc::is_upper(uc::first(tail))) return true;
+        }
+    return false;
+}
+
+} // namespace
+
+bool is_banner(std::string_view line) {
+    const std::string f = fold(trim(line));
+    if (f.empty() || words(f).size() > 40) return false;
+    static constexpr std::array<std::string_view, 30> kPhrases{
+        "your subscription", "subscription is", "subscribe now", "subscribers only", "for subscribers",
+        "already a subscriber", "already subscribed", "subscribe for", "subscribe to continue",
+        "free articles", "free article", "articles left", "article limit", "paywall",
+        "sign in to continue", "log in to continue", "sign in to read", "log in to read",
+        "create an account", "create a free account", "register to continue", "register for free",
+        "ad blocker", "adblock", "enable javascript", "javascript is disabled", "we use cookies",
+        "cookie settings", "accept cookies", "your privacy choices"};
+    return std::any_of(kPhrases.begin(), kPhrases.end(),
+                       [&](std::string_view p) { return f.find(p) != std::string::npos; });
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty()) {
         const auto cp = uc::decode(s, 0);
@@ -178,8 +217,9 @@ bool is_photo_credit(std::string_view line) {
             pos += m.size();
         }
     }
-    // "(Photo by …)", "(AP Photo/…)", "(Reuters photo)" at the end.
     const std::string f = fold(s);
+    if (slash_credit(s)) return true;
+    // "(Photo by …)", "(AP Photo/…)", "(Reuters photo)" at the end.
     if (!f.empty() && f.back() == ')') {
         const auto open = f.rfind('(');
         if (open != std::string::npos) {
@@ -454,7 +494,7 @@ bool is_boilerplate_line(std::string_view line) {
     if (s.empty()) return true;
     std::string f = fold(s);
     while (!f.empty() && (f.back() == ':' || f.back() == '.' || f.back() == '!' || f.back() == ' ')) f.pop_back();
-    static constexpr std::array<std::string_view, 89> kExact{
+    static constexpr std::string_view kExact[] = {
         "share", "share this", "share this article", "share this story", "share article",
         "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
         "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
@@ -469,8 +509,12 @@ bool is_boilerplate_line(std::string_view line) {
         "manage cookies", "cookie settings", "privacy policy", "terms of use", "scroll to continue",
         "advert", "privacy overview", "explore more", "more on this topic", "caption", "hide caption",
         "toggle caption", "continue reading below", "story continues below", "article continues below",
-        "advertisement continues below"};
-    if (std::find(kExact.begin(), kExact.end(), f) != kExact.end()) return true;
+        "advertisement continues below",
+        // Labels of summary boxes, not part of the running text (the items are).
+        "what you need to know", "what to know", "key points", "key takeaways", "at a glance",
+        "story highlights", "in brief", "quick read", "read more »", "read more >>",
+        "continue reading »", "read the full story", "read the full article"};
+    if (std::find(std::begin(kExact), std::end(kExact), f) != std::end(kExact)) return true;
     static constexpr std::array<std::string_view, 26> kPrefix{
         "share on ", "share this ", "follow us on ", "follow us ", "sign up for ", "subscribe to ",
         "read more:", "read more about", "read also:", "also read:", "see also:", "related:",

@@ -60,6 +60,10 @@ std::vector<std::string> dateline_agencies(std::string_view paragraph);
 /// "August 13, 2023", "Published 13 Aug 2023, 10:45 GMT", "Sunday 13 August 2023".
 std::optional<DateValue> date_line(std::string_view line);
 
+/// Subscription, paywall, sign-in, ad-blocker and consent messages ("Your subscription is
+/// almost coming to an end"): never a headline, never article text.
+bool is_banner(std::string_view line);
+
 /// Share bars, cookie notices, "Read more:", "Advertisement", "Sign up for our
 /// newsletter", "… is available here.", "3 min read", copyright lines.
 bool is_boilerplate_line(std::string_view line);

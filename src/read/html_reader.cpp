@@ -177,7 +177,12 @@ struct Block {
 struct Meta {
     std::string og_title, ld_headline, ld_body, html_title, site_name, url;
     std::optional<DateValue> published_meta, published_ld, published_other, published_time;
-    std::vector<std::string> h1s;
+    std::string twitter_title;
+    struct H1 {
+        std::string text;
+        bool in_article = false; ///< inside <article>, <main> or an element marked as the article
+    };
+    std::vector<H1> h1s;
 };
 
 std::size_t count_chars(std::string_view s) { return uc::length(s); }
@@ -370,6 +375,16 @@ class Extractor {
         if (meta_.url.empty()) meta_.url = str("url");
     }
 
+    static bool in_article_markup(const xmlNode* n) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+            if (name_of(n) == "article" || name_of(n) == "main" || lower(attr(n, "role")) == "main") return true;
+            const std::string type = attr(n, "itemtype");
+            if (type.find("Article") != std::string::npos || type.find("BlogPosting") != std::string::npos)
+                return true;
+        }
+        return false;
+    }
+
     void read_meta(xmlNode* n) {
         for (; n; n = n->next) {
             if (n->type != XML_ELEMENT_NODE) continue;
@@ -382,6 +397,7 @@ class Extractor {
                                                                            : attr(n, "itemprop"));
                 const std::string content = attr(n, "content");
                 if (key == "og:title" && meta_.og_title.empty()) meta_.og_title = content;
+                else if (key == "twitter:title" && meta_.twitter_title.empty()) meta_.twitter_title = content;
                 else if (key == "og:site_name" && meta_.site_name.empty()) meta_.site_name = content;
                 else if (key == "og:url" && meta_.url.empty()) meta_.url = content;
                 else if (key == "article:published_time" || key == "og:published_time" ||
@@ -403,24 +419,35 @@ class Extractor {
                 if (!dt.empty()) meta_date(meta_.published_time, dt);
             } else if (t == "h1") {
                 std::string h = node_text(n);
-                if (!h.empty()) meta_.h1s.push_back(h);
+                if (!h.empty()) meta_.h1s.push_back({h, in_article_markup(n)});
             }
             if (t != "script" && t != "style") read_meta(n->children);
         }
     }
 
+    static bool usable_headline(const std::string& h) {
+        return fu::words(h).size() >= 2 && !fu::is_banner(h) && !fu::is_boilerplate_line(h);
+    }
+
+    // The headline, from the most reliable source first: JSON-LD headline, og:title or
+    // twitter:title, an <h1> inside <article>/<main>, <title> minus the site name, any
+    // other <h1>. Subscription, paywall and consent banners are never taken. When an <h1>
+    // says the same as the chosen headline (60 % of the words either way), its wording
+    // wins: metadata headlines are often shortened or rewritten for search engines.
     std::string choose_title() const {
-        std::string reference = !meta_.og_title.empty()     ? meta_.og_title
-                                : !meta_.ld_headline.empty() ? meta_.ld_headline
-                                                             : strip_site_suffix(meta_.html_title, meta_.site_name);
-        // The <h1> that matches the metadata headline; the page's own wording wins.
+        std::vector<std::string> order{meta_.ld_headline, meta_.og_title, meta_.twitter_title};
         for (const auto& h : meta_.h1s)
-            if (!reference.empty() && fu::words(h).size() >= 2 &&
-                (word_overlap(h, reference) >= 0.6 || word_overlap(reference, h) >= 0.6))
-                return h;
-        if (!reference.empty()) return strip_site_suffix(reference, meta_.site_name);
-        for (const auto& h : meta_.h1s)
-            if (fu::words(h).size() >= 3) return h;
+            if (h.in_article) order.push_back(h.text);
+        order.push_back(strip_site_suffix(meta_.html_title, meta_.site_name));
+        for (const auto& h : meta_.h1s) order.push_back(h.text);
+        for (auto& cand : order) {
+            const std::string c = strip_site_suffix(std::string(fu::trim(cand)), meta_.site_name);
+            if (!usable_headline(c)) continue;
+            for (const auto& h : meta_.h1s)
+                if (usable_headline(h.text) && (word_overlap(h.text, c) >= 0.6 || word_overlap(c, h.text) >= 0.6))
+                    return h.text;
+            return c;
+        }
         return {};
     }
 
@@ -565,7 +592,9 @@ class Extractor {
             if (t == "br") {
                 // A line break after a full stop separates paragraphs ("text<br><br>text");
                 // elsewhere it is only a space (addresses, wrapped lines).
-                if (fu::ends_with_stop(a.text)) flush(a);
+                // So does one before or after a bulleted line ("• one<br>• two"): list
+                // items are separate statements and must not merge into one sentence.
+                if (fu::ends_with_stop(a.text) || fu::list_item(a.text) || bullet_follows(c)) flush(a);
                 else a.space = true;
                 continue;
             }
@@ -582,6 +611,23 @@ class Extractor {
                 collect(c, a, in_link || t == "a", in_bold || t == "b" || t == "strong");
             }
         }
+    }
+
+    // The text right after a <br> starts with a list marker ("• ", "- ", "1. ").
+    static bool bullet_follows(const xmlNode* br) {
+        for (const xmlNode* n = br->next; n; n = n->next) {
+            if (n->type == XML_TEXT_NODE && n->content) {
+                const std::string_view t = fu::trim(reinterpret_cast<const char*>(n->content));
+                if (t.empty()) continue;
+                return fu::list_item(t).has_value();
+            }
+            if (n->type == XML_ELEMENT_NODE) return n->children && n->children->type == XML_TEXT_NODE &&
+                                                     n->children->content &&
+                                                     fu::list_item(fu::trim(reinterpret_cast<const char*>(
+                                                                       n->children->content)))
+                                                         .has_value();
+        }
+        return false;
     }
 
     void collect(xmlNode* root) {
@@ -762,6 +808,9 @@ class Extractor {
         return false;
     }
 
+    static constexpr std::size_t kFurniture = 20; // index of "furniture" in kBlockFeatureNames
+    static_assert(kBlockFeatureNames[kFurniture] == "furniture");
+
     // Signals of one block for the block scorer (names in block_model.hpp, same order).
     BlockFeatures features(std::size_t i, const xmlNode* main, const std::vector<bool>& keep,
                            std::size_t last_kept) const {
@@ -817,7 +866,9 @@ class Extractor {
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             const BlockFeatures x = features(i, main, rule_keep, last_kept);
             if (samples) samples->push_back(BlockSample{blocks_[i].text, x});
-            else keep[i] = model_->keep(x);
+            // The line recognisers are not overruled: a credit between two paragraphs is
+            // still a credit. The scorer judges where a block sits, not what it says.
+            else keep[i] = model_->keep(x) && x[kFurniture] == 0.0;
         }
         return keep;
     }
@@ -831,6 +882,7 @@ class Extractor {
     bool furniture_line(const Block& b) const {
         if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) return true;
         return fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
+               fu::is_banner(b.text) ||
                fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text) ||
                fu::byline(b.text, false).has_value();
     }
@@ -879,6 +931,29 @@ class Extractor {
                 }
     }
 
+    // A pull quote repeats a sentence of the article in large type: a short kept block
+    // whose text is also inside another kept block. Recognised by the repetition, which
+    // every pull quote has, rather than by its class name, which varies by site.
+    void drop_pull_quotes(std::vector<bool>& keep) const {
+        std::vector<std::string> folded(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) folded[i] = fu::fold(blocks_[i].text);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!keep[i] || blocks_[i].heading) continue;
+            std::string q(fu::trim(folded[i]));
+            // Quote marks and a closing stop may differ between the quote and the body.
+            while (!q.empty() && std::string_view("\"'. ").find(q.back()) != std::string_view::npos) q.pop_back();
+            while (!q.empty() && std::string_view("\"' ").find(q.front()) != std::string_view::npos) q.erase(0, 1);
+            const std::size_t nw = fu::words(q).size();
+            if (nw < 6 || nw > 60) continue;
+            for (std::size_t k = 0; k < blocks_.size(); ++k)
+                if (k != i && keep[k] && folded[k].size() > q.size() + 20 && folded[k].find(q) != std::string::npos) {
+                    keep[i] = false;
+                    break;
+                }
+        }
+    }
+
     void emit(Document& d, const std::vector<bool>& keep) {
         build::DocumentBuilder builder(d);
         if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
@@ -912,6 +987,7 @@ class Extractor {
         title_ = choose_title();
         std::vector<bool> keep = rule_selection(d, main);
         if (model_ && !model_->empty) keep = model_selection(main, keep, nullptr);
+        drop_pull_quotes(keep);
         header_credits(d, main);
         emit(d, keep);
         if (!fu::trim(meta_.site_name).empty()) d.outlet = fu::trim(meta_.site_name);

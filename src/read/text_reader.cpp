@@ -155,7 +155,7 @@ class TextReader {
             if (fu::is_skip_link(l.text)) l.kind = LineKind::Menu;
             else if (auto item = fu::list_item(l.text); item && fu::is_skip_link(*item)) l.kind = LineKind::Menu;
             else if (fu::is_photo_credit(l.text)) l.kind = LineKind::Credit;
-            else if (fu::is_boilerplate_line(l.text)) l.kind = LineKind::Boiler;
+            else if (fu::is_boilerplate_line(l.text) || fu::is_banner(l.text)) l.kind = LineKind::Boiler;
             else if (auto d = fu::date_line(l.text)) {
                 l.kind = LineKind::DateLine;
                 if (!date_found_) date_found_ = d;
@@ -320,8 +320,10 @@ class TextReader {
                 title_text = std::string(l.text);
                 continue;
             }
+            // A bulleted line starts a paragraph of its own: list items are separate
+            // statements, never joined into one sentence with the line before.
             if (l.kind != LineKind::Article || (!group.empty() && lines_[group.back()].block != l.block) ||
-                (!group.empty() && group.back() + 1 != i))
+                (!group.empty() && group.back() + 1 != i) || fu::list_item(l.text))
                 flush();
             if (l.kind == LineKind::Article) group.push_back(i);
         }

@@ -43,6 +43,7 @@ inline constexpr int kEmpty = 106;      ///< no article text (warning)
 inline constexpr int kBadFormat = 107;  ///< unknown --format value
 inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit
 inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, replaced (warning)
+inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes

@@ -1,0 +1,116 @@
+// The reader keeps an article's structure and metadata, not the page's: banners never
+// become the headline, list items stay separate sentences, credits, summary-box labels,
+// "Read more" lines and pull quotes leave the body, and an undated article is reported.
+#include "newskg/read/reader.hpp"
+#include "newskg/text/analyse.hpp"
+#include "temp_dir.hpp"
+#include "test_paths.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::string fixture_text(const std::string& name) {
+    std::ifstream f(std::string(NEWSKG_TEST_FIXTURES) + "/read/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+bool has(const newskg::Document& d, const std::string& s) { return d.text.find(s) != std::string::npos; }
+
+// The sentence of `doc` that holds `needle`, as text.
+std::string sentence_with(const newskg::Document& doc, const std::string& needle) {
+    for (const auto& s : doc.sentences) {
+        const std::string_view t = doc.range_text(s.tokens);
+        if (t.find(needle) != std::string_view::npos) return std::string(t);
+    }
+    return {};
+}
+
+std::vector<newskg::Diagnostic> diagnostics_of(const std::string& path, const newskg::ReadOptions& o = {}) {
+    std::vector<newskg::Diagnostic> diags;
+    newskg::read_articles({path}, o, [](newskg::Document&&) {}, diags);
+    return diags;
+}
+
+} // namespace
+
+TEST_CASE("structure: a subscription banner is never the headline", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("subscription_banner.html"), "banner.html", {});
+    CHECK(d.title == "Harbour authority reopens eastern pier after repairs");
+    CHECK_FALSE(has(d, "subscription"));
+    CHECK_FALSE(has(d, "Renew today"));
+}
+
+TEST_CASE("structure: headline and date from JSON-LD first, consent h1 ignored", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("ld_headline.html"), "ld.html", {});
+    CHECK(d.title == "Valley bridge toll to be scrapped from January");
+    REQUIRE(d.published);
+    CHECK(d.published->iso() == "2024-09-30");
+    CHECK(d.outlet == "Valley Courier");
+    CHECK_FALSE(has(d, "cookies"));
+    CHECK(newskg::body_text(d).rfind("The regional assembly voted", 0) == 0);
+}
+
+TEST_CASE("structure: captions, credits, box labels, read-more lines and pull quotes leave the body",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("subscription_banner.html"), "banner.html", {});
+    for (const char* gone : {"What you need to know", "PHOTO/ REUTERS", "Photo: AFP", "Read more", "All rights"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+    // The pull quote repeats the body: the body keeps its sentence once.
+    const std::string quote = "Work crews replaced forty wooden pilings";
+    REQUIRE(has(d, quote));
+    CHECK(d.text.find(quote) == d.text.rfind(quote));
+    CHECK(has(d, "The council will vote next month"));
+}
+
+TEST_CASE("structure: bullets separated by <br> are separate sentences", "[read][html][structure]") {
+    auto d = newskg::read_html_article(fixture_text("subscription_banner.html"), "banner.html", {});
+    newskg::analyse_text(d);
+    const std::string first = sentence_with(d, "3,000 tonnes");
+    REQUIRE_FALSE(first.empty());
+    CHECK(first.find("Freight") == std::string::npos);
+    const std::string second = sentence_with(d, "Freight traffic resumes");
+    REQUIRE_FALSE(second.empty());
+    CHECK(second.find("museum") == std::string::npos);
+}
+
+TEST_CASE("structure: bulleted lines of a text article are separate sentences", "[read][text][structure]") {
+    auto d = newskg::read_text_article(fixture_text("bullets_undated.txt"), "bullets_undated.txt", {});
+    newskg::analyse_text(d);
+    CHECK(d.title == "Lake Orrin water board raises summer prices");
+    const std::string farmers = sentence_with(d, "twelve percent");
+    REQUIRE_FALSE(farmers.empty());
+    CHECK(farmers.find("Households") == std::string::npos);
+    CHECK(farmers.find("changes approved") == std::string::npos);
+    const std::string households = sentence_with(d, "Households keep");
+    CHECK(households.find("council gets") == std::string::npos);
+}
+
+TEST_CASE("structure: an undated article is named in a warning, and stays undated", "[read][input][structure]") {
+    const std::string path = std::string(NEWSKG_TEST_FIXTURES) + "/read/bullets_undated.txt";
+    auto diags = diagnostics_of(path);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].id == "newskg.input.110");
+    CHECK_FALSE(diags[0].error);
+    CHECK(diags[0].message.find("bullets_undated.txt") != std::string::npos);
+    auto d = newskg::read_text_article(fixture_text("bullets_undated.txt"), "bullets_undated.txt", {});
+    CHECK_FALSE(d.published);
+    // --published silences it; so does a date in the page's metadata.
+    newskg::ReadOptions o;
+    o.published = newskg::DateValue::parse_iso("2024-06-01");
+    CHECK(diagnostics_of(path, o).empty());
+    CHECK(diagnostics_of(std::string(NEWSKG_TEST_FIXTURES) + "/read/ld_headline.html").empty());
+    // An undated HTML page is named too.
+    const auto html = diagnostics_of(std::string(NEWSKG_TEST_FIXTURES) + "/read/subscription_banner.html");
+    REQUIRE(html.size() == 1);
+    CHECK(html[0].id == "newskg.input.110");
+}
