@@ -3,9 +3,11 @@
 // (/work/shared/corpus/html/README.md). Run through scripts/html-cv, which builds it
 // against build/libnewskg.a and scores its outputs with the benchmark's scorer.
 //
-//   html_cv train GROUND_TRUTH.json MODEL_OUT PAGE.html.gz...   weights from these pages
-//   html_cv extract OUTDIR MODEL PAGE.html.gz...                 bodies; MODEL = a weights
-//                                                                file, "rules" or "shipped"
+//   html_cv train GROUND_TRUTH.json DIR PAGE.html.gz...         weights from these pages,
+//                                                                DIR/block_model_{page,block}.inc
+//   html_cv extract OUTDIR MODEL PAGE.html.gz...                 bodies; MODEL = a directory
+//                                                                with page.txt and block.txt,
+//                                                                "rules" or "shipped"
 //   html_cv cv GROUND_TRUTH.json K OUTDIR PAGE.html.gz...        each page read with weights
 //                                                                trained on the other folds
 //
@@ -37,6 +39,7 @@ namespace fs = std::filesystem;
 using namespace newskg;
 using detail::BlockFeatures;
 using detail::BlockModel;
+using detail::BlockModels;
 using detail::kBlockFeatures;
 
 namespace {
@@ -106,9 +109,19 @@ struct Example {
     double w = 0; ///< its tokens over the page's true tokens: each page counts about once
 };
 
-void add_examples(const std::string& path, const Truth& truth, std::vector<Example>& out) {
+// NEWSKG_CV_MASK="a,b": features left out (set to 0, so their weight stays 0), to see
+// what a signal is worth under cross-validation.
+void mask(BlockFeatures& x) {
+    static const std::string m = std::getenv("NEWSKG_CV_MASK") ? "," + std::string(std::getenv("NEWSKG_CV_MASK")) + "," : "";
+    if (m.empty()) return;
+    for (std::size_t i = 0; i < kBlockFeatures; ++i)
+        if (m.find("," + std::string(detail::kBlockFeatureNames[i]) + ",") != std::string::npos) x[i] = 0;
+}
+
+void add_examples(const std::string& path, const Truth& truth, const BlockModels& models, bool block_stage,
+                  std::vector<Example>& out) {
     ReadOptions opt;
-    const auto samples = detail::html_block_samples(utf8_page(path), path, opt);
+    const auto samples = detail::html_block_samples(utf8_page(path), path, opt, models, block_stage);
     for (const auto& s : samples) {
         const auto tok = tokens(s.text);
         if (tok.empty()) continue;
@@ -117,6 +130,7 @@ void add_examples(const std::string& path, const Truth& truth, std::vector<Examp
         for (std::size_t i = 0; i + n <= tok.size(); ++i, ++all) hit += truth.grams.count(join(tok, i, n));
         Example e;
         e.x = s.x;
+        mask(e.x);
         e.y = static_cast<double>(hit) / static_cast<double>(all);
         e.w = static_cast<double>(tok.size()) / static_cast<double>(std::max<std::size_t>(truth.tokens, 50));
         out.push_back(e);
@@ -200,19 +214,30 @@ std::string site_of(const std::string& url) {
     return h;
 }
 
-BlockModel train_on(const std::vector<std::string>& pages, const std::map<std::string, nlohmann::json>& gt) {
-    std::vector<Example> ex;
+// Both scorers from these pages: the page scorer first, then the block scorer on the
+// elements that the page scorer chooses (as the reader will use them).
+BlockModels train_on(const std::vector<std::string>& pages, const std::map<std::string, nlohmann::json>& gt) {
+    std::vector<Truth> truths;
     for (const auto& p : pages) {
         const auto it = gt.find(page_name(p));
         if (it == gt.end()) throw std::runtime_error("no ground truth for " + p);
-        add_examples(p, make_truth(it->second.value("articleBody", "")), ex);
+        truths.push_back(make_truth(it->second.value("articleBody", "")));
     }
-    return train(ex);
+    BlockModels models;
+    if (!std::getenv("NEWSKG_CV_NO_PAGE_MODEL")) {
+        std::vector<Example> ex;
+        for (std::size_t i = 0; i < pages.size(); ++i) add_examples(pages[i], truths[i], models, false, ex);
+        models.page = train(ex);
+    }
+    std::vector<Example> ex;
+    for (std::size_t i = 0; i < pages.size(); ++i) add_examples(pages[i], truths[i], models, true, ex);
+    models.block = train(ex);
+    return models;
 }
 
-void extract(const std::string& page, const fs::path& outdir, const BlockModel& model) {
+void extract(const std::string& page, const fs::path& outdir, const BlockModels& models) {
     ReadOptions opt;
-    const Document d = detail::read_html_utf8(utf8_page(page), page, opt, model);
+    const Document d = detail::read_html_utf8(utf8_page(page), page, opt, models);
     std::ofstream(outdir / (page_name(page) + ".txt"), std::ios::binary) << body_text(d);
 }
 
@@ -226,27 +251,31 @@ void write_inc(const BlockModel& m, const std::string& path, std::size_t pages) 
 int cmd_train(int argc, char** argv) {
     const auto gt = load_truth(argv[2]);
     const std::vector<std::string> pages(argv + 4, argv + argc);
-    const BlockModel m = train_on(pages, gt);
-    const std::string out = argv[3];
-    if (out.size() > 4 && out.compare(out.size() - 4, 4, ".inc") == 0) write_inc(m, out, pages.size());
-    else std::ofstream(out) << m.to_text();
-    std::cerr << "trained on " << pages.size() << " pages: " << out << "\n";
+    const BlockModels m = train_on(pages, gt);
+    const std::string dir = argv[3];
+    write_inc(m.page, dir + "/block_model_page.inc", pages.size());
+    write_inc(m.block, dir + "/block_model_block.inc", pages.size());
+    std::cerr << "trained on " << pages.size() << " pages: " << dir << "/block_model_{page,block}.inc\n";
     return 0;
 }
 
+BlockModel load_model(const std::string& path) {
+    std::ifstream f(path);
+    if (!f) throw std::runtime_error("cannot open " + path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return BlockModel::parse(ss.str());
+}
+
+// MODEL: "rules" (no scorer), "shipped", or DIR holding page.txt and block.txt.
 int cmd_extract(int argc, char** argv) {
     const fs::path outdir = argv[2];
     fs::create_directories(outdir);
     const std::string which = argv[3];
-    BlockModel model;
-    if (which == "shipped") model = BlockModel::shipped();
-    else if (which != "rules") {
-        std::ifstream f(which);
-        std::stringstream ss;
-        ss << f.rdbuf();
-        model = BlockModel::parse(ss.str());
-    }
-    for (int i = 4; i < argc; ++i) extract(argv[i], outdir, model);
+    BlockModels models;
+    if (which == "shipped") models = BlockModels::shipped();
+    else if (which != "rules") models = {load_model(which + "/page.txt"), load_model(which + "/block.txt")};
+    for (int i = 4; i < argc; ++i) extract(argv[i], outdir, models);
     return 0;
 }
 
@@ -267,8 +296,11 @@ int cmd_cv(int argc, char** argv) {
         for (const auto& p : pages)
             (fold_of[site_of(gt.at(page_name(p)).value("url", page_name(p)))] == f ? test_pages : train_pages)
                 .push_back(p);
-        const BlockModel m = train_on(train_pages, gt);
-        std::ofstream(outdir / "models" / ("fold-" + std::to_string(f) + ".txt")) << m.to_text();
+        const BlockModels m = train_on(train_pages, gt);
+        const fs::path mdir = outdir / "models" / ("fold-" + std::to_string(f));
+        fs::create_directories(mdir);
+        std::ofstream(mdir / "page.txt") << m.page.to_text();
+        std::ofstream(mdir / "block.txt") << m.block.to_text();
         for (const auto& p : test_pages) extract(p, outdir, m);
         std::cerr << "fold " << f << ": trained on " << train_pages.size() << ", read " << test_pages.size() << "\n";
     }

@@ -49,12 +49,15 @@ std::string BlockModel::to_text() const {
     return out;
 }
 
-const BlockModel& BlockModel::shipped() {
-    // The data file is a raw string of "name weight" lines, written by `scripts/html-cv train`.
-    static const BlockModel model = parse(
-#include "read/block_model.inc"
-    );
-    return model;
+const BlockModels& BlockModels::shipped() {
+    // The data files are raw strings of "name weight" lines, written by `scripts/html-cv train`.
+    static const BlockModels models{BlockModel::parse(
+#include "read/block_model_page.inc"
+                                        ),
+                                    BlockModel::parse(
+#include "read/block_model_block.inc"
+                                        )};
+    return models;
 }
 
 } // namespace newskg::detail

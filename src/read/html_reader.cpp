@@ -308,7 +308,7 @@ class Extractor {
         return assemble(d, main);
     }
 
-    void set_model(const BlockModel* m) { model_ = m; }
+    void set_models(const BlockModels* m) { models_ = m; }
 
   private:
     void prepare(xmlNode* root) {
@@ -321,6 +321,25 @@ class Extractor {
         mark_down_teasers();
         mark_down_related_sections();
         ld_ngrams_ = word_ngrams(meta_.ld_body);
+        title_ = choose_title();
+        if (!models_->page.empty) learned_page_scores(root);
+    }
+
+    // The page scorer's verdict replaces the hand-set block scores that choose the
+    // article's element: (2p - 1) times the block's length, so that a sure block weighs
+    // by its size and an unsure one hardly at all.
+    void learned_page_scores(xmlNode* root) {
+        Document scratch;
+        const std::vector<bool> keep = rule_selection(scratch, root);
+        std::size_t last_kept = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) last_kept = i;
+        std::vector<double> scores(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const double p = models_->page.probability(features(i, root, keep, last_kept));
+            scores[i] = (2 * p - 1) * std::max<double>(static_cast<double>(blocks_[i].chars), 20.0);
+        }
+        for (std::size_t i = 0; i < blocks_.size(); ++i) blocks_[i].score = scores[i];
     }
 
     const std::string& path_;
@@ -331,7 +350,7 @@ class Extractor {
     std::size_t total_para_ = 0;
     std::vector<Block> blocks_;
     std::string title_;
-    const BlockModel* model_ = &BlockModel::shipped();
+    const BlockModels* models_ = &BlockModels::shipped();
     std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
 
     // ---- 1. metadata ------------------------------------------------------------------
@@ -808,6 +827,40 @@ class Extractor {
         return false;
     }
 
+    // Inside an element the page marks as the article's body (schema.org microdata).
+    static bool in_body_markup(const xmlNode* n) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+            if (attr(n, "itemprop") == "articleBody") return true;
+        return false;
+    }
+
+    // Share of the text of the block's parent that is in paragraphs: running text sits
+    // among <p>s, furniture among links and labels.
+    double parent_para_share(const xmlNode* n) const {
+        const xmlNode* p = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : n;
+        const auto it = stats_.find(p);
+        if (it == stats_.end() || it->second.text == 0) return 0;
+        return static_cast<double>(it->second.para) / static_cast<double>(it->second.text);
+    }
+
+    static int depth_below(const xmlNode* n, const xmlNode* top) {
+        int d = 0;
+        for (; n && n != top; n = n->parent) ++d;
+        return d;
+    }
+
+    // Share of the block owner's element siblings that are <p>.
+    static double p_sibling_share(const xmlNode* n) {
+        if (!n->parent) return 0;
+        int all = 0, p = 0;
+        for (const xmlNode* c = n->parent->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE) {
+                ++all;
+                p += name_of(c) == "p";
+            }
+        return all ? static_cast<double>(p) / all : 0;
+    }
+
     static constexpr std::size_t kFurniture = 20; // index of "furniture" in kBlockFeatureNames
     static_assert(kBlockFeatureNames[kFurniture] == "furniture");
 
@@ -852,6 +905,10 @@ class Extractor {
             i + 1 < blocks_.size() && keep[i + 1] ? 1.0 : 0.0,
             nw < 5 ? 1.0 : 0.0,
             has_ancestor(b.owner, {"figure", "figcaption"}) ? 1.0 : 0.0,
+            in_body_markup(b.owner) ? 1.0 : 0.0,
+            parent_para_share(b.owner),
+            in_main ? std::min(depth_below(b.owner, main), 8) / 8.0 : 1.0,
+            p_sibling_share(b.owner),
         };
     }
 
@@ -868,7 +925,7 @@ class Extractor {
             if (samples) samples->push_back(BlockSample{blocks_[i].text, x});
             // The line recognisers are not overruled: a credit between two paragraphs is
             // still a credit. The scorer judges where a block sits, not what it says.
-            else keep[i] = model_->keep(x) && x[kFurniture] == 0.0;
+            else keep[i] = models_->block.keep(x) && x[kFurniture] == 0.0;
         }
         return keep;
     }
@@ -984,9 +1041,8 @@ class Extractor {
     }
 
     Document assemble(Document& d, xmlNode* main) {
-        title_ = choose_title();
         std::vector<bool> keep = rule_selection(d, main);
-        if (model_ && !model_->empty) keep = model_selection(main, keep, nullptr);
+        if (!models_->block.empty) keep = model_selection(main, keep, nullptr);
         drop_pull_quotes(keep);
         header_credits(d, main);
         emit(d, keep);
@@ -998,14 +1054,15 @@ class Extractor {
     }
 
   public:
-    /// The blocks with their features, for training the block scorer.
-    std::vector<BlockSample> samples() {
+    /// The blocks with their features, for training: for the page scorer (`block_stage`
+    /// false: every block judged against the whole page) or for the block scorer (the
+    /// article's element chosen with the page scorer of `models`).
+    std::vector<BlockSample> samples(bool block_stage) {
         std::vector<BlockSample> out;
         xmlNode* root = doc_ ? xmlDocGetRootElement(doc_) : nullptr;
         if (!root) return out;
         prepare(root);
-        xmlNode* main = choose(root);
-        title_ = choose_title();
+        xmlNode* main = block_stage ? choose(root) : root;
         Document scratch;
         const std::vector<bool> keep = rule_selection(scratch, main);
         model_selection(main, keep, &out);
@@ -1020,15 +1077,18 @@ Document read_html_utf8(std::string_view utf8, const std::string& path, const Re
 }
 
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
-                        const BlockModel& model) {
+                        const BlockModels& models) {
     Extractor e(utf8, path, options);
-    e.set_model(&model);
+    e.set_models(&models);
     return e.run();
 }
 
 std::vector<BlockSample> html_block_samples(std::string_view utf8, const std::string& path,
-                                            const ReadOptions& options) {
-    return Extractor(utf8, path, options).samples();
+                                            const ReadOptions& options, const BlockModels& models,
+                                            bool block_stage) {
+    Extractor e(utf8, path, options);
+    e.set_models(&models);
+    return e.samples(block_stage);
 }
 
 std::string declared_charset(std::string_view bytes) {
