@@ -172,10 +172,11 @@ struct Block {
     bool junk = false;        ///< inside an element judged to be furniture
     bool teaser = false;      ///< summary in a teaser card (see mark_down_teasers)
     double score = 0;
+    mutable std::optional<bool> furniture; ///< furniture_line(), once known (it is asked often)
 };
 
 struct Meta {
-    std::string og_title, ld_headline, ld_body, html_title, site_name, url;
+    std::string og_title, ld_headline, ld_body, html_title, site_name, ld_publisher, url;
     std::optional<DateValue> published_meta, published_ld, published_other, published_time;
     std::string twitter_title;
     struct H1 {
@@ -388,8 +389,8 @@ class Extractor {
         if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
         if (meta_.ld_body.empty() && type != "WebPage") meta_.ld_body = str("articleBody");
         meta_date(meta_.published_ld, str("datePublished"));
-        if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.site_name.empty()) {
-            if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.site_name = nm->get<std::string>();
+        if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.ld_publisher.empty()) {
+            if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.ld_publisher = nm->get<std::string>();
         }
         if (meta_.url.empty()) meta_.url = str("url");
     }
@@ -444,6 +445,8 @@ class Extractor {
         }
     }
 
+    const std::string& site() const { return meta_.site_name.empty() ? meta_.ld_publisher : meta_.site_name; }
+
     static bool usable_headline(const std::string& h) {
         return fu::words(h).size() >= 2 && !fu::is_banner(h) && !fu::is_boilerplate_line(h);
     }
@@ -457,10 +460,10 @@ class Extractor {
         std::vector<std::string> order{meta_.ld_headline, meta_.og_title, meta_.twitter_title};
         for (const auto& h : meta_.h1s)
             if (h.in_article) order.push_back(h.text);
-        order.push_back(strip_site_suffix(meta_.html_title, meta_.site_name));
+        order.push_back(strip_site_suffix(meta_.html_title, site()));
         for (const auto& h : meta_.h1s) order.push_back(h.text);
         for (auto& cand : order) {
-            const std::string c = strip_site_suffix(std::string(fu::trim(cand)), meta_.site_name);
+            const std::string c = strip_site_suffix(std::string(fu::trim(cand)), site());
             if (!usable_headline(c)) continue;
             for (const auto& h : meta_.h1s)
                 if (usable_headline(h.text) && (word_overlap(h.text, c) >= 0.6 || word_overlap(c, h.text) >= 0.6))
@@ -937,11 +940,15 @@ class Extractor {
     // Lines that are never article text whatever their container: the headline again,
     // skip links, share and cookie lines, credits, date lines, captions, bylines.
     bool furniture_line(const Block& b) const {
+        if (!b.furniture) b.furniture = recognised_furniture(b);
+        return *b.furniture;
+    }
+
+    bool recognised_furniture(const Block& b) const {
         if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) return true;
         return fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
-               fu::is_banner(b.text) ||
-               fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text) ||
-               fu::byline(b.text, false).has_value();
+               fu::is_banner(b.text) || fu::date_line(b.text) || fu::describes_photo(b.text) ||
+               fu::is_dated_caption(b.text) || fu::byline(b.text, false).has_value();
     }
 
     static double link_density(const Block& b) {
@@ -1046,7 +1053,12 @@ class Extractor {
         drop_pull_quotes(keep);
         header_credits(d, main);
         emit(d, keep);
-        if (!fu::trim(meta_.site_name).empty()) d.outlet = fu::trim(meta_.site_name);
+        // Outlet: og:site_name, else the JSON-LD publisher, else one named in the byline.
+        for (const auto* name : {&meta_.site_name, &meta_.ld_publisher})
+            if (!fu::trim(*name).empty()) {
+                d.outlet = fu::trim(*name);
+                break;
+            }
         d.url = meta_.url;
         d.published = published();
         if (d.title.empty()) d.title = title_;
