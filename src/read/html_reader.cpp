@@ -176,7 +176,7 @@ struct Block {
 };
 
 struct Meta {
-    std::string og_title, ld_headline, ld_body, html_title, site_name, ld_publisher, url;
+    std::string og_title, ld_headline, ld_body, html_title, site_name, ld_publisher, url, description;
     std::optional<DateValue> published_meta, published_ld, published_other, published_time;
     std::string twitter_title;
     struct H1 {
@@ -322,8 +322,19 @@ class Extractor {
         mark_down_teasers();
         mark_down_related_sections();
         ld_ngrams_ = word_ngrams(meta_.ld_body);
+        desc_ngrams_ = word_ngrams(meta_.description);
         title_ = choose_title();
+        title_block_ = find_title_block();
         if (!models_->page.empty) learned_page_scores(root);
+    }
+
+    // The first block that shows the headline: what comes before it is the page's header
+    // (menus, banners, breadcrumbs), rarely the article.
+    std::size_t find_title_block() const {
+        const std::string t = fu::fold(title_);
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (blocks_[i].heading == 1 || (!t.empty() && fu::fold(blocks_[i].text) == t)) return i;
+        return 0;
     }
 
     // The page scorer's verdict replaces the hand-set block scores that choose the
@@ -353,6 +364,8 @@ class Extractor {
     std::string title_;
     const BlockModels* models_ = &BlockModels::shipped();
     std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
+    std::unordered_set<std::string> desc_ngrams_; ///< word pairs of the page's description
+    std::size_t title_block_ = 0; ///< the block showing the headline (0 when none)
 
     // ---- 1. metadata ------------------------------------------------------------------
 
@@ -419,6 +432,8 @@ class Extractor {
                 if (key == "og:title" && meta_.og_title.empty()) meta_.og_title = content;
                 else if (key == "twitter:title" && meta_.twitter_title.empty()) meta_.twitter_title = content;
                 else if (key == "og:site_name" && meta_.site_name.empty()) meta_.site_name = content;
+                else if ((key == "og:description" || key == "description") && meta_.description.empty())
+                    meta_.description = content;
                 else if (key == "og:url" && meta_.url.empty()) meta_.url = content;
                 else if (key == "article:published_time" || key == "og:published_time" ||
                          key == "article:published")
@@ -864,6 +879,29 @@ class Extractor {
         return all ? static_cast<double>(p) / all : 0;
     }
 
+    struct LetterShares {
+        double letter_share = 0; ///< letters among the characters that are not spaces
+        double caps_share = 0;   ///< capitals among the letters
+    };
+    // Prices and tables are mostly digits and signs; promotions and link cards are often
+    // set in capitals. Running text is neither.
+    static LetterShares letter_shares(std::string_view s) {
+        std::size_t visible = 0, letters = 0, caps = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto cp = uc::decode(s, i);
+            i += cp.len;
+            if (uc::is_space(cp.cp)) continue;
+            ++visible;
+            if (!uc::is_letter(cp.cp)) continue;
+            ++letters;
+            caps += uc::is_upper(cp.cp);
+        }
+        LetterShares out;
+        if (visible) out.letter_share = static_cast<double>(letters) / static_cast<double>(visible);
+        if (letters) out.caps_share = static_cast<double>(caps) / static_cast<double>(letters);
+        return out;
+    }
+
     static constexpr std::size_t kFurniture = 20; // index of "furniture" in kBlockFeatureNames
     static_assert(kBlockFeatureNames[kFurniture] == "furniture");
 
@@ -877,6 +915,7 @@ class Extractor {
         const xmlNode* around = main->parent && main->parent->type == XML_ELEMENT_NODE ? main->parent : main;
         const unsigned sig = class_signal(b.owner) | (b.owner->parent ? class_signal(b.owner->parent) : 0u);
         const double n = static_cast<double>(blocks_.size());
+        const LetterShares letters = letter_shares(b.text);
         return BlockFeatures{
             1.0,
             keep[i] ? 1.0 : 0.0,
@@ -912,6 +951,10 @@ class Extractor {
             parent_para_share(b.owner),
             in_main ? std::min(depth_below(b.owner, main), 8) / 8.0 : 1.0,
             p_sibling_share(b.owner),
+            letters.letter_share,
+            letters.caps_share,
+            i < title_block_ ? 1.0 : 0.0,
+            desc_ngrams_.empty() ? 0.0 : ngram_overlap(b.text, desc_ngrams_),
         };
     }
 

@@ -1,6 +1,7 @@
 // The reader keeps an article's structure and metadata, not the page's: banners never
 // become the headline, list items stay separate sentences, credits, summary-box labels,
 // "Read more" lines and pull quotes leave the body, and an undated article is reported.
+#include "export/article_span.hpp"
 #include "newskg/read/reader.hpp"
 #include "newskg/text/analyse.hpp"
 #include "temp_dir.hpp"
@@ -113,4 +114,18 @@ TEST_CASE("structure: an undated article is named in a warning, and stays undate
     const auto html = diagnostics_of(std::string(NEWSKG_TEST_FIXTURES) + "/read/subscription_banner.html");
     REQUIRE(html.size() == 1);
     CHECK(html[0].id == "newskg.input.110");
+}
+
+TEST_CASE("structure: a merged graph's title gives the span of the dates it has", "[read][structure][export]") {
+    using newskg::ArticleInfo;
+    std::vector<ArticleInfo> eight(8);
+    for (std::size_t i = 0; i < eight.size(); ++i) eight[i].id = "a" + std::to_string(i);
+    CHECK(newskg::exporting::merged_title(eight) == "8 articles");
+    eight[3].published = newskg::DateValue::parse_iso("2024-09-18");
+    CHECK(newskg::exporting::merged_title(eight) == "8 articles, 1 dated 2024-09-18");
+    eight[5].published = newskg::DateValue::parse_iso("2024-10-02");
+    CHECK(newskg::exporting::merged_title(eight) == "8 articles, 2 dated 2024-09-18 to 2024-10-02");
+    for (auto& a : eight)
+        if (!a.published) a.published = newskg::DateValue::parse_iso("2024-09-20");
+    CHECK(newskg::exporting::merged_title(eight) == "8 articles, 2024-09-18 to 2024-10-02");
 }
