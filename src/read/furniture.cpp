@@ -147,18 +147,48 @@ std::vector<std::string_view> words(std::string_view s) {
     return out;
 }
 
+namespace {
+// Full stops of other scripts: ideographic 。！？, Arabic ؟ and ۔, Devanagari । and ॥.
+bool other_script_stop(char32_t c) {
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0x061F || c == 0x06D4 ||
+           c == 0x0964 || c == 0x0965;
+}
+} // namespace
+
+namespace {
+bool unspaced_script(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+} // namespace
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    for (std::string_view w : words(s)) {
+        std::size_t ideographs = 0;
+        for (std::size_t i = 0; i < w.size();) {
+            const auto cp = uc::decode(w, i);
+            ideographs += unspaced_script(cp.cp);
+            i += cp.len;
+        }
+        n += ideographs ? std::max<std::size_t>(1, (ideographs + 1) / 2) : 1;
+    }
+    return n;
+}
+
 bool ends_with_stop(std::string_view s) {
     s = strip_closers(trim(s));
     if (s.empty()) return false;
     const char32_t c = uc::decode_before(s, s.size()).cp;
-    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026;
+    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || other_script_stop(c);
 }
 
 bool ends_like_prose(std::string_view s) {
     s = strip_closers(trim(s));
     if (s.empty()) return false;
     const char32_t c = uc::decode_before(s, s.size()).cp;
-    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || c == U',' || c == U';' || c == U':';
+    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || c == U',' || c == U';' || c == U':' ||
+           other_script_stop(c) || c == 0x060C || c == 0x3001 || c == 0xFF0C;
 }
 
 bool is_skip_link(std::string_view line) {

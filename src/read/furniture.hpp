@@ -17,6 +17,10 @@ std::string_view trim(std::string_view s);
 std::string fold(std::string_view s);
 /// White-space separated words.
 std::vector<std::string_view> words(std::string_view s);
+/// How many words a text has, also in Chinese and Japanese, which put no spaces between
+/// words: a run of ideographs or kana counts one word per two characters (the mean
+/// length of a Chinese word), so that a paragraph weighs as a paragraph.
+std::size_t word_count(std::string_view s);
 
 /// Ends with ".", "!", "?" or "…", possibly followed by closing quotes or brackets.
 bool ends_with_stop(std::string_view s);

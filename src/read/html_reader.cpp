@@ -463,7 +463,7 @@ class Extractor {
     const std::string& site() const { return meta_.site_name.empty() ? meta_.ld_publisher : meta_.site_name; }
 
     static bool usable_headline(const std::string& h) {
-        return fu::words(h).size() >= 2 && !fu::is_banner(h) && !fu::is_boilerplate_line(h);
+        return fu::word_count(h) >= 2 && !fu::is_banner(h) && !fu::is_boilerplate_line(h);
     }
 
     // The headline, from the most reliable source first: JSON-LD headline, og:title or
@@ -674,8 +674,12 @@ class Extractor {
         flush(a);
     }
 
+    // Sentence punctuation inside the text: Latin ". " and ", ", and the stops and commas
+    // of Chinese, Japanese, Arabic and Devanagari text (。，、،।), which need no space after.
     static bool punctuated(const std::string& s) {
-        return s.find(". ") != std::string::npos || s.find(", ") != std::string::npos || fu::ends_with_stop(s);
+        for (std::string_view mark : {". ", ", ", "\u3002", "\uFF0C", "\u3001", "\u060C", "\u0964", "\u061F"})
+            if (s.find(mark) != std::string::npos) return true;
+        return fu::ends_with_stop(s);
     }
 
     // Prose scores its non-link length; link lists and short fragments score negative.
@@ -684,7 +688,7 @@ class Extractor {
             const double len = static_cast<double>(b.chars);
             const double link = static_cast<double>(b.link_chars);
             const double density = len > 0 ? link / len : 0;
-            const std::size_t nw = fu::words(b.text).size();
+            const std::size_t nw = fu::word_count(b.text);
             if (b.junk || fu::is_boilerplate_line(b.text)) {
                 b.score = -0.5 * (len - link) - link;
             } else if (b.heading) {
@@ -739,12 +743,18 @@ class Extractor {
             for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 5; p = p->parent, ++depth)
                 with_linked_heading.insert(p);
         }
+        // An element that also holds the article's own (unlinked) <h1> is the article,
+        // not a card: on a short page the wrapper of both is small too.
+        std::unordered_set<const xmlNode*> with_headline;
+        for (const auto& b : blocks_)
+            if (b.heading == 1 && b.link_chars * 2 <= b.chars)
+                for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE; p = p->parent) with_headline.insert(p);
         for (auto& b : blocks_) {
             if (b.score <= 0 || b.heading) continue;
             int depth = 0;
             for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 4; p = p->parent, ++depth) {
                 const auto it = stats_.find(p);
-                if (it == stats_.end() || it->second.text > 700) break;
+                if (it == stats_.end() || it->second.text > 700 || with_headline.count(p)) break;
                 if (with_linked_heading.count(p)) {
                     b.score = -0.5 * b.score;
                     b.teaser = true;
@@ -757,6 +767,21 @@ class Extractor {
     // A heading that introduces links to other articles ("Related", "You may also
     // like", "More from …", or a heading whose class says "related"): what follows it
     // in its section is not this article.
+    // The heading of a comment section: "Comments", "3 responses", "12 replies",
+    // "Leave a reply", "Join the discussion". Comments are prose, so only the heading
+    // tells them from the article when their container's class does not.
+    static bool comments_heading(const std::string& folded) {
+        static constexpr std::array<std::string_view, 10> kPhrases{
+            "comments", "comment", "leave a reply", "leave a comment", "join the discussion", "reader comments",
+            "discussion", "responses", "post a comment", "add a comment"};
+        for (auto p : kPhrases)
+            if (folded == p) return true;
+        const auto ws = fu::words(folded);
+        if (ws.size() != 2 || !std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return false;
+        return one_of(ws[1], {"comment", "comments", "response", "responses", "reply", "replies", "thoughts"});
+    }
+
     static bool related_heading(const Block& b) {
         if (!b.heading && !b.bold_only && b.chars > 40) return false;
         if (b.chars > 60) return false;
@@ -772,6 +797,7 @@ class Extractor {
             "don't miss", "popular posts"};
         for (auto p : kPhrases)
             if (f == p || (p.size() > 8 && f.rfind(p, 0) == 0)) return true;
+        if (comments_heading(f)) return true;
         // Other languages: "Você pode gostar", "Lesen Sie auch", "À lire aussi", "Te puede interesar".
         static constexpr std::array<std::string_view, 16> kForeign{
             "você pode gostar", "lesen sie auch", "à lire aussi", "a lire aussi", "te puede interesar",
@@ -910,7 +936,7 @@ class Extractor {
                            std::size_t last_kept) const {
         const Block& b = blocks_[i];
         const std::string_view tag = name_of(b.owner);
-        const std::size_t nw = fu::words(b.text).size();
+        const std::size_t nw = fu::word_count(b.text);
         const bool in_main = inside(b.owner, main);
         const xmlNode* around = main->parent && main->parent->type == XML_ELEMENT_NODE ? main->parent : main;
         const unsigned sig = class_signal(b.owner) | (b.owner->parent ? class_signal(b.owner->parent) : 0u);
@@ -1051,7 +1077,7 @@ class Extractor {
             // Quote marks and a closing stop may differ between the quote and the body.
             while (!q.empty() && std::string_view("\"'. ").find(q.back()) != std::string_view::npos) q.pop_back();
             while (!q.empty() && std::string_view("\"' ").find(q.front()) != std::string_view::npos) q.erase(0, 1);
-            const std::size_t nw = fu::words(q).size();
+            const std::size_t nw = fu::word_count(q);
             if (nw < 6 || nw > 60) continue;
             for (std::size_t k = 0; k < blocks_.size(); ++k)
                 if (k != i && keep[k] && folded[k].size() > q.size() + 20 && folded[k].find(q) != std::string::npos) {
@@ -1068,7 +1094,7 @@ class Extractor {
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             if (!keep[i]) continue;
             const Block* b = &blocks_[i];
-            const std::size_t nw = fu::words(b->text).size();
+            const std::size_t nw = fu::word_count(b->text);
             const bool question = b->heading >= 2 && nw <= 12 && fu::trim(b->text).back() == '?';
             const bool heading = (b->heading >= 2 || b->bold_only) && nw <= 20 &&
                                  (!fu::ends_with_stop(b->text) || question);

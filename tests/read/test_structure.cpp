@@ -129,3 +129,40 @@ TEST_CASE("structure: a merged graph's title gives the span of the dates it has"
         if (!a.published) a.published = newskg::DateValue::parse_iso("2024-09-20");
     CHECK(newskg::exporting::merged_title(eight) == "8 articles, 2024-09-18 to 2024-10-02");
 }
+
+TEST_CASE("structure: a comment section under a \"3 responses\" heading is not the article",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("comments_section.html"), "c.html", {});
+    CHECK(has(d, "The town library of Riverside will open"));
+    CHECK(has(d, "finance officer"));
+    for (const char* gone : {"responses", "Marek", "swimming pool", "exam season"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
+
+TEST_CASE("structure: a one-paragraph article beside teaser cards is still read", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("short_with_cards.html"), "s.html", {});
+    CHECK(d.title == "Ferry timetable changes on Sunday");
+    CHECK(has(d, "The island ferry will leave half an hour earlier"));
+    for (const char* gone : {"Harbour fees", "pontoons", "cafe", "lifeboat"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
+
+TEST_CASE("structure: a body split around an advertisement is read whole", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("split_body.html"), "split.html", {});
+    CHECK(d.title == "Rail strike suspended after overnight talks");
+    CHECK(has(d, "The national rail union suspended"));
+    CHECK(has(d, "Passenger groups welcomed the news"));
+    CHECK_FALSE(has(d, "Advertisement"));
+    CHECK_FALSE(has(d, "Storm closes"));
+}
+
+TEST_CASE("structure: Chinese text, without spaces between words, is read as prose", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("cjk_article.html"), "cjk.html", {});
+    CHECK(d.title == "\u6CB3\u53E3\u5927\u6865\u5468\u4E00\u91CD\u65B0\u901A\u8F66");
+    REQUIRE(d.paragraphs.size() == 4);
+    CHECK_FALSE(has(d, "\u9996\u9875")); // the menu's "home page"
+}
