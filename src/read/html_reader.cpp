@@ -631,7 +631,12 @@ class Extractor {
                 // elsewhere it is only a space (addresses, wrapped lines).
                 // So does one before or after a bulleted line ("• one<br>• two"): list
                 // items are separate statements and must not merge into one sentence.
-                if (fu::ends_with_stop(a.text) || fu::list_item(a.text) || bullet_follows(c)) flush(a);
+                // Two <br> in a row are a paragraph break however the line ends, and a
+                // line that is a headline (all bold) or a date line ends its paragraph:
+                // old table layouts set the whole article with <br> alone.
+                if (fu::ends_with_stop(a.text) || fu::list_item(a.text) || bullet_follows(c) || br_follows(c) ||
+                    (!a.text.empty() && a.bold >= count_chars(a.text)) || fu::date_line(a.text))
+                    flush(a);
                 else a.space = true;
                 continue;
             }
@@ -648,6 +653,16 @@ class Extractor {
                 collect(c, a, in_link || t == "a", in_bold || t == "b" || t == "strong");
             }
         }
+    }
+
+    // Another <br> follows, with only white space between.
+    static bool br_follows(const xmlNode* br) {
+        for (const xmlNode* n = br->next; n; n = n->next) {
+            if (n->type == XML_TEXT_NODE && n->content && fu::trim(reinterpret_cast<const char*>(n->content)).empty())
+                continue;
+            return n->type == XML_ELEMENT_NODE && name_of(n) == "br";
+        }
+        return false;
     }
 
     // The text right after a <br> starts with a list marker ("• ", "- ", "1. ").

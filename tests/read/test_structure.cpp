@@ -166,3 +166,15 @@ TEST_CASE("structure: Chinese text, without spaces between words, is read as pro
     REQUIRE(d.paragraphs.size() == 4);
     CHECK_FALSE(has(d, "\u9996\u9875")); // the menu's "home page"
 }
+
+TEST_CASE("structure: a page set with <br> alone keeps headline, date line and paragraphs apart",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("br_table_layout.html"), "t.html", {});
+    CHECK(d.title == "Village council elects new mayor");
+    // The bold headline and the date line end their lines: the first paragraph starts
+    // with the article, not with "Village council … Posted on …".
+    const std::string body = newskg::body_text(d);
+    CHECK(body.rfind("The village council of Eastbrook elected", 0) == 0);
+    CHECK_FALSE(has(d, "Posted on"));
+    CHECK(has(d, "after two terms in office."));
+}
