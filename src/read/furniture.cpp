@@ -473,6 +473,30 @@ std::vector<std::string> dateline_agencies(std::string_view paragraph) {
     return agency_list(head.substr(open + 1, close - open - 1));
 }
 
+namespace {
+// "10:02 AM EST Nov 19, 2019" → "Nov 19, 2019": a clock time (with AM/PM and a zone of
+// capitals) written before the date.
+std::string_view skip_leading_time(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size() && i < 2 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    if (i == 0 || i + 3 > t.size() || t[i] != ':' || !std::isdigit(static_cast<unsigned char>(t[i + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(t[i + 2])))
+        return t;
+    auto ws = words(t.substr(i + 3));
+    std::size_t skip = 0;
+    if (!ws.empty() && (ws[0] == "AM" || ws[0] == "PM" || ws[0] == "am" || ws[0] == "pm" || ws[0] == "a.m." ||
+                        ws[0] == "p.m."))
+        ++skip;
+    if (skip < ws.size() && ws[skip].size() >= 2 && ws[skip].size() <= 4 &&
+        std::all_of(ws[skip].begin(), ws[skip].end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+        ++skip;
+    if (skip >= ws.size()) return t;
+    std::string_view rest = trim(t.substr(static_cast<std::size_t>(ws[skip].data() - t.data())));
+    if (!rest.empty() && (rest.front() == ',')) rest = trim(rest.substr(1));
+    return rest;
+}
+} // namespace
+
 std::optional<DateValue> date_line(std::string_view line) {
     std::string_view s = trim(line);
     if (s.empty() || s.size() > 120) return std::nullopt;
@@ -508,10 +532,12 @@ std::optional<DateValue> date_line(std::string_view line) {
                 t = trim(t.substr(p.size()));
                 break;
             }
+        t = skip_leading_time(t);
         if (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
         // Only a full date: "June 2023" or "2023" next to a word is a label, not a dateline.
-        if (auto d = parse_date(t); d && d->day && !found) {
-            found = d;
+        // A second date ("| Updated 12:44 PM Nov 19, 2019") is part of the line too.
+        if (auto d = parse_date(t); d && d->day) {
+            if (!found) found = d;
             continue;
         }
         if (words(seg).size() > 5) return std::nullopt;

@@ -176,8 +176,14 @@ struct Block {
 };
 
 struct Meta {
-    std::string og_title, ld_headline, ld_body, html_title, site_name, ld_publisher, url, description;
-    std::optional<DateValue> published_meta, published_ld, published_other, published_time;
+    struct LdArticle {
+        std::string headline;
+        std::optional<DateValue> published;
+    };
+    std::vector<LdArticle> ld_articles; ///< every JSON-LD article object, in page order
+    std::optional<DateValue> published_ld_page; ///< first datePublished of any JSON-LD article or page
+    std::string og_title, ld_body, html_title, site_name, ld_publisher, url, description;
+    std::optional<DateValue> published_meta, published_other, published_time;
     std::string twitter_title;
     struct H1 {
         std::string text;
@@ -366,6 +372,7 @@ class Extractor {
     std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
     std::unordered_set<std::string> desc_ngrams_; ///< word pairs of the page's description
     std::size_t title_block_ = 0; ///< the block showing the headline (0 when none)
+    std::optional<DateValue> published_line_; ///< a date line near the article, if any
 
     // ---- 1. metadata ------------------------------------------------------------------
 
@@ -399,9 +406,14 @@ class Extractor {
         const bool article = type.find("Article") != std::string::npos || type == "BlogPosting" ||
                              type == "Report" || type == "LiveBlogPosting" || type == "WebPage";
         if (!article) return;
-        if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
+        if (type != "WebPage") {
+            Meta::LdArticle a;
+            a.headline = str("headline");
+            meta_date(a.published, str("datePublished"));
+            meta_.ld_articles.push_back(std::move(a));
+        }
         if (meta_.ld_body.empty() && type != "WebPage") meta_.ld_body = str("articleBody");
-        meta_date(meta_.published_ld, str("datePublished"));
+        meta_date(meta_.published_ld_page, str("datePublished"));
         if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.ld_publisher.empty()) {
             if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.ld_publisher = nm->get<std::string>();
         }
@@ -449,6 +461,11 @@ class Extractor {
                 const std::string body = node_text(n);
                 auto j = nlohmann::json::parse(body, nullptr, false);
                 if (!j.is_discarded()) read_ld(j);
+            } else if (t != "meta" && attr(n, "itemprop") == "datePublished") {
+                // Microdata: <span itemprop="datePublished" content="…"> or <time …>.
+                const std::string v = !attr(n, "content").empty() ? attr(n, "content") : attr(n, "datetime");
+                meta_date(meta_.published_other, v);
+                if (t == "time" && !meta_.published_time) meta_date(meta_.published_time, v);
             } else if (t == "time" && !meta_.published_time) {
                 const std::string dt = attr(n, "datetime");
                 if (!dt.empty()) meta_date(meta_.published_time, dt);
@@ -458,6 +475,35 @@ class Extractor {
             }
             if (t != "script" && t != "style") read_meta(n->children);
         }
+    }
+
+    // The JSON-LD object of this page's article. A page that describes several articles
+    // (its own and related ones) is trusted only for the one that the page's og:title
+    // or an <h1> also names.
+    const Meta::LdArticle* ld_article() const {
+        const auto& all = meta_.ld_articles;
+        if (all.empty()) return nullptr;
+        if (std::all_of(all.begin(), all.end(), [&](const Meta::LdArticle& a) { return a.headline == all.front().headline; }))
+            return &all.front();
+        for (const auto& a : all) {
+            if (a.headline.empty()) continue;
+            if (!meta_.og_title.empty() && word_overlap(a.headline, meta_.og_title) >= 0.6) return &a;
+            for (const auto& h1 : meta_.h1s)
+                if (word_overlap(a.headline, h1.text) >= 0.6) return &a;
+        }
+        return nullptr;
+    }
+
+    std::string ld_headline() const {
+        const auto* a = ld_article();
+        return a ? a->headline : std::string{};
+    }
+
+    // datePublished of the page's JSON-LD article; of any JSON-LD object when the page
+    // describes one article (or a WebPage only).
+    std::optional<DateValue> ld_published() const {
+        if (const auto* a = ld_article(); a && a->published) return a->published;
+        return meta_.ld_articles.size() <= 1 ? meta_.published_ld_page : std::nullopt;
     }
 
     const std::string& site() const { return meta_.site_name.empty() ? meta_.ld_publisher : meta_.site_name; }
@@ -472,7 +518,7 @@ class Extractor {
     // says the same as the chosen headline (60 % of the words either way), its wording
     // wins: metadata headlines are often shortened or rewritten for search engines.
     std::string choose_title() const {
-        std::vector<std::string> order{meta_.ld_headline, meta_.og_title, meta_.twitter_title};
+        std::vector<std::string> order{ld_headline(), meta_.og_title, meta_.twitter_title};
         for (const auto& h : meta_.h1s)
             if (h.in_article) order.push_back(h.text);
         order.push_back(strip_site_suffix(meta_.html_title, site()));
@@ -1063,14 +1109,22 @@ class Extractor {
         return keep;
     }
 
-    // Bylines usually sit in the article's header, which is furniture and not output;
-    // their agency credits are still worth keeping. Look a few levels around the body.
-    void header_credits(Document& d, const xmlNode* main) {
+    // Bylines and date lines usually sit in the article's header, which is furniture and
+    // not output; their agency credits and date are still worth keeping. Look a few
+    // levels around the body.
+    void header_credits(Document& d, const xmlNode* main, const std::vector<bool>& keep) {
         const xmlNode* scope = main;
         for (int up = 0; up < 3 && scope->parent && scope->parent->type == XML_ELEMENT_NODE &&
                          name_of(scope->parent) != "body" && name_of(scope->parent) != "html";
              ++up)
             scope = scope->parent;
+        // A visible date line near the article ("Published 10:02 AM EST Nov 19, 2019"),
+        // the last resort for the publication date.
+        // Only in the article's header, before its first kept block: timestamps of the
+        // related stories below are other articles' dates.
+        for (std::size_t i = 0; i < blocks_.size() && !keep[i] && !published_line_; ++i)
+            if (blocks_[i].chars < 120 && inside(blocks_[i].owner, scope))
+                if (auto dl = fu::date_line(blocks_[i].text); dl && dl->day) published_line_ = dl;
         for (const auto& b : blocks_)
             if (b.junk && b.chars < 200 && inside(b.owner, scope))
                 if (auto by = fu::byline(b.text, true)) {
@@ -1122,11 +1176,13 @@ class Extractor {
     }
 
     // The publication date in the documented order: --published, JSON-LD datePublished,
-    // Open Graph article:published_time, other date <meta> tags, the first <time datetime>.
+    // Open Graph article:published_time, other date <meta> tags and microdata
+    // datePublished, the first <time datetime>, a date line near the article.
     std::optional<DateValue> published() const {
         if (opt_.published) return opt_.published;
-        for (const auto* slot : {&meta_.published_ld, &meta_.published_meta, &meta_.published_other,
-                                 &meta_.published_time})
+        if (auto d = ld_published()) return d;
+        for (const auto* slot : {&meta_.published_meta, &meta_.published_other, &meta_.published_time,
+                                 &published_line_})
             if (*slot) return *slot;
         return std::nullopt;
     }
@@ -1135,7 +1191,7 @@ class Extractor {
         std::vector<bool> keep = rule_selection(d, main);
         if (!models_->block.empty) keep = model_selection(main, keep, nullptr);
         drop_pull_quotes(keep);
-        header_credits(d, main);
+        header_credits(d, main, keep);
         emit(d, keep);
         // Outlet: og:site_name, else the JSON-LD publisher, else one named in the byline.
         for (const auto* name : {&meta_.site_name, &meta_.ld_publisher})

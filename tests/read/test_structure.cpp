@@ -178,3 +178,33 @@ TEST_CASE("structure: a page set with <br> alone keeps headline, date line and p
     CHECK_FALSE(has(d, "Posted on"));
     CHECK(has(d, "after two terms in office."));
 }
+
+TEST_CASE("structure: of several JSON-LD articles, the headline is the one the page shows",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("ld_two_articles.html"), "two.html", {});
+    // The <h1> says the same as the second JSON-LD headline, in its own (longer) words.
+    CHECK(d.title == "Glassworks to hire two hundred workers after winning export order");
+    CHECK_FALSE(has(d, "Storm closes"));
+    // And the date is that article's, not the first JSON-LD object's.
+    REQUIRE(d.published);
+    CHECK(d.published->iso() == "2024-03-11");
+}
+
+TEST_CASE("structure: a date line under the headline dates a page without date metadata",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("visible_date.html"), "v.html", {});
+    REQUIRE(d.published);
+    // "Published 9:15 AM CET Mar 3, 2024 | Updated …": the time before the date is skipped,
+    // and the related stories' dates below the article are not taken.
+    CHECK(d.published->iso() == "2024-03-03");
+    CHECK_FALSE(has(d, "Published"));
+    CHECK_FALSE(has(d, "Bridge repairs"));
+}
+
+TEST_CASE("structure: microdata datePublished dates the article", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("microdata_date.html"), "m.html", {});
+    REQUIRE(d.published);
+    CHECK(d.published->iso() == "2023-09-14");
+    CHECK(d.title == "Orchard harvest beats forecast");
+    CHECK(has(d, "Apple growers in the southern valley"));
+}
