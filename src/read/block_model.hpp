@@ -17,12 +17,12 @@
 namespace newskg::detail {
 
 /// Feature names, in order; the model file names its weights by these.
-inline constexpr std::array<std::string_view, 38> kBlockFeatureNames{
+inline constexpr std::array<std::string_view, 36> kBlockFeatureNames{
     "bias",          "rule_keep",     "in_main",        "near_main",     "junk",
     "teaser",        "rule_score",    "log_chars",      "link_density",  "prose",
     "ends_stop",     "heading",       "heading_linked", "tag_p",         "tag_li",
     "tag_cell",      "tag_quote",     "bold_only",      "position",      "in_article",
-    "furniture",     "ld_overlap",    "has_ld_body",    "class_negative", "class_positive",
+    "furniture",     "ld_overlap",    "has_ld_body",
     "after_last",    "prev_keep",     "next_keep",      "short",          "in_figure",
     "in_body_markup", "parent_para",  "main_depth",     "p_siblings",     "letter_share",
     "caps_share",     "before_title",  "description"};

@@ -1000,7 +1000,6 @@ class Extractor {
         const std::size_t nw = fu::word_count(b.text);
         const bool in_main = inside(b.owner, main);
         const xmlNode* around = main->parent && main->parent->type == XML_ELEMENT_NODE ? main->parent : main;
-        const unsigned sig = class_signal(b.owner) | (b.owner->parent ? class_signal(b.owner->parent) : 0u);
         const double n = static_cast<double>(blocks_.size());
         const LetterShares letters = letter_shares(b.text);
         return BlockFeatures{
@@ -1027,8 +1026,6 @@ class Extractor {
             furniture_line(b) ? 1.0 : 0.0,
             ngram_overlap(b.text, ld_ngrams_),
             ld_ngrams_.empty() ? 0.0 : 1.0,
-            (sig & kNegative) ? 1.0 : 0.0,
-            (sig & kPositive) ? 1.0 : 0.0,
             in_main && last_kept < blocks_.size() && i > last_kept ? 1.0 : 0.0,
             i > 0 && keep[i - 1] ? 1.0 : 0.0,
             i + 1 < blocks_.size() && keep[i + 1] ? 1.0 : 0.0,
