@@ -17,7 +17,7 @@
 namespace newskg::detail {
 
 /// Feature names, in order; the model file names its weights by these.
-inline constexpr std::array<std::string_view, 36> kBlockFeatureNames{
+inline constexpr std::array<std::string_view, 37> kBlockFeatureNames{
     "bias",          "rule_keep",     "in_main",        "near_main",     "junk",
     "teaser",        "rule_score",    "log_chars",      "link_density",  "prose",
     "ends_stop",     "heading",       "heading_linked", "tag_p",         "tag_li",
@@ -25,7 +25,7 @@ inline constexpr std::array<std::string_view, 36> kBlockFeatureNames{
     "furniture",     "ld_overlap",    "has_ld_body",
     "after_last",    "prev_keep",     "next_keep",      "short",          "in_figure",
     "in_body_markup", "parent_para",  "main_depth",     "p_siblings",     "letter_share",
-    "caps_share",     "before_title",  "description"};
+    "caps_share",     "before_title",  "description",    "repeated"};
 inline constexpr std::size_t kBlockFeatures = kBlockFeatureNames.size();
 using BlockFeatures = std::array<double, kBlockFeatures>;
 

@@ -569,7 +569,8 @@ bool is_boilerplate_line(std::string_view line) {
         // Labels of summary boxes, not part of the running text (the items are).
         "what you need to know", "what to know", "key points", "key takeaways", "at a glance",
         "story highlights", "in brief", "quick read", "read more »", "read more >>",
-        "continue reading »", "read the full story", "read the full article"};
+        "continue reading »", "read the full story", "read the full article",
+        "back to gallery", "view gallery", "open gallery", "enlarge this image"};
     if (std::find(std::begin(kExact), std::end(kExact), f) != std::end(kExact)) return true;
     static constexpr std::array<std::string_view, 26> kPrefix{
         "share on ", "share this ", "follow us on ", "follow us ", "sign up for ", "subscribe to ",
@@ -597,6 +598,11 @@ bool is_boilerplate_line(std::string_view line) {
             ws[2] == "of" && std::isdigit(static_cast<unsigned char>(ws[1][0])) &&
             std::isdigit(static_cast<unsigned char>(ws[3][0])))
             return true;
+        // "1 / 8", "3 of 12": a slide counter alone.
+        auto number = [](std::string_view w) {
+            return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        };
+        if (ws.size() == 3 && number(ws[0]) && (ws[1] == "/" || ws[1] == "of") && number(ws[2])) return true;
     }
     // Author contact and follow-us notes: an e-mail address or @handle with an invitation
     // ("Email Jane at jane@example.com or follow her @jane").

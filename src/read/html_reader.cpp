@@ -331,7 +331,20 @@ class Extractor {
         desc_ngrams_ = word_ngrams(meta_.description);
         title_ = choose_title();
         title_block_ = find_title_block();
+        repeated_ = find_repeated();
         if (!models_->page.empty) learned_page_scores(root);
+    }
+
+    // Article paragraphs are on a page once; slideshow captions, teasers and widgets are
+    // often printed twice or more (one copy per slide or per breakpoint).
+    std::vector<bool> find_repeated() const {
+        std::unordered_map<std::string, int> count;
+        std::vector<std::string> keys(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (fu::word_count(blocks_[i].text) >= 8) ++count[keys[i] = fu::fold(blocks_[i].text)];
+        std::vector<bool> out(blocks_.size(), false);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) out[i] = !keys[i].empty() && count[keys[i]] > 1;
+        return out;
     }
 
     // The first block that shows the headline: what comes before it is the page's header
@@ -372,6 +385,7 @@ class Extractor {
     std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
     std::unordered_set<std::string> desc_ngrams_; ///< word pairs of the page's description
     std::size_t title_block_ = 0; ///< the block showing the headline (0 when none)
+    std::vector<bool> repeated_;   ///< the block's text (8 words or more) is on the page twice
     std::optional<DateValue> published_line_; ///< a date line near the article, if any
 
     // ---- 1. metadata ------------------------------------------------------------------
@@ -843,6 +857,25 @@ class Extractor {
         return one_of(ws[1], {"comment", "comments", "response", "responses", "reply", "replies", "thoughts"});
     }
 
+    // The heading of an author box after the article: "About the author", "Über den
+    // Autor", "About Jane Roe" (the word and a capitalised name of two or three words).
+    static bool author_heading(const std::string& folded) {
+        static constexpr std::array<std::string_view, 9> kPhrases{
+            "about the author", "about the authors", "\u00FCber den autor", "\u00FCber die autorin",
+            "sobre o autor", "sobre el autor", "\u00E0 propos de l'auteur", "about the writer", "author bio"};
+        for (auto p : kPhrases)
+            if (folded == p) return true;
+        return false;
+    }
+
+    // "About Jane Roe", "Über Moritz Bachmann", "About Acme": a heading naming the author of
+    // a bio box, or the company whose boilerplate closes a press release.
+    static bool about_someone(const std::string& text) {
+        const auto ws = fu::words(text);
+        if (ws.size() < 2 || ws.size() > 4 || !one_of(ws[0], {"About", "\u00DCber", "Sobre"})) return false;
+        return std::all_of(ws.begin() + 1, ws.end(), [](std::string_view w) { return uc::is_upper(uc::first(w)); });
+    }
+
     static bool related_heading(const Block& b) {
         if (!b.heading && !b.bold_only && b.chars > 40) return false;
         if (b.chars > 60) return false;
@@ -858,7 +891,8 @@ class Extractor {
             "don't miss", "popular posts"};
         for (auto p : kPhrases)
             if (f == p || (p.size() > 8 && f.rfind(p, 0) == 0)) return true;
-        if (comments_heading(f)) return true;
+        if (comments_heading(f) || author_heading(f)) return true;
+        if (b.heading && about_someone(b.text)) return true;
         // Other languages: "Você pode gostar", "Lesen Sie auch", "À lire aussi", "Te puede interesar".
         static constexpr std::array<std::string_view, 16> kForeign{
             "você pode gostar", "lesen sie auch", "à lire aussi", "a lire aussi", "te puede interesar",
@@ -1038,6 +1072,7 @@ class Extractor {
             letters.letter_share,
             letters.caps_share,
             i < title_block_ ? 1.0 : 0.0,
+            repeated_[i] ? 1.0 : 0.0,
             desc_ngrams_.empty() ? 0.0 : ngram_overlap(b.text, desc_ngrams_),
         };
     }
@@ -1153,6 +1188,29 @@ class Extractor {
         }
     }
 
+    // A paragraph printed again is read at most once: a repeated statement would only
+    // repeat its evidence. When one text repeats, or little of the kept text, the
+    // repeats are widgets (a slideshow caption per slide, a teaser per breakpoint) and no
+    // copy is kept; when several paragraphs and much of the text repeat, the page holds
+    // the article twice (a mobile copy) and the first copy is the article.
+    void drop_repeats(std::vector<bool>& keep) const {
+        std::size_t all = 0, repeated = 0;
+        std::unordered_set<std::string> distinct;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) {
+                all += blocks_[i].chars;
+                if (repeated_[i]) {
+                    repeated += blocks_[i].chars;
+                    distinct.insert(fu::fold(blocks_[i].text));
+                }
+            }
+        // A copy of the article repeats several paragraphs; a widget repeats one text.
+        const bool widgets = distinct.size() < 2 || repeated * 10 < all * 3;
+        std::unordered_set<std::string> seen;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i] && repeated_[i] && (widgets || !seen.insert(fu::fold(blocks_[i].text)).second)) keep[i] = false;
+    }
+
     void emit(Document& d, const std::vector<bool>& keep) {
         build::DocumentBuilder builder(d);
         if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
@@ -1188,6 +1246,7 @@ class Extractor {
         std::vector<bool> keep = rule_selection(d, main);
         if (!models_->block.empty) keep = model_selection(main, keep, nullptr);
         drop_pull_quotes(keep);
+        drop_repeats(keep);
         header_credits(d, main, keep);
         emit(d, keep);
         // Outlet: og:site_name, else the JSON-LD publisher, else one named in the byline.

@@ -208,3 +208,26 @@ TEST_CASE("structure: microdata datePublished dates the article", "[read][html][
     CHECK(d.title == "Orchard harvest beats forecast");
     CHECK(has(d, "Apple growers in the southern valley"));
 }
+
+TEST_CASE("structure: slideshow captions printed per slide, slide counters and an author box leave the body",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("gallery_and_bio.html"), "g.html", {});
+    CHECK(newskg::body_text(d).rfind("The old grain mill of Westerby", 0) == 0);
+    CHECK(has(d, "the association's chairwoman said at the opening."));
+    const std::string caption = "Volunteers paint the walls";
+    CHECK(d.text.find(caption) == d.text.rfind(caption)); // at most once
+    for (const char* gone : {"1 / 3", "Back to Gallery", "About Lena Marsh", "mountain guide"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
+
+TEST_CASE("structure: a page holding the article twice is read once", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("article_twice.html"), "twice.html", {});
+    for (const std::string s : {"Crews of the coastal ferries voted", "raises wages by eleven percent",
+                                "the full timetable would return"}) {
+        INFO(s);
+        REQUIRE(has(d, s));
+        CHECK(d.text.find(s) == d.text.rfind(s));
+    }
+}
