@@ -905,11 +905,40 @@ class Extractor {
         return (sig & kNegative) && cls.find("related") != std::string::npos;
     }
 
+    // The section a heading introduces: its parent, or, when the heading sits alone in a
+    // wrapper of its own (<div><h3>Most read</h3></div><div>cards…</div>), the element
+    // right after that wrapper. Not further: such rails are often set inside the article,
+    // whose paragraphs go on after them.
+    const xmlNode* section_of(const Block& heading) const {
+        const xmlNode* wrapper = heading.owner;
+        for (int up = 0; up < 3; ++up) {
+            const xmlNode* p = wrapper->parent;
+            if (!p || p->type != XML_ELEMENT_NODE) break;
+            const auto it = stats_.find(p);
+            if (it == stats_.end() || it->second.text > heading.chars + 10) break;
+            wrapper = p;
+        }
+        if (wrapper == heading.owner) {
+            const xmlNode* p = heading.owner->parent;
+            return p && p->type == XML_ELEMENT_NODE ? p : nullptr;
+        }
+        const xmlNode* next = wrapper->next;
+        while (next && next->type != XML_ELEMENT_NODE) next = next->next;
+        // Never the article itself: an element holding most of the page's paragraph
+        // text is not a list of links, whatever heading comes before it.
+        if (next) {
+            const auto it = stats_.find(next);
+            if (it != stats_.end() && total_para_ > 0 && it->second.para * 2 > total_para_) return nullptr;
+        }
+        return next;
+    }
+
     void mark_down_related_sections() {
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             if (!related_heading(blocks_[i])) continue;
-            const xmlNode* region = blocks_[i].owner->parent;
-            if (!region || region->type != XML_ELEMENT_NODE) continue;
+            const xmlNode* region = section_of(blocks_[i]);
+            if (!region) continue;
+            blocks_[i].teaser = true; // the heading goes with its links
             for (std::size_t k = i + 1; k < blocks_.size() && inside(blocks_[k].owner, region); ++k) {
                 Block& b = blocks_[k];
                 if (b.score > 0) b.score = -0.5 * b.score;

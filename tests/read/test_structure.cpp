@@ -231,3 +231,16 @@ TEST_CASE("structure: a page holding the article twice is read once", "[read][ht
         CHECK(d.text.find(s) == d.text.rfind(s));
     }
 }
+
+TEST_CASE("structure: a 'Most read' rail inside the article leaves, the paragraphs after it stay",
+          "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("rail_in_article.html"), "rail.html", {});
+    CHECK(has(d, "Beekeepers in the eastern hills"));
+    // After the rail, and after a "Recommended" heading whose next element is the article.
+    CHECK(has(d, "Prices at the farm gate fell"));
+    CHECK(has(d, "asked members to report any sightings."));
+    for (const char* gone : {"Most read", "SHOCK RESULT", "Village team", "Landslide"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
