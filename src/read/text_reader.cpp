@@ -12,6 +12,7 @@
 #include "read/furniture.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cctype>
 #include <filesystem>
 
@@ -196,12 +197,18 @@ class TextReader {
     // Captions: a short line without final stop right before a credit (or right after
     // it in the same block), a line describing a photo, an agency-style dated caption.
     void mark_captions() {
+        bool first = true;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             Line& l = lines_[i];
             if (l.kind != LineKind::Article) continue;
+            // The first article line is the headline's place: a credit after it, set
+            // apart by a blank line, belongs to the picture below the headline.
+            const bool headline_place = std::exchange(first, false);
             const std::size_t n = next_line(i), p = prev_line(i);
             const bool short_open = !fu::ends_with_stop(l.text) && nwords(l.text) <= 35;
-            if (short_open && n != std::string::npos && lines_[n].kind == LineKind::Credit) l.kind = LineKind::Caption;
+            if (short_open && n != std::string::npos && lines_[n].kind == LineKind::Credit &&
+                (!headline_place || lines_[n].block == l.block))
+                l.kind = LineKind::Caption;
             else if (short_open && p != std::string::npos && lines_[p].kind == LineKind::Credit &&
                      lines_[p].block == l.block && nwords(l.text) >= 4)
                 l.kind = LineKind::Caption;

@@ -244,3 +244,18 @@ TEST_CASE("structure: a 'Most read' rail inside the article leaves, the paragrap
         CHECK_FALSE(has(d, gone));
     }
 }
+
+TEST_CASE("structure: a page saved as text loses banner, credit, box label and read-more line",
+          "[read][text][structure]") {
+    auto d = newskg::read_text_article(fixture_text("saved_with_banner.txt"), "saved_with_banner.txt", {});
+    CHECK(d.title == "Lighthouse keepers' cottages to become a museum");
+    for (const char* gone : {"subscription", "PHOTO", "What you need to know", "Read more"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+    newskg::analyse_text(d);
+    const std::string june = sentence_with(d, "open in June");
+    REQUIRE_FALSE(june.empty());
+    CHECK(june.find("children") == std::string::npos);
+    CHECK(has(d, "for a symbolic sum."));
+}
