@@ -112,7 +112,24 @@ struct Example {
 // NEWSKG_CV_STRIP_CLASSES=1: the pages are read without their class and id attributes,
 // as a stand-in for sites whose class names no list knows (the scorers are still trained
 // on the pages as they are).
+// NEWSKG_CV_STRIP_TAGS=1 also turns <article>, <main>, <nav>, <aside>, <header>, <footer>,
+// <figure> and <figcaption> into <div>: a page of an older template with no telling markup.
+std::string without_semantic_tags(std::string html) {
+    if (!std::getenv("NEWSKG_CV_STRIP_TAGS")) return html;
+    for (std::string_view t : {"article", "main", "nav", "aside", "header", "footer", "figcaption", "figure"})
+        for (std::string_view pre : {"<", "</"}) {
+            const std::string from = std::string(pre) + std::string(t);
+            for (std::size_t p = html.find(from); p != std::string::npos; p = html.find(from, p + 1)) {
+                const char after = p + from.size() < html.size() ? html[p + from.size()] : ' ';
+                if (after == '>' || after == ' ' || after == '\n' || after == '\t')
+                    html.replace(p, from.size(), std::string(pre) + "div");
+            }
+        }
+    return html;
+}
+
 std::string without_class_names(std::string html) {
+    html = without_semantic_tags(std::move(html));
     if (!std::getenv("NEWSKG_CV_STRIP_CLASSES")) return html;
     std::string out;
     out.reserve(html.size());

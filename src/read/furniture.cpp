@@ -240,7 +240,11 @@ bool is_photo_credit(std::string_view line) {
     for (std::string_view m : kMarkers) {
         std::size_t pos = 0;
         while ((pos = s.find(m, pos)) != std::string_view::npos) {
-            const bool at_word = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '(' || s[pos - 1] == '|';
+            // Also glued to the caption before it ("…sought treatmentCredit: EPA"), as
+            // pages that set the credit in its own element print it.
+            const bool glued = pos > 0 && std::islower(static_cast<unsigned char>(s[pos - 1])) && m.front() >= 'A' &&
+                               m.front() <= 'Z';
+            const bool at_word = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '(' || s[pos - 1] == '|' || glued;
             const std::string_view tail = trim(s.substr(pos + m.size()));
             if (at_word && !tail.empty() && words(tail).size() <= 14 && !ends_with_stop(tail)) return true;
             if (at_word && !tail.empty() && words(tail).size() <= 6) return true; // "Photo: J. Doe."
@@ -548,6 +552,10 @@ std::optional<DateValue> date_line(std::string_view line) {
 bool is_boilerplate_line(std::string_view line) {
     const std::string_view s = trim(line);
     if (s.empty()) return true;
+    // A lone small number: share and comment counts ("6"). (Not every line without
+    // letters: "___" separators and price tables are part of some articles.)
+    if (s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return true;
     std::string f = fold(s);
     while (!f.empty() && (f.back() == ':' || f.back() == '.' || f.back() == '!' || f.back() == ' ')) f.pop_back();
     static constexpr std::string_view kExact[] = {
@@ -581,6 +589,13 @@ bool is_boilerplate_line(std::string_view line) {
     for (std::string_view p : kPrefix)
         if (starts_with(f, p)) return true;
     const auto nw = words(s).size();
+    // Legal small print of the page's footer.
+    if (nw <= 80) {
+        for (std::string_view p : {"may not be reproduced", "all rights reserved", "without the prior written permission",
+                                   "community rules apply", "alle rechte vorbehalten", "tous droits r\u00E9serv\u00E9s",
+                                   "todos los derechos reservados"})
+            if (contains(f, p)) return true;
+    }
     if (contains(f, "cookie") && nw <= 150) {
         if (contains(f, "accept") || contains(f, "consent") || contains(f, "privacy") || contains(f, "we use") ||
             contains(f, "uses cookies") || contains(f, "settings"))

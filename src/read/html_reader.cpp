@@ -311,7 +311,7 @@ class Extractor {
             return d;
         }
         prepare(root);
-        xmlNode* main = choose(root);
+        xmlNode* main = widen(choose(root));
         return assemble(d, main);
     }
 
@@ -947,6 +947,21 @@ class Extractor {
         }
     }
 
+    // An article of one element alone is rare: when the chosen element holds a single
+    // block and its parent holds another paragraph that scores as prose, the parent is
+    // the article (its paragraphs are siblings of the furniture that outweighed them).
+    xmlNode* widen(xmlNode* main) const {
+        xmlNode* parent = main->parent;
+        if (!parent || parent->type != XML_ELEMENT_NODE || name_of(parent) == "body" || name_of(parent) == "html")
+            return main;
+        std::size_t own = 0, others = 0;
+        for (const auto& b : blocks_) {
+            if (inside(b.owner, main)) ++own;
+            else if (inside(b.owner, parent) && b.score > 0 && name_of(b.owner) == "p" && !furniture_line(b)) ++others;
+        }
+        return own == 1 && others > 0 ? parent : main;
+    }
+
     xmlNode* choose(xmlNode* root) {
         std::unordered_map<const xmlNode*, double> sum;
         for (const auto& b : blocks_)
@@ -1299,7 +1314,7 @@ class Extractor {
         xmlNode* root = doc_ ? xmlDocGetRootElement(doc_) : nullptr;
         if (!root) return out;
         prepare(root);
-        xmlNode* main = block_stage ? choose(root) : root;
+        xmlNode* main = block_stage ? widen(choose(root)) : root;
         Document scratch;
         const std::vector<bool> keep = rule_selection(scratch, main);
         model_selection(main, keep, &out);

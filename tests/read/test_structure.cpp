@@ -259,3 +259,25 @@ TEST_CASE("structure: a page saved as text loses banner, credit, box label and r
     CHECK(june.find("children") == std::string::npos);
     CHECK(has(d, "for a symbolic sum."));
 }
+
+TEST_CASE("structure: glued credits, share counts and legal small print leave the body", "[read][html][structure]") {
+    const std::string page =
+        "<html><head><title>Night trains return to the coast line</title></head><body><div>"
+        "<h1>Night trains return to the coast line</h1>"
+        "<div>The sleeper train at the harbour station on its first night backCredit: Jane Roe</div>"
+        "<div>14</div>"
+        "<p>Night trains between the capital and the coast returned on Friday after a pause of six years, the rail "
+        "company said, with two departures a week in each direction.</p>"
+        "<p>Tickets for the first month sold out within a day, and the company said it would add a third departure "
+        "if demand stayed high through the winter.</p>"
+        "<div>The material on this site may not be reproduced, distributed or otherwise used without the prior "
+        "written permission of the publisher.</div>"
+        "</div></body></html>";
+    const auto d = newskg::read_html_article(page, "night.html", {});
+    CHECK(newskg::body_text(d).rfind("Night trains between the capital", 0) == 0);
+    CHECK(has(d, "through the winter."));
+    for (const char* gone : {"Credit:", "sleeper train at the harbour", "14", "may not be reproduced"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
