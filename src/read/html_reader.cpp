@@ -26,6 +26,7 @@
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
+#include "read/section_heading.hpp"
 #include "read/text_reader.hpp"
 #include "text/unicode_util.hpp"
 
@@ -842,64 +843,10 @@ class Extractor {
     // A heading that introduces links to other articles ("Related", "You may also
     // like", "More from …", or a heading whose class says "related"): what follows it
     // in its section is not this article.
-    // The heading of a comment section: "Comments", "3 responses", "12 replies",
-    // "Leave a reply", "Join the discussion". Comments are prose, so only the heading
-    // tells them from the article when their container's class does not.
-    static bool comments_heading(const std::string& folded) {
-        static constexpr std::array<std::string_view, 10> kPhrases{
-            "comments", "comment", "leave a reply", "leave a comment", "join the discussion", "reader comments",
-            "discussion", "responses", "post a comment", "add a comment"};
-        for (auto p : kPhrases)
-            if (folded == p) return true;
-        const auto ws = fu::words(folded);
-        if (ws.size() != 2 || !std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            return false;
-        return one_of(ws[1], {"comment", "comments", "response", "responses", "reply", "replies", "thoughts"});
-    }
-
-    // The heading of an author box after the article: "About the author", "Über den
-    // Autor", "About Jane Roe" (the word and a capitalised name of two or three words).
-    static bool author_heading(const std::string& folded) {
-        static constexpr std::array<std::string_view, 9> kPhrases{
-            "about the author", "about the authors", "\u00FCber den autor", "\u00FCber die autorin",
-            "sobre o autor", "sobre el autor", "\u00E0 propos de l'auteur", "about the writer", "author bio"};
-        for (auto p : kPhrases)
-            if (folded == p) return true;
-        return false;
-    }
-
-    // "About Jane Roe", "Über Moritz Bachmann", "About Acme": a heading naming the author of
-    // a bio box, or the company whose boilerplate closes a press release.
-    static bool about_someone(const std::string& text) {
-        const auto ws = fu::words(text);
-        if (ws.size() < 2 || ws.size() > 4 || !one_of(ws[0], {"About", "\u00DCber", "Sobre"})) return false;
-        return std::all_of(ws.begin() + 1, ws.end(), [](std::string_view w) { return uc::is_upper(uc::first(w)); });
-    }
-
     static bool related_heading(const Block& b) {
         if (!b.heading && !b.bold_only && b.chars > 40) return false;
         if (b.chars > 60) return false;
-        std::string f = fu::fold(b.text);
-        while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ' || f.back() == '!')) f.pop_back();
-        // "…" (U+2026) ends a few of these too.
-        if (f.size() >= 3 && f.compare(f.size() - 3, 3, "\u2026") == 0) f.resize(f.size() - 3);
-        static constexpr std::array<std::string_view, 24> kPhrases{
-            "related", "related articles", "related stories", "related posts", "related content",
-            "related news", "you may also like", "you might also like", "you may like", "more stories",
-            "more from", "recommended", "recommended for you", "read more", "read next", "more news",
-            "most popular", "most read", "trending", "also read", "see also", "you may be interested in",
-            "don't miss", "popular posts"};
-        for (auto p : kPhrases)
-            if (f == p || (p.size() > 8 && f.rfind(p, 0) == 0)) return true;
-        if (comments_heading(f) || author_heading(f)) return true;
-        if (b.heading && about_someone(b.text)) return true;
-        // Other languages: "Você pode gostar", "Lesen Sie auch", "À lire aussi", "Te puede interesar".
-        static constexpr std::array<std::string_view, 16> kForeign{
-            "você pode gostar", "lesen sie auch", "à lire aussi", "a lire aussi", "te puede interesar",
-            "leia também", "potrebbe interessarti", "читайте также", "самые популярные", "похожие статьи",
-            "популярное", "ähnliche artikel", "meistgelesen", "les plus lus", "lo más leído", "mais lidas"};
-        for (auto p : kForeign)
-            if (f.rfind(p, 0) == 0) return true;
+        if (heading::closes_article(b.text, b.heading > 0)) return true;
         const unsigned sig = class_signal(b.owner);
         const std::string cls = lower(attr(b.owner, "class") + " " + attr(b.owner, "id"));
         return (sig & kNegative) && cls.find("related") != std::string::npos;
