@@ -1,23 +1,27 @@
 // HTML article extraction.
 //
-// 1. Metadata first (headline, date, outlet, URL) from <meta>, JSON-LD, <time> and <h1>,
-//    before anything is removed.
+// 1. Metadata first (headline, date, outlet, URL) from JSON-LD, <meta>, microdata, <time>
+//    and <h1>, before anything is removed (the order is in choose_title and published).
 // 2. Elements that show no text (script, style, images, form fields, anything hidden)
 //    are removed. Page furniture (nav, aside, header, footer, figure, forms, ARIA
 //    navigation/banner roles, and class/id words such as share, social, related, comments,
 //    cookie, newsletter, ad) is only flagged: it stays in the tree so that it weighs
 //    against any container that holds it, and it is never output. An element that holds
 //    most of the page's paragraph text is never furniture, whatever its class says.
-// 3. The page is cut into text blocks at block-level elements. Each block is scored:
-//    positive for prose (long, punctuated, few links), negative for link lists, short
-//    fragments and furniture. Teaser cards (a linked headline with a summary) and what
-//    follows a "Related"/"More from" heading are marked down. The main content is the
-//    element whose blocks sum to the highest score, a maximum-sum subtree: it takes in
-//    every paragraph of the article and leaves out the menus and lists around it. When the
-//    page has one <main> holding most of the prose, the search stays inside it.
-// 4. The blocks of that element become paragraphs, minus the headline, link-heavy blocks,
-//    bylines, date lines, captions and credits (the same recognisers as for text input),
-//    and minus non-prose blocks after the last paragraph (tags, share prompts).
+// 3. The page is cut into text blocks at block-level elements (and at <br><br>, bullets,
+//    headline and date lines). Each block gets a hand-set score (positive for prose,
+//    negative for link lists, short fragments and furniture; teaser cards and what
+//    follows a "Related", "Most read" or comments heading are marked down), then the
+//    learned page scorer (block_model.hpp) rates it from that and from signals every page
+//    has, and its verdict replaces the score. The main content is the element whose
+//    blocks sum highest, a maximum-sum subtree: it takes in every paragraph of the
+//    article and leaves out the menus and lists around it. When the page has one <main>
+//    holding most of the prose, the search stays inside it.
+// 4. The learned block scorer keeps blocks of (and near) that element; the hand rules'
+//    choice is one of its signals. Line recognisers then drop what is never running
+//    text whatever the scorers say (the headline, bylines, date lines, captions, credits,
+//    banners, boilerplate), pull quotes and repeated widgets go, and the rest becomes
+//    paragraphs.
 #include "read/html_reader.hpp"
 
 #include "newskg/core/error.hpp"
