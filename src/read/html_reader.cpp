@@ -262,7 +262,9 @@ double word_overlap(const std::string& a, const std::string& b) {
 std::unordered_set<std::string> word_ngrams(const std::string& text) {
     std::unordered_set<std::string> out;
     if (text.empty()) return out;
-    const auto ws = fu::words(fu::fold(text));
+    // Named: words() returns views into its argument, which a temporary would not outlive.
+    const std::string folded = fu::fold(text);
+    const auto ws = fu::words(folded);
     for (std::size_t i = 0; i + 1 < ws.size(); ++i) out.insert(std::string(ws[i]) + " " + std::string(ws[i + 1]));
     if (ws.size() == 1) out.insert(std::string(ws[0]));
     return out;
