@@ -552,6 +552,22 @@ std::optional<DateValue> date_line(std::string_view line) {
 bool is_boilerplate_line(std::string_view line) {
     const std::string_view s = trim(line);
     if (s.empty()) return true;
+    // A clock time alone ("10:45", "9:15 AM", "10:45 GMT"): a live blog's entry stamp.
+    {
+        const auto ws = words(s);
+        std::size_t i = 0;
+        const std::string_view w0 = ws.empty() ? std::string_view{} : ws[0];
+        while (i < w0.size() && i < 2 && std::isdigit(static_cast<unsigned char>(w0[i]))) ++i;
+        const bool clock = i > 0 && i + 3 == w0.size() && (w0[i] == ':' || w0[i] == '.') &&
+                           std::isdigit(static_cast<unsigned char>(w0[i + 1])) &&
+                           std::isdigit(static_cast<unsigned char>(w0[i + 2]));
+        if (clock && ws.size() <= 3 &&
+            std::all_of(ws.begin() + 1, ws.end(), [](std::string_view w) {
+                return w == "AM" || w == "PM" || w == "am" || w == "pm" || w == "a.m." || w == "p.m." ||
+                       (w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+            }))
+            return true;
+    }
     // A lone small number: share and comment counts ("6"). (Not every line without
     // letters: "___" separators and price tables are part of some articles.)
     if (s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))

@@ -281,3 +281,16 @@ TEST_CASE("structure: glued credits, share counts and legal small print leave th
         CHECK_FALSE(has(d, gone));
     }
 }
+
+TEST_CASE("structure: a live blog keeps its entries, not their clock stamps", "[read][html][structure]") {
+    const auto d = newskg::read_html_article(fixture_text("live_blog.html"), "live.html", {});
+    CHECK(d.title == "Live: floods in the river valley");
+    REQUIRE(d.published);
+    CHECK(d.published->iso() == "2024-05-02");
+    CHECK(has(d, "Firefighters began evacuating"));
+    CHECK(has(d, "according to the weather service."));
+    for (const char* gone : {"10:45", "09:15", "About us"}) {
+        INFO(gone);
+        CHECK_FALSE(has(d, gone));
+    }
+}
