@@ -1,3 +1,4 @@
+#include "export/article_span.hpp"
 #include "newskg/export/dot.hpp"
 
 #include <algorithm>
@@ -344,14 +345,8 @@ std::string title_label(const KnowledgeGraph& kg) {
         if (!a.outlet.empty()) byline += a.outlet + " \u00B7 ";
         if (a.published) byline += a.published->iso() + " \u00B7 ";
     } else {
-        std::optional<DateValue> first, last;
-        for (const ArticleInfo& a : articles) {
-            if (!a.published) continue;
-            if (!first || a.published->iso() < first->iso()) first = a.published;
-            if (!last || a.published->iso() > last->iso()) last = a.published;
-        }
         headline = std::to_string(articles.size()) + " articles";
-        if (first) byline += first->iso() + (*last != *first ? " \u2013 " + last->iso() : std::string()) + " \u00B7 ";
+        if (const std::string dates = exporting::dates_phrase(articles); !dates.empty()) byline += dates + " \u00B7 ";
     }
     byline += "extracted by newskg";
     std::string label = "<FONT POINT-SIZE=\"18\"><B>";

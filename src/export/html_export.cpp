@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/article_span.hpp"
 #include "export/page/page_template.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/export/image.hpp"
@@ -33,15 +34,7 @@ std::string default_title(const KnowledgeGraph& graph) {
     const auto& articles = graph.articles();
     if (articles.size() == 1) return articles.front().title.empty() ? articles.front().id : articles.front().title;
     if (articles.empty()) return "Knowledge graph";
-    std::optional<DateValue> first, last;
-    for (const ArticleInfo& a : articles) {
-        if (!a.published) continue;
-        if (!first || *a.published < *first) first = a.published;
-        if (!last || *last < *a.published) last = a.published;
-    }
-    std::string title = std::to_string(articles.size()) + " articles";
-    if (first) title += ", " + first->iso() + (*last != *first ? " \u2013 " + last->iso() : std::string());
-    return title;
+    return exporting::merged_title(articles);
 }
 
 /// Text safe as HTML element content or a double-quoted attribute value.

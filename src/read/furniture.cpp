@@ -73,6 +73,45 @@ constexpr std::array<std::string_view, 44> kCaptionVerbs{
 
 } // namespace
 
+namespace {
+
+// "PHOTO/ REUTERS", "Photo/AFP", "FILE PHOTO: Jane Roe", "… in Kyiv. PHOTO: AP": a picture
+// word, a slash or colon, and a short capitalised credit, at the start or after a stop.
+bool slash_credit(std::string_view s) {
+    // ASCII lower case only, so that offsets into `f` are offsets into `s`.
+    std::string f(s);
+    for (auto& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static constexpr std::array<std::string_view, 8> kWords{"photo", "photos", "foto", "fotos", "image",
+                                                            "picture", "pic", "file photo"};
+    for (std::string_view w : kWords)
+        for (std::size_t pos = f.find(w); pos != std::string::npos; pos = f.find(w, pos + 1)) {
+            const bool at_start = pos == 0 || (pos >= 2 && f[pos - 1] == ' ' &&
+                                               std::string_view(".!?)|").find(f[pos - 2]) != std::string_view::npos);
+            const std::size_t after = pos + w.size();
+            if (!at_start || after >= f.size() || (f[after] != '/' && f[after] != ':')) continue;
+            const std::string_view tail = trim(s.substr(std::min(after + 1, s.size())));
+            if (!tail.empty() && words(tail).size() <= 6 && uc::is_upper(uc::first(tail))) return true;
+        }
+    return false;
+}
+
+} // namespace
+
+bool is_banner(std::string_view line) {
+    const std::string f = fold(trim(line));
+    if (f.empty() || words(f).size() > 40) return false;
+    static constexpr std::array<std::string_view, 30> kPhrases{
+        "your subscription", "subscription is", "subscribe now", "subscribers only", "for subscribers",
+        "already a subscriber", "already subscribed", "subscribe for", "subscribe to continue",
+        "free articles", "free article", "articles left", "article limit", "paywall",
+        "sign in to continue", "log in to continue", "sign in to read", "log in to read",
+        "create an account", "create a free account", "register to continue", "register for free",
+        "ad blocker", "adblock", "enable javascript", "javascript is disabled", "we use cookies",
+        "cookie settings", "accept cookies", "your privacy choices"};
+    return std::any_of(kPhrases.begin(), kPhrases.end(),
+                       [&](std::string_view p) { return f.find(p) != std::string::npos; });
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty()) {
         const auto cp = uc::decode(s, 0);
@@ -108,18 +147,48 @@ std::vector<std::string_view> words(std::string_view s) {
     return out;
 }
 
+namespace {
+// Full stops of other scripts: ideographic 。！？, Arabic ؟ and ۔, Devanagari । and ॥.
+bool other_script_stop(char32_t c) {
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0x061F || c == 0x06D4 ||
+           c == 0x0964 || c == 0x0965;
+}
+} // namespace
+
+namespace {
+bool unspaced_script(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+} // namespace
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    for (std::string_view w : words(s)) {
+        std::size_t ideographs = 0;
+        for (std::size_t i = 0; i < w.size();) {
+            const auto cp = uc::decode(w, i);
+            ideographs += unspaced_script(cp.cp);
+            i += cp.len;
+        }
+        n += ideographs ? std::max<std::size_t>(1, (ideographs + 1) / 2) : 1;
+    }
+    return n;
+}
+
 bool ends_with_stop(std::string_view s) {
     s = strip_closers(trim(s));
     if (s.empty()) return false;
     const char32_t c = uc::decode_before(s, s.size()).cp;
-    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026;
+    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || other_script_stop(c);
 }
 
 bool ends_like_prose(std::string_view s) {
     s = strip_closers(trim(s));
     if (s.empty()) return false;
     const char32_t c = uc::decode_before(s, s.size()).cp;
-    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || c == U',' || c == U';' || c == U':';
+    return c == U'.' || c == U'!' || c == U'?' || c == 0x2026 || c == U',' || c == U';' || c == U':' ||
+           other_script_stop(c) || c == 0x060C || c == 0x3001 || c == 0xFF0C;
 }
 
 bool is_skip_link(std::string_view line) {
@@ -171,15 +240,20 @@ bool is_photo_credit(std::string_view line) {
     for (std::string_view m : kMarkers) {
         std::size_t pos = 0;
         while ((pos = s.find(m, pos)) != std::string_view::npos) {
-            const bool at_word = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '(' || s[pos - 1] == '|';
+            // Also glued to the caption before it ("…sought treatmentCredit: EPA"), as
+            // pages that set the credit in its own element print it.
+            const bool glued = pos > 0 && std::islower(static_cast<unsigned char>(s[pos - 1])) && m.front() >= 'A' &&
+                               m.front() <= 'Z';
+            const bool at_word = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '(' || s[pos - 1] == '|' || glued;
             const std::string_view tail = trim(s.substr(pos + m.size()));
             if (at_word && !tail.empty() && words(tail).size() <= 14 && !ends_with_stop(tail)) return true;
             if (at_word && !tail.empty() && words(tail).size() <= 6) return true; // "Photo: J. Doe."
             pos += m.size();
         }
     }
-    // "(Photo by …)", "(AP Photo/…)", "(Reuters photo)" at the end.
     const std::string f = fold(s);
+    if (slash_credit(s)) return true;
+    // "(Photo by …)", "(AP Photo/…)", "(Reuters photo)" at the end.
     if (!f.empty() && f.back() == ')') {
         const auto open = f.rfind('(');
         if (open != std::string::npos) {
@@ -403,6 +477,30 @@ std::vector<std::string> dateline_agencies(std::string_view paragraph) {
     return agency_list(head.substr(open + 1, close - open - 1));
 }
 
+namespace {
+// "10:02 AM EST Nov 19, 2019" → "Nov 19, 2019": a clock time (with AM/PM and a zone of
+// capitals) written before the date.
+std::string_view skip_leading_time(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size() && i < 2 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    if (i == 0 || i + 3 > t.size() || t[i] != ':' || !std::isdigit(static_cast<unsigned char>(t[i + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(t[i + 2])))
+        return t;
+    auto ws = words(t.substr(i + 3));
+    std::size_t skip = 0;
+    if (!ws.empty() && (ws[0] == "AM" || ws[0] == "PM" || ws[0] == "am" || ws[0] == "pm" || ws[0] == "a.m." ||
+                        ws[0] == "p.m."))
+        ++skip;
+    if (skip < ws.size() && ws[skip].size() >= 2 && ws[skip].size() <= 4 &&
+        std::all_of(ws[skip].begin(), ws[skip].end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+        ++skip;
+    if (skip >= ws.size()) return t;
+    std::string_view rest = trim(t.substr(static_cast<std::size_t>(ws[skip].data() - t.data())));
+    if (!rest.empty() && (rest.front() == ',')) rest = trim(rest.substr(1));
+    return rest;
+}
+} // namespace
+
 std::optional<DateValue> date_line(std::string_view line) {
     std::string_view s = trim(line);
     if (s.empty() || s.size() > 120) return std::nullopt;
@@ -438,10 +536,12 @@ std::optional<DateValue> date_line(std::string_view line) {
                 t = trim(t.substr(p.size()));
                 break;
             }
+        t = skip_leading_time(t);
         if (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
         // Only a full date: "June 2023" or "2023" next to a word is a label, not a dateline.
-        if (auto d = parse_date(t); d && d->day && !found) {
-            found = d;
+        // A second date ("| Updated 12:44 PM Nov 19, 2019") is part of the line too.
+        if (auto d = parse_date(t); d && d->day) {
+            if (!found) found = d;
             continue;
         }
         if (words(seg).size() > 5) return std::nullopt;
@@ -452,9 +552,29 @@ std::optional<DateValue> date_line(std::string_view line) {
 bool is_boilerplate_line(std::string_view line) {
     const std::string_view s = trim(line);
     if (s.empty()) return true;
+    // A clock time alone ("10:45", "9:15 AM", "10:45 GMT"): a live blog's entry stamp.
+    {
+        const auto ws = words(s);
+        std::size_t i = 0;
+        const std::string_view w0 = ws.empty() ? std::string_view{} : ws[0];
+        while (i < w0.size() && i < 2 && std::isdigit(static_cast<unsigned char>(w0[i]))) ++i;
+        const bool clock = i > 0 && i + 3 == w0.size() && (w0[i] == ':' || w0[i] == '.') &&
+                           std::isdigit(static_cast<unsigned char>(w0[i + 1])) &&
+                           std::isdigit(static_cast<unsigned char>(w0[i + 2]));
+        if (clock && ws.size() <= 3 &&
+            std::all_of(ws.begin() + 1, ws.end(), [](std::string_view w) {
+                return w == "AM" || w == "PM" || w == "am" || w == "pm" || w == "a.m." || w == "p.m." ||
+                       (w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+            }))
+            return true;
+    }
+    // A lone small number: share and comment counts ("6"). (Not every line without
+    // letters: "___" separators and price tables are part of some articles.)
+    if (s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return true;
     std::string f = fold(s);
     while (!f.empty() && (f.back() == ':' || f.back() == '.' || f.back() == '!' || f.back() == ' ')) f.pop_back();
-    static constexpr std::array<std::string_view, 89> kExact{
+    static constexpr std::string_view kExact[] = {
         "share", "share this", "share this article", "share this story", "share article",
         "share on facebook", "share on twitter", "share on x", "share on whatsapp", "share on linkedin",
         "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
@@ -469,8 +589,13 @@ bool is_boilerplate_line(std::string_view line) {
         "manage cookies", "cookie settings", "privacy policy", "terms of use", "scroll to continue",
         "advert", "privacy overview", "explore more", "more on this topic", "caption", "hide caption",
         "toggle caption", "continue reading below", "story continues below", "article continues below",
-        "advertisement continues below"};
-    if (std::find(kExact.begin(), kExact.end(), f) != kExact.end()) return true;
+        "advertisement continues below",
+        // Labels of summary boxes, not part of the running text (the items are).
+        "what you need to know", "what to know", "key points", "key takeaways", "at a glance",
+        "story highlights", "in brief", "quick read", "read more »", "read more >>",
+        "continue reading »", "read the full story", "read the full article",
+        "back to gallery", "view gallery", "open gallery", "enlarge this image"};
+    if (std::find(std::begin(kExact), std::end(kExact), f) != std::end(kExact)) return true;
     static constexpr std::array<std::string_view, 26> kPrefix{
         "share on ", "share this ", "follow us on ", "follow us ", "sign up for ", "subscribe to ",
         "read more:", "read more about", "read also:", "also read:", "see also:", "related:",
@@ -480,6 +605,13 @@ bool is_boilerplate_line(std::string_view line) {
     for (std::string_view p : kPrefix)
         if (starts_with(f, p)) return true;
     const auto nw = words(s).size();
+    // Legal small print of the page's footer.
+    if (nw <= 80) {
+        for (std::string_view p : {"may not be reproduced", "all rights reserved", "without the prior written permission",
+                                   "community rules apply", "alle rechte vorbehalten", "tous droits r\u00E9serv\u00E9s",
+                                   "todos los derechos reservados"})
+            if (contains(f, p)) return true;
+    }
     if (contains(f, "cookie") && nw <= 150) {
         if (contains(f, "accept") || contains(f, "consent") || contains(f, "privacy") || contains(f, "we use") ||
             contains(f, "uses cookies") || contains(f, "settings"))
@@ -497,6 +629,11 @@ bool is_boilerplate_line(std::string_view line) {
             ws[2] == "of" && std::isdigit(static_cast<unsigned char>(ws[1][0])) &&
             std::isdigit(static_cast<unsigned char>(ws[3][0])))
             return true;
+        // "1 / 8", "3 of 12": a slide counter alone.
+        auto number = [](std::string_view w) {
+            return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        };
+        if (ws.size() == 3 && number(ws[0]) && (ws[1] == "/" || ws[1] == "of") && number(ws[2])) return true;
     }
     // Author contact and follow-us notes: an e-mail address or @handle with an invitation
     // ("Email Jane at jane@example.com or follow her @jane").

@@ -17,6 +17,10 @@ std::string_view trim(std::string_view s);
 std::string fold(std::string_view s);
 /// White-space separated words.
 std::vector<std::string_view> words(std::string_view s);
+/// How many words a text has, also in Chinese and Japanese, which put no spaces between
+/// words: a run of ideographs or kana counts one word per two characters (the mean
+/// length of a Chinese word), so that a paragraph weighs as a paragraph.
+std::size_t word_count(std::string_view s);
 
 /// Ends with ".", "!", "?" or "…", possibly followed by closing quotes or brackets.
 bool ends_with_stop(std::string_view s);
@@ -59,6 +63,10 @@ std::vector<std::string> dateline_agencies(std::string_view paragraph);
 /// A line that is only a date (with optional "Published", weekday, time, zone, "|"):
 /// "August 13, 2023", "Published 13 Aug 2023, 10:45 GMT", "Sunday 13 August 2023".
 std::optional<DateValue> date_line(std::string_view line);
+
+/// Subscription, paywall, sign-in, ad-blocker and consent messages ("Your subscription is
+/// almost coming to an end"): never a headline, never article text.
+bool is_banner(std::string_view line);
 
 /// Share bars, cookie notices, "Read more:", "Advertisement", "Sign up for our
 /// newsletter", "… is available here.", "3 min read", copyright lines.

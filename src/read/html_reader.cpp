@@ -1,30 +1,36 @@
 // HTML article extraction.
 //
-// 1. Metadata first (headline, date, outlet, URL) from <meta>, JSON-LD, <time> and <h1>,
-//    before anything is removed.
+// 1. Metadata first (headline, date, outlet, URL) from JSON-LD, <meta>, microdata, <time>
+//    and <h1>, before anything is removed (the order is in choose_title and published).
 // 2. Elements that show no text (script, style, images, form fields, anything hidden)
 //    are removed. Page furniture (nav, aside, header, footer, figure, forms, ARIA
 //    navigation/banner roles, and class/id words such as share, social, related, comments,
 //    cookie, newsletter, ad) is only flagged: it stays in the tree so that it weighs
 //    against any container that holds it, and it is never output. An element that holds
 //    most of the page's paragraph text is never furniture, whatever its class says.
-// 3. The page is cut into text blocks at block-level elements. Each block is scored:
-//    positive for prose (long, punctuated, few links), negative for link lists, short
-//    fragments and furniture. Teaser cards (a linked headline with a summary) and what
-//    follows a "Related"/"More from" heading are marked down. The main content is the
-//    element whose blocks sum to the highest score, a maximum-sum subtree: it takes in
-//    every paragraph of the article and leaves out the menus and lists around it. When the
-//    page has one <main> holding most of the prose, the search stays inside it.
-// 4. The blocks of that element become paragraphs, minus the headline, link-heavy blocks,
-//    bylines, date lines, captions and credits (the same recognisers as for text input),
-//    and minus non-prose blocks after the last paragraph (tags, share prompts).
+// 3. The page is cut into text blocks at block-level elements (and at <br><br>, bullets,
+//    headline and date lines). Each block gets a hand-set score (positive for prose,
+//    negative for link lists, short fragments and furniture; teaser cards and what
+//    follows a "Related", "Most read" or comments heading are marked down), then the
+//    learned page scorer (block_model.hpp) rates it from that and from signals every page
+//    has, and its verdict replaces the score. The main content is the element whose
+//    blocks sum highest, a maximum-sum subtree: it takes in every paragraph of the
+//    article and leaves out the menus and lists around it. When the page has one <main>
+//    holding most of the prose, the search stays inside it.
+// 4. The learned block scorer keeps blocks of (and near) that element; the hand rules'
+//    choice is one of its signals. Line recognisers then drop what is never running
+//    text whatever the scorers say (the headline, bylines, date lines, captions, credits,
+//    banners, boilerplate), pull quotes and repeated widgets go, and the rest becomes
+//    paragraphs.
 #include "read/html_reader.hpp"
 
 #include "newskg/core/error.hpp"
 #include "newskg/text/analyse.hpp"
+#include "read/block_model.hpp"
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
+#include "read/section_heading.hpp"
 #include "read/text_reader.hpp"
 #include "text/unicode_util.hpp"
 
@@ -171,12 +177,24 @@ struct Block {
     bool junk = false;        ///< inside an element judged to be furniture
     bool teaser = false;      ///< summary in a teaser card (see mark_down_teasers)
     double score = 0;
+    mutable std::optional<bool> furniture; ///< furniture_line(), once known (it is asked often)
 };
 
 struct Meta {
-    std::string og_title, ld_headline, html_title, site_name, url;
-    std::optional<DateValue> published_meta, published_ld, published_other, published_time;
-    std::vector<std::string> h1s;
+    struct LdArticle {
+        std::string headline;
+        std::optional<DateValue> published;
+    };
+    std::vector<LdArticle> ld_articles; ///< every JSON-LD article object, in page order
+    std::optional<DateValue> published_ld_page; ///< first datePublished of any JSON-LD article or page
+    std::string og_title, ld_body, html_title, site_name, ld_publisher, url, description;
+    std::optional<DateValue> published_meta, published_other, published_time;
+    std::string twitter_title;
+    struct H1 {
+        std::string text;
+        bool in_article = false; ///< inside <article>, <main> or an element marked as the article
+    };
+    std::vector<H1> h1s;
 };
 
 std::size_t count_chars(std::string_view s) { return uc::length(s); }
@@ -239,6 +257,28 @@ double word_overlap(const std::string& a, const std::string& b) {
     return static_cast<double>(hit) / static_cast<double>(wa.size());
 }
 
+// Folded word pairs of a text ("the minister", "minister said"): a block whose pairs are
+// in JSON-LD articleBody is article text, whatever its markup.
+std::unordered_set<std::string> word_ngrams(const std::string& text) {
+    std::unordered_set<std::string> out;
+    if (text.empty()) return out;
+    // Named: words() returns views into its argument, which a temporary would not outlive.
+    const std::string folded = fu::fold(text);
+    const auto ws = fu::words(folded);
+    for (std::size_t i = 0; i + 1 < ws.size(); ++i) out.insert(std::string(ws[i]) + " " + std::string(ws[i + 1]));
+    if (ws.size() == 1) out.insert(std::string(ws[0]));
+    return out;
+}
+
+double ngram_overlap(const std::string& text, const std::unordered_set<std::string>& set) {
+    if (set.empty()) return 0;
+    const auto grams = word_ngrams(text);
+    if (grams.empty()) return 0;
+    std::size_t hit = 0;
+    for (const auto& g : grams) hit += set.count(g);
+    return static_cast<double>(hit) / static_cast<double>(grams.size());
+}
+
 class Extractor {
   public:
     Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
@@ -277,6 +317,15 @@ class Extractor {
             d.published = opt_.published;
             return d;
         }
+        prepare(root);
+        xmlNode* main = widen(choose(root));
+        return assemble(d, main);
+    }
+
+    void set_models(const BlockModels* m) { models_ = m; }
+
+  private:
+    void prepare(xmlNode* root) {
         read_meta(root);
         compute_stats(root);
         total_para_ = stats_[root].para;
@@ -285,11 +334,52 @@ class Extractor {
         score_blocks();
         mark_down_teasers();
         mark_down_related_sections();
-        xmlNode* main = choose(root);
-        return assemble(d, main);
+        ld_ngrams_ = word_ngrams(meta_.ld_body);
+        desc_ngrams_ = word_ngrams(meta_.description);
+        title_ = choose_title();
+        title_block_ = find_title_block();
+        repeated_ = find_repeated();
+        if (!models_->page.empty) learned_page_scores(root);
     }
 
-  private:
+    // Article paragraphs are on a page once; slideshow captions, teasers and widgets are
+    // often printed twice or more (one copy per slide or per breakpoint).
+    std::vector<bool> find_repeated() const {
+        std::unordered_map<std::string, int> count;
+        std::vector<std::string> keys(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (fu::word_count(blocks_[i].text) >= 8) ++count[keys[i] = fu::fold(blocks_[i].text)];
+        std::vector<bool> out(blocks_.size(), false);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) out[i] = !keys[i].empty() && count[keys[i]] > 1;
+        return out;
+    }
+
+    // The first block that shows the headline: what comes before it is the page's header
+    // (menus, banners, breadcrumbs), rarely the article.
+    std::size_t find_title_block() const {
+        const std::string t = fu::fold(title_);
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (blocks_[i].heading == 1 || (!t.empty() && fu::fold(blocks_[i].text) == t)) return i;
+        return 0;
+    }
+
+    // The page scorer's verdict replaces the hand-set block scores that choose the
+    // article's element: (2p - 1) times the block's length, so that a sure block weighs
+    // by its size and an unsure one hardly at all.
+    void learned_page_scores(xmlNode* root) {
+        Document scratch;
+        const std::vector<bool> keep = rule_selection(scratch, root);
+        std::size_t last_kept = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) last_kept = i;
+        std::vector<double> scores(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const double p = models_->page.probability(features(i, root, keep, last_kept));
+            scores[i] = (2 * p - 1) * std::max<double>(static_cast<double>(blocks_[i].chars), 20.0);
+        }
+        for (std::size_t i = 0; i < blocks_.size(); ++i) blocks_[i].score = scores[i];
+    }
+
     const std::string& path_;
     const ReadOptions& opt_;
     htmlDocPtr doc_ = nullptr;
@@ -298,6 +388,12 @@ class Extractor {
     std::size_t total_para_ = 0;
     std::vector<Block> blocks_;
     std::string title_;
+    const BlockModels* models_ = &BlockModels::shipped();
+    std::unordered_set<std::string> ld_ngrams_; ///< word pairs of JSON-LD articleBody
+    std::unordered_set<std::string> desc_ngrams_; ///< word pairs of the page's description
+    std::size_t title_block_ = 0; ///< the block showing the headline (0 when none)
+    std::vector<bool> repeated_;   ///< the block's text (8 words or more) is on the page twice
+    std::optional<DateValue> published_line_; ///< a date line near the article, if any
 
     // ---- 1. metadata ------------------------------------------------------------------
 
@@ -331,12 +427,28 @@ class Extractor {
         const bool article = type.find("Article") != std::string::npos || type == "BlogPosting" ||
                              type == "Report" || type == "LiveBlogPosting" || type == "WebPage";
         if (!article) return;
-        if (meta_.ld_headline.empty() && type != "WebPage") meta_.ld_headline = str("headline");
-        meta_date(meta_.published_ld, str("datePublished"));
-        if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.site_name.empty()) {
-            if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.site_name = nm->get<std::string>();
+        if (type != "WebPage") {
+            Meta::LdArticle a;
+            a.headline = str("headline");
+            meta_date(a.published, str("datePublished"));
+            meta_.ld_articles.push_back(std::move(a));
+        }
+        if (meta_.ld_body.empty() && type != "WebPage") meta_.ld_body = str("articleBody");
+        meta_date(meta_.published_ld_page, str("datePublished"));
+        if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta_.ld_publisher.empty()) {
+            if (auto nm = p->find("name"); nm != p->end() && nm->is_string()) meta_.ld_publisher = nm->get<std::string>();
         }
         if (meta_.url.empty()) meta_.url = str("url");
+    }
+
+    static bool in_article_markup(const xmlNode* n) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+            if (name_of(n) == "article" || name_of(n) == "main" || lower(attr(n, "role")) == "main") return true;
+            const std::string type = attr(n, "itemtype");
+            if (type.find("Article") != std::string::npos || type.find("BlogPosting") != std::string::npos)
+                return true;
+        }
+        return false;
     }
 
     void read_meta(xmlNode* n) {
@@ -351,7 +463,10 @@ class Extractor {
                                                                            : attr(n, "itemprop"));
                 const std::string content = attr(n, "content");
                 if (key == "og:title" && meta_.og_title.empty()) meta_.og_title = content;
+                else if (key == "twitter:title" && meta_.twitter_title.empty()) meta_.twitter_title = content;
                 else if (key == "og:site_name" && meta_.site_name.empty()) meta_.site_name = content;
+                else if ((key == "og:description" || key == "description") && meta_.description.empty())
+                    meta_.description = content;
                 else if (key == "og:url" && meta_.url.empty()) meta_.url = content;
                 else if (key == "article:published_time" || key == "og:published_time" ||
                          key == "article:published")
@@ -367,29 +482,76 @@ class Extractor {
                 const std::string body = node_text(n);
                 auto j = nlohmann::json::parse(body, nullptr, false);
                 if (!j.is_discarded()) read_ld(j);
+            } else if (t != "meta" && attr(n, "itemprop") == "datePublished") {
+                // Microdata: <span itemprop="datePublished" content="…"> or <time …>.
+                const std::string v = !attr(n, "content").empty() ? attr(n, "content") : attr(n, "datetime");
+                meta_date(meta_.published_other, v);
+                if (t == "time" && !meta_.published_time) meta_date(meta_.published_time, v);
             } else if (t == "time" && !meta_.published_time) {
                 const std::string dt = attr(n, "datetime");
                 if (!dt.empty()) meta_date(meta_.published_time, dt);
             } else if (t == "h1") {
                 std::string h = node_text(n);
-                if (!h.empty()) meta_.h1s.push_back(h);
+                if (!h.empty()) meta_.h1s.push_back({h, in_article_markup(n)});
             }
             if (t != "script" && t != "style") read_meta(n->children);
         }
     }
 
+    // The JSON-LD object of this page's article. A page that describes several articles
+    // (its own and related ones) is trusted only for the one that the page's og:title
+    // or an <h1> also names.
+    const Meta::LdArticle* ld_article() const {
+        const auto& all = meta_.ld_articles;
+        if (all.empty()) return nullptr;
+        if (std::all_of(all.begin(), all.end(), [&](const Meta::LdArticle& a) { return a.headline == all.front().headline; }))
+            return &all.front();
+        for (const auto& a : all) {
+            if (a.headline.empty()) continue;
+            if (!meta_.og_title.empty() && word_overlap(a.headline, meta_.og_title) >= 0.6) return &a;
+            for (const auto& h1 : meta_.h1s)
+                if (word_overlap(a.headline, h1.text) >= 0.6) return &a;
+        }
+        return nullptr;
+    }
+
+    std::string ld_headline() const {
+        const auto* a = ld_article();
+        return a ? a->headline : std::string{};
+    }
+
+    // datePublished of the page's JSON-LD article; of any JSON-LD object when the page
+    // describes one article (or a WebPage only).
+    std::optional<DateValue> ld_published() const {
+        if (const auto* a = ld_article(); a && a->published) return a->published;
+        return meta_.ld_articles.size() <= 1 ? meta_.published_ld_page : std::nullopt;
+    }
+
+    const std::string& site() const { return meta_.site_name.empty() ? meta_.ld_publisher : meta_.site_name; }
+
+    static bool usable_headline(const std::string& h) {
+        return fu::word_count(h) >= 2 && !fu::is_banner(h) && !fu::is_boilerplate_line(h);
+    }
+
+    // The headline, from the most reliable source first: JSON-LD headline, og:title or
+    // twitter:title, an <h1> inside <article>/<main>, <title> minus the site name, any
+    // other <h1>. Subscription, paywall and consent banners are never taken. When an <h1>
+    // says the same as the chosen headline (60 % of the words either way), its wording
+    // wins: metadata headlines are often shortened or rewritten for search engines.
     std::string choose_title() const {
-        std::string reference = !meta_.og_title.empty()     ? meta_.og_title
-                                : !meta_.ld_headline.empty() ? meta_.ld_headline
-                                                             : strip_site_suffix(meta_.html_title, meta_.site_name);
-        // The <h1> that matches the metadata headline; the page's own wording wins.
+        std::vector<std::string> order{ld_headline(), meta_.og_title, meta_.twitter_title};
         for (const auto& h : meta_.h1s)
-            if (!reference.empty() && fu::words(h).size() >= 2 &&
-                (word_overlap(h, reference) >= 0.6 || word_overlap(reference, h) >= 0.6))
-                return h;
-        if (!reference.empty()) return strip_site_suffix(reference, meta_.site_name);
-        for (const auto& h : meta_.h1s)
-            if (fu::words(h).size() >= 3) return h;
+            if (h.in_article) order.push_back(h.text);
+        order.push_back(strip_site_suffix(meta_.html_title, site()));
+        for (const auto& h : meta_.h1s) order.push_back(h.text);
+        for (auto& cand : order) {
+            const std::string c = strip_site_suffix(std::string(fu::trim(cand)), site());
+            if (!usable_headline(c)) continue;
+            for (const auto& h : meta_.h1s)
+                if (usable_headline(h.text) && (word_overlap(h.text, c) >= 0.6 || word_overlap(c, h.text) >= 0.6))
+                    return h.text;
+            return c;
+        }
         return {};
     }
 
@@ -534,7 +696,14 @@ class Extractor {
             if (t == "br") {
                 // A line break after a full stop separates paragraphs ("text<br><br>text");
                 // elsewhere it is only a space (addresses, wrapped lines).
-                if (fu::ends_with_stop(a.text)) flush(a);
+                // So does one before or after a bulleted line ("• one<br>• two"): list
+                // items are separate statements and must not merge into one sentence.
+                // Two <br> in a row are a paragraph break however the line ends, and a
+                // line that is a headline (all bold) or a date line ends its paragraph:
+                // old table layouts set the whole article with <br> alone.
+                if (fu::ends_with_stop(a.text) || fu::list_item(a.text) || bullet_follows(c) || br_follows(c) ||
+                    (!a.text.empty() && a.bold >= count_chars(a.text)) || fu::date_line(a.text))
+                    flush(a);
                 else a.space = true;
                 continue;
             }
@@ -553,6 +722,33 @@ class Extractor {
         }
     }
 
+    // Another <br> follows, with only white space between.
+    static bool br_follows(const xmlNode* br) {
+        for (const xmlNode* n = br->next; n; n = n->next) {
+            if (n->type == XML_TEXT_NODE && n->content && fu::trim(reinterpret_cast<const char*>(n->content)).empty())
+                continue;
+            return n->type == XML_ELEMENT_NODE && name_of(n) == "br";
+        }
+        return false;
+    }
+
+    // The text right after a <br> starts with a list marker ("• ", "- ", "1. ").
+    static bool bullet_follows(const xmlNode* br) {
+        for (const xmlNode* n = br->next; n; n = n->next) {
+            if (n->type == XML_TEXT_NODE && n->content) {
+                const std::string_view t = fu::trim(reinterpret_cast<const char*>(n->content));
+                if (t.empty()) continue;
+                return fu::list_item(t).has_value();
+            }
+            if (n->type == XML_ELEMENT_NODE) return n->children && n->children->type == XML_TEXT_NODE &&
+                                                     n->children->content &&
+                                                     fu::list_item(fu::trim(reinterpret_cast<const char*>(
+                                                                       n->children->content)))
+                                                         .has_value();
+        }
+        return false;
+    }
+
     void collect(xmlNode* root) {
         Acc a;
         a.owner = root;
@@ -560,8 +756,12 @@ class Extractor {
         flush(a);
     }
 
+    // Sentence punctuation inside the text: Latin ". " and ", ", and the stops and commas
+    // of Chinese, Japanese, Arabic and Devanagari text (。，、،।), which need no space after.
     static bool punctuated(const std::string& s) {
-        return s.find(". ") != std::string::npos || s.find(", ") != std::string::npos || fu::ends_with_stop(s);
+        for (std::string_view mark : {". ", ", ", "\u3002", "\uFF0C", "\u3001", "\u060C", "\u0964", "\u061F"})
+            if (s.find(mark) != std::string::npos) return true;
+        return fu::ends_with_stop(s);
     }
 
     // Prose scores its non-link length; link lists and short fragments score negative.
@@ -570,7 +770,7 @@ class Extractor {
             const double len = static_cast<double>(b.chars);
             const double link = static_cast<double>(b.link_chars);
             const double density = len > 0 ? link / len : 0;
-            const std::size_t nw = fu::words(b.text).size();
+            const std::size_t nw = fu::word_count(b.text);
             if (b.junk || fu::is_boilerplate_line(b.text)) {
                 b.score = -0.5 * (len - link) - link;
             } else if (b.heading) {
@@ -625,12 +825,18 @@ class Extractor {
             for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 5; p = p->parent, ++depth)
                 with_linked_heading.insert(p);
         }
+        // An element that also holds the article's own (unlinked) <h1> is the article,
+        // not a card: on a short page the wrapper of both is small too.
+        std::unordered_set<const xmlNode*> with_headline;
+        for (const auto& b : blocks_)
+            if (b.heading == 1 && b.link_chars * 2 <= b.chars)
+                for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE; p = p->parent) with_headline.insert(p);
         for (auto& b : blocks_) {
             if (b.score <= 0 || b.heading) continue;
             int depth = 0;
             for (const xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE && depth < 4; p = p->parent, ++depth) {
                 const auto it = stats_.find(p);
-                if (it == stats_.end() || it->second.text > 700) break;
+                if (it == stats_.end() || it->second.text > 700 || with_headline.count(p)) break;
                 if (with_linked_heading.count(p)) {
                     b.score = -0.5 * b.score;
                     b.teaser = true;
@@ -646,41 +852,67 @@ class Extractor {
     static bool related_heading(const Block& b) {
         if (!b.heading && !b.bold_only && b.chars > 40) return false;
         if (b.chars > 60) return false;
-        std::string f = fu::fold(b.text);
-        while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ' || f.back() == '!')) f.pop_back();
-        // "…" (U+2026) ends a few of these too.
-        if (f.size() >= 3 && f.compare(f.size() - 3, 3, "\u2026") == 0) f.resize(f.size() - 3);
-        static constexpr std::array<std::string_view, 24> kPhrases{
-            "related", "related articles", "related stories", "related posts", "related content",
-            "related news", "you may also like", "you might also like", "you may like", "more stories",
-            "more from", "recommended", "recommended for you", "read more", "read next", "more news",
-            "most popular", "most read", "trending", "also read", "see also", "you may be interested in",
-            "don't miss", "popular posts"};
-        for (auto p : kPhrases)
-            if (f == p || (p.size() > 8 && f.rfind(p, 0) == 0)) return true;
-        // Other languages: "Você pode gostar", "Lesen Sie auch", "À lire aussi", "Te puede interesar".
-        static constexpr std::array<std::string_view, 16> kForeign{
-            "você pode gostar", "lesen sie auch", "à lire aussi", "a lire aussi", "te puede interesar",
-            "leia também", "potrebbe interessarti", "читайте также", "самые популярные", "похожие статьи",
-            "популярное", "ähnliche artikel", "meistgelesen", "les plus lus", "lo más leído", "mais lidas"};
-        for (auto p : kForeign)
-            if (f.rfind(p, 0) == 0) return true;
+        if (heading::closes_article(b.text, b.heading > 0)) return true;
         const unsigned sig = class_signal(b.owner);
         const std::string cls = lower(attr(b.owner, "class") + " " + attr(b.owner, "id"));
         return (sig & kNegative) && cls.find("related") != std::string::npos;
     }
 
+    // The section a heading introduces: its parent, or, when the heading sits alone in a
+    // wrapper of its own (<div><h3>Most read</h3></div><div>cards…</div>), the element
+    // right after that wrapper. Not further: such rails are often set inside the article,
+    // whose paragraphs go on after them.
+    const xmlNode* section_of(const Block& heading) const {
+        const xmlNode* wrapper = heading.owner;
+        for (int up = 0; up < 3; ++up) {
+            const xmlNode* p = wrapper->parent;
+            if (!p || p->type != XML_ELEMENT_NODE) break;
+            const auto it = stats_.find(p);
+            if (it == stats_.end() || it->second.text > heading.chars + 10) break;
+            wrapper = p;
+        }
+        if (wrapper == heading.owner) {
+            const xmlNode* p = heading.owner->parent;
+            return p && p->type == XML_ELEMENT_NODE ? p : nullptr;
+        }
+        const xmlNode* next = wrapper->next;
+        while (next && next->type != XML_ELEMENT_NODE) next = next->next;
+        // Never the article itself: an element holding most of the page's paragraph
+        // text is not a list of links, whatever heading comes before it.
+        if (next) {
+            const auto it = stats_.find(next);
+            if (it != stats_.end() && total_para_ > 0 && it->second.para * 2 > total_para_) return nullptr;
+        }
+        return next;
+    }
+
     void mark_down_related_sections() {
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
             if (!related_heading(blocks_[i])) continue;
-            const xmlNode* region = blocks_[i].owner->parent;
-            if (!region || region->type != XML_ELEMENT_NODE) continue;
+            const xmlNode* region = section_of(blocks_[i]);
+            if (!region) continue;
+            blocks_[i].teaser = true; // the heading goes with its links
             for (std::size_t k = i + 1; k < blocks_.size() && inside(blocks_[k].owner, region); ++k) {
                 Block& b = blocks_[k];
                 if (b.score > 0) b.score = -0.5 * b.score;
                 b.teaser = true;
             }
         }
+    }
+
+    // An article of one element alone is rare: when the chosen element holds a single
+    // block and its parent holds another paragraph that scores as prose, the parent is
+    // the article (its paragraphs are siblings of the furniture that outweighed them).
+    xmlNode* widen(xmlNode* main) const {
+        xmlNode* parent = main->parent;
+        if (!parent || parent->type != XML_ELEMENT_NODE || name_of(parent) == "body" || name_of(parent) == "html")
+            return main;
+        std::size_t own = 0, others = 0;
+        for (const auto& b : blocks_) {
+            if (inside(b.owner, main)) ++own;
+            else if (inside(b.owner, parent) && b.score > 0 && name_of(b.owner) == "p" && !furniture_line(b)) ++others;
+        }
+        return own == 1 && others > 0 ? parent : main;
     }
 
     xmlNode* choose(xmlNode* root) {
@@ -725,74 +957,321 @@ class Extractor {
         return false;
     }
 
-    Document assemble(Document& d, xmlNode* main) {
-        title_ = choose_title();
-        std::vector<const Block*> kept;
-        for (const auto& b : blocks_) {
+    static bool has_ancestor(const xmlNode* n, std::initializer_list<std::string_view> tags) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+            if (one_of(name_of(n), tags)) return true;
+        return false;
+    }
+
+    // Inside an element the page marks as the article's body (schema.org microdata).
+    static bool in_body_markup(const xmlNode* n) {
+        for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+            if (attr(n, "itemprop") == "articleBody") return true;
+        return false;
+    }
+
+    // Share of the text of the block's parent that is in paragraphs: running text sits
+    // among <p>s, furniture among links and labels.
+    double parent_para_share(const xmlNode* n) const {
+        const xmlNode* p = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : n;
+        const auto it = stats_.find(p);
+        if (it == stats_.end() || it->second.text == 0) return 0;
+        return static_cast<double>(it->second.para) / static_cast<double>(it->second.text);
+    }
+
+    static int depth_below(const xmlNode* n, const xmlNode* top) {
+        int d = 0;
+        for (; n && n != top; n = n->parent) ++d;
+        return d;
+    }
+
+    // Share of the block owner's element siblings that are <p>.
+    static double p_sibling_share(const xmlNode* n) {
+        if (!n->parent) return 0;
+        int all = 0, p = 0;
+        for (const xmlNode* c = n->parent->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE) {
+                ++all;
+                p += name_of(c) == "p";
+            }
+        return all ? static_cast<double>(p) / all : 0;
+    }
+
+    struct LetterShares {
+        double letter_share = 0; ///< letters among the characters that are not spaces
+        double caps_share = 0;   ///< capitals among the letters
+    };
+    // Prices and tables are mostly digits and signs; promotions and link cards are often
+    // set in capitals. Running text is neither.
+    static LetterShares letter_shares(std::string_view s) {
+        std::size_t visible = 0, letters = 0, caps = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto cp = uc::decode(s, i);
+            i += cp.len;
+            if (uc::is_space(cp.cp)) continue;
+            ++visible;
+            if (!uc::is_letter(cp.cp)) continue;
+            ++letters;
+            caps += uc::is_upper(cp.cp);
+        }
+        LetterShares out;
+        if (visible) out.letter_share = static_cast<double>(letters) / static_cast<double>(visible);
+        if (letters) out.caps_share = static_cast<double>(caps) / static_cast<double>(letters);
+        return out;
+    }
+
+    static constexpr std::size_t kFurniture = 20; // index of "furniture" in kBlockFeatureNames
+    static_assert(kBlockFeatureNames[kFurniture] == "furniture");
+
+    // Signals of one block for the block scorer (names in block_model.hpp, same order).
+    BlockFeatures features(std::size_t i, const xmlNode* main, const std::vector<bool>& keep,
+                           std::size_t last_kept) const {
+        const Block& b = blocks_[i];
+        const std::string_view tag = name_of(b.owner);
+        const std::size_t nw = fu::word_count(b.text);
+        const bool in_main = inside(b.owner, main);
+        const xmlNode* around = main->parent && main->parent->type == XML_ELEMENT_NODE ? main->parent : main;
+        const double n = static_cast<double>(blocks_.size());
+        const LetterShares letters = letter_shares(b.text);
+        return BlockFeatures{
+            1.0,
+            keep[i] ? 1.0 : 0.0,
+            in_main ? 1.0 : 0.0,
+            !in_main && inside(b.owner, around) ? 1.0 : 0.0,
+            b.junk ? 1.0 : 0.0,
+            b.teaser ? 1.0 : 0.0,
+            std::tanh(b.score / 100.0),
+            std::log1p(static_cast<double>(b.chars)) / 8.0,
+            link_density(b),
+            nw >= 10 && punctuated(b.text) ? 1.0 : 0.0,
+            fu::ends_with_stop(b.text) ? 1.0 : 0.0,
+            b.heading >= 2 ? 1.0 : 0.0,
+            b.heading && link_density(b) > 0.5 ? 1.0 : 0.0,
+            tag == "p" ? 1.0 : 0.0,
+            tag == "li" ? 1.0 : 0.0,
+            one_of(tag, {"td", "th", "dd", "dt"}) ? 1.0 : 0.0,
+            has_ancestor(b.owner, {"blockquote"}) ? 1.0 : 0.0,
+            b.bold_only ? 1.0 : 0.0,
+            static_cast<double>(i) / n,
+            has_ancestor(b.owner, {"article"}) ? 1.0 : 0.0,
+            furniture_line(b) ? 1.0 : 0.0,
+            ngram_overlap(b.text, ld_ngrams_),
+            ld_ngrams_.empty() ? 0.0 : 1.0,
+            in_main && last_kept < blocks_.size() && i > last_kept ? 1.0 : 0.0,
+            i > 0 && keep[i - 1] ? 1.0 : 0.0,
+            i + 1 < blocks_.size() && keep[i + 1] ? 1.0 : 0.0,
+            nw < 5 ? 1.0 : 0.0,
+            has_ancestor(b.owner, {"figure", "figcaption"}) ? 1.0 : 0.0,
+            in_body_markup(b.owner) ? 1.0 : 0.0,
+            parent_para_share(b.owner),
+            in_main ? std::min(depth_below(b.owner, main), 8) / 8.0 : 1.0,
+            p_sibling_share(b.owner),
+            letters.letter_share,
+            letters.caps_share,
+            i < title_block_ ? 1.0 : 0.0,
+            repeated_[i] ? 1.0 : 0.0,
+            desc_ngrams_.empty() ? 0.0 : ngram_overlap(b.text, desc_ngrams_),
+        };
+    }
+
+    // The block scorer's choice, given the rules' (one of its signals). With `samples`, the
+    // features of every block are recorded for training instead.
+    std::vector<bool> model_selection(const xmlNode* main, const std::vector<bool>& rule_keep,
+                                      std::vector<BlockSample>* samples) const {
+        std::size_t last_kept = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (rule_keep[i]) last_kept = i;
+        std::vector<bool> keep(blocks_.size(), false);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const BlockFeatures x = features(i, main, rule_keep, last_kept);
+            if (samples) samples->push_back(BlockSample{blocks_[i].text, x});
+            // The line recognisers are not overruled: a credit between two paragraphs is
+            // still a credit. The scorer judges where a block sits, not what it says.
+            else keep[i] = models_->block.keep(x) && x[kFurniture] == 0.0;
+        }
+        return keep;
+    }
+
+    void add_agency(Document& d, const std::string& a) const {
+        if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+    }
+
+    // Lines that are never article text whatever their container: the headline again,
+    // skip links, share and cookie lines, credits, date lines, captions, bylines.
+    bool furniture_line(const Block& b) const {
+        if (!b.furniture) b.furniture = recognised_furniture(b);
+        return *b.furniture;
+    }
+
+    bool recognised_furniture(const Block& b) const {
+        if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) return true;
+        return fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
+               fu::is_banner(b.text) || fu::date_line(b.text) || fu::describes_photo(b.text) ||
+               fu::is_dated_caption(b.text) || fu::byline(b.text, false).has_value();
+    }
+
+    static double link_density(const Block& b) {
+        return b.chars ? static_cast<double>(b.link_chars) / static_cast<double>(b.chars) : 0;
+    }
+
+    // The rules' choice: the blocks of `main` that are not furniture, not link lists, and
+    // not after the last real paragraph (tags, share prompts, "more on").
+    std::vector<bool> rule_selection(Document& d, const xmlNode* main) {
+        std::vector<bool> keep(blocks_.size(), false);
+        std::size_t last_prose = blocks_.size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            const Block& b = blocks_[i];
             if (b.junk || b.teaser || !inside(b.owner, main)) continue;
-            const double density = b.chars ? static_cast<double>(b.link_chars) / static_cast<double>(b.chars) : 0;
-            if (density > 0.5 && !(name_of(b.owner) == "p" && b.chars - b.link_chars >= 100 && punctuated(b.text)))
-                continue;
-            if (b.heading == 1 || (!title_.empty() && fu::fold(b.text) == fu::fold(title_))) continue;
-            if (fu::is_skip_link(b.text) || fu::is_boilerplate_line(b.text) || fu::is_photo_credit(b.text) ||
-                fu::date_line(b.text) || fu::describes_photo(b.text) || fu::is_dated_caption(b.text))
+            if (link_density(b) > 0.5 &&
+                !(name_of(b.owner) == "p" && b.chars - b.link_chars >= 100 && punctuated(b.text)))
                 continue;
             if (auto by = fu::byline(b.text, false)) {
-                for (auto& a : by->agencies)
-                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+                for (auto& a : by->agencies) add_agency(d, a);
                 continue;
             }
-            kept.push_back(&b);
+            if (furniture_line(b)) continue;
+            keep[i] = true;
+            if (b.score > 0) last_prose = i;
         }
-        // Bylines usually sit in the article's header, which is furniture and not output;
-        // their agency credits are still worth keeping. Look a few levels around the body.
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (last_prose == blocks_.size() || i > last_prose) keep[i] = false;
+        return keep;
+    }
+
+    // Bylines and date lines usually sit in the article's header, which is furniture and
+    // not output; their agency credits and date are still worth keeping. Look a few
+    // levels around the body.
+    void header_credits(Document& d, const xmlNode* main, const std::vector<bool>& keep) {
         const xmlNode* scope = main;
         for (int up = 0; up < 3 && scope->parent && scope->parent->type == XML_ELEMENT_NODE &&
                          name_of(scope->parent) != "body" && name_of(scope->parent) != "html";
              ++up)
             scope = scope->parent;
+        // A visible date line near the article ("Published 10:02 AM EST Nov 19, 2019"),
+        // the last resort for the publication date.
+        // Only in the article's header, before its first kept block: timestamps of the
+        // related stories below are other articles' dates.
+        for (std::size_t i = 0; i < blocks_.size() && !keep[i] && !published_line_; ++i)
+            if (blocks_[i].chars < 120 && inside(blocks_[i].owner, scope))
+                if (auto dl = fu::date_line(blocks_[i].text); dl && dl->day) published_line_ = dl;
         for (const auto& b : blocks_)
             if (b.junk && b.chars < 200 && inside(b.owner, scope))
                 if (auto by = fu::byline(b.text, true)) {
-                    for (auto& a : by->agencies)
-                        if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end())
-                            d.agencies.push_back(a);
+                    for (auto& a : by->agencies) add_agency(d, a);
                     if (d.outlet.empty() && !by->outlet.empty()) d.outlet = by->outlet;
                 }
-        // Non-prose blocks after the last real paragraph: tags, share prompts, "more on".
-        std::size_t last_prose = kept.size();
-        for (std::size_t k = kept.size(); k-- > 0;)
-            if (kept[k]->score > 0) {
-                last_prose = k;
-                break;
-            }
-        if (last_prose < kept.size()) kept.resize(last_prose + 1);
-        else kept.clear();
+    }
 
+    // A pull quote repeats a sentence of the article in large type: a short kept block
+    // whose text is also inside another kept block. Recognised by the repetition, which
+    // every pull quote has, rather than by its class name, which varies by site.
+    void drop_pull_quotes(std::vector<bool>& keep) const {
+        std::vector<std::string> folded(blocks_.size());
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) folded[i] = fu::fold(blocks_[i].text);
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!keep[i] || blocks_[i].heading) continue;
+            std::string q(fu::trim(folded[i]));
+            // Quote marks and a closing stop may differ between the quote and the body.
+            while (!q.empty() && std::string_view("\"'. ").find(q.back()) != std::string_view::npos) q.pop_back();
+            while (!q.empty() && std::string_view("\"' ").find(q.front()) != std::string_view::npos) q.erase(0, 1);
+            const std::size_t nw = fu::word_count(q);
+            if (nw < 6 || nw > 60) continue;
+            for (std::size_t k = 0; k < blocks_.size(); ++k)
+                if (k != i && keep[k] && folded[k].size() > q.size() + 20 && folded[k].find(q) != std::string::npos) {
+                    keep[i] = false;
+                    break;
+                }
+        }
+    }
+
+    // A paragraph printed again is read at most once: a repeated statement would only
+    // repeat its evidence. When one text repeats, or little of the kept text, the
+    // repeats are widgets (a slideshow caption per slide, a teaser per breakpoint) and no
+    // copy is kept; when several paragraphs and much of the text repeat, the page holds
+    // the article twice (a mobile copy) and the first copy is the article.
+    void drop_repeats(std::vector<bool>& keep) const {
+        std::size_t all = 0, repeated = 0;
+        std::unordered_set<std::string> distinct;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i]) {
+                all += blocks_[i].chars;
+                if (repeated_[i]) {
+                    repeated += blocks_[i].chars;
+                    distinct.insert(fu::fold(blocks_[i].text));
+                }
+            }
+        // A copy of the article repeats several paragraphs; a widget repeats one text.
+        const bool widgets = distinct.size() < 2 || repeated * 10 < all * 3;
+        std::unordered_set<std::string> seen;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (keep[i] && repeated_[i] && (widgets || !seen.insert(fu::fold(blocks_[i].text)).second)) keep[i] = false;
+    }
+
+    void emit(Document& d, const std::vector<bool>& keep) {
         build::DocumentBuilder builder(d);
         if (!title_.empty()) builder.add(ParagraphKind::Title, title_);
         bool first_body = true;
-        for (const Block* b : kept) {
-            const std::size_t nw = fu::words(b->text).size();
+        for (std::size_t i = 0; i < blocks_.size(); ++i) {
+            if (!keep[i]) continue;
+            const Block* b = &blocks_[i];
+            const std::size_t nw = fu::word_count(b->text);
             const bool question = b->heading >= 2 && nw <= 12 && fu::trim(b->text).back() == '?';
             const bool heading = (b->heading >= 2 || b->bold_only) && nw <= 20 &&
                                  (!fu::ends_with_stop(b->text) || question);
             builder.add(heading ? ParagraphKind::Heading : ParagraphKind::Body, b->text);
             if (!heading && first_body) {
                 first_body = false;
-                for (auto& a : fu::dateline_agencies(b->text))
-                    if (std::find(d.agencies.begin(), d.agencies.end(), a) == d.agencies.end()) d.agencies.push_back(a);
+                for (auto& a : fu::dateline_agencies(b->text)) add_agency(d, a);
             }
         }
-        if (!fu::trim(meta_.site_name).empty()) d.outlet = fu::trim(meta_.site_name);
+    }
+
+    // The publication date in the documented order: --published, JSON-LD datePublished,
+    // Open Graph article:published_time, other date <meta> tags and microdata
+    // datePublished, the first <time datetime>, a date line near the article.
+    std::optional<DateValue> published() const {
+        if (opt_.published) return opt_.published;
+        if (auto d = ld_published()) return d;
+        for (const auto* slot : {&meta_.published_meta, &meta_.published_other, &meta_.published_time,
+                                 &published_line_})
+            if (*slot) return *slot;
+        return std::nullopt;
+    }
+
+    Document assemble(Document& d, xmlNode* main) {
+        std::vector<bool> keep = rule_selection(d, main);
+        if (!models_->block.empty) keep = model_selection(main, keep, nullptr);
+        drop_pull_quotes(keep);
+        drop_repeats(keep);
+        header_credits(d, main, keep);
+        emit(d, keep);
+        // Outlet: og:site_name, else the JSON-LD publisher, else one named in the byline.
+        for (const auto* name : {&meta_.site_name, &meta_.ld_publisher})
+            if (!fu::trim(*name).empty()) {
+                d.outlet = fu::trim(*name);
+                break;
+            }
         d.url = meta_.url;
-        d.published = opt_.published      ? opt_.published
-                      : meta_.published_meta ? meta_.published_meta
-                      : meta_.published_ld   ? meta_.published_ld
-                      : meta_.published_other ? meta_.published_other
-                                              : meta_.published_time;
+        d.published = published();
         if (d.title.empty()) d.title = title_;
         return std::move(d);
+    }
+
+  public:
+    /// The blocks with their features, for training: for the page scorer (`block_stage`
+    /// false: every block judged against the whole page) or for the block scorer (the
+    /// article's element chosen with the page scorer of `models`).
+    std::vector<BlockSample> samples(bool block_stage) {
+        std::vector<BlockSample> out;
+        xmlNode* root = doc_ ? xmlDocGetRootElement(doc_) : nullptr;
+        if (!root) return out;
+        prepare(root);
+        xmlNode* main = block_stage ? widen(choose(root)) : root;
+        Document scratch;
+        const std::vector<bool> keep = rule_selection(scratch, main);
+        model_selection(main, keep, &out);
+        return out;
     }
 };
 
@@ -800,6 +1279,21 @@ class Extractor {
 
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options) {
     return Extractor(utf8, path, options).run();
+}
+
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
+                        const BlockModels& models) {
+    Extractor e(utf8, path, options);
+    e.set_models(&models);
+    return e.run();
+}
+
+std::vector<BlockSample> html_block_samples(std::string_view utf8, const std::string& path,
+                                            const ReadOptions& options, const BlockModels& models,
+                                            bool block_stage) {
+    Extractor e(utf8, path, options);
+    e.set_models(&models);
+    return e.samples(block_stage);
 }
 
 std::string declared_charset(std::string_view bytes) {

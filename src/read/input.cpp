@@ -293,6 +293,16 @@ class Reader {
                                   "not valid UTF-8; decoded as " + *t.repaired_from, false));
     }
 
+    // Relations of an undated article get no date (none is guessed), which the user
+    // should hear about rather than find in the graph.
+    void warn_undated(const std::string& where, const Document& d) {
+        if (d.published) return;
+        diags_.push_back(diag(where, input_id(input_codes::kUndated),
+                              "no publication date found (no date line, no date metadata; give --published): "
+                              "its statements stay undated",
+                              false));
+    }
+
     void article(const std::string& bytes, const std::string& p, Format f) {
         const std::string id = detail::id_from_path(p);
         if (blank(bytes)) {
@@ -308,6 +318,7 @@ class Reader {
         }
         if (d.paragraphs.empty())
             diags_.push_back(diag(p, input_id(input_codes::kEmpty), "no article text found", false));
+        else warn_undated(p, d);
         sink_(std::move(d));
     }
 
@@ -423,6 +434,7 @@ class Reader {
         if (url) d.url = *url;
         if (source && !source->empty()) d.outlet = *source;
         d.published = opt_.published ? opt_.published : (date ? date : d.published);
+        if (!d.paragraphs.empty()) warn_undated(where, d);
         sink_(std::move(d));
     }
 };

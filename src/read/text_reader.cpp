@@ -12,6 +12,7 @@
 #include "read/furniture.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cctype>
 #include <filesystem>
 
@@ -155,7 +156,7 @@ class TextReader {
             if (fu::is_skip_link(l.text)) l.kind = LineKind::Menu;
             else if (auto item = fu::list_item(l.text); item && fu::is_skip_link(*item)) l.kind = LineKind::Menu;
             else if (fu::is_photo_credit(l.text)) l.kind = LineKind::Credit;
-            else if (fu::is_boilerplate_line(l.text)) l.kind = LineKind::Boiler;
+            else if (fu::is_boilerplate_line(l.text) || fu::is_banner(l.text)) l.kind = LineKind::Boiler;
             else if (auto d = fu::date_line(l.text)) {
                 l.kind = LineKind::DateLine;
                 if (!date_found_) date_found_ = d;
@@ -196,12 +197,18 @@ class TextReader {
     // Captions: a short line without final stop right before a credit (or right after
     // it in the same block), a line describing a photo, an agency-style dated caption.
     void mark_captions() {
+        bool first = true;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             Line& l = lines_[i];
             if (l.kind != LineKind::Article) continue;
+            // The first article line is the headline's place: a credit after it, set
+            // apart by a blank line, belongs to the picture below the headline.
+            const bool headline_place = std::exchange(first, false);
             const std::size_t n = next_line(i), p = prev_line(i);
             const bool short_open = !fu::ends_with_stop(l.text) && nwords(l.text) <= 35;
-            if (short_open && n != std::string::npos && lines_[n].kind == LineKind::Credit) l.kind = LineKind::Caption;
+            if (short_open && n != std::string::npos && lines_[n].kind == LineKind::Credit &&
+                (!headline_place || lines_[n].block == l.block))
+                l.kind = LineKind::Caption;
             else if (short_open && p != std::string::npos && lines_[p].kind == LineKind::Credit &&
                      lines_[p].block == l.block && nwords(l.text) >= 4)
                 l.kind = LineKind::Caption;
@@ -320,8 +327,10 @@ class TextReader {
                 title_text = std::string(l.text);
                 continue;
             }
+            // A bulleted line starts a paragraph of its own: list items are separate
+            // statements, never joined into one sentence with the line before.
             if (l.kind != LineKind::Article || (!group.empty() && lines_[group.back()].block != l.block) ||
-                (!group.empty() && group.back() + 1 != i))
+                (!group.empty() && group.back() + 1 != i) || fu::list_item(l.text))
                 flush();
             if (l.kind == LineKind::Article) group.push_back(i);
         }

@@ -271,7 +271,7 @@ TEST_CASE("DOT has a title: the headline in bold, outlet and date under it", "[e
     g.add_article(second);
     const std::string merged = to_dot(g, nullptr, DotOptions{});
     CHECK(merged.find("<B>2 articles</B>") != std::string::npos);
-    CHECK(merged.find("2023-06-16 \u2013 2023-09-03 \u00B7 extracted by newskg") != std::string::npos);
+    CHECK(merged.find("2023-06-16 to 2023-09-03 \u00B7 extracted by newskg") != std::string::npos);
 
     KnowledgeGraph one;
     ArticleInfo a;

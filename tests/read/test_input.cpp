@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -37,6 +39,10 @@ struct Batch {
 Batch read_all(const std::vector<std::string>& paths, const newskg::ReadOptions& o = {}) {
     Batch b;
     newskg::read_articles(paths, o, [&](newskg::Document&& d) { b.docs.push_back(std::move(d)); }, b.diags);
+    // Most articles here have no date; the undated warning is tested in test_structure.cpp.
+    b.diags.erase(std::remove_if(b.diags.begin(), b.diags.end(),
+                                 [](const newskg::Diagnostic& d) { return d.id == "newskg.input.110"; }),
+                  b.diags.end());
     return b;
 }
 

@@ -43,6 +43,7 @@ inline constexpr int kEmpty = 106;      ///< no article text (warning)
 inline constexpr int kBadFormat = 107;  ///< unknown --format value
 inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit
 inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, replaced (warning)
+inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes
@@ -66,9 +67,12 @@ void read_articles(const std::vector<std::string>& paths, const ReadOptions& opt
 Document read_text_article(std::string content, const std::string& path, const ReadOptions& options);
 
 /// A saved HTML page: parsed with libxml2 (no network, no external entities), the main
-/// content block chosen by paragraph scoring, boilerplate dropped. Headline from <h1>,
-/// og:title or <title>; date from article:published_time, JSON-LD, <time datetime>;
-/// outlet from og:site_name or JSON-LD publisher. Same text layout as read_text_article.
+/// content chosen by block scoring (hand rules and two learned scorers), boilerplate
+/// dropped. Headline, first usable of: JSON-LD headline, og:title, twitter:title, an <h1>
+/// in the article, <title> minus the site name, any <h1> (banners never). Date: JSON-LD
+/// datePublished, article:published_time, other date meta and microdata, <time
+/// datetime>, a date line in the article's header. Outlet: og:site_name, JSON-LD
+/// publisher, the byline. Same text layout as read_text_article.
 Document read_html_article(std::string_view html, const std::string& path, const ReadOptions& options);
 
 /// The body of a read article: sub-headings and body paragraphs, one per line, without
