@@ -170,7 +170,9 @@ bool Weights::read(ByteReader& in) {
     const std::size_t classes = in.u32();
     const std::size_t rows = in.u32();
     const float scale = in.f32();
-    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28) || !(scale > 0)) return false;
+    // Every row takes at least 9 bytes (key and length): a count the file cannot hold is
+    // corruption, refused before allocating for it.
+    if (in.failed() || classes == 0 || classes > 65535 || rows > in.remaining() / 9 || !(scale > 0)) return false;
     std::vector<std::uint64_t> keys(rows);
     std::uint64_t prev = 0;
     for (auto& k : keys) {

@@ -13,6 +13,7 @@
 #include "newskg/syntax/model.hpp"
 #include "newskg/syntax/train.hpp"
 #include "process.hpp"
+#include "syntax/binary_io.hpp"
 #include "test_paths.hpp"
 
 using namespace newskg;
@@ -118,6 +119,23 @@ TEST_CASE("a bad model file is a clear error naming the file", "[syntax]") {
         CHECK(std::string(e.what()).find(path) != std::string::npos);
     }
     CHECK_THROWS_AS(syntax::SyntaxModel::load(dir / "missing.nskg"), syntax::model_error);
+    // A valid gzip stream with the magic line, then a header cut short.
+    test::write_file(path, syntax::gzip_compress(std::string("newskg-syntax-model\n") + std::string("\x01\0\0\0\xff\xff", 6)));
+    try {
+        syntax::SyntaxModel::load(path);
+        FAIL("no error");
+    } catch (const syntax::model_error& e) {
+        CHECK(e.id() == "newskg.syntax.102");
+    }
+    // A truncated copy of a real model file.
+    test::TempDir d2;
+    const std::string tb = d2 / "tiny.conllu";
+    test::write_file(tb, kTinyTreebank);
+    const std::string good = syntax::train_syntax_model(tiny_options(tb)).serialize();
+    std::string raw;
+    REQUIRE(syntax::gzip_decompress(good, raw));
+    test::write_file(path, syntax::gzip_compress(raw.substr(0, raw.size() - 7)));
+    CHECK_THROWS_AS(syntax::SyntaxModel::load(path), syntax::model_error);
 }
 
 // Floors: the figures measured for the shipped model (bench/RESULTS.md) minus 0.005.
