@@ -21,8 +21,8 @@ Options:
                        next option
   --dev FILE           scored after training (UPOS, UAS, LAS on standard error)
   --output MODEL       the model file to write
-  --tagger-epochs N    tagger passes over the data (default 10)
-  --parser-epochs N    parser passes over the data (default 16)
+  --tagger-epochs N    tagger passes over the data (default 12)
+  --parser-epochs N    parser passes over the data (default 20)
   --folds N            jackknife folds for the parser's predicted tags (default 5;
                        0 trains the parser on gold tags)
   --threads N          threads for the jackknife folds (default 2)

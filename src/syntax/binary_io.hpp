@@ -61,6 +61,7 @@ class ByteReader {
     }
     bool failed() const { return failed_; }
     bool at_end() const { return p_ == d_.size(); }
+    std::size_t remaining() const { return d_.size() - p_; }
 
   private:
     std::uint64_t get(int n) {

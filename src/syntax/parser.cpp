@@ -110,6 +110,10 @@ Tree Parser::parse(const ParserInput& in) const {
     std::vector<float> scores(static_cast<std::size_t>(m.classes()));
     std::uint64_t keys[kMaxParserFeatures];
     while (!st.terminal()) {
+        if (!st.can_left() && !st.can_right()) { // an empty stack: SHIFT is the only move
+            st.shift();
+            continue;
+        }
         std::fill(scores.begin(), scores.end(), 0.0f);
         const std::size_t k = parser_features(st, in, keys);
         weights_.score(keys, k, scores.data());

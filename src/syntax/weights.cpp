@@ -71,68 +71,74 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
     for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
 }
 
-void Weights::build(std::vector<std::uint64_t> keys,
-                    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> quantized, float scale) {
-    // Sorted by key, so the same rows always give the same layout and file.
-    std::vector<std::size_t> order(keys.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+void Weights::build(std::vector<std::uint64_t> keys, const std::vector<std::uint8_t>& lengths,
+                    const std::vector<std::uint16_t>& cls, const std::vector<std::int16_t>& q, float scale) {
     rows_ = keys.size();
+    entries_ = cls.size();
     scale_ = scale;
     std::size_t cap = 16;
     while (cap < rows_ * 2) cap <<= 1;
     mask_ = cap - 1;
     slots_ = PageArray<Slot>(cap);
     std::vector<std::uint32_t> records;
+    records.reserve(rows_ + entries_);
     std::vector<std::int16_t> dense;
     dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
-    row_keys_.clear();
     row_records_.clear();
-    entries_ = 0;
-    for (std::size_t o : order) {
-        const std::uint64_t key = keys[o];
+    row_records_.reserve(rows_);
+    std::size_t e = 0;
+    for (std::size_t r = 0; r < rows_; ++r) {
+        const std::uint64_t key = keys[r];
+        const std::size_t len = lengths[r];
         const auto offset = static_cast<std::uint32_t>(records.size());
-        records.push_back(static_cast<std::uint32_t>(quantized[o].size()));
-        for (const auto& [cls, q] : quantized[o])
-            records.push_back(static_cast<std::uint32_t>(cls) << 16 | static_cast<std::uint16_t>(q));
-        entries_ += quantized[o].size();
-        row_keys_.push_back(key);
+        records.push_back(static_cast<std::uint32_t>(len));
+        for (std::size_t k = e; k < e + len; ++k)
+            records.push_back(static_cast<std::uint32_t>(cls[k]) << 16 | static_cast<std::uint16_t>(q[k]));
         row_records_.push_back(offset);
         std::uint32_t slot_record = offset + 1;
-        if (dense_stride_ && quantized[o].size() >= kDenseMinEntries) {
+        if (dense_stride_ && len >= kDenseMinEntries) {
             const std::size_t d = dense.size() / dense_stride_;
             dense.resize(dense.size() + dense_stride_, 0);
-            for (const auto& [cls, q] : quantized[o]) dense[d * dense_stride_ + cls] = q;
+            for (std::size_t k = e; k < e + len; ++k) dense[d * dense_stride_ + cls[k]] = q[k];
             slot_record = kDense | static_cast<std::uint32_t>(d + 1);
         }
+        e += len;
         std::size_t i = static_cast<std::size_t>(key) & mask_;
         while (slots_[i].record != 0) i = (i + 1) & mask_;
         slots_[i] = Slot{fingerprint_of(key), slot_record};
     }
+    row_keys_ = std::move(keys);
     records_ = PageArray<std::uint32_t>(records);
     dense_ = PageArray<std::int16_t>(dense);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {
+    // Sorted by key, so the same rows always give the same layout and file.
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
     float maxw = 0;
     for (const auto& r : rows)
-        for (const auto& e : r.entries) maxw = std::max(maxw, std::fabs(e.w));
+        for (const auto& en : r.entries) maxw = std::max(maxw, std::fabs(en.w));
     const float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
     std::vector<std::uint64_t> keys;
-    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q;
+    std::vector<std::uint8_t> lengths;
+    std::vector<std::uint16_t> cls;
+    std::vector<std::int16_t> q;
     for (const auto& r : rows) {
-        std::vector<std::pair<std::uint16_t, std::int16_t>> row;
-        for (const auto& e : r.entries) {
-            const long v = std::lround(e.w / scale);
-            if (v != 0) row.emplace_back(static_cast<std::uint16_t>(e.cls), static_cast<std::int16_t>(v));
+        std::size_t n = 0;
+        for (const auto& en : r.entries) {
+            const long v = std::lround(en.w / scale);
+            if (v == 0 || n == 255) continue;
+            cls.push_back(static_cast<std::uint16_t>(en.cls));
+            q.push_back(static_cast<std::int16_t>(v));
+            ++n;
         }
-        if (row.empty()) continue;
+        if (n == 0) continue;
         keys.push_back(r.key);
-        q.push_back(std::move(row));
+        lengths.push_back(static_cast<std::uint8_t>(n));
     }
     Weights w;
     w.classes_ = classes;
-    w.build(std::move(keys), std::move(q), scale);
+    w.build(std::move(keys), lengths, cls, q, scale);
     return w;
 }
 
@@ -164,27 +170,32 @@ bool Weights::read(ByteReader& in) {
     const std::size_t classes = in.u32();
     const std::size_t rows = in.u32();
     const float scale = in.f32();
-    if (in.failed() || classes == 0 || classes > 65535 || rows > (1u << 28) || !(scale > 0)) return false;
+    // Every row takes at least 9 bytes (key and length): a count the file cannot hold is
+    // corruption, refused before allocating for it.
+    if (in.failed() || classes == 0 || classes > 65535 || rows > in.remaining() / 9 || !(scale > 0)) return false;
     std::vector<std::uint64_t> keys(rows);
     std::uint64_t prev = 0;
     for (auto& k : keys) {
-        prev += in.u64();
+        const std::uint64_t d = in.u64();
+        if (d == 0 && prev != 0) return false; // keys are distinct and ascending
+        prev += d;
         k = prev;
     }
-    std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> q(rows);
-    for (auto& r : q) r.resize(in.u8());
+    std::vector<std::uint8_t> lengths(rows);
+    std::size_t entries = 0;
+    for (auto& l : lengths) entries += (l = in.u8());
     if (in.failed()) return false;
+    std::vector<std::uint16_t> cls(entries);
     const bool wide = classes > 255;
-    for (auto& r : q)
-        for (auto& e : r) {
-            e.first = wide ? in.u16() : in.u8();
-            if (e.first >= classes) return false;
-        }
-    for (auto& r : q)
-        for (auto& e : r) e.second = in.i16();
+    for (auto& c : cls) {
+        c = wide ? in.u16() : in.u8();
+        if (c >= classes) return false;
+    }
+    std::vector<std::int16_t> q(entries);
+    for (auto& v : q) v = in.i16();
     if (in.failed()) return false;
     classes_ = classes;
-    build(std::move(keys), std::move(q), scale);
+    build(std::move(keys), lengths, cls, q, scale);
     return true;
 }
 

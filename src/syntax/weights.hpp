@@ -64,9 +64,10 @@ class Weights {
             i = (i + 1) & mask_;
         }
     }
-    /// `quantized`: the rows' entries as integers (cls, q) with the weight q * scale.
-    void build(std::vector<std::uint64_t> keys, std::vector<std::vector<std::pair<std::uint16_t, std::int16_t>>> quantized,
-               float scale);
+    /// Lays out rows given in key order, flat: row i has lengths[i] entries, taken in
+    /// turn from `cls` and `q` (the weight of an entry is q * scale).
+    void build(std::vector<std::uint64_t> keys, const std::vector<std::uint8_t>& lengths,
+               const std::vector<std::uint16_t>& cls, const std::vector<std::int16_t>& q, float scale);
 
     std::size_t classes_ = 0;
     std::size_t rows_ = 0;

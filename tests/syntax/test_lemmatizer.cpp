@@ -32,7 +32,7 @@ TEST_CASE("past forms: -ed, -ied, doubled consonants, silent e", "[syntax]") {
     CHECK(lemma_by_rule("Blorfed", "VBD") == "blorf"); // lowercased
 }
 
-TEST_CASE("-ing forms", "[syntax]") {
+TEST_CASE("gerunds and present participles in -ing", "[syntax]") {
     CHECK(lemma_by_rule("blorfing", "VBG") == "blorf");
     CHECK(lemma_by_rule("glomming", "VBG") == "glom");
     CHECK(lemma_by_rule("frobnicating", "VBG") == "frobnicate");

@@ -13,6 +13,7 @@
 #include "newskg/syntax/model.hpp"
 #include "newskg/syntax/train.hpp"
 #include "process.hpp"
+#include "syntax/binary_io.hpp"
 #include "test_paths.hpp"
 
 using namespace newskg;
@@ -118,6 +119,23 @@ TEST_CASE("a bad model file is a clear error naming the file", "[syntax]") {
         CHECK(std::string(e.what()).find(path) != std::string::npos);
     }
     CHECK_THROWS_AS(syntax::SyntaxModel::load(dir / "missing.nskg"), syntax::model_error);
+    // A valid gzip stream with the magic line, then a header cut short.
+    test::write_file(path, syntax::gzip_compress(std::string("newskg-syntax-model\n") + std::string("\x01\0\0\0\xff\xff", 6)));
+    try {
+        syntax::SyntaxModel::load(path);
+        FAIL("no error");
+    } catch (const syntax::model_error& e) {
+        CHECK(e.id() == "newskg.syntax.102");
+    }
+    // A truncated copy of a real model file.
+    test::TempDir d2;
+    const std::string tb = d2 / "tiny.conllu";
+    test::write_file(tb, kTinyTreebank);
+    const std::string good = syntax::train_syntax_model(tiny_options(tb)).serialize();
+    std::string raw;
+    REQUIRE(syntax::gzip_decompress(good, raw));
+    test::write_file(path, syntax::gzip_compress(raw.substr(0, raw.size() - 7)));
+    CHECK_THROWS_AS(syntax::SyntaxModel::load(path), syntax::model_error);
 }
 
 // Floors: the figures measured for the shipped model (bench/RESULTS.md) minus 0.005.
@@ -134,9 +152,9 @@ TEST_CASE("the shipped model scores on the UD English test sets", "[syntax]") {
         double upos, uas, las;
     };
     const Case cases[] = {
-        {"/en_ewt/en_ewt-ud-test.conllu", "", 0.9505, 0.8491, 0.8208},
-        {"/en_gum/en_gum-ud-test.conllu", "", 0.9625, 0.8428, 0.8138},
-        {"/en_gum/en_gum-ud-test.conllu", "GUM_news_", 0.9688, 0.8213, 0.7927},
+        {"/en_ewt/en_ewt-ud-test.conllu", "", 0.9507, 0.8539, 0.8252},
+        {"/en_gum/en_gum-ud-test.conllu", "", 0.9614, 0.8452, 0.8159},
+        {"/en_gum/en_gum-ud-test.conllu", "GUM_news_", 0.9635, 0.8287, 0.8006},
     };
     for (const auto& c : cases) {
         const auto gold = syntax::read_conllu(dir + c.file);

@@ -14,8 +14,8 @@ namespace newskg::syntax {
 struct TrainOptions {
     std::vector<std::string> train_files;
     std::string dev_file; ///< scored after training when set (the log shows the figures)
-    int tagger_epochs = 10;
-    int parser_epochs = 16;
+    int tagger_epochs = 12;
+    int parser_epochs = 20;
     int folds = 5;               ///< jackknife folds for the parser's predicted tags (0: gold tags)
     std::size_t threads = 2;     ///< for the folds
     std::size_t max_sentences = 0; ///< per file, 0 for all (tests train on a slice)
