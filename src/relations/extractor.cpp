@@ -239,18 +239,27 @@ class SentenceExtractor {
     }
     /// The sentence-relative token of a tree word.
     std::size_t token_of(std::size_t word) const { return doc_.words[word].token - sen_.tokens.first; }
-    /// The actor slot a tree word stands for: its own, or for a nominal outside every
-    /// mention, the slot of the modifier that says whose it is ("the French ambassador",
-    /// "Kenya's hosting", "the UN convoy"); npos when none.
-    std::size_t word_slot(std::size_t wd) const {
-        if (std::size_t k = slot_at(token_of(wd)); k != npos) return k;
+    /// The actor slots a tree word stands for: its own, or for a nominal outside every
+    /// mention, the slots of the modifiers that say whose it is ("the French ambassador",
+    /// "Kenya's hosting", "Mexican and Canadian imports"); empty when none.
+    std::vector<std::size_t> word_slots(std::size_t wd) const {
+        if (std::size_t k = slot_at(token_of(wd)); k != npos) return {k};
+        std::vector<std::size_t> out;
         const Word& word = doc_.words[wd];
-        if (word.upos != "NOUN" || !stands_for_actor(word)) return npos;
+        if (word.upos != "NOUN" || !stands_for_actor(word)) return out;
         for (const char* rel : {"nmod:poss", "amod", "compound"})
             for (std::size_t c : tree_->children(wd, rel))
                 // "its ambassador" is the subject's own: no party of its own.
-                if (std::size_t k = slot_at(token_of(c)); k != npos && doc_.words[c].upos != "PRON") return k;
-        return npos;
+                if (doc_.words[c].upos != "PRON")
+                    for (std::size_t m : tree_->conjuncts(c))
+                        if (std::size_t k = slot_at(token_of(m));
+                            k != npos && std::find(out.begin(), out.end(), k) == out.end())
+                            out.push_back(k);
+        return out;
+    }
+    std::size_t word_slot(std::size_t wd) const {
+        const auto ks = word_slots(wd);
+        return ks.empty() ? npos : ks.front();
     }
     /// A noun naming an actor's people, bodies or goods ("ambassador", "troops",
     /// "ministry", "imports"), so its modifier's actor is the party.
@@ -266,10 +275,9 @@ class SentenceExtractor {
     /// The actor slots of tree words, in order, without duplicates.
     std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
         std::vector<std::size_t> out;
-        for (std::size_t wd : ws) {
-            std::size_t k = word_slot(wd);
-            if (k != npos && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-        }
+        for (std::size_t wd : ws)
+            for (std::size_t k : word_slots(wd))
+                if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
         return out;
     }
 

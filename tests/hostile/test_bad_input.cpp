@@ -87,8 +87,8 @@ TEST_CASE("hostile: a 100 MB article is refused by --max-bytes without reading i
 }
 
 TEST_CASE("hostile: a 20,000-word sentence without punctuation finishes, parser on", "[hostile]") {
-    // The Link Grammar parse is capped at 100 words per sentence; longer ones fall back to
-    // the token rules, so this must end (ctest's timeout catches a hang).
+    // The syntax stage is a greedy parser, linear in the sentence: this must end (ctest's
+    // timeout catches a hang).
     TempDir d;
     std::string s = "Long sentence\n\n";
     const char* words[] = {"Chad", "accused", "Sudan", "and", "the", "council", "met", "officials", "in", "towns"};

@@ -14,7 +14,7 @@
 namespace newskg::test {
 
 /// Article graphs by article id: examples/*.txt and tests/gold/*.txt, extracted without
-/// the Link Grammar parse.
+/// the syntax stage.
 inline const std::map<std::string, KnowledgeGraph>& article_graphs() {
     static const std::map<std::string, KnowledgeGraph> graphs = [] {
         std::map<std::string, KnowledgeGraph> out;

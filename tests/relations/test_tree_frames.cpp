@@ -97,13 +97,16 @@ TEST_CASE("tree frames: a relative clause's subject is the noun it modifies", "[
 }
 
 TEST_CASE("tree frames: reported speech has the speaker from the tree", "[relations][tree]") {
-    auto x = extract_text("Egypt said on Tuesday that Ethiopia had attacked Sudan.");
-    INFO(relations_of(x));
-    const Relation* r = edge(x, "Ethiopia", "Sudan");
-    REQUIRE(r);
-    CHECK((r->flags & kReported) != 0);
-    REQUIRE(r->speaker);
-    CHECK(x.find(*r->speaker)->label == "Egypt");
+    // A complement clause of the reporting verb, and a reporting clause after the report.
+    for (const char* text : {"Egypt said that Ethiopia had attacked Sudan.", "Ethiopia attacked Sudan, Egypt said."}) {
+        auto x = extract_text(text);
+        INFO(text << "\n" << relations_of(x));
+        const Relation* r = edge(x, "Ethiopia", "Sudan");
+        REQUIRE(r);
+        CHECK((r->flags & kReported) != 0);
+        REQUIRE(r->speaker);
+        CHECK(x.find(*r->speaker)->label == "Egypt");
+    }
 }
 
 TEST_CASE("tree frames: an alleged act is flagged, never a plain fact", "[relations][tree]") {
@@ -134,7 +137,7 @@ TEST_CASE("tree frames: negation read from the tree", "[relations][tree]") {
     CHECK_FALSE(edge(x, "Kenya", "Somalia"));
 }
 
-TEST_CASE("tree frames: the nation of a nominal stands for it (the French ambassador)", "[relations][tree]") {
+TEST_CASE("tree frames: the nation of a nominal stands for it (France's ambassador, Mexican and Canadian imports)", "[relations][tree]") {
     auto x = extract_text("Niger expelled France's ambassador in August.");
     INFO(relations_of(x));
     const Relation* r = edge(x, "Niger", "France");
