@@ -13,7 +13,7 @@ const char* kReadHelp = R"(Usage: newskg read [OPTIONS] FILE...
 
 Shows what the reader keeps of each article: its body without page furniture (menus,
 captions, credits, bylines), or, with --format json, its title, publication date, outlet,
-agencies, headings, paragraphs, sentences with byte offsets and the dates found.
+agencies, authors, headings, paragraphs, sentences with byte offsets and the dates found.
 
 Options:
   --format text|json   text (default): the body, one paragraph per line, no headline

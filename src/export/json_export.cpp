@@ -148,6 +148,7 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
             {"published", date_or_null(a.published)},
             {"outlet", a.outlet},
             {"agencies", a.agencies},
+            {"authors", a.authors},
             {"url", a.url},
             {"source", a.source_path},
         });
@@ -231,6 +232,7 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         info.published = rd.date(a, at, "published");
         info.outlet = rd.string(a, at, "outlet");
         info.agencies = rd.strings(a, at, "agencies");
+        info.authors = rd.strings(a, at, "authors");
         info.url = rd.string(a, at, "url");
         info.source_path = rd.string(a, at, "source");
         graph.add_article(info);

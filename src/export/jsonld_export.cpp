@@ -75,6 +75,7 @@ constexpr Term kTerms[] = {
     {"datePublished", "schema", "datePublished", nullptr, false},
     {"publisher", "schema", "publisher", "@id", false},
     {"agency", "nkg", "agency", "@id", true},
+    {"author", "schema", "author", nullptr, true},
     {"url", "schema", "url", "xsd:anyURI", false},
     {"mentions", "schema", "mentions", "@id", true},
     {"name", "schema", "name", nullptr, false},

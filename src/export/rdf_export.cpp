@@ -295,6 +295,9 @@ std::map<std::string, std::string> add_articles(Builder& b, const KnowledgeGraph
         if (!a.outlet.empty()) b.add_iri(iri, cat(kSchema, "publisher"), b.outlet_iri(a.outlet));
         for (const auto& agency : a.agencies)
             if (!agency.empty()) b.add_iri(iri, cat(kOntologyNs, "agency"), b.outlet_iri(agency));
+        // Authors are people named by the byline, not actors of the graph: literal names.
+        for (const auto& author : a.authors)
+            if (!author.empty()) b.add_text(iri, cat(kSchema, "author"), author);
         if (!a.url.empty()) b.add_url(iri, cat(kSchema, "url"), a.url);
     }
     // schema:mentions from each article to the actors it names.

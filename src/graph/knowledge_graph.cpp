@@ -255,6 +255,7 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
     article.published = doc.published;
     article.outlet = doc.outlet;
     article.agencies = doc.agencies;
+    article.authors = doc.authors;
     article.url = doc.url;
     article.source_path = doc.source_path;
     add_article(article);

@@ -162,6 +162,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
         if (auto p = f.text(cat(kSchema, "publisher"))) a.outlet = name_of(*p);
         for (const auto& agency : f.all(nkg + "agency")) a.agencies.push_back(name_of(agency));
         std::sort(a.agencies.begin(), a.agencies.end());
+        a.authors = f.all(cat(kSchema, "author"));
         a.url = f.text(cat(kSchema, "url")).value_or("");
         article_id[subject] = a.id;
         g.add_article(a);

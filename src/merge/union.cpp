@@ -127,6 +127,8 @@ void join_article(ArticleInfo& into, const ArticleInfo& from) {
     if (from.published && (!into.published || *from.published < *into.published)) into.published = from.published;
     if (!from.agencies.empty() && (into.agencies.empty() || from.agencies < into.agencies))
         into.agencies = from.agencies;
+    if (!from.authors.empty() && (into.authors.empty() || from.authors < into.authors))
+        into.authors = from.authors;
 }
 
 } // namespace

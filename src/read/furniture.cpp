@@ -445,6 +445,8 @@ std::optional<Byline> byline(std::string_view line, bool header_zone) {
             b.agencies = agency_list(tail);
             if (b.agencies.empty() && all_caps_outlet(tail)) b.outlet = std::string(tail);
         }
+        // "By Reuters" names no one; a single word is a name only with the byline's form.
+        if (looks_like_name(words(who))) b.authors = author_names(who);
         return b;
     }
     if (!header_zone) return std::nullopt;
@@ -455,12 +457,55 @@ std::optional<Byline> byline(std::string_view line, bool header_zone) {
     if (cut == std::string_view::npos) return b;
     const std::string_view tail = trim(s.substr(cut + 1));
     b.agencies = agency_list(tail);
-    if (!b.agencies.empty()) return b;
+    if (!b.agencies.empty()) {
+        b.authors = author_names(who);
+        return b;
+    }
     if (all_caps_outlet(tail)) {
         b.outlet = std::string(tail);
+        b.authors = author_names(who);
         return b;
     }
     return std::nullopt;
+}
+
+std::vector<std::string> author_names(std::string_view field) {
+    std::vector<std::string> out;
+    std::string_view s = trim(field);
+    for (std::string_view p : {"By ", "BY ", "by "})
+        if (starts_with(s, p)) s = trim(s.substr(p.size()));
+    std::vector<std::string_view> parts;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        std::size_t len = 0;
+        if (i == s.size()) len = 1;
+        else if (s[i] == ',' || s[i] == ';' || s[i] == '|' || s[i] == '&') len = 1;
+        else if (starts_with(s.substr(i), " and ")) len = 5;
+        if (!len) continue;
+        parts.push_back(s.substr(from, i - from));
+        from = i + len;
+        i = from - 1;
+    }
+    for (auto p : parts) {
+        p = trim(p);
+        if (p.empty() || words(p).size() > 6) continue;
+        if (p.find("://") != std::string_view::npos || p.find('/') != std::string_view::npos ||
+            p.find('@') != std::string_view::npos || starts_with(p, "www."))
+            continue;
+        if (!canonical_agency(p).empty()) continue;
+        bool letter = false;
+        for (std::size_t i = 0; i < p.size();) {
+            const auto cp = uc::decode(p, i);
+            if (uc::is_letter(cp.cp)) letter = true;
+            i += cp.len;
+        }
+        if (!letter) continue;
+        const std::string name(p);
+        if (std::find_if(out.begin(), out.end(), [&](const std::string& o) { return fold(o) == fold(name); }) ==
+            out.end())
+            out.push_back(name);
+    }
+    return out;
 }
 
 std::vector<std::string> dateline_agencies(std::string_view paragraph) {

@@ -48,15 +48,21 @@ bool is_dated_caption(std::string_view line);
 struct Byline {
     std::vector<std::string> agencies; ///< news agencies credited ("AFP", "Reuters")
     std::string outlet;                ///< outlet named with the author ("USA TODAY")
+    std::vector<std::string> authors;  ///< people named after "By" or before a credit, in order
 };
 /// Bylines and credit lines: "By Jane Doe", "By Jane Doe, Reuters", "mm/lo (AFP, Reuters)",
 /// "ABC/xyz (dpa, AP)", "(AFP)", "Reporting by …; Editing by …", "With AFP". When
 /// `header_zone` (between headline and first paragraph) also "Jane Doe, USA TODAY" and a
-/// bare author name.
+/// bare author name. Authors are taken from "By …" lines and from "Name, CREDIT" lines
+/// (not from a bare name, which could be any capitalised line); never an agency.
 std::optional<Byline> byline(std::string_view line, bool header_zone);
 /// The short code of a news agency ("Agence France-Presse" → "AFP", "reuters" →
 /// "Reuters"), or "" when `name` is not a known agency.
 std::string canonical_agency(std::string_view name);
+/// The people in an author field or byline ("Jane Roe and John Doe", "By Jane Roe; John
+/// Doe"): split at "and", "&", ",", ";" and "|", trimmed, leading "By" removed; parts that
+/// are a URL, an agency, empty or longer than six words are dropped.
+std::vector<std::string> author_names(std::string_view field);
 /// Agencies named in a dateline opening the article: "BAMAKO (AFP) — …", "Paris (Reuters) -".
 std::vector<std::string> dateline_agencies(std::string_view paragraph);
 

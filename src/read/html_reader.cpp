@@ -184,12 +184,14 @@ struct Meta {
     struct LdArticle {
         std::string headline;
         std::optional<DateValue> published;
+        std::vector<std::string> authors; ///< its `author` people, in order
     };
     std::vector<LdArticle> ld_articles; ///< every JSON-LD article object, in page order
     std::optional<DateValue> published_ld_page; ///< first datePublished of any JSON-LD article or page
     std::string og_title, ld_body, html_title, site_name, ld_publisher, url, description;
     std::optional<DateValue> published_meta, published_other, published_time;
     std::string twitter_title;
+    std::vector<std::string> meta_authors; ///< <meta name="author"> and article:author names
     struct H1 {
         std::string text;
         bool in_article = false; ///< inside <article>, <main> or an element marked as the article
@@ -394,6 +396,7 @@ class Extractor {
     std::size_t title_block_ = 0; ///< the block showing the headline (0 when none)
     std::vector<bool> repeated_;   ///< the block's text (8 words or more) is on the page twice
     std::optional<DateValue> published_line_; ///< a date line near the article, if any
+    std::vector<std::string> byline_authors_;  ///< people named in the bylines, in page order
 
     // ---- 1. metadata ------------------------------------------------------------------
 
@@ -406,6 +409,27 @@ class Extractor {
     // Article metadata sits a few levels down at most; a hostile page can nest arrays a
     // million deep, which unbounded recursion would turn into a stack overflow.
     static constexpr int kMaxLdDepth = 16;
+
+    // JSON-LD `author`: a name, a Person (or untyped) object with a name, or an array of
+    // them. Organizations are not authors.
+    static void ld_authors(const nlohmann::json& j, std::vector<std::string>& out, int depth = 0) {
+        if (depth > 3) return;
+        if (j.is_string()) {
+            for (auto& n : fu::author_names(j.get<std::string>())) out.push_back(std::move(n));
+        } else if (j.is_array()) {
+            for (const auto& e : j) ld_authors(e, out, depth + 1);
+        } else if (j.is_object()) {
+            if (auto t = j.find("@type"); t != j.end()) {
+                bool person = false;
+                if (t->is_string()) person = t->get<std::string>() == "Person";
+                else if (t->is_array())
+                    for (const auto& e : *t) person = person || (e.is_string() && e.get<std::string>() == "Person");
+                if (!person) return;
+            }
+            if (auto nm = j.find("name"); nm != j.end() && nm->is_string())
+                for (auto& n : fu::author_names(nm->get<std::string>())) out.push_back(std::move(n));
+        }
+    }
 
     void read_ld(const nlohmann::json& j, int depth = 0) {
         if (depth > kMaxLdDepth) return;
@@ -431,6 +455,7 @@ class Extractor {
             Meta::LdArticle a;
             a.headline = str("headline");
             meta_date(a.published, str("datePublished"));
+            if (auto au = j.find("author"); au != j.end()) ld_authors(*au, a.authors);
             meta_.ld_articles.push_back(std::move(a));
         }
         if (meta_.ld_body.empty() && type != "WebPage") meta_.ld_body = str("articleBody");
@@ -468,6 +493,8 @@ class Extractor {
                 else if ((key == "og:description" || key == "description") && meta_.description.empty())
                     meta_.description = content;
                 else if (key == "og:url" && meta_.url.empty()) meta_.url = content;
+                else if (key == "author" || key == "article:author")
+                    for (auto& a : fu::author_names(content)) meta_.meta_authors.push_back(std::move(a));
                 else if (key == "article:published_time" || key == "og:published_time" ||
                          key == "article:published")
                     meta_date(meta_.published_meta, content);
@@ -1127,6 +1154,7 @@ class Extractor {
                 continue;
             if (auto by = fu::byline(b.text, false)) {
                 for (auto& a : by->agencies) add_agency(d, a);
+                for (auto& a : by->authors) byline_authors_.push_back(a);
                 continue;
             }
             if (furniture_line(b)) continue;
@@ -1158,6 +1186,7 @@ class Extractor {
             if (b.junk && b.chars < 200 && inside(b.owner, scope))
                 if (auto by = fu::byline(b.text, true)) {
                     for (auto& a : by->agencies) add_agency(d, a);
+                    for (auto& a : by->authors) byline_authors_.push_back(a);
                     if (d.outlet.empty() && !by->outlet.empty()) d.outlet = by->outlet;
                 }
     }
@@ -1239,6 +1268,28 @@ class Extractor {
         return std::nullopt;
     }
 
+    // Authors in the documented order: JSON-LD `author` of the page's article, else
+    // <meta name="author"> / article:author names, else the people of the bylines.
+    // Never an agency or the outlet; each person once.
+    std::vector<std::string> authors(const Document& d) const {
+        const auto* ld = ld_article();
+        for (const auto* source : {ld ? &ld->authors : nullptr, &meta_.meta_authors, &byline_authors_}) {
+            if (!source) continue;
+            std::vector<std::string> out;
+            for (const auto& a : *source) {
+                const std::string f = fu::fold(a);
+                if (!fu::canonical_agency(a).empty() || f == fu::fold(d.outlet) || f == fu::fold(meta_.site_name) ||
+                    f == fu::fold(meta_.ld_publisher))
+                    continue;
+                if (std::none_of(d.agencies.begin(), d.agencies.end(), [&](const std::string& g) { return fu::fold(g) == f; }) &&
+                    std::none_of(out.begin(), out.end(), [&](const std::string& o) { return fu::fold(o) == f; }))
+                    out.push_back(a);
+            }
+            if (!out.empty()) return out;
+        }
+        return {};
+    }
+
     Document assemble(Document& d, xmlNode* main) {
         std::vector<bool> keep = rule_selection(d, main);
         if (!models_->block.empty) keep = model_selection(main, keep, nullptr);
@@ -1252,6 +1303,7 @@ class Extractor {
                 d.outlet = fu::trim(*name);
                 break;
             }
+        d.authors = authors(d);
         d.url = meta_.url;
         d.published = published();
         if (d.title.empty()) d.title = title_;

@@ -354,6 +354,34 @@ class Reader {
         throw std::invalid_argument(std::string("field \"") + name + "\" must be a string, not " + it->type_name());
     }
 
+    // `author` / `authors`: a string ("Jane Roe and John Doe", split into people) or an
+    // array of strings (one person each); nullopt when both are absent or null; throws
+    // (reported as 202) on another type.
+    static std::optional<std::vector<std::string>> authors_field(const nlohmann::json& j) {
+        std::optional<std::vector<std::string>> out;
+        for (const char* name : {"authors", "author"}) {
+            const auto it = j.find(name);
+            if (it == j.end() || it->is_null()) continue;
+            std::vector<std::string> v;
+            if (it->is_string()) {
+                v = furniture::author_names(it->get<std::string>());
+            } else if (it->is_array()) {
+                for (const auto& e : *it) {
+                    if (!e.is_string())
+                        throw std::invalid_argument(std::string("field \"") + name +
+                                                    "\" must hold strings, not " + e.type_name());
+                    const std::string a(furniture::trim(e.get<std::string>()));
+                    if (!a.empty() && std::find(v.begin(), v.end(), a) == v.end()) v.push_back(a);
+                }
+            } else {
+                throw std::invalid_argument(std::string("field \"") + name +
+                                            "\" must be a string or an array of strings, not " + it->type_name());
+            }
+            if (!out) out = std::move(v);
+        }
+        return out;
+    }
+
     // JSON escapes can put any control character into a field ("\u0000", "\u0007"). They
     // have no place in text, XML cannot hold them and C APIs (librdf) stop at a NUL, so
     // each one but tab, line feed and carriage return becomes a space. Returns how many.
@@ -385,7 +413,9 @@ class Reader {
             return;
         }
         std::optional<std::string> id, title, published, url, source, text, html;
+        std::optional<std::vector<std::string>> authors;
         try {
+            authors = authors_field(j);
             id = field(j, "id", true);
             title = field(j, "title");
             published = field(j, "published");
@@ -399,6 +429,12 @@ class Reader {
         }
         std::size_t controls = 0;
         for (auto* v : {&id, &title, &published, &url, &source, &text, &html}) controls += replace_controls(*v);
+        if (authors)
+            for (auto& a : *authors) {
+                std::optional<std::string> v(std::move(a));
+                controls += replace_controls(v);
+                a = std::move(*v);
+            }
         if (controls)
             diags_.push_back(diag(where, input_id(input_codes::kControl),
                                   std::to_string(controls) + " control character(s) replaced by spaces", false));
@@ -433,6 +469,7 @@ class Reader {
         if (title && !title->empty() && !d.paragraphs.empty()) d.title = std::string(furniture::trim(*title));
         if (url) d.url = *url;
         if (source && !source->empty()) d.outlet = *source;
+        if (authors) d.authors = *authors;
         d.published = opt_.published ? opt_.published : (date ? date : d.published);
         if (!d.paragraphs.empty()) warn_undated(where, d);
         sink_(std::move(d));

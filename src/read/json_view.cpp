@@ -24,6 +24,7 @@ nlohmann::json to_json_view(const Document& doc) {
     j["published"] = doc.published ? json(doc.published->iso()) : json(nullptr);
     j["outlet"] = doc.outlet;
     j["agencies"] = doc.agencies;
+    j["authors"] = doc.authors;
     j["url"] = doc.url;
     json headings = json::array(), paragraphs = json::array(), sentences = json::array(), dates = json::array();
     for (const auto& p : doc.paragraphs) {

@@ -147,6 +147,9 @@ class TextReader {
             if (std::find(doc_.agencies.begin(), doc_.agencies.end(), a) == doc_.agencies.end())
                 doc_.agencies.push_back(a);
         if (doc_.outlet.empty() && !b.outlet.empty()) doc_.outlet = b.outlet;
+        for (const auto& a : b.authors)
+            if (a != doc_.outlet && std::find(doc_.authors.begin(), doc_.authors.end(), a) == doc_.authors.end())
+                doc_.authors.push_back(a);
     }
 
     // Furniture that is recognisable from the line alone.

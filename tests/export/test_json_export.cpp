@@ -292,3 +292,22 @@ TEST_CASE("JSON relation labels come from the ontology", "[export][json][ontolog
     CHECK(find_relation(j, "demandedWithdrawal")->at("label") == "demanded the withdrawal of");
     CHECK(find_relation(j, "met")->at("label") == "met");
 }
+
+TEST_CASE("JSON export writes and reads back an article's authors", "[export][json]") {
+    KnowledgeGraph g = sample_graph();
+    ArticleInfo a = g.articles()[0];
+    CHECK(a.authors.empty());
+    CHECK(to_json(g, nullptr)["articles"][0].at("authors") == json::array());
+    a.authors = {"Zoe Quill", "Ana Bell"};
+    g.add_article(a);
+    const json j = to_json(g, nullptr);
+    CHECK(j["articles"][0].at("authors") == json({"Zoe Quill", "Ana Bell"}));
+    const KnowledgeGraph back = from_json(j);
+    CHECK(back.articles()[0].authors == a.authors);
+    // Files written before authors existed still read, with none.
+    json old = j;
+    old["articles"][0].erase("authors");
+    CHECK(from_json(old).articles()[0].authors.empty());
+    old["articles"][0]["authors"] = "Zoe Quill";
+    CHECK(parse_error_id(old) != "");
+}

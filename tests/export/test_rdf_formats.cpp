@@ -394,3 +394,18 @@ for ext in ["ttl", "nq", "trig", "rdf", "jsonld"]:
     CHECK(counts["trig"].second == 3);
     CHECK(counts["jsonld"].second == 3);
 }
+
+TEST_CASE("RDF export names an article's authors as schema:author literals", "[export][rdf]") {
+    KnowledgeGraph g;
+    ArticleInfo a;
+    a.id = "a1";
+    a.iri = a1();
+    a.authors = {"Zoe Quill", "Ana Bell"};
+    a.agencies = {"AFP"};
+    g.add_article(a);
+    const std::string nt = to_rdf(g, onto(), RdfSyntax::NTriples, kBase);
+    CHECK(nt.find("<" + a1() + "> <https://schema.org/author> \"Zoe Quill\" .") != std::string::npos);
+    CHECK(nt.find("<" + a1() + "> <https://schema.org/author> \"Ana Bell\" .") != std::string::npos);
+    const auto doc = nlohmann::json::parse(to_jsonld(g, onto(), kBase));
+    CHECK(doc.dump().find("\"author\":[\"Ana Bell\",\"Zoe Quill\"]") != std::string::npos);
+}

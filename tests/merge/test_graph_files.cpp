@@ -16,17 +16,18 @@ using newskg::test::resources;
 namespace {
 
 /// The JSON of a graph without what RDF does not carry: the source path of the articles,
-/// the order of their agencies, and decimals beyond the 6 places xsd:decimal is written
+/// the order of their agencies and authors, and decimals beyond the 6 places xsd:decimal is written
 /// with.
 nlohmann::json comparable(const KnowledgeGraph& g) {
     nlohmann::json j = to_json(g, &resources().ontology());
     for (auto& a : j["articles"]) {
         a["source"] = nullptr;
-        if (a.contains("agencies") && a["agencies"].is_array()) {
-            auto v = a["agencies"].get<std::vector<std::string>>();
-            std::sort(v.begin(), v.end());
-            a["agencies"] = v;
-        }
+        for (const char* key : {"agencies", "authors"})
+            if (a.contains(key) && a[key].is_array()) {
+                auto v = a[key].get<std::vector<std::string>>();
+                std::sort(v.begin(), v.end());
+                a[key] = v;
+            }
     }
     for (auto& r : j["relations"])
         for (const char* key : {"confidence", "goldstein"})
@@ -89,6 +90,7 @@ TEST_CASE("read_graph_file keeps flags, speakers, date ranges and edges without 
     a.published = DateValue{2024, 3, 0};
     a.outlet = "Reuters";
     a.agencies = {"AFP", "AP"};
+    a.authors = {"Zoe Quill", "Ana Bell"};
     a.url = "https://example.org/x?y=1";
     g.add_article(a);
     EntityNode x{"https://newskg.org/id/person/x", "Ana X", ActorType::Person, {"X"}, "", {"a 1"}};

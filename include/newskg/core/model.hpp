@@ -122,6 +122,7 @@ struct Document {
     std::optional<DateValue> published;
     std::string outlet;                ///< source outlet ("DW", "Reuters"), when known
     std::vector<std::string> agencies; ///< credited news agencies ("AFP", "Reuters")
+    std::vector<std::string> authors;  ///< bylined people, in page order
     std::string url;
     std::string text; ///< the article text the spans point into (UTF-8, NFC)
     std::vector<Paragraph> paragraphs;

@@ -3,7 +3,7 @@
 /// CLI's --format json writes.
 ///
 /// {
-///   "articles":  [{"id", "iri", "title", "published", "outlet", "agencies", "url", "source"}],
+///   "articles":  [{"id", "iri", "title", "published", "outlet", "agencies", "authors", "url", "source"}],
 ///   "entities":  [{"id", "iri", "label", "type", "aliases", "country", "articles"}],
 ///   "relations": [{"subject", "predicate", "object", "cameo", "quad_class", "goldstein",
 ///                  "label", "date", "last_date", "confidence", "rule", "speaker", "flags",

@@ -21,6 +21,7 @@ struct ArticleInfo {
     std::optional<DateValue> published;
     std::string outlet;
     std::vector<std::string> agencies;
+    std::vector<std::string> authors; ///< bylined people, in page order
     std::string url;
     std::string source_path;
 };

@@ -30,7 +30,7 @@ std::optional<GraphFileFormat> graph_file_format(std::string_view path);
 ///     evidence item per qualified node and the dates, confidence, rule, speaker, flags
 ///     and mention count they carry. Direct triples are implied by them and not read.
 /// What RDF does not carry: an article's source path (empty), the order of its agencies
-/// (they come back sorted), decimals beyond 6 places (confidence and Goldstein values are
+/// and authors (they come back sorted), decimals beyond 6 places (confidence and Goldstein values are
 /// written as xsd:decimal with 6), and in RDF/XML the control characters XML cannot hold
 /// (written as spaces).
 /// throws input_error (newskg.input.101) when the file does not exist; rdf_error

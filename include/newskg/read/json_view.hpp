@@ -6,7 +6,7 @@
 
 namespace newskg {
 
-/// {"id","source","title","published","outlet","agencies","url","headings":[...],
+/// {"id","source","title","published","outlet","agencies","authors","url","headings":[...],
 ///  "paragraphs":[{"kind","begin","end","text"}],
 ///  "sentences":[{"paragraph","heading","begin","end","text","tokens"}],
 ///  "dates":[{"text","begin","end","value"}]}. Offsets are bytes into Document::text.
