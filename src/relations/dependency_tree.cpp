@@ -1,4 +1,5 @@
 #include "relations/dependency_tree.hpp"
+#include "relations/ascii_case.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,12 +9,6 @@ namespace newskg {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool is_relative_pronoun(const Word& w) {
     const std::string l = ascii_lower(w.form);

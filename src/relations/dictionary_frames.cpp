@@ -1,4 +1,5 @@
 #include "relations/dictionary_frames.hpp"
+#include "relations/ascii_case.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,12 +8,6 @@
 namespace newskg {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// The lemmas of a nominal phrase in word order: the head and its modifiers, without
 /// case words, punctuation and the clauses that hang on it (their words are no part of
@@ -29,7 +24,7 @@ std::vector<std::string> phrase_lemmas(const DependencyTree& t, std::size_t head
                 words.push_back(w);
     std::sort(words.begin(), words.end());
     std::vector<std::string> out;
-    for (std::size_t w : words) out.push_back(lower(t.word(w).lemma.empty() ? t.word(w).form : t.word(w).lemma));
+    for (std::size_t w : words) out.push_back(ascii_lower(t.word(w).lemma.empty() ? t.word(w).form : t.word(w).lemma));
     return out;
 }
 
@@ -54,7 +49,7 @@ bool relational_noun(const std::string& lemma) {
 VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,
                    std::vector<std::size_t>* heads) {
     VerbFrame f;
-    f.lemma = lower(t.word(verb).lemma.empty() ? t.word(verb).form : t.word(verb).lemma);
+    f.lemma = ascii_lower(t.word(verb).lemma.empty() ? t.word(verb).form : t.word(verb).lemma);
     for (std::size_t p : t.children(verb, "compound:prt")) f.particle = t.lower_form(p);
     f.passive = t.passive(verb);
     std::vector<std::pair<std::size_t, FrameArgument>> args;
@@ -80,12 +75,12 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
         for (auto& l : phrase_lemmas(t, n)) f.subject.push_back(std::move(l));
     for (std::size_t x : t.children(verb, "xcomp")) {
         // "agreed to deepen ties": the complement's verb, then its object's words.
-        f.xcomp.push_back(lower(t.word(x).lemma));
+        f.xcomp.push_back(ascii_lower(t.word(x).lemma));
         for (std::size_t o : t.children(x, "obj"))
             for (auto& l : phrase_lemmas(t, o)) f.xcomp.push_back(std::move(l));
-        if (t.word(x).upos == "ADJ") f.modifiers.push_back(lower(t.word(x).lemma));
+        if (t.word(x).upos == "ADJ") f.modifiers.push_back(ascii_lower(t.word(x).lemma));
     }
-    for (std::size_t a : t.children(verb, "advmod")) f.modifiers.push_back(lower(t.word(a).lemma));
+    for (std::size_t a : t.children(verb, "advmod")) f.modifiers.push_back(ascii_lower(t.word(a).lemma));
     return f;
 }
 

@@ -1,6 +1,7 @@
 // Builds a VerbFrame from a Universal Dependencies tree (core/model.hpp's Word), the
 // mapping verb_dictionary.hpp documents, so the relation stage need not repeat it.
 #include <algorithm>
+#include "relations/ascii_case.hpp"
 #include <cctype>
 #include <cstddef>
 #include <functional>
@@ -14,12 +15,6 @@
 namespace newskg {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
 
 /// "obl:agent" → "obl".
 std::string_view base(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
@@ -35,7 +30,7 @@ class Tree {
         return out;
     }
 
-    std::string lemma(std::size_t i) const { return lower(w_[i].lemma.empty() ? w_[i].form : w_[i].lemma); }
+    std::string lemma(std::size_t i) const { return ascii_lower(w_[i].lemma.empty() ? w_[i].form : w_[i].lemma); }
     const Word& operator[](std::size_t i) const { return w_[i]; }
 
     /// The words of the phrase headed by `head`, in text order, without punctuation,

@@ -2,6 +2,7 @@
 // fit (multi-word verbs before the plain one), then the most specific pattern of their
 // blocks or of our own senses whose words are all in the frame.
 #include <algorithm>
+#include "relations/ascii_case.hpp"
 #include <cctype>
 #include <cstddef>
 #include <string>
@@ -12,12 +13,6 @@
 namespace newskg {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
 
 using Pool = std::vector<WordId>;
 
@@ -86,11 +81,11 @@ class Matcher {
   private:
     void build() {
         auto add = [&](Pool& pool, const std::string& lemma) {
-            auto it = d_.words.find(fold_plural(lower(lemma)));
+            auto it = d_.words.find(fold_plural(ascii_lower(lemma)));
             if (it != d_.words.end()) pool.push_back(it->second);
         };
         for (const auto& arg : f_.args) {
-            pools_.preps.push_back(lower(arg.preposition));
+            pools_.preps.push_back(ascii_lower(arg.preposition));
             Pool pool;
             for (const auto& l : arg.lemmas) add(pool, l);
             pools_.args.push_back(std::move(pool));
@@ -131,7 +126,7 @@ class Matcher {
     bool particle_found(const std::vector<std::string>& words) {
         std::string joined;
         for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
-        if (lower(f_.particle) == joined) return true;
+        if (ascii_lower(f_.particle) == joined) return true;
         for (std::size_t i = 0; i < f_.args.size(); ++i) {
             if (pools_.preps[i] != words.front()) continue;
             bool rest = true;
@@ -220,7 +215,7 @@ VerbMatch result(const Pattern& p, int target, int source) {
 } // namespace
 
 std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
-    const std::string lemma = lower(frame.lemma);
+    const std::string lemma = ascii_lower(frame.lemma);
     auto verbs = data_->verbs.find(lemma);
     auto own = data_->own.find(lemma);
     if (verbs == data_->verbs.end() && own == data_->own.end()) return std::nullopt;
@@ -266,7 +261,7 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
 }
 
 bool VerbDictionary::knows(std::string_view lemma) const {
-    const std::string l = lower(lemma);
+    const std::string l = ascii_lower(lemma);
     return data_->verbs.count(l) != 0 || data_->own.count(l) != 0;
 }
 
