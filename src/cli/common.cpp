@@ -157,16 +157,13 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
-    // Blocked while the name is created and registered, so an interrupt in between
-    // cannot leave an unregistered temporary file.
-    sigset_t block, old;
-    sigemptyset(&block);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
-    ::pthread_sigmask(SIG_BLOCK, &block, &old);
+    // Registered before mkstemp fills in the name and creates the file: a signal may be
+    // delivered to any thread (blocking it here would not stop another thread taking it),
+    // so the handler must already know the buffer when the file appears. Until then it
+    // unlinks a name that does not exist, which is harmless.
+    TempFileGuard guard(name.data());
     int fd = ::mkstemp(name.data());
     const int mkstemp_errno = errno;
-    TempFileGuard guard(fd >= 0 ? name.data() : nullptr);
-    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
     if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
     const char* p = content.data();
     std::size_t left = content.size();
