@@ -178,11 +178,23 @@ std::vector<CaseArgument> DependencyTree::case_arguments(std::size_t verb) const
     // X the object; those are direct objects and handled by the frame.
     // "imposed sanctions on X", "welcomed a resumption of ties with X": phrases on the
     // object, and on the object's own modifiers.
-    for (std::size_t o : children(verb, "obj"))
+    for (std::size_t o : children(verb, "obj")) {
         for (std::size_t n : children(o, "nmod")) {
+            // "rejected Ukraine's proposal": the owner of the thing is a party too.
+            if (word(n).deprel == "nmod:poss") {
+                if (word(n).upos != "PRON")
+                    for (std::size_t r : resolve({n})) out.push_back(CaseArgument{"'s", r, true});
+                continue;
+            }
             add(n, true);
             for (std::size_t m : children(n, "nmod")) add(m, true);
         }
+        // "welcomed memos sent by X": the agent of a participle on the object.
+        for (std::size_t a : children(o, "acl"))
+            for (std::size_t c : children(a, "obl"))
+                if (word(c).deprel == "obl:agent" || case_marker(c) == "by")
+                    for (std::size_t r : resolve({c})) out.push_back(CaseArgument{"by", r, true});
+    }
     return out;
 }
 

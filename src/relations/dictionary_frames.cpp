@@ -44,6 +44,22 @@ bool relational_noun(const std::string& lemma) {
     return nouns.count(lemma) > 0;
 }
 
+/// A verb's bare code describes what it does to its direct object. When that object is
+/// a thing ("took countermeasures against X", "conducted an exercise near X") and the
+/// party is named in another phrase, the bare code says nothing about the party, except
+/// for verbs of saying and attitude, whose object is a statement or act of the party
+/// ("criticized the decision by X").
+bool thing_done_elsewhere(const VerbFrame& frame, int target, const std::string& cameo) {
+    if (target < 0) return false;
+    int direct = -1;
+    for (std::size_t i = 0; i < frame.args.size() && direct < 0; ++i)
+        if (frame.args[i].preposition.empty()) direct = int(i);
+    if (direct < 0 || direct == target || frame.args[std::size_t(direct)].actor) return false;
+    const int root = cameo.size() >= 2 ? std::stoi(cameo.substr(0, 2)) : 0;
+    const bool verbal = (root >= 1 && root <= 6) || (root >= 10 && root <= 14);
+    return !verbal;
+}
+
 } // namespace
 
 VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,
@@ -93,6 +109,7 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     if (!dictionary.knows(frame.lemma)) return out;
     const auto m = dictionary.match(frame);
     if (!m || m->cameo.empty()) return out;
+    if (m->specificity == 0 && !m->own && thing_done_elsewhere(frame, m->target, m->cameo)) return out;
 
     auto actors_of = [&](std::vector<std::size_t> words) {
         words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t w) { return !is_actor(w); }),

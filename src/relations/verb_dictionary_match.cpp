@@ -5,6 +5,7 @@
 #include "relations/ascii_case.hpp"
 #include <cctype>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,11 +117,22 @@ class Matcher {
         } else if (pools_.direct_object >= 0 && f_.args[std::size_t(pools_.direct_object)].actor) {
             default_target_ = pools_.direct_object;
         } else {
+            // Without a pattern that says where the target is, a phrase of place or time
+            // does not name one: "challenged the move at the WTO", "met in Beijing".
             for (std::size_t i = 0; i < f_.args.size() && default_target_ == VerbMatch::kAbsent; ++i)
-                if (f_.args[i].actor) default_target_ = int(i);
+                if (f_.args[i].actor && !circumstantial(pools_.preps[i])) default_target_ = int(i);
         }
     }
 
+    /// Case words of circumstance (place, time, manner) rather than of a participant.
+    static bool circumstantial(const std::string& prep) {
+        static const std::set<std::string> words{
+            "at",     "in",     "near",   "during", "inside",    "across",  "throughout", "within",
+            "around", "after",  "before", "since",  "until",     "among",   "amid",       "via",
+            "through", "like",  "as",     "despite", "including", "outside", "beyond",    "alongside",
+            "besides", "than",  "ahead of", "in front of", "on behalf of"};
+        return words.count(prep) > 0;
+    }
     /// "step up": the particle; "ask for": an argument with that preposition (which then
     /// acts as the object); "take note": words of the object.
     bool particle_found(const std::vector<std::string>& words) {

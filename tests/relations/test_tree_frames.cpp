@@ -150,3 +150,30 @@ TEST_CASE("tree frames: parties of a relationship relate to each other", "[relat
     INFO(relations_of(x));
     CHECK((edge(x, "Brazil", "Mexico") || edge(x, "Mexico", "Brazil")));
 }
+
+TEST_CASE("tree frames: a phrase of place or time names no target (met in, at the WTO)", "[relations][tree]") {
+    auto x = extract_text("Peru will contest the ruling at the World Trade Organization.");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Peru", "World Trade Organization"));
+    auto y = extract_text("Chile and Peru met in Ecuador on Friday.");
+    INFO(relations_of(y));
+    CHECK_FALSE(edge(y, "Chile", "Ecuador"));
+    CHECK((edge(y, "Chile", "Peru") || edge(y, "Peru", "Chile")));
+}
+
+TEST_CASE("tree frames: a verb's bare code does not reach past a thing it acts on", "[relations][tree]") {
+    // "take" alone codes a seizure; with a thing as its object it says nothing of Norway.
+    auto x = extract_text("Sweden took countermeasures against Norway.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Sweden", "Norway");
+    CHECK_FALSE(root_is(r, {"17"}));
+}
+
+TEST_CASE("tree frames: the owner or author of the object is the party (Ukraine's proposal, memos sent by X)", "[relations][tree]") {
+    auto x = extract_text("Hungary rejected Austria's proposal on Tuesday.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Hungary", "Austria"), {"12"}));
+    auto y = extract_text("Latvia welcomed the letters sent by Estonia.");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"05"}));
+}
