@@ -102,14 +102,21 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
 
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::size_t verb,
                                                const VerbDictionary& dictionary,
-                                               const std::function<bool(std::size_t)>& is_actor) {
+                                               const std::function<bool(std::size_t)>& is_actor,
+                                               const std::function<bool(std::size_t)>& is_event_noun) {
     std::vector<DictionaryEvent> out;
     std::vector<std::size_t> heads;
     const VerbFrame frame = frame_of(t, verb, is_actor, &heads);
     if (!dictionary.knows(frame.lemma)) return out;
     const auto m = dictionary.match(frame);
     if (!m || m->cameo.empty()) return out;
-    if (m->specificity == 0 && !m->own && thing_done_elsewhere(frame, m->target, m->cameo)) return out;
+    if (m->specificity == 0 && !m->own) {
+        if (thing_done_elsewhere(frame, m->target, m->cameo)) return out;
+        // "announced tariffs on X", "made accusations against X": the event is the
+        // noun's, coded by the noun frame; the verb only carries it.
+        for (std::size_t o : t.children(verb, "obj"))
+            if (is_event_noun && is_event_noun(o)) return out;
+    }
 
     auto actors_of = [&](std::vector<std::size_t> words) {
         words.erase(std::remove_if(words.begin(), words.end(), [&](std::size_t w) { return !is_actor(w); }),

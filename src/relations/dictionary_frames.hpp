@@ -32,8 +32,11 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
                    std::vector<std::size_t>* argument_heads = nullptr);
 
 /// The event of the verb, if the dictionary codes one with a source and a target actor.
+/// `is_event_noun(word)` tells whether an object names an event of its own ("tariffs",
+/// "accusations"), which a bare verb code then leaves to the noun frame.
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& tree, std::size_t verb,
                                                const VerbDictionary& dictionary,
-                                               const std::function<bool(std::size_t)>& is_actor);
+                                               const std::function<bool(std::size_t)>& is_actor,
+                                               const std::function<bool(std::size_t)>& is_event_noun = {});
 
 } // namespace newskg

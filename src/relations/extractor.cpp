@@ -289,7 +289,11 @@ class SentenceExtractor {
         if (!dictionary || wv == npos || !tree_->is_verbal(wv)) return false;
         if (aim_only(wv)) return true;
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
-        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor);
+        auto is_event_noun = [&](std::size_t w) {
+            const Word& word = doc_.words[w];
+            return word.upos == "NOUN" && (lex_.nouns(lower(word.form)) || lex_.nouns(lower(word.lemma)));
+        };
+        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun);
         if (events.empty()) return false;
         unsigned flags = clause_flags(wv);
         bool any = false;
@@ -955,6 +959,9 @@ class SentenceExtractor {
 
     void noun_frames(std::size_t n, std::vector<Relation>& out) {
         const auto* nouns = lex_.nouns(w(n));
+        // "visits", "threats": the lexicon lists the singular; the lemmatizer gives it.
+        if (const std::size_t wn = syntax_word(n); !nouns && wn != npos && doc_.words[wn].upos == "NOUN")
+            nouns = lex_.nouns(lower(doc_.words[wn].lemma));
         if (!nouns) return;
         for (const EventNoun& en : *nouns)
             if (tree_noun_frame(n, en, out)) return;

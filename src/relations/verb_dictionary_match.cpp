@@ -119,6 +119,10 @@ class Matcher {
         } else {
             // Without a pattern that says where the target is, a phrase of place or time
             // does not name one: "challenged the move at the WTO", "met in Beijing".
+            // The author of the object comes first: "condemned the arrest of X by Y" is
+            // aimed at Y ("by" in an active clause hangs on the object's nominal).
+            for (std::size_t i = 0; i < f_.args.size() && default_target_ == VerbMatch::kAbsent; ++i)
+                if (f_.args[i].actor && (pools_.preps[i] == "by" || pools_.preps[i] == "'s")) default_target_ = int(i);
             for (std::size_t i = 0; i < f_.args.size() && default_target_ == VerbMatch::kAbsent; ++i)
                 if (f_.args[i].actor && !circumstantial(pools_.preps[i])) default_target_ = int(i);
         }

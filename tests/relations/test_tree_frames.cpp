@@ -177,3 +177,30 @@ TEST_CASE("tree frames: the owner or author of the object is the party (Ukraine'
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvia", "Estonia"), {"05"}));
 }
+
+TEST_CASE("tree frames: event nouns carry their own code past a light verb (announced tariffs on X)", "[relations][tree]") {
+    auto x = extract_text("Chile announced tariffs on Argentine imports.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Chile", "Argentina");
+    REQUIRE(r);
+    CHECK(root_is(r, {"16"}));
+    // Only the tariff: "announce" says nothing more of Argentina.
+    std::size_t n = 0;
+    for (const auto& rel : x.relations) n += rel.cameo.rfind("01", 0) == 0;
+    CHECK(n == 0);
+    auto y = extract_text("Uruguay made accusations against Paraguay.");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Uruguay", "Paraguay"), {"11"}));
+}
+
+TEST_CASE("tree frames: a possessor is the agent of an event noun (Kenya's visit to X)", "[relations][tree]") {
+    auto x = extract_text("Kenya's visits to Ethiopia were brief.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Kenya", "Ethiopia"), {"04"}));
+}
+
+TEST_CASE("tree frames: the author of the object is the target (the arrest of X by Y)", "[relations][tree]") {
+    auto x = extract_text("Lithuania condemned the detention of the journalists by Belarus.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Lithuania", "Belarus"), {"11"}));
+}
