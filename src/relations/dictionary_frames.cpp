@@ -62,6 +62,21 @@ bool thing_done_elsewhere(const VerbFrame& frame, int target, const std::string&
 
 } // namespace
 
+std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t verb, const std::string& cameo,
+                                           const std::function<bool(std::size_t)>& is_actor) {
+    std::vector<std::size_t> out;
+    const bool force = cameo.size() >= 2 && (cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
+                                             cameo.compare(0, 2, "20") == 0);
+    // Only a blow at something ("struck targets in Iran"): "fighting broke out in X" and
+    // "conducted an operation in X" say where, not against whom.
+    if (!force || t.children(verb, "obj").empty()) return out;
+    for (const auto& a : t.case_arguments(verb))
+        if ((a.marker == "in" || a.marker == "inside" || a.marker == "across") && is_actor(a.head) &&
+            std::find(out.begin(), out.end(), a.head) == out.end())
+            out.push_back(a.head);
+    return out;
+}
+
 VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,
                    std::vector<std::size_t>* heads) {
     VerbFrame f;
@@ -142,6 +157,9 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
                                    [&](std::size_t w) { return std::count(e.sources.begin(), e.sources.end(), w) > 0; }),
                     e.targets.end());
     if (e.sources.empty()) return out;
+    if (e.targets.empty() && m->target == VerbMatch::kAbsent && !frame.passive && !m->reversed &&
+        (m->specificity == 0 || m->own))
+        e.targets = territory_targets(t, verb, m->cameo, is_actor);
     if (e.targets.empty()) {
         // "X and Y deepened their partnership": the parties relate to each other.
         bool relational = false;

@@ -31,6 +31,11 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
                    const std::function<bool(std::size_t)>& is_actor,
                    std::vector<std::size_t>* argument_heads = nullptr);
 
+/// Where a use of force took place, when nothing else names its target: "struck
+/// targets in Iran" is aimed at Iran. Empty for codes outside CAMEO 18-20.
+std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size_t verb, const std::string& cameo,
+                                           const std::function<bool(std::size_t)>& is_actor);
+
 /// The event of the verb, if the dictionary codes one with a source and a target actor.
 /// `is_event_noun(word)` tells whether an object names an event of its own ("tariffs",
 /// "accusations"), which a bare verb code then leaves to the noun frame.

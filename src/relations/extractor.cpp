@@ -86,6 +86,7 @@ class SentenceExtractor {
         if (slots_.empty()) return;
         find_speaker();
         parse_sentence();
+        collective_parties(out);
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
@@ -127,7 +128,7 @@ class SentenceExtractor {
         static const std::set<std::string> compass{"northern", "southern", "eastern", "western", "central",
                                                    "north", "south", "east", "west", "northeastern",
                                                    "northwestern", "southeastern", "southwestern"};
-        for (std::size_t k = 0; k < slots_.size(); ++k) {
+        for (std::size_t k = 0; k < real_slots_; ++k) {
             const Entity* place = x_.find(slots_[k].entity);
             if (!place || place->type != ActorType::Location) continue;
             std::size_t j = slots_[k].tokens.last;
@@ -183,6 +184,8 @@ class SentenceExtractor {
     std::vector<std::size_t> token_word_; ///< sentence-relative token → its first tree word
     std::size_t speaker_slot_ = npos;
     std::size_t speaker_verb_ = npos;
+    std::size_t real_slots_ = 0; ///< slots of mentions; those after stand for phrases ("both sides")
+    std::vector<std::pair<std::size_t, std::vector<std::size_t>>> group_slots_; ///< tree word → its slots
 
     std::size_t size() const { return low_.size(); }
     const std::string& w(std::size_t i) const {
@@ -214,6 +217,7 @@ class SentenceExtractor {
         std::sort(chosen.begin(), chosen.end(),
                   [](const Slot& a, const Slot& b) { return a.tokens.first < b.tokens.first; });
         slots_ = std::move(chosen);
+        real_slots_ = slots_.size();
         slot_of_.assign(size(), npos);
         for (std::size_t k = 0; k < slots_.size(); ++k)
             for (std::size_t i = slots_[k].tokens.first; i < slots_[k].tokens.last; ++i) slot_of_[i] = k;
@@ -244,6 +248,8 @@ class SentenceExtractor {
     /// "Kenya's hosting", "Mexican and Canadian imports"); empty when none.
     std::vector<std::size_t> word_slots(std::size_t wd) const {
         if (std::size_t k = slot_at(token_of(wd)); k != npos) return {k};
+        for (const auto& [word, ks] : group_slots_)
+            if (word == wd) return ks;
         std::vector<std::size_t> out;
         const Word& word = doc_.words[wd];
         if (word.upos != "NOUN" || !stands_for_actor(word)) return out;
@@ -378,9 +384,22 @@ class SentenceExtractor {
             subjects = slots_of(t.subjects(wv));
             if (frame == "dobj" || frame == "accuse_of") {
                 objects = slots_of(t.objects(wv));
+                if (objects.empty()) {
+                    auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+                    objects = slots_of(territory_targets(t, wv, vs.cameo, is_actor));
+                }
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);
                 objects = by_marker({prep.c_str()}, false);
+                // "called for all parties to exercise restraint": UD makes the party the
+                // subject of a clause the preposition introduces.
+                for (const char* rel : {"ccomp", "advcl", "xcomp"})
+                    for (std::size_t c : t.children(wv, rel))
+                        for (std::size_t m : t.children(c, "mark"))
+                            if (t.lower_form(m) == prep && m < c)
+                                for (std::size_t k : slots_of(t.subjects(c)))
+                                    if (std::find(objects.begin(), objects.end(), k) == objects.end())
+                                        objects.push_back(k);
             } else if (frame == "demand_withdraw") {
                 for (std::size_t c : t.children(wv, "ccomp"))
                     for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
@@ -403,6 +422,55 @@ class SentenceExtractor {
             for (std::size_t o : objects)
                 emit(out, s, o, vs.predicate, vs.cameo, v, flags, rule, 0.9);
         return true;
+    }
+
+    /// "urged both sides to show restraint", "called on all parties": the phrase stands
+    /// for the two parties of the conflict the article has reported so far: the pair
+    /// with the most conflictual events (quad class 3 or 4), the first on a tie. Each
+    /// becomes a slot of its own, reachable from the tree only, never by token position.
+    void collective_parties(const std::vector<Relation>& earlier) {
+        if (!tree_) return;
+        static const std::set<std::string> heads{"side", "party", "country", "nation", "neighbour", "neighbor",
+                                                 "belligerent", "rival", "adversary"};
+        static const std::set<std::string> open_heads{"side", "party", "belligerent"};
+        const DependencyTree& t = *tree_;
+        std::vector<std::size_t> words;
+        for (std::size_t wd = t.first(); wd < t.last(); ++wd) {
+            const Word& word = doc_.words[wd];
+            if (word.upos != "NOUN" || slot_at(token_of(wd)) != npos || !heads.count(lower(word.lemma))) continue;
+            bool both = false;
+            for (const char* rel : {"det", "nummod", "amod"})
+                for (std::size_t c : t.children(wd, rel)) {
+                    const std::string l = lower(doc_.words[c].lemma);
+                    if (l == "both" || l == "two" ||
+                        ((l == "all" || l == "warring") && open_heads.count(lower(word.lemma))))
+                        both = true;
+                }
+            if (both) words.push_back(wd);
+        }
+        if (words.empty()) return;
+        // Count the pairs of earlier events, unordered.
+        std::vector<std::pair<std::pair<EntityId, EntityId>, std::size_t>> counts;
+        std::size_t best = npos;
+        for (const auto& r : earlier) {
+            if (r.cameo.empty() || r.subject == r.object || r.quad_class < 3) continue;
+            auto key = r.subject < r.object ? std::make_pair(r.subject, r.object) : std::make_pair(r.object, r.subject);
+            std::size_t i = 0;
+            while (i < counts.size() && !(counts[i].first == key)) ++i;
+            if (i == counts.size()) counts.emplace_back(key, 0);
+            ++counts[i].second;
+            if (best == npos || counts[i].second > counts[best].second) best = i;
+        }
+        if (best == npos) return;
+        for (std::size_t wd : words) {
+            const std::size_t tok = token_of(wd);
+            std::vector<std::size_t> ks;
+            for (const EntityId& e : {counts[best].first.first, counts[best].first.second}) {
+                ks.push_back(slots_.size());
+                slots_.push_back(Slot{TokenRange{tok, tok + 1}, e, MentionKind::Description});
+            }
+            group_slots_.emplace_back(wd, std::move(ks));
+        }
     }
 
     // ---- attribution -----------------------------------------------------------------

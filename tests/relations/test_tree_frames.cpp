@@ -204,3 +204,29 @@ TEST_CASE("tree frames: the author of the object is the target (the arrest of X 
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Lithuania", "Belarus"), {"11"}));
 }
+
+TEST_CASE("tree frames: both sides and all parties stand for the parties of the conflict reported", "[relations][tree]") {
+    auto x = extract_text("Eritrea shelled Djibouti on Monday.\nThe African Union urged both sides to show restraint.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "African Union", "Eritrea"), {"02"}));
+    CHECK(root_is(edge(x, "African Union", "Djibouti"), {"02"}));
+    // With no conflict reported before, the phrase names no one.
+    auto y = extract_text("The African Union urged both sides to show restraint.\n");
+    INFO(relations_of(y));
+    CHECK(y.relations.empty());
+}
+
+TEST_CASE("tree frames: a clause the preposition introduces gives the party (called for X to leave)", "[relations][tree]") {
+    auto x = extract_text("Ghana called for Togo to release the prisoners.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Ghana", "Togo"), {"02", "10"}));
+}
+
+TEST_CASE("tree frames: a blow at something in a country is aimed at it, a place of talks is not", "[relations][tree]") {
+    auto x = extract_text("Russia bombed power plants across Ukraine.");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Russia", "Ukraine"), {"18", "19", "20"}));
+    auto y = extract_text("Fighting broke out in Chad.");
+    INFO(relations_of(y));
+    CHECK(y.relations.empty());
+}
