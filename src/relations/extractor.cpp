@@ -281,9 +281,24 @@ class SentenceExtractor {
     /// The actor slots of tree words, in order, without duplicates.
     std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
         std::vector<std::size_t> out;
-        for (std::size_t wd : ws)
-            for (std::size_t k : word_slots(wd))
-                if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+        auto add = [&](std::size_t k) {
+            if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+        };
+        for (std::size_t wd : ws) {
+            const auto own = word_slots(wd);
+            for (std::size_t k : own) add(k);
+            if (own.empty()) continue;
+            // "the United States, Germany and Britain": a list of names the parser read as
+            // a compound of its last names is a list all the same; the comma tells.
+            for (std::size_t c : tree_->children(wd, "compound")) {
+                const std::size_t k = word_slot(c);
+                if (k == npos || k == own.front() || c > wd) continue;
+                bool comma = false;
+                for (std::size_t p : tree_->children(c, "punct")) comma |= doc_.words[p].form == ",";
+                if (comma)
+                    for (std::size_t m : tree_->conjuncts(c)) add(word_slot(m) == npos ? k : word_slot(m));
+            }
+        }
         return out;
     }
 
@@ -401,11 +416,27 @@ class SentenceExtractor {
                                     if (std::find(objects.begin(), objects.end(), k) == objects.end())
                                         objects.push_back(k);
             } else if (frame == "demand_withdraw") {
-                for (std::size_t c : t.children(wv, "ccomp"))
+                // Withdrawal only when the demanded act is one ("demanded that X leave");
+                // "demanded Tehran not escalate" is a demand (CAMEO 10) all the same.
+                static const std::set<std::string> leaving{"withdraw", "leave", "pull", "exit", "depart",
+                                                           "quit", "go", "evacuate", "vacate", "retreat"};
+                bool withdrawal = false;
+                for (std::size_t c : t.children(wv, "ccomp")) {
                     for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
-                for (std::size_t c : t.children(wv, "xcomp"))
+                    withdrawal |= leaving.count(lower(t.word(c).lemma)) > 0;
+                }
+                for (std::size_t c : t.children(wv, "xcomp")) {
                     for (std::size_t k : slots_of(t.controllers(c))) objects.push_back(k);
+                    withdrawal |= leaving.count(lower(t.word(c).lemma)) > 0;
+                }
                 if (objects.empty()) objects = slots_of(t.objects(wv));
+                const RelationType* demanded = lex_.ontology().relation("demanded");
+                if (!withdrawal && demanded && !objects.empty() && !subjects.empty()) {
+                    for (std::size_t s : subjects)
+                        for (std::size_t o : objects)
+                            emit(out, s, o, demanded->name, demanded->cameo, v, flags, rule, 0.9);
+                    return true;
+                }
             } else if (frame == "call_on") {
                 objects = by_marker({"on", "upon"}, true);
             } else if (frame == "mutual") {
@@ -788,12 +819,19 @@ class SentenceExtractor {
             "continue", "resume", "manage", "move", "refuse", "reject", "decline", "fail", "stop",
             // "is about to restore ties", "is set to sign", "is ready to talk"
             "about", "set", "poised", "ready", "going", "able", "likely", "expected", "due"};
+        // What someone demands or urges of another is wanted, not done: "demanded that
+        // the mission leave", "urged Kenya to withdraw", "demanded X withdraw".
+        static const std::set<std::string> directive{
+            "demand", "urge", "ask", "insist", "order", "call", "request", "press", "push", "propose",
+            "suggest", "recommend", "require", "encourage", "invite", "appeal", "beg", "advise", "instruct"};
         const DependencyTree& t = *tree_;
+        std::string via;
+        const std::size_t gov = t.governing_verb(wv, &via);
+        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && directive.count(lower(t.word(gov).lemma)))
+            return true;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
         if (!to) return false;
-        std::string via;
-        const std::size_t gov = t.governing_verb(wv, &via);
         if (gov == kNoWord) return false;
         if (via == "advcl") return true;
         return via == "xcomp" && !committing.count(lower(t.word(gov).lemma));

@@ -230,3 +230,36 @@ TEST_CASE("tree frames: a blow at something in a country is aimed at it, a place
     INFO(relations_of(y));
     CHECK(y.relations.empty());
 }
+
+TEST_CASE("tree frames: a demand is a withdrawal demand only when the act demanded is leaving", "[relations][tree]") {
+    auto x = extract_text("Austria demanded Hungary not escalate the dispute.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Austria", "Hungary");
+    REQUIRE(r);
+    CHECK(r->cameo.rfind("10", 0) == 0);
+    CHECK(r->cameo != "1056");
+    auto y = extract_text("Chad demanded that France withdraw its soldiers.");
+    INFO(relations_of(y));
+    CHECK(edge(y, "Chad", "France"));
+    CHECK(edge(y, "Chad", "France")->cameo == "1056");
+}
+
+TEST_CASE("tree frames: what is demanded or urged of someone is not done", "[relations][tree]") {
+    auto x = extract_text("Niger demanded that Benin leave the bloc.");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Benin", "Niger"));
+    for (const auto& r : x.relations) CHECK(r.predicate != "withdrewFrom");
+    auto y = extract_text("Kenya urged Somalia to attack Eritrea.");
+    INFO(relations_of(y));
+    CHECK_FALSE(edge(y, "Somalia", "Eritrea"));
+}
+
+TEST_CASE("tree frames: a list of names read as a compound is a list all the same", "[relations][tree]") {
+    // Our parser reads "United States" here as a compound of "Germany".
+    auto x = extract_text("Peru warned Chile would pay a heavy price if it responded, and the United States, "
+                          "Germany and Britain demanded Syria not escalate the conflict further.");
+    INFO(relations_of(x));
+    CHECK(edge(x, "United States", "Syria"));
+    CHECK(edge(x, "Germany", "Syria"));
+    CHECK(edge(x, "United Kingdom", "Syria"));
+}
