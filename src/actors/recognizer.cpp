@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "actors/name_proposals.hpp"
 #include "newskg/actors/actors.hpp"
 
 namespace newskg {
@@ -106,6 +107,7 @@ class Recognizer {
             lower_[i] = name_key(t);
             cap_[i] = doc_.tokens[i].kind == TokenKind::Word && is_upper_initial(t);
         }
+        if (opt.names) names_ = NameProposals(doc_, *opt.names, idx_);
     }
 
     void run() {
@@ -132,6 +134,7 @@ class Recognizer {
     std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
     std::size_t sent_ = 0, sent_end_ = 0;
     std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
+    NameProposals names_; ///< the statistical recogniser's names (inactive without a model)
 
     // ---- tokens -------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return doc_.token_text(i); }
@@ -832,12 +835,15 @@ class Recognizer {
                  is(before - 1, "across") || is(before - 1, "over") || is(before - 1, "of"));
             const bool dateline = i == first && is_all_caps(text(i)) &&
                                   (is(end, "(") || is(end, ",") || is(end, "\xE2\x80\x94") || is(end, "-"));
-            const bool place = after_place_word || dateline;
+            const bool place = after_place_word;
             Match m;
             m.end = end;
             m.priority = 1;
             m.apply = [=, this]() {
-                if (place) {
+                if (dateline) {
+                    // "BAMAKO —": where the article was filed, not an actor of it.
+                    for (std::size_t k = i; k < end; ++k) claimed_[k] = true;
+                } else if (place) {
                     std::size_t country = npos;
                     std::string key = key_of(i, end);
                     std::size_t loc = entity(mint_iri(opt_.base_iri, ActorType::Location, key),
@@ -1222,6 +1228,8 @@ class Recognizer {
                                       (i > 0 && (is(i - 1, "\"") || text(i - 1) == "\xE2\x80\x9C"));
         const bool heading = doc_.sentences[sent_].heading;
         if (cues_.not_actors.count(key_of(i, end))) return;
+        // A platform the actor speaks through ("posted on Truth Social") is not an actor.
+        if (i >= doc_.sentences[sent_].tokens.first + 2 && cues_.has_role(key_of(i - 2, i), "media_cue")) return;
         // "Government", "Army", "Forces" alone are descriptions, not names.
         bool all_cues = true;
         for (std::size_t k = i; k < end; ++k)
@@ -1245,10 +1253,25 @@ class Recognizer {
                 type = ActorType::Location;
         }
         const bool all_caps = end - i == 1 && is_all_caps(text(i));
+        // The statistical recogniser, when there is one, decides what the rules can only
+        // guess: whether a run of capitalised words is a name at all, and of what.
+        const NameProposals::Proposal* proposal = names_.active() ? names_.overlapping(i, end) : nullptr;
         if (type == ActorType::Actor) {
-            if (end - i >= 2 && !heading) type = ActorType::Person;
-            else if (end - i >= 2 && heading) return; // Title Case headings capitalise everything
+            if (end - i >= 2 && !heading) {
+                if (names_.active() && !proposal) return; // "Common Sense", "Prime Ministers"
+                type = proposal ? NameProposals::actor_type(proposal->type) : ActorType::Person;
+            } else if (end - i >= 2 && heading) {
+                return; // Title Case headings capitalise everything
+            }
         }
+        // A single unknown word the model takes for a name: its type, should nothing in
+        // the article resolve it better (a surname, a group, an acronym).
+        std::vector<ActorType> model_type;
+        // Not after an opening quote, where imperatives stand capitalised ("Withdraw all …").
+        const bool after_quote = i > doc_.sentences[sent_].tokens.first && sentence_initial;
+        if (end - i == 1 && proposal && proposal->tokens.first == i && proposal->tokens.last == end &&
+            !heading && !after_quote && !dateline(i))
+            model_type.push_back(NameProposals::actor_type(proposal->type));
         // A capitalised first word is only an actor when it is a surname met elsewhere.
         const bool only_surname = sentence_initial && end - i == 1 && type == ActorType::Actor;
         Match m;
@@ -1258,7 +1281,7 @@ class Recognizer {
             if (type == ActorType::Actor) {
                 // A single unknown word: a surname of a person named elsewhere, a group
                 // modifier, or an acronym; decided once the whole article is read.
-                pending_.push_back(Pending{Pending::Unknown, TokenRange{i, end}, sent_, {}, "",
+                pending_.push_back(Pending{Pending::Unknown, TokenRange{i, end}, sent_, model_type, "",
                                            lower_[i], npos,
                                            only_surname ? "surname" : all_caps ? "acronym" : ""});
                 claimed_[i] = true;
@@ -1483,7 +1506,7 @@ class Recognizer {
                 return;
             }
         }
-        if (p.relation == "surname") return;
+        if (p.relation == "surname") return model_name(p);
         // A group modifier used alone ("the Tuaregs").
         std::string gk = group_key(doc_.token_text(p.range.first), cues_);
         // A plural demonym ("Palestinians") names people, not an armed group.
@@ -1500,8 +1523,34 @@ class Recognizer {
                 std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Organization, k),
                                          ActorType::Organization, t);
                 mention(p.range.first, p.range.last, ent, MentionKind::Acronym);
+                return;
             }
         }
+        model_name(p);
+    }
+
+    /// An unknown word the statistical recogniser took for a name, nothing else claiming it.
+    void model_name(const Pending& p) {
+        if (p.types.empty()) return;
+        // A word the article names an actor by elsewhere is that actor ("Ber" found by a
+        // place cue before), whatever type the model would give it here.
+        for (const auto& m : x_.mentions)
+            if (m.kind == MentionKind::Name && m.tokens.size() == 1 && lower_[m.tokens.first] == p.key) {
+                mention(p.range.first, p.range.last, entity_index(m.entity), MentionKind::Name);
+                return;
+            }
+        const ActorType t = p.types.front();
+        const std::string word(doc_.token_text(p.range.first));
+        const std::size_t ent = entity(mint_iri(opt_.base_iri, t, p.key), t, word);
+        mention(p.range.first, p.range.last, ent, is_all_caps(word) ? MentionKind::Acronym : MentionKind::Name);
+    }
+
+    /// A dateline's place: a word in capitals that opens a sentence before a dash or a
+    /// comma ("BAMAKO —", "KYIV,").
+    bool dateline(std::size_t i) const {
+        if (i != doc_.sentences[sent_].tokens.first || !is_all_caps(text(i))) return false;
+        const std::size_t n = i + 1;
+        return n < sent_end_ && (is(n, "-") || is(n, ",") || text(n) == "\xE2\x80\x94" || text(n) == "\xE2\x80\x93");
     }
 
     /// Moves every mention and link of entity `from` to `to`.
