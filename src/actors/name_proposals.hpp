@@ -1,7 +1,7 @@
 #pragma once
 // The statistical recogniser's names, as proposals over the Document's tokens for the
 // rule-based recogniser: it takes the gazetteer's and the patterns' matches first and
-// uses these for the capitalised words they leave (src/actors/recognizer.cpp).
+// uses these for the capitalised words they leave (src/actors/recognizer_names.cpp).
 #include <cstddef>
 #include <optional>
 #include <vector>
