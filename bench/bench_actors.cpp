@@ -5,10 +5,13 @@
 // copy of the analysed documents. The copy must not count, and PauseTiming around it
 // would cost about as much clock reading as timing the stage directly, so the stage
 // times itself with the thread's CPU clock (UseManualTime). Bytes are those of
-// Document::text; items are sentences.
+// Document::text; items are sentences. BM_RecognizeNames times the statistical name
+// recogniser alone (it runs inside find_actors when the pipeline has a model).
 #include <benchmark/benchmark.h>
 
 #include "newskg/actors/actors.hpp"
+#include "newskg/actors/ner.hpp"
+#include "newskg/syntax/syntax.hpp"
 #include "support.hpp"
 
 namespace {
@@ -44,5 +47,36 @@ BENCHMARK(BM_FindActors)->UseManualTime()->Unit(benchmark::kMicrosecond);
 
 void BM_FindActors_Corpus(benchmark::State& state) { actors_bm(state, bench::project_articles()); }
 BENCHMARK(BM_FindActors_Corpus)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+/// The statistical name recogniser alone (gazetteer marks, features, greedy decoding)
+/// over documents the syntax stage has analysed; items are sentences.
+void names_bm(benchmark::State& state, const std::vector<bench::Article>& articles) {
+    const auto& r = bench::resources();
+    if (!r.syntax() || !r.names()) {
+        state.SkipWithError("no syntax model or name recogniser (models/)");
+        return;
+    }
+    std::vector<Document> docs = bench::analysed(articles);
+    std::size_t sentences = 0;
+    for (auto& d : docs) {
+        syntax::analyse_syntax(d, *r.syntax());
+        sentences += d.sentences.size();
+    }
+    std::size_t names = 0;
+    for (auto _ : state) {
+        names = 0;
+        for (const auto& d : docs) names += ner::recognize_document(d, *r.names(), r.actors()).size();
+        benchmark::DoNotOptimize(names);
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * sentences));
+    state.counters["sentences"] = static_cast<double>(sentences);
+    state.counters["names"] = static_cast<double>(names);
+}
+
+void BM_RecognizeNames(benchmark::State& state) { names_bm(state, {bench::sample_article()}); }
+BENCHMARK(BM_RecognizeNames)->Unit(benchmark::kMicrosecond);
+
+void BM_RecognizeNames_Corpus(benchmark::State& state) { names_bm(state, bench::project_articles()); }
+BENCHMARK(BM_RecognizeNames_Corpus)->Unit(benchmark::kMicrosecond);
 
 } // namespace

@@ -1,6 +1,6 @@
 // Readers of actor dictionaries: PETRARCH/TABARI `.actors` / `.agents` files and newskg's
 // own TSV. Both fill the same records (DictionaryActor, DictionaryAgent); the actor stage
-// indexes them beside the gazetteer (index.cpp) and recognises them (recognizer.cpp).
+// indexes them beside the gazetteer (index.cpp) and recognises them (recognizer*.cpp).
 #include "newskg/actors/dictionary.hpp"
 
 #include <algorithm>

@@ -31,6 +31,8 @@ int run_path(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
 int run_parse(const std::vector<std::string>& args);
 int run_train_syntax(const std::vector<std::string>& args);
+int run_ner(const std::vector<std::string>& args);
+int run_train_ner(const std::vector<std::string>& args);
 
 /// The graph in one output format (ttl, nt, nq, trig, rdfxml, jsonld, json, dot,
 /// graphml, svg, png); defined in extract.cpp.

@@ -33,6 +33,9 @@ Commands:
   parse     part-of-speech tags, lemmas and dependency trees of articles (CoNLL-U or
             JSON), or --eval against a CoNLL-U treebank
   train-syntax  train the tagger, lemmatizer and parser from UD treebanks
+  ner       the statistical name recogniser's proposals for articles, or --eval
+            against GUM's entity annotations (span P/R/F1 per type)
+  train-ner train the name recogniser from GUM's entity annotations
   help      this text; `newskg COMMAND --help` describes one command
 
 Common options:
@@ -40,7 +43,8 @@ Common options:
                    ontology/ directory installed with newskg)
   The syntax model (tagger, lemmatizer, parser) is $NEWSKG_SYNTAX_MODEL, else
   models/syntax-en.nskg beside the ontology directory; without one the syntax stage
-  is skipped.
+  is skipped. The name recogniser is $NEWSKG_NER_MODEL, else models/ner-en.nskg
+  beside the ontology directory; without one the actor stage uses its rules alone.
   --version        print the version
 
 Exit status: 0 success; 1 some inputs or outputs failed (the others were done and the
@@ -77,6 +81,8 @@ int main(int argc, char** argv) {
         if (command == "push") return newskg::cli::run_push(args);
         if (command == "parse") return newskg::cli::run_parse(args);
         if (command == "train-syntax") return newskg::cli::run_train_syntax(args);
+        if (command == "ner") return newskg::cli::run_ner(args);
+        if (command == "train-ner") return newskg::cli::run_train_ner(args);
         std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

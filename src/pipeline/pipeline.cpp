@@ -10,7 +10,7 @@ namespace newskg {
 
 std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool with_parser,
                                            const std::vector<std::string>& actor_files,
-                                           const std::string& syntax_model) {
+                                           const std::string& syntax_model, const std::string& ner_model) {
     std::unique_ptr<Resources> r(new Resources());
     r->ontology_ = Ontology::load(ontology_dir);
     r->cues_ = ActorCues::load(ontology_dir);
@@ -30,6 +30,10 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
     if (with_parser && !model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);
+    if (!r->syntax_.empty() && ner_model != "none") {
+        const std::string names = ner_model.empty() ? ner::default_model_path(ontology_dir) : ner_model;
+        if (!names.empty() && names != "none") r->names_ = ner::NerModel::load(names);
+    }
     return r;
 }
 
@@ -39,7 +43,10 @@ Extraction extract(Document document, const Resources& resources, const Pipeline
     analyse_text(x.document);
     if (const auto* model = resources.syntax(); model && options.use_parser)
         syntax::analyse_syntax(x.document, *model);
-    find_actors(x, resources.actors(), ActorOptions{options.base_iri});
+    ActorOptions ao;
+    ao.base_iri = options.base_iri;
+    if (options.use_parser) ao.names = resources.names();
+    find_actors(x, resources.actors(), ao);
     RelationOptions ro;
     ro.keep_negated = options.keep_negated;
     find_relations(x, resources.relations(), ro);

@@ -78,6 +78,7 @@ std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name) {
         w.upos = cols[3];
         w.xpos = cols[4];
         w.deprel = cols[7];
+        w.misc = cols[9];
         if (cols[6] == "_") {
             w.head = 0;
         } else {

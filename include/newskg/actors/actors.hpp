@@ -125,8 +125,18 @@ class ActorIndex {
     bool generic_body_name(const std::string& key) const;
 };
 
+namespace ner {
+class NerModel;
+}
+
 struct ActorOptions {
     std::string base_iri = std::string(kDefaultBaseIri);
+    /// The statistical name recogniser (include/newskg/actors/ner.hpp), or null: then only
+    /// the gazetteer, the dictionaries and the patterns find actors. It needs the syntax
+    /// stage's words and tags; it proposes names and coarse types where the gazetteer
+    /// and the patterns find none, and vetoes unknown capitalised runs it does not take
+    /// for a name.
+    const ner::NerModel* names = nullptr;
 };
 
 /// Finds and resolves the actors of an analysed Document (tokens and sentences set).

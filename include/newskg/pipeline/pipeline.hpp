@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "newskg/actors/actors.hpp"
+#include "newskg/actors/ner.hpp"
 #include "newskg/core/model.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/relations/relations.hpp"
@@ -24,16 +25,22 @@ class Resources {
     /// `syntax_model`: the syntax model file; when empty, syntax::default_model_path
     /// (NEWSKG_SYNTAX_MODEL, else models/syntax-en.nskg beside the ontology directory),
     /// and no syntax stage when there is none. throws syntax::model_error for a file
-    /// that is not a readable model.
+    /// that is not a readable model. With the syntax model, the name recogniser is loaded
+    /// too from `ner_model`, else ner::default_model_path (NEWSKG_NER_MODEL, else
+    /// models/ner-en.nskg), and left out when there is none; `ner_model` "none" leaves it
+    /// out on purpose.
     static std::unique_ptr<Resources> load(const std::string& ontology_dir, bool with_parser = true,
                                            const std::vector<std::string>& actor_files = {},
-                                           const std::string& syntax_model = {});
+                                           const std::string& syntax_model = {},
+                                           const std::string& ner_model = {});
 
     const Ontology& ontology() const { return ontology_; }
     const ActorIndex& actors() const { return *actor_index_; }
     const RelationLexicon& relations() const { return *lexicon_; }
     /// The UD tagger, lemmatizer and parser (our own), or null when no model was found.
     const syntax::SyntaxModel* syntax() const { return syntax_.empty() ? nullptr : &syntax_; }
+    /// The statistical name recogniser, or null when none was loaded.
+    const ner::NerModel* names() const { return names_.empty() ? nullptr : &names_; }
 
   private:
     Resources() = default;
@@ -43,6 +50,7 @@ class Resources {
     std::unique_ptr<ActorIndex> actor_index_;
     std::unique_ptr<RelationLexicon> lexicon_;
     syntax::SyntaxModel syntax_;
+    ner::NerModel names_;
 };
 
 struct PipelineOptions {

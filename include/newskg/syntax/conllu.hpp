@@ -18,6 +18,7 @@ struct UdWord {
     std::string xpos;
     int head = 0;
     std::string deprel;
+    std::string misc; ///< the MISC column as written ("_" when empty): GUM's entities live here
 };
 
 struct UdSentence {

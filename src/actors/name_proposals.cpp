@@ -1,0 +1,55 @@
+#include "actors/name_proposals.hpp"
+
+#include <algorithm>
+
+namespace newskg {
+
+NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, const ActorIndex& index) {
+    if (model.empty() || doc.words.empty()) return;
+    active_ = true;
+    starting_.assign(doc.tokens.size(), 0);
+    for (const auto& n : ner::recognize_document(doc, model, index)) {
+        // A name has a proper noun in it: "Farmers" or "Officials" the model calls a person
+        // in a dateline's wake are common nouns the tagger knows as such.
+        bool proper = false;
+        for (std::size_t w = n.begin; w < n.end; ++w) proper = proper || doc.words[w].upos == "PROPN";
+        if (!proper) continue;
+        // One plural proper noun names a people or a group of followers ("Hutus",
+        // "Americans"), not one actor; the tagger often calls them NNP, so a lone word the
+        // model takes for a person and that ends in "s" counts as one too.
+        if (n.end - n.begin == 1) {
+            const Word& w = doc.words[n.begin];
+            if (w.xpos == "NNPS" || (n.type == ner::NameType::Person && w.form.size() > 3 && w.form.back() == 's'))
+                continue;
+        }
+        const TokenRange r{doc.words[n.begin].token, doc.words[n.end - 1].token + 1};
+        // Names are whole tokens: a name that ends inside a token the tokenizer kept whole
+        // is widened to it; one that would overlap the previous name is dropped.
+        if (!proposals_.empty() && proposals_.back().tokens.last > r.first) continue;
+        proposals_.push_back({r, n.type});
+        starting_[r.first] = proposals_.size();
+    }
+}
+
+const NameProposals::Proposal* NameProposals::starting_at(std::size_t i) const {
+    if (i >= starting_.size() || starting_[i] == 0) return nullptr;
+    return &proposals_[starting_[i] - 1];
+}
+
+const NameProposals::Proposal* NameProposals::overlapping(std::size_t first, std::size_t last) const {
+    auto it = std::lower_bound(proposals_.begin(), proposals_.end(), first,
+                               [](const Proposal& p, std::size_t f) { return p.tokens.last <= f; });
+    if (it != proposals_.end() && it->tokens.first < last) return &*it;
+    return nullptr;
+}
+
+ActorType NameProposals::actor_type(ner::NameType t) {
+    switch (t) {
+    case ner::NameType::Person: return ActorType::Person;
+    case ner::NameType::Organization: return ActorType::Organization;
+    case ner::NameType::Place: return ActorType::Location;
+    }
+    return ActorType::Actor;
+}
+
+} // namespace newskg

@@ -1,0 +1,225 @@
+// The last pass: appositions and roles, labels and aliases, the standing relations the
+// names state, and the entities kept.
+#include "actors/recognizer.hpp"
+
+namespace newskg::recognition {
+
+auto Recognizer::outer_mentions(std::size_t sentence) const -> std::vector<std::size_t> {
+    std::vector<std::size_t> ms;
+    for (std::size_t m = 0; m < x_.mentions.size(); ++m)
+        if (x_.mentions[m].sentence == sentence) ms.push_back(m);
+    std::sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
+        const auto &ma = x_.mentions[a], &mb = x_.mentions[b];
+        if (ma.tokens.size() != mb.tokens.size()) return ma.tokens.size() > mb.tokens.size();
+        return ma.tokens.first < mb.tokens.first;
+    });
+    std::vector<std::size_t> out;
+    for (std::size_t m : ms) {
+        bool overlaps = false;
+        for (std::size_t o : out)
+            if (x_.mentions[m].tokens.first < x_.mentions[o].tokens.last &&
+                x_.mentions[o].tokens.first < x_.mentions[m].tokens.last)
+                overlaps = true;
+        if (!overlaps) out.push_back(m);
+    }
+    std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return x_.mentions[a].tokens.first < x_.mentions[b].tokens.first;
+    });
+    return out;
+}
+
+auto Recognizer::title_relation(std::size_t b, std::size_t e) const -> std::string {
+    std::string kind;
+    for (std::size_t k = b; k < e; ++k) {
+        if (cues_.has_role(lower_[k], "spokes_title")) return "spokespersonOf";
+        if (cues_.has_role(lower_[k], "leader_title")) kind = "leaderOf";
+        else if (kind.empty() && cues_.has_role(lower_[k], "title")) kind = "affiliatedWith";
+    }
+    return kind;
+}
+
+auto Recognizer::appositions() -> void {
+    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
+        sent_ = s;
+        sent_end_ = doc_.sentences[s].tokens.last;
+        auto ms = outer_mentions(s);
+        auto ent = [&](std::size_t m) { return entity_index(x_.mentions[m].entity); };
+        auto is_person = [&](std::size_t m) {
+            std::size_t e = ent(m);
+            return e != npos && x_.entities[e].type == ActorType::Person;
+        };
+        for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+            const auto& a = x_.mentions[ms[k]];
+            const auto& b = x_.mentions[ms[k + 1]];
+            std::size_t gap_b = a.tokens.last, gap_e = b.tokens.first;
+            auto gap_is = [&](std::initializer_list<std::string_view> words) {
+                if (gap_e - gap_b != words.size()) return false;
+                std::size_t i = gap_b;
+                for (auto w : words)
+                    if (lower_[i++] != w) return false;
+                return true;
+            };
+            if (is_person(ms[k]) && !is_person(ms[k + 1])) {
+                if (gap_is({",", "for"}) || gap_is({",", "for", "the"}))
+                    link(ent(ms[k]), ent(ms[k + 1]), "spokespersonOf", "actors:apposition-for");
+                else if (gap_is({"of"}) && x_.entities[ent(ms[k + 1])].type == ActorType::Country)
+                    link(ent(ms[k]), ent(ms[k + 1]), "affiliatedWith", "actors:person-of-country");
+                else if ((gap_is({","}) || gap_is({",", "the"})) && possessive(b.tokens.last)) {
+                    // "Jane Doe, the junta's spokesman"
+                    std::size_t t = b.tokens.last + 1, te = t;
+                    while (te < sent_end_ && te - t < 4 && word(te) && !cap_[te]) ++te;
+                    std::string rel = title_relation(t, te);
+                    if (!rel.empty()) link(ent(ms[k]), ent(ms[k + 1]), rel, "actors:apposition-title");
+                }
+            }
+            if (!is_person(ms[k]) && is_person(ms[k + 1])) {
+                // "its spokeswoman, Jane Doe" / "the junta's spokesman, Jane Doe"
+                bool possessor = possessive(a.tokens.last) || a.kind == MentionKind::Pronoun;
+                std::size_t t = possessive(a.tokens.last) ? a.tokens.last + 1 : a.tokens.last;
+                if (possessor && gap_e > t && lower_[gap_e - 1] == ",") {
+                    std::string rel = title_relation(t, gap_e - 1);
+                    if (!rel.empty()) link(ent(ms[k + 1]), ent(ms[k]), rel, "actors:apposition-title");
+                }
+                // "the delegation, led by Jane Doe"
+                if (gap_is({",", "led", "by"}) || gap_is({"led", "by"}) || gap_is({",", "headed", "by"}) ||
+                    gap_is({"headed", "by"}))
+                    link(ent(ms[k + 1]), ent(ms[k]), "leaderOf", "actors:led-by");
+            }
+        }
+    }
+}
+
+auto Recognizer::dictionary_roles() -> void {
+    for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+        if (gaz_of_entity_[e] == npos || x_.entities[e].mentions.empty()) continue;
+        const auto& info = idx_.dictionary_info(gaz_of_entity_[e]);
+        if (info.kind != ActorIndex::DictKind::Person || !info.record) continue;
+        const DictionaryActor& rec = *info.record;
+        const std::string& code = rec.code_at(doc_.published);
+        CodeMeaning m = idx_.meaning(code);
+        if (m.country == npos || !by_iri_.count(idx_.entry(m.country).iri)) continue;
+        std::size_t country = country_entity(m.country);
+        if (x_.entities[country].mentions.empty()) continue;
+        sent_ = x_.mentions[x_.entities[e].mentions.front()].sentence;
+        if (!m.sector) {
+            link(e, country, "affiliatedWith", "dictionary:person-country");
+            continue;
+        }
+        // CAMEO codes do not tell a head of government from a minister (both GOV):
+        // leaderOf only where a TSV role says "leader:GOV".
+        const std::string how = rec.role.rfind("leader", 0) == 0 ? "leaderOf" : "memberOf";
+        std::size_t body = sector_entity(m, std::string(to_string(m.type)) + " of " + x_.entities[country].label);
+        if (x_.entities[body].mentions.empty()) {
+            // Named only through the person: give it the country's mention as where it
+            // is stated, so it is kept.
+            implied_.push_back(body);
+        }
+        link(e, body, how, "dictionary:person-role");
+    }
+}
+
+auto Recognizer::finish() -> void {
+    dictionary_roles();
+    merge_surnames();
+    appositions();
+    // Labels: gazetteer label, else the most frequent name (longest on ties).
+    for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+        auto& ent = x_.entities[e];
+        std::map<std::string, int> counts, names;
+        for (std::size_t m : ent.mentions) {
+            const auto& mm = x_.mentions[m];
+            if (mm.kind == MentionKind::Pronoun) continue;
+            counts[std::string(doc_.slice(mm.span))]++;
+            // Labels come from names; "the junta" labels an actor only when nothing
+            // names it better.
+            if (mm.kind != MentionKind::Description) names[std::string(doc_.slice(mm.span))]++;
+        }
+        if (!ent.from_gazetteer) {
+            std::string best = ent.label;
+            int best_n = 0;
+            for (const auto& [form, n] : names.empty() ? counts : names) {
+                if (ent.type == ActorType::Person) {
+                    if (form.size() > best.size() && form.find(' ') != std::string::npos &&
+                        ent.label.find(' ') != std::string::npos && false)
+                        best = form;
+                    continue;
+                }
+                if (n > best_n || (n == best_n && form.size() > best.size())) {
+                    best = form;
+                    best_n = n;
+                }
+            }
+            ent.label = best;
+            // A dictionary's actor: its primary name, as written, when the article uses it.
+            if (gaz_of_entity_[e] != npos && (idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Named ||
+                                              idx_.dictionary_info(gaz_of_entity_[e]).kind == ActorIndex::DictKind::Person)) {
+                const std::string primary = name_key(idx_.entry(gaz_of_entity_[e]).label);
+                for (const auto& [form, n] : counts)
+                    if (name_key(form) == primary) ent.label = form;
+            }
+        }
+        std::set<std::string> aliases;
+        for (const auto& [form, n] : counts)
+            if (form != ent.label) aliases.insert(form);
+        ent.aliases.assign(aliases.begin(), aliases.end());
+    }
+    // Standing relations stated by the names themselves; gazetteer parents named in
+    // the article too.
+    for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+        if (gaz_of_entity_[e] == npos) continue;
+        const auto& g = idx_.entry(gaz_of_entity_[e]);
+        if (g.parent_iri.empty() || x_.entities[e].mentions.empty()) continue;
+        // Membership facts the names themselves imply ("UN mission"); where an outlet is
+        // based is not something the article states.
+        if (g.parent_relation != "partOf" && g.parent_relation != "affiliatedWith" &&
+            g.parent_relation != "memberOf" && !g.parent_relation.empty())
+            continue;
+        auto it = by_iri_.find(g.parent_iri);
+        if (it == by_iri_.end()) continue;
+        const auto& first = x_.mentions[x_.entities[e].mentions.front()];
+        sent_ = first.sentence;
+        link(e, it->second, g.parent_relation.empty() ? "partOf" : g.parent_relation,
+             "gazetteer:parent");
+    }
+    // An entity created on the way but never mentioned (a parent looked up for a
+    // subunit, say) is not an actor of the article.
+    std::vector<bool> keep(x_.entities.size());
+    for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
+    for (std::size_t e : implied_) keep[e] = true;
+    links_.insert(links_.end(), pending_links_.begin(), pending_links_.end());
+    for (const auto& l : links_) {
+        if (!keep[l.subject] || !keep[l.object]) continue;
+        Relation r;
+        r.subject = x_.entities[l.subject].id;
+        r.object = x_.entities[l.object].id;
+        r.predicate = l.predicate;
+        const auto& sen = doc_.sentences[l.sentence];
+        r.evidence.push_back(Evidence{doc_.id, l.sentence, sen.span, std::string(doc_.slice(sen.span))});
+        r.rule = l.rule;
+        r.confidence = l.rule == "gazetteer:parent" ? 0.95 : 0.9;
+        if (doc_.published) r.date = doc_.published;
+        bool dup = false;
+        for (auto& other : x_.relations)
+            if (other.subject == r.subject && other.object == r.object &&
+                other.predicate == r.predicate) {
+                dup = true;
+                if (other.evidence.front().sentence != l.sentence)
+                    other.evidence.push_back(r.evidence.front());
+            }
+        if (!dup) x_.relations.push_back(std::move(r));
+        // A country's government, army or ministry carries the country's code, so
+        // exports can give its ISO code and pictures can cluster it with its country.
+        Entity& part = x_.entities[l.subject];
+        const Entity& whole = x_.entities[l.object];
+        if (l.predicate == "partOf" && part.country_code.empty() && !whole.country_code.empty() &&
+            whole.type == ActorType::Country &&
+            (part.type == ActorType::Government || part.type == ActorType::Military))
+            part.country_code = whole.country_code;
+    }
+    std::vector<Entity> kept;
+    for (std::size_t e = 0; e < x_.entities.size(); ++e)
+        if (keep[e]) kept.push_back(std::move(x_.entities[e]));
+    x_.entities = std::move(kept);
+}
+
+} // namespace newskg::recognition

@@ -1,0 +1,122 @@
+// People named with their titles ("Rebel spokesperson Mohamed Ramadane", "Mr. Laurence").
+#include "actors/recognizer.hpp"
+
+namespace newskg::recognition {
+
+auto Recognizer::titles_at(std::size_t i) const -> std::optional<std::pair<std::size_t, std::string>> {
+    std::size_t j = i;
+    std::string kind;
+    while (j < sent_end_) {
+        std::optional<std::pair<std::size_t, std::string>> best;
+        for (std::string_view role : {"spokes_title", "leader_title", "title"}) {
+            auto c = cue_at(j, role);
+            if (c && (!best || c->first > best->first)) {
+                best = c;
+                if (kind.empty() || role != "title") kind = std::string(role);
+            }
+        }
+        if (!best) break;
+        j = best->first;
+    }
+    if (j == i) return std::nullopt;
+    return std::make_pair(j, kind);
+}
+
+auto Recognizer::person_name_end(std::size_t i) const -> std::size_t {
+    std::size_t j = i;
+    while (j < sent_end_ && j - i < 5) {
+        if (word(j) && cap_[j] && !claimed_[j] && !(stop(j) && j == i)) {
+            ++j;
+            continue;
+        }
+        // Particles inside names: "bin", "al", "de", "van".
+        if (j > i && word(j) && j + 1 < sent_end_ && cap_[j + 1] &&
+            (is(j, "bin") || is(j, "al") || is(j, "de") || is(j, "van") || is(j, "von") ||
+             is(j, "da") || is(j, "el") || is(j, "ibn"))) {
+            ++j;
+            continue;
+        }
+        break;
+    }
+    // A name stops before a word that starts a title or an organisation noun.
+    return j;
+}
+
+auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
+    // [modifier] [titles] Name — the modifier is a country, an organisation or "rebel".
+    std::size_t j = i;
+    std::optional<std::size_t> owner;      // entity-producing modifier (gazetteer index)
+    std::optional<CountryRef> owner_country;
+    bool rebel = false;
+    while (is(j, "former") || is(j, "ousted") || is(j, "late") || is(j, "acting") ||
+           is(j, "interim") || is(j, "deputy") || is(j, "senior") || is(j, "then"))
+        ++j;
+    std::size_t owner_begin = j, owner_end = j;
+    if (auto c = country_ref_at(j)) {
+        owner_country = c;
+        owner_end = c->end;
+        j = c->end;
+    } else if (auto g = gazetteer_at(j)) {
+        owner = g->second;
+        owner_end = g->first;
+        j = g->first;
+        if (possessive(j)) ++j;
+    } else if (is(j, "rebel") || is(j, "rebels'") || cues_.has_role(lower_[j], "government_head") ||
+               cues_.has_role(lower_[j], "military_head") || cues_.has_role(lower_[j], "group_head")) {
+        // "Rebel spokesperson X", "Government spokeswoman X", "Army spokesman X": the
+        // owner is the actor of that kind in focus, resolved once the article is read.
+        rebel = true;
+        owner_end = j + 1;
+        ++j;
+    }
+    auto t = titles_at(j);
+    if (!t) return;
+    std::size_t name_b = t->first;
+    std::size_t name_e = person_name_end(name_b);
+    if (name_e == name_b) return;
+    // The name must not itself be a known actor ("President Putin" is fine, "President
+    // of Mali" is not a name).
+    if (name_e - name_b == 1 && idx_.by_name(lower_[name_b]) &&
+        idx_.entry(idx_.by_name(lower_[name_b])->front()).type != ActorType::Person)
+        return;
+    // "official National News Agency" is an organisation, not a person.
+    for (std::size_t k = name_b; k < name_e; ++k)
+        if (cues_.has_role(lower_[k], "org_suffix")) return;
+    const std::string kind = t->second;
+    const std::size_t begin = i;
+    Match m;
+    m.end = name_e;
+    m.priority = 3;
+    m.apply = [=, this]() {
+        std::string key = key_of(name_b, name_e);
+        std::size_t p = entity(mint_iri(opt_.base_iri, ActorType::Person, key),
+                               ActorType::Person, surface(name_b, name_e));
+        mention(name_b, name_e, p, MentionKind::Name);
+        // The whole phrase is an alias too ("Kremlin spokesman Dmitry Peskov").
+        mention(begin, name_e, p, MentionKind::Name, false);
+        std::string rel = kind == "spokes_title" ? "spokespersonOf"
+                          : kind == "leader_title" ? "leaderOf"
+                                                   : "affiliatedWith";
+        if (owner_country) {
+            std::size_t c = country_entity(owner_country->gaz);
+            mention(owner_begin, owner_country->name_end, c,
+                    owner_country->adjective ? MentionKind::Demonym : MentionKind::Name);
+            link(p, c, rel == "spokespersonOf" ? rel : "affiliatedWith", "actors:title-of-country");
+        } else if (owner) {
+            std::size_t o = gaz_entity(*owner);
+            mention(owner_begin, owner_end, o, MentionKind::Name);
+            link(p, o, rel, "actors:title-of-organisation");
+        } else if (rebel) {
+            const std::string w = lower_[owner_begin];
+            std::vector<ActorType> types{ActorType::ArmedGroup};
+            if (cues_.has_role(w, "government_head")) types = {ActorType::Government, ActorType::Country};
+            else if (cues_.has_role(w, "military_head")) types = {ActorType::Military};
+            Pending pd{Pending::Rebel, TokenRange{owner_begin, owner_end}, sent_, types, w, "", p, rel};
+            pending_.push_back(pd);
+        }
+        for (std::size_t k = begin; k < name_e; ++k) claimed_[k] = true;
+    };
+    out.push_back(std::move(m));
+}
+
+} // namespace newskg::recognition

@@ -1,0 +1,218 @@
+// Resolution after the scan: misspelt acronyms, descriptions and pronouns to the actors
+// found so far, surnames to full names.
+#include "actors/recognizer.hpp"
+
+namespace newskg::recognition {
+
+auto Recognizer::resolve_acronym_spellings() -> void {
+    for (auto& p : pending_) {
+        if (p.kind != Pending::Unknown || p.relation != "acronym") continue;
+        std::string t(doc_.token_text(p.range.first));
+        if (t.size() < 4) continue;
+        std::size_t best = npos;
+        for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+            if (gaz_of_entity_[e] == npos) continue;
+            for (const auto& a : idx_.entry(gaz_of_entity_[e]).acronyms)
+                if (a.size() >= 4 && edit_distance(t, a) <= (a.size() >= 7 ? 2u : 1u)) best = e;
+        }
+        if (best == npos) {
+            for (const auto& [acr, hits] : idx_.acronyms())
+                if (acr.size() >= 5 && edit_distance(t, acr) <= 1 && hits.size() == 1) {
+                    best = gaz_entity(hits.front());
+                    break;
+                }
+        }
+        if (best != npos) {
+            sent_ = p.sentence;
+            mention(p.range.first, p.range.last, best, MentionKind::Acronym);
+            p.kind = Pending::Description;
+            p.types.clear(); // done
+            p.head = "#done";
+        }
+    }
+}
+
+auto Recognizer::mentions_before(std::size_t pos) const -> std::vector<std::size_t> {
+    std::vector<std::size_t> out;
+    for (std::size_t m = 0; m < x_.mentions.size(); ++m)
+        if (x_.mentions[m].tokens.first < pos && x_.mentions[m].kind != MentionKind::Pronoun)
+            out.push_back(m);
+    std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return x_.mentions[a].tokens.first > x_.mentions[b].tokens.first;
+    });
+    return out;
+}
+
+auto Recognizer::head_fits(std::size_t e, const Pending& p) const -> bool {
+    const auto& ent = x_.entities[e];
+    if (ent.type == ActorType::Organization) {
+        bool subunit = gaz_of_entity_[e] != npos ? is_subunit_entry(idx_.entry(gaz_of_entity_[e]))
+                                                 : lower(ent.label).find("mission") != std::string::npos ||
+                                                       lower(ent.label).find("force") != std::string::npos;
+        if (p.head == "mission" || p.head == "force" || p.head == "peacekeepers" ||
+            p.head == "troops" || p.head == "forces" || p.head == "operation" ||
+            p.head == "peacekeeping mission" || p.head == "peacekeeping force")
+            return subunit;
+        return !subunit;
+    }
+    return true;
+}
+
+auto Recognizer::resolve_pending() -> void {
+    std::sort(pending_.begin(), pending_.end(),
+              [](const Pending& a, const Pending& b) { return a.range.first < b.range.first; });
+    for (auto& p : pending_) {
+        if (p.head == "#done") continue;
+        sent_ = p.sentence;
+        sent_end_ = doc_.sentences[p.sentence].tokens.last;
+        switch (p.kind) {
+        case Pending::Unknown: resolve_unknown(p); break;
+        case Pending::Rebel: {
+            // "Rebel spokesperson": the armed group called rebels, else the one in focus.
+            std::size_t g = npos;
+            for (std::size_t e = 0; e < x_.entities.size() && g == npos && p.types.front() == ActorType::ArmedGroup; ++e) {
+                if (x_.entities[e].type != ActorType::ArmedGroup) continue;
+                for (std::size_t m : x_.entities[e].mentions)
+                    if (lower(doc_.slice(x_.mentions[m].span)).find("rebel") != std::string::npos)
+                        g = e;
+            }
+            if (g == npos) g = salient(p, p.types, 12);
+            if (g != npos) {
+                mention(p.range.first, p.range.last, g, MentionKind::Description, false);
+                link(p.person, g, p.relation, "actors:title-of-group");
+            }
+            break;
+        }
+        case Pending::Description: {
+            // A bare agent noun takes only a body already called so ("police").
+            std::size_t e = p.types.front() == ActorType::Country ? main_country(p.range.first)
+                            : p.relation == "agent"               ? salient(p, p.types, 30, true)
+                                                                  : salient(p, p.types, 30);
+            if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
+                e = government_of_main_country(p);
+            if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
+            break;
+        }
+        case Pending::Pronoun: {
+            std::size_t e = pronoun_antecedent(p);
+            if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Pronoun);
+            break;
+        }
+        }
+    }
+}
+
+auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
+    std::map<std::size_t, std::pair<int, std::size_t>> seen; // entity → (count, last pos)
+    for (const auto& m : x_.mentions) {
+        if (m.tokens.first >= pos) continue;
+        std::size_t e = entity_index(m.entity);
+        if (e == npos || x_.entities[e].type != ActorType::Country) continue;
+        auto& s = seen[e];
+        s.first++;
+        s.second = std::max(s.second, m.tokens.first);
+    }
+    std::size_t best = npos;
+    std::pair<int, std::size_t> best_v{0, 0};
+    for (const auto& [e, v] : seen)
+        if (v > best_v) {
+            best_v = v;
+            best = e;
+        }
+    return best;
+}
+
+auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
+    std::size_t c = main_country(p.range.first);
+    if (c == npos || gaz_of_entity_[c] == npos) return npos;
+    const std::string cc = x_.entities[c].country_code;
+    if (cc.empty()) return npos;
+    const ActorType t = p.types.front();
+    std::size_t e = entity(mint_iri(opt_.base_iri, t, cc), t, std::string(doc_.range_text(p.range)));
+    link(e, c, "partOf", t == ActorType::Government ? "actors:government-of-main-country"
+                                                      : "actors:military-of-main-country");
+    return e;
+}
+
+auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window, bool same_head_only) -> std::size_t {
+    // First an actor already called by the same head noun ("the alliance" → the one
+    // named "… alliance"), then any compatible actor, most recent first.
+    const std::string head = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
+    for (std::size_t m : mentions_before(p.range.first)) {
+        const auto& mm = x_.mentions[m];
+        if (mm.sentence + window < p.sentence) break;
+        std::size_t e = entity_index(mm.entity);
+        if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
+        if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
+    }
+    if (same_head_only) return npos;
+    for (std::size_t m : mentions_before(p.range.first)) {
+        const auto& mm = x_.mentions[m];
+        if (mm.sentence + window < p.sentence) break;
+        std::size_t e = entity_index(mm.entity);
+        if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
+        return e;
+    }
+    return npos;
+}
+
+auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
+    auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {
+        std::size_t best = npos, best_pos = npos;
+        for (const auto& mm : x_.mentions) {
+            if (mm.sentence != s || mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
+            std::size_t e = entity_index(mm.entity);
+            if (e == npos || !type_ok(e, p.types)) continue;
+            if (mm.tokens.first < best_pos) {
+                best_pos = mm.tokens.first;
+                best = e;
+            }
+        }
+        return best;
+    };
+    std::size_t e = first_in(p.sentence, p.range.first);
+    if (e != npos) return e;
+    for (std::size_t back = 1; back <= 2 && back <= p.sentence; ++back) {
+        e = first_in(p.sentence - back, static_cast<std::size_t>(-1));
+        if (e != npos) return e;
+    }
+    return npos;
+}
+
+auto Recognizer::merge_into(std::size_t from, std::size_t to) -> void {
+    for (std::size_t m : x_.entities[from].mentions) {
+        x_.mentions[m].entity = x_.entities[to].id;
+        x_.entities[to].mentions.push_back(m);
+    }
+    x_.entities[from].mentions.clear();
+    for (auto* links : {&links_, &pending_links_})
+        for (auto& l : *links) {
+            if (l.subject == from) l.subject = to;
+            if (l.object == from) l.object = to;
+        }
+}
+
+auto Recognizer::merge_surnames() -> void {
+    for (std::size_t e = 0; e < x_.entities.size(); ++e) {
+        auto& one = x_.entities[e];
+        if (one.type != ActorType::Person || one.from_gazetteer || one.mentions.empty() ||
+            one.label.find(' ') != std::string::npos)
+            continue;
+        const std::string name = lower(one.label);
+        std::size_t target = npos, count = 0;
+        for (std::size_t f = 0; f < x_.entities.size(); ++f) {
+            const auto& full = x_.entities[f];
+            if (f == e || full.type != ActorType::Person || full.mentions.empty()) continue;
+            std::string l = lower(full.label);
+            auto sp = l.rfind(' ');
+            if (sp == std::string::npos) continue;
+            if (l.substr(sp + 1) == name || l.substr(0, l.find(' ')) == name) {
+                target = f;
+                ++count;
+            }
+        }
+        if (count == 1) merge_into(e, target);
+    }
+}
+
+} // namespace newskg::recognition

@@ -1,0 +1,100 @@
+// newskg train-ner: trains the name recogniser from CoNLL-U files with GUM's entity
+// annotations.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli.hpp"
+#include "newskg/actors/ner_train.hpp"
+#include "newskg/core/error.hpp"
+
+namespace newskg::cli {
+
+namespace {
+const char* kTrainNerHelp = R"(Usage: newskg train-ner --train FILE... [--dev FILE] --output MODEL [OPTIONS]
+
+Trains the name recogniser (people, organisations, places; a greedy averaged
+perceptron over BILOU labels) from CoNLL-U files whose MISC column carries GUM's
+entity annotations (Entity=...). A name is a person, organization or place mention
+whose head is a PROPN, cut to the run of proper nouns around that head. Its features
+include the tags the syntax model predicts and the gazetteer and actor dictionaries of
+the ontology directory, so train with the syntax model and ontology it will run with.
+Deterministic: the same inputs and options give the same model bytes.
+scripts/train-ner trains the shipped model models/ner-en.nskg from ../shared/ud (GUM).
+
+Options:
+  --train FILE...      training files (CoNLL-U); all files after --train up to the next
+                       option
+  --dev FILE           scored after each epoch (span F1 on standard error)
+  --output MODEL       the model file to write
+  --epochs N           passes over the data (default 8)
+  --min-weight W       drop averaged weights smaller than W (default 0.5)
+  --max-sentences N    use only the first N sentences of each file (for quick tests)
+  --syntax-model M     the tagger (default: $NEWSKG_SYNTAX_MODEL, else
+                       models/syntax-en.nskg beside the ontology directory)
+  --ontology DIR       gazetteer, cue lists and bundled actor dictionaries
+  --license TEXT       license recorded in the model (default "CC BY-SA 4.0")
+  --attribution TEXT   credits recorded in the model
+  --quiet              no progress lines
+)";
+} // namespace
+
+int run_train_ner(const std::vector<std::string>& argv) {
+    std::vector<std::string> rest, train;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--help" || argv[i] == "-h") {
+            std::cout << kTrainNerHelp;
+            return 0;
+        }
+        if (argv[i] == "--train") {
+            while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) train.push_back(argv[++i]);
+            continue;
+        }
+        rest.push_back(argv[i]);
+    }
+    Args args(rest,
+              {"--dev", "--output", "--epochs", "--min-weight", "--max-sentences", "--syntax-model", "--ontology",
+               "--license", "--attribution"},
+              {"--quiet"});
+    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
+    if (train.empty()) throw usage_error("no --train files");
+    const auto output = args.value("--output");
+    if (!output) throw usage_error("no --output MODEL");
+    ner::NerTrainOptions opt;
+    opt.train_files = train;
+    opt.dev_file = args.value("--dev").value_or("");
+    try {
+        if (auto v = args.value("--epochs")) opt.epochs = std::stoi(*v);
+        if (auto v = args.value("--max-sentences")) opt.max_sentences = static_cast<std::size_t>(std::stoull(*v));
+        if (auto v = args.value("--min-weight")) opt.min_weight = std::stof(*v);
+    } catch (const std::exception&) {
+        throw usage_error("--epochs, --max-sentences and --min-weight expect numbers");
+    }
+    if (opt.epochs < 1) throw usage_error("--epochs must be at least 1");
+    if (auto v = args.value("--license")) opt.license = *v;
+    if (auto v = args.value("--attribution")) opt.attribution = *v;
+    const std::string dir = ontology_dir(args);
+    std::string syntax_path = args.value("--syntax-model").value_or(syntax::default_model_path(dir));
+    if (syntax_path.empty()) throw usage_error("no syntax model: pass --syntax-model MODEL");
+    const auto resources = Resources::load(dir, true, {}, syntax_path, "none");
+    // The tagger and the gazetteer's sources are inputs too: the header records them.
+    opt.extra_inputs.push_back(syntax_path);
+    for (const char* f : {"gazetteer-countries.ttl", "gazetteer-organizations.ttl", "actors-phoenix.tsv",
+                          "cameo-countries.tsv", "actor-cues.tsv", "not-actors.txt"}) {
+        const auto p = std::filesystem::path(dir) / f;
+        std::error_code ec;
+        if (std::filesystem::exists(p, ec)) opt.extra_inputs.push_back(p.string());
+    }
+    const auto start = std::chrono::steady_clock::now();
+    if (!args.flag("--quiet"))
+        opt.log = [&](const std::string& line) {
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::cerr << "train-ner [" << static_cast<int>(s) << " s] " << line << "\n";
+        };
+    const ner::NerModel model = ner::train_ner_model(opt, *resources->syntax(), resources->actors());
+    model.save(*output);
+    if (opt.log) opt.log("wrote " + *output);
+    return 0;
+}
+
+} // namespace newskg::cli
