@@ -61,6 +61,8 @@ class DependencyTree {
     /// Nominals in apposition to w ("Ishaq Dar, Pakistan's foreign minister").
     std::vector<std::size_t> appositions(std::size_t w) const;
     std::string lower_form(std::size_t w) const;
+    /// The case word(s) before a nominal, lower case ("according to"); "" when none.
+    std::string case_marker(std::size_t nominal) const;
 
   private:
     const Document& doc_;
@@ -68,7 +70,6 @@ class DependencyTree {
     std::vector<std::vector<std::size_t>> children_; ///< per word (relative), in order
     std::vector<std::size_t> resolve(const std::vector<std::size_t>& ws) const;
     std::size_t antecedent(std::size_t w) const;
-    std::string case_marker(std::size_t nominal) const;
     void push_unique(std::vector<std::size_t>& out, std::size_t w) const;
 };
 

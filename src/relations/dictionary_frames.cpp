@@ -95,7 +95,8 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
     for (const auto& a : t.case_arguments(verb)) {
         if (std::count(covered.begin(), covered.end(), a.head)) continue;
         for (std::size_t c : t.conjuncts(a.head)) covered.push_back(c);
-        args.emplace_back(a.head, FrameArgument{a.marker, phrase_lemmas(t, a.head), phrase_has_actor(t, a.head, is_actor)});
+        args.emplace_back(a.head, FrameArgument{a.marker, phrase_lemmas(t, a.head), phrase_has_actor(t, a.head, is_actor),
+                                                a.on_object});
     }
     std::stable_sort(args.begin(), args.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [h, fa] : args) {

@@ -57,6 +57,14 @@ const std::set<std::string>& reporting_verbs() {
                                          "note", "declare", "stress", "allege", "post"};
     return s;
 }
+/// Verbs by which one asks another to act: what they ask for has not happened.
+const std::set<std::string>& directive_verbs() {
+    static const std::set<std::string> s{"demand", "urge",   "ask",    "insist",  "order",     "call",
+                                         "request", "press", "push",   "propose", "suggest",   "recommend",
+                                         "require", "encourage", "invite", "appeal", "beg", "advise", "instruct"};
+    return s;
+}
+
 const std::set<std::string>& clause_breaks() {
     static const std::set<std::string> s{";", ":", "which", "who", "whom", "while", "whereas",
                                          "but", "although", "though", "because", "after",
@@ -821,13 +829,10 @@ class SentenceExtractor {
             "about", "set", "poised", "ready", "going", "able", "likely", "expected", "due"};
         // What someone demands or urges of another is wanted, not done: "demanded that
         // the mission leave", "urged Kenya to withdraw", "demanded X withdraw".
-        static const std::set<std::string> directive{
-            "demand", "urge", "ask", "insist", "order", "call", "request", "press", "push", "propose",
-            "suggest", "recommend", "require", "encourage", "invite", "appeal", "beg", "advise", "instruct"};
         const DependencyTree& t = *tree_;
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
-        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && directive.count(lower(t.word(gov).lemma)))
+        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && directive_verbs().count(lower(t.word(gov).lemma)))
             return true;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
@@ -1056,10 +1061,22 @@ class SentenceExtractor {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
+        std::string predicate = en.predicate, cameo = en.cameo;
+        // "called for a boycott against X", "demanded sanctions on X": the event is
+        // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
+        if (agents.empty() && verb != kNoWord && directive_verbs().count(lower(doc_.words[verb].lemma)) &&
+            (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"))) {
+            if (const RelationType* demanded = lex_.ontology().relation("demanded")) {
+                agents = slots_of(t.subjects(verb));
+                flags = clause_flags(verb);
+                predicate = demanded->name;
+                cameo = demanded->cameo;
+            }
+        }
         if (agents.empty()) return true; // the tree has no agent: none by proximity either
         const std::string rule = "syntax-noun:" + en.noun + "/" + en.frame;
         for (std::size_t a : agents)
-            for (std::size_t o : targets) emit(out, a, o, en.predicate, en.cameo, n, flags, rule, 0.8);
+            for (std::size_t o : targets) emit(out, a, o, predicate, cameo, n, flags, rule, 0.8);
         return true;
     }
 

@@ -59,6 +59,9 @@ class Matcher {
             int hit = -1;
             for (std::size_t i = 0; i < pools_.args.size() && hit < 0; ++i) {
                 if (used[i]) continue;
+                // A bare preposition ("* ON", written for "press on") is the verb's own
+                // phrase, never one on its object ("demanded sanctions on X").
+                if (pr.words.empty() && f_.args[i].on_object) continue;
                 if (std::find(pr.prepositions.begin(), pr.prepositions.end(), pools_.preps[i]) ==
                     pr.prepositions.end())
                     continue;

@@ -263,3 +263,20 @@ TEST_CASE("tree frames: a list of names read as a compound is a list all the sam
     CHECK(edge(x, "Germany", "Syria"));
     CHECK(edge(x, "United Kingdom", "Syria"));
 }
+
+TEST_CASE("tree frames: an event asked for is a demand, not the event (called for a boycott against X)", "[relations][tree]") {
+    auto x = extract_text("Ghana has called for a boycott against Togo.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Ghana", "Togo");
+    REQUIRE(r);
+    CHECK(root_is(r, {"10"}));
+    for (const auto& rel : x.relations) CHECK(rel.cameo.rfind("14", 0) != 0); // no boycott happened
+}
+
+TEST_CASE("tree frames: a bare preposition of a dictionary pattern is the verb's own phrase", "[relations][tree]") {
+    // CAMEO writes "* ON" for "press on" (fight on); "sanctions on X" is no attack.
+    auto x = extract_text("Lithuania demanded sanctions on Belarus.");
+    INFO(relations_of(x));
+    for (const auto& rel : x.relations) CHECK_FALSE(root_is(&rel, {"19"}));
+    CHECK(edge(x, "Lithuania", "Belarus"));
+}

@@ -43,6 +43,7 @@ struct FrameArgument {
     std::string preposition;         ///< "" for the direct object; "to", "of", "on", "against" … (the case word)
     std::vector<std::string> lemmas; ///< lower-case lemmas of the phrase's words, in order ("rights", "abuse")
     bool actor = false;              ///< the phrase is (or has as head) an actor mention
+    bool on_object = false;          ///< hangs on the direct object ("sanctions | on X"), not the verb
 };
 
 /// A verb with its arguments: "accused Sudan of rights abuses" → lemma "accuse",
