@@ -280,3 +280,12 @@ TEST_CASE("tree frames: a bare preposition of a dictionary pattern is the verb's
     for (const auto& rel : x.relations) CHECK_FALSE(root_is(&rel, {"19"}));
     CHECK(edge(x, "Lithuania", "Belarus"));
 }
+
+TEST_CASE("tree frames: parties who agree or renew ties together relate to each other", "[relations][tree]") {
+    auto x = extract_text("Peru and Bolivia agree that the border dispute should go to arbitration.");
+    INFO(relations_of(x));
+    CHECK((root_is(edge(x, "Peru", "Bolivia"), {"01", "03", "05"}) || root_is(edge(x, "Bolivia", "Peru"), {"01", "03", "05"})));
+    auto y = extract_text("Qatar and Egypt have renewed diplomatic ties after a long break.");
+    INFO(relations_of(y));
+    CHECK((root_is(edge(y, "Qatar", "Egypt"), {"05"}) || root_is(edge(y, "Egypt", "Qatar"), {"05"})));
+}
