@@ -103,6 +103,96 @@ class SentenceExtractor {
             presence(i, out);
         }
         places(out);
+        appositions(out);
+    }
+
+    /// Standing relations stated by apposition, read from the tree: "Irakli Vashadze,
+    /// the leader of Strong Arnor" → leaderOf; "Ana Ruiz, Peru's foreign minister" →
+    /// memberOf; "Cusco, Peru's second city" → locatedIn. The title decides the
+    /// property (ontology/actor-cues.tsv: leader_title, spokes_title, title).
+    void appositions(std::vector<Relation>& out) {
+        if (!tree_) return;
+        static const std::set<std::string> place_kinds{"capital", "city", "town", "village", "region",
+                                                       "province", "district", "port", "state", "county"};
+        const DependencyTree& t = *tree_;
+        for (std::size_t k = 0; k < real_slots_; ++k) {
+            const Entity* actor = x_.find(slots_[k].entity);
+            if (!actor || (actor->type != ActorType::Person && actor->type != ActorType::Location)) continue;
+            const std::size_t head = slot_head_word(k);
+            if (head == npos) continue;
+            // The title in apposition either way: "P, the leader of X" and "the leader of X, P".
+            std::vector<std::size_t> titles = t.appositions(head);
+            if (t.base_rel(head) == "appos" && t.head(head) != kNoWord) titles.push_back(t.head(head));
+            for (std::size_t n : titles) {
+                if (slot_at(token_of(n)) != npos) {
+                    // "Goma, North Kivu": a place in apposition to a place is where it lies.
+                    const std::size_t c = slot_at(token_of(n));
+                    const Entity* wider = x_.find(slots_[c].entity);
+                    if (actor->type == ActorType::Location && wider && c != k && n > head &&
+                        (wider->type == ActorType::Location || wider->type == ActorType::Country))
+                        emit(out, k, c, "locatedIn", "", slots_[k].tokens.first, 0, "syntax:apposition-place", 0.8);
+                    continue;
+                }
+                const std::string lemma = lower(doc_.words[n].lemma);
+                std::string predicate;
+                if (actor->type == ActorType::Location) {
+                    if (place_kinds.count(lemma)) predicate = "locatedIn";
+                } else {
+                    predicate = title_property(n);
+                }
+                if (predicate.empty()) continue;
+                std::vector<std::size_t> owners;
+                for (const char* rel : {"nmod:poss", "amod", "compound", "nmod"})
+                    for (std::size_t c : t.children(n, rel)) {
+                        if (std::string(rel) == "nmod" && doc_.words[c].deprel == "nmod:poss") continue;
+                        if (std::string(rel) == "nmod") {
+                            const std::string m = t.case_marker(c);
+                            if (m != "of" && m != "for" && m != "in" && m != "at") continue;
+                        }
+                        for (std::size_t o : slots_of({c}))
+                            if (o != k && std::find(owners.begin(), owners.end(), o) == owners.end()) owners.push_back(o);
+                    }
+                for (std::size_t o : owners) {
+                    const Entity* owner = x_.find(slots_[o].entity);
+                    if (!owner || owner->type == ActorType::Person) continue;
+                    if (predicate == "locatedIn" && owner->type != ActorType::Country && owner->type != ActorType::Location)
+                        continue;
+                    emit(out, k, o, predicate, "", slots_[k].tokens.first, 0, "syntax:apposition-" + predicate, 0.8);
+                }
+            }
+        }
+    }
+
+    /// The property a title noun gives its holder, from the cue lexicon: "leader",
+    /// "president" → leaderOf; "spokesman" → spokespersonOf; "minister" → memberOf; "".
+    std::string title_property(std::size_t n) const {
+        const DependencyTree& t = *tree_;
+        std::vector<std::string> names{lower(doc_.words[n].form), lower(doc_.words[n].lemma)};
+        // "prime minister", "foreign secretary": the title with its compound or modifier.
+        for (const char* rel : {"compound", "amod"})
+            for (std::size_t c : t.children(n, rel))
+                if (slot_at(token_of(c)) == npos) names.insert(names.begin(), lower(doc_.words[c].form) + " " + names.back());
+        for (const auto& name : names) {
+            if (lex_.cues().has_role(name, "leader_title")) return "leaderOf";
+            if (lex_.cues().has_role(name, "spokes_title")) return "spokespersonOf";
+            if (lex_.cues().has_role(name, "title")) return "memberOf";
+        }
+        return "";
+    }
+
+    /// The tree word heading a slot's mention: the one whose head lies outside it.
+    std::size_t slot_head_word(std::size_t k) const {
+        const TokenRange& r = slots_[k].tokens;
+        std::size_t found = npos;
+        for (std::size_t i = r.first; i < r.last; ++i) {
+            const std::size_t wd = syntax_word(i);
+            if (wd == npos) continue;
+            const std::size_t h = doc_.words[wd].head;
+            const bool inside = h != kNoWord && syntax_word(token_of(h)) == h && token_of(h) >= r.first && token_of(h) < r.last;
+            if (!inside) return wd;
+            if (found == npos) found = wd;
+        }
+        return found;
     }
 
     /// "X has about 1,000 fighters in Mali", "X keeps troops in Y": presentIn.

@@ -289,3 +289,25 @@ TEST_CASE("tree frames: parties who agree or renew ties together relate to each 
     INFO(relations_of(y));
     CHECK((root_is(edge(y, "Qatar", "Egypt"), {"05"}) || root_is(edge(y, "Egypt", "Qatar"), {"05"})));
 }
+
+TEST_CASE("tree frames: standing relations stated by apposition", "[relations][tree]") {
+    auto x = extract_text("Ana Ruiz, Peru's foreign minister, spoke on Monday.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Ana Ruiz", "Peru");
+    REQUIRE(r);
+    bool member = false;
+    for (const auto& rel : x.relations) member |= rel.predicate == "memberOf";
+    CHECK(member);
+    auto y = extract_text("Cusco, Peru's second-largest city, was calm on Sunday.");
+    INFO(relations_of(y));
+    REQUIRE(edge(y, "Cusco", "Peru"));
+    CHECK(edge(y, "Cusco", "Peru")->predicate == "locatedIn");
+    auto z = extract_text("Goma, North Kivu, fell in January.");
+    INFO(relations_of(z));
+    REQUIRE(edge(z, "Goma", "North Kivu"));
+    CHECK(edge(z, "Goma", "North Kivu")->predicate == "locatedIn");
+    // A person in apposition to a person is no membership.
+    auto w = extract_text("Ana Ruiz, a friend of Luis Soto, spoke on Monday.");
+    INFO(relations_of(w));
+    CHECK_FALSE(edge(w, "Ana Ruiz", "Luis Soto"));
+}
