@@ -51,20 +51,6 @@ const std::set<std::string>& hedges() {
                                          "apparently", "likely",    "suspected", "purportedly"};
     return s;
 }
-const std::set<std::string>& reporting_verbs() {
-    static const std::set<std::string> s{"say", "tell", "state", "announce", "claim", "add",
-                                         "report", "write", "warn", "insist", "confirm",
-                                         "note", "declare", "stress", "allege", "post"};
-    return s;
-}
-/// Verbs by which one asks another to act: what they ask for has not happened.
-const std::set<std::string>& directive_verbs() {
-    static const std::set<std::string> s{"demand", "urge",   "ask",    "insist",  "order",     "call",
-                                         "request", "press", "push",   "propose", "suggest",   "recommend",
-                                         "require", "encourage", "invite", "appeal", "beg", "advise", "instruct"};
-    return s;
-}
-
 const std::set<std::string>& clause_breaks() {
     static const std::set<std::string> s{";", ":", "which", "who", "whom", "while", "whereas",
                                          "but", "although", "though", "because", "after",
@@ -442,9 +428,6 @@ class SentenceExtractor {
     /// Negation, hedges and intent read from the tree: "did not attack", "may have
     /// attacked", "threatened to attack" (an aim, not a deed).
     unsigned clause_flags(std::size_t wv) const {
-        static const std::set<std::string> intent{"threaten", "vow", "warn", "plan", "intend", "want",
-                                                  "hope", "aim", "try", "attempt", "pledge", "promise",
-                                                  "prepare", "seek", "propose", "offer"};
         const DependencyTree& t = *tree_;
         unsigned flags = 0;
         if (t.negated(wv)) flags |= kNegated;
@@ -452,12 +435,10 @@ class SentenceExtractor {
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
         if (gov != kNoWord && (via == "xcomp" || via == "ccomp" || via == "advcl")) {
-            static const std::set<std::string> refusal{"refuse", "reject", "deny", "decline", "fail", "avoid",
-                                                       "stop", "cease"};
             const std::string gl = lower(t.word(gov).lemma);
-            if (intent.count(gl)) flags |= kConditional;
+            if (lex_.in_class("intent", gl)) flags |= kConditional;
             // "did not threaten to attack", "refused to apply the sanctions"
-            if (t.negated(gov) || (via == "xcomp" && refusal.count(gl))) flags |= kNegated;
+            if (t.negated(gov) || (via == "xcomp" && lex_.in_class("refusal", gl))) flags |= kNegated;
         }
         for (std::size_t m : t.children(wv, "mark")) {
             const std::string mark = t.lower_form(m);
@@ -516,16 +497,14 @@ class SentenceExtractor {
             } else if (frame == "demand_withdraw") {
                 // Withdrawal only when the demanded act is one ("demanded that X leave");
                 // "demanded Tehran not escalate" is a demand (CAMEO 10) all the same.
-                static const std::set<std::string> leaving{"withdraw", "leave", "pull", "exit", "depart",
-                                                           "quit", "go", "evacuate", "vacate", "retreat"};
                 bool withdrawal = false;
                 for (std::size_t c : t.children(wv, "ccomp")) {
                     for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
-                    withdrawal |= leaving.count(lower(t.word(c).lemma)) > 0;
+                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
                 }
                 for (std::size_t c : t.children(wv, "xcomp")) {
                     for (std::size_t k : slots_of(t.controllers(c))) objects.push_back(k);
-                    withdrawal |= leaving.count(lower(t.word(c).lemma)) > 0;
+                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
                 }
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 const RelationType* demanded = lex_.ontology().relation("demanded");
@@ -609,9 +588,6 @@ class SentenceExtractor {
     /// shelling Z": Y shelled Z is only X's allegation). Returns false when the tree does
     /// not cover the verb, so the token rules decide.
     bool tree_attribution(std::size_t v, std::size_t& speaker, unsigned& flags) const {
-        static const std::set<std::string> alleging{"accuse", "blame", "allege", "charge", "claim",
-                                                    "suspect", "deny", "condemn", "criticize",
-                                                    "criticise", "denounce", "fault", "implicate"};
         const std::size_t wv = syntax_word(v);
         if (wv == npos) return false;
         const DependencyTree& t = *tree_;
@@ -627,7 +603,7 @@ class SentenceExtractor {
             // "X attacked Y, officials said": the reporting clause hangs on the reported
             // one (parataxis).
             for (std::size_t c : t.children(cur, "parataxis"))
-                if (reporting_verbs().count(lower(doc_.words[c].lemma)))
+                if (lex_.in_class("reporting", lower(doc_.words[c].lemma)))
                     if (auto ks = slots_of(t.subjects(c)); !ks.empty()) {
                         speaker = ks.front();
                         flags = kReported;
@@ -637,12 +613,12 @@ class SentenceExtractor {
             const std::size_t gov = t.governing_verb(cur, &via);
             if (gov == kNoWord) break;
             const std::string lemma = lower(doc_.words[gov].lemma);
-            if (alleging.count(lemma) && via != "xcomp") {
+            if (lex_.in_class("alleging", lemma) && via != "xcomp") {
                 if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) speaker = ks.front();
                 flags = kAlleged | kReported;
                 return true;
             }
-            if (reporting_verbs().count(lemma) && (via == "ccomp" || via == "parataxis")) {
+            if (lex_.in_class("reporting", lemma) && (via == "ccomp" || via == "parataxis")) {
                 if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) {
                     speaker = ks.front();
                     flags = kReported;
@@ -667,7 +643,7 @@ class SentenceExtractor {
             if (slot_at(i) != npos) continue;
             bool reporting = false;
             for (const auto& l : lex_.lemmatizer().lemmas(w(i)))
-                if (reporting_verbs().count(l)) reporting = true;
+                if (lex_.in_class("reporting", l)) reporting = true;
             if (!reporting || w(i) == "add") continue;
             // "X said", "said X", "X told Reuters", "X said in a statement"
             std::size_t subj = slot_before(i, 3);
@@ -825,7 +801,7 @@ class SentenceExtractor {
     bool is_verb(std::size_t i) const {
         if (w(i).empty() || !std::isalpha(static_cast<unsigned char>(w(i)[0]))) return false;
         for (const auto& l : lex_.lemmatizer().lemmas(w(i)))
-            if (lex_.senses(l) || reporting_verbs().count(l)) return l != w(i) || w(i).size() > 2;
+            if (lex_.senses(l) || lex_.in_class("reporting", l)) return l != w(i) || w(i).size() > 2;
         return false;
     }
 
@@ -911,25 +887,19 @@ class SentenceExtractor {
     /// X") or the complement of a verb that does not commit to it ("was asked to attack").
     /// Intentions, threats and agreements keep their event, flagged conditional.
     bool aim_only(std::size_t wv) const {
-        static const std::set<std::string> committing{
-            "threaten", "vow", "warn", "plan", "intend", "want", "hope", "aim", "try", "attempt", "pledge",
-            "promise", "prepare", "seek", "propose", "offer", "agree", "decide", "begin", "start",
-            "continue", "resume", "manage", "move", "refuse", "reject", "decline", "fail", "stop",
-            // "is about to restore ties", "is set to sign", "is ready to talk"
-            "about", "set", "poised", "ready", "going", "able", "likely", "expected", "due"};
         // What someone demands or urges of another is wanted, not done: "demanded that
         // the mission leave", "urged Kenya to withdraw", "demanded X withdraw".
         const DependencyTree& t = *tree_;
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
-        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && directive_verbs().count(lower(t.word(gov).lemma)))
+        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.word(gov).lemma)))
             return true;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
         if (!to) return false;
         if (gov == kNoWord) return false;
         if (via == "advcl") return true;
-        return via == "xcomp" && !committing.count(lower(t.word(gov).lemma));
+        return via == "xcomp" && !lex_.in_class("committing", lower(t.word(gov).lemma));
     }
 
     // ---- verb frames -------------------------------------------------------------------
@@ -1124,10 +1094,6 @@ class SentenceExtractor {
     /// light verb that takes it ("launched an attack on"); its target the nominal with
     /// the noun's case word ("on Kyiv"). False when the tree does not give both.
     bool tree_noun_frame(std::size_t n, const EventNoun& en, std::vector<Relation>& out) {
-        static const std::set<std::string> light{"launch", "carry", "conduct", "stage", "mount", "begin",
-                                                 "continue", "step", "make", "hold", "show", "express",
-                                                 "sign", "reach", "announce", "impose", "declare", "wage",
-                                                 "start", "resume", "intensify", "escalate", "order"};
         const std::size_t wn = syntax_word(n);
         if (wn == npos || sen_.heading || en.noun.find(' ') != std::string::npos || en.frame == "between" ||
             en.frame == "for-to")
@@ -1147,14 +1113,14 @@ class SentenceExtractor {
         unsigned flags = 0;
         std::size_t verb = t.head(wn);
         if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "obj" &&
-            light.count(lower(doc_.words[verb].lemma))) {
+            lex_.in_class("light", lower(doc_.words[verb].lemma))) {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
         std::string predicate = en.predicate, cameo = en.cameo;
         // "called for a boycott against X", "demanded sanctions on X": the event is
         // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
-        if (agents.empty() && verb != kNoWord && directive_verbs().count(lower(doc_.words[verb].lemma)) &&
+        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.words[verb].lemma)) &&
             (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"))) {
             if (const RelationType* demanded = lex_.ontology().relation("demanded")) {
                 agents = slots_of(t.subjects(verb));
@@ -1208,17 +1174,12 @@ class SentenceExtractor {
                 // Iran striking Yemen.
                 subj = subject_of(n);
                 if (subj != npos) {
-                    static const std::set<std::string> light{"launch", "carry", "conduct", "stage",
-                                                             "mount", "begin", "continue", "step",
-                                                             "make", "hold", "show", "demonstrate",
-                                                             "express", "sign", "reach", "announce",
-                                                             "impose", "declare", "wage", "start"};
                     for (std::size_t k = slots_[subj].tokens.last; k < n && subj != npos; ++k) {
                         if (!is_verb(k) && !(w(k).size() > 3 && w(k).compare(w(k).size() - 2, 2, "ed") == 0))
                             continue;
                         bool is_light = false;
                         for (const auto& l : lex_.lemmatizer().lemmas(w(k)))
-                            if (light.count(l)) is_light = true;
+                            if (lex_.in_class("light", l)) is_light = true;
                         if (!is_light) subj = npos;
                     }
                 }

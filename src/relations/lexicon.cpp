@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "newskg/core/error.hpp"
@@ -20,6 +21,26 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }
 bool ends_with(const std::string& s, std::string_view suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(const std::string& path) {
+    static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
+                                             "refusal",   "alleging",  "light",   "leaving"};
+    std::ifstream in(path);
+    if (!in) throw ontology_error(306, path + ": cannot open the verb classes");
+    std::unordered_map<std::string, std::vector<std::string>> classes;
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split_tabs(line);
+        if (cols.size() != 2 || cols[1].empty())
+            throw ontology_error(307, path + ":" + std::to_string(n) + ": expected 'class<TAB>lemma'");
+        if (!known.count(cols[0]))
+            throw ontology_error(307, path + ":" + std::to_string(n) + ": unknown verb class '" + cols[0] + "'");
+        classes[cols[1]].push_back(cols[0]);
+    }
+    return classes;
 }
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 } // namespace
@@ -106,7 +127,13 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     RelationLexicon lexicon(ontology, std::move(lem), std::move(nouns));
     lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
     lexicon.cues_ = ActorCues::load(ontology.dir());
+    lexicon.classes_ = load_verb_classes(ontology.dir() + "/verb-classes.tsv");
     return lexicon;
+}
+
+bool RelationLexicon::in_class(std::string_view verb_class, const std::string& lemma) const {
+    auto it = classes_.find(lemma);
+    return it != classes_.end() && std::find(it->second.begin(), it->second.end(), verb_class) != it->second.end();
 }
 
 const std::vector<const VerbSense*>* RelationLexicon::senses(const std::string& first_word) const {

@@ -56,6 +56,10 @@ class RelationLexicon {
     /// The actor cues (ontology/actor-cues.tsv): which nouns stand for an actor's people
     /// or goods ("ambassador", "troops", "imports").
     const ActorCues& cues() const { return cues_; }
+    /// Whether `lemma` (lower case) is in a verb class of ontology/verb-classes.tsv
+    /// ("reporting", "directive", "intent", "committing", "refusal", "alleging", "light",
+    /// "leaving").
+    bool in_class(std::string_view verb_class, const std::string& lemma) const;
 
   private:
     const Ontology& ontology_;
@@ -65,6 +69,7 @@ class RelationLexicon {
     std::unordered_map<std::string, std::vector<EventNoun>> nouns_by_word_;
     std::shared_ptr<const VerbDictionary> verbs_;
     ActorCues cues_;
+    std::unordered_map<std::string, std::vector<std::string>> classes_; ///< lemma → its classes
 };
 
 struct RelationOptions {
