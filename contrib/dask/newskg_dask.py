@@ -140,6 +140,7 @@ def _write_atomically(path, data):
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # as newskg writes its outputs
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -297,8 +298,8 @@ def run_shard(spec):
         return result
     except OSError as e:
         return {"key": spec["key"], "index": spec["index"], "ok": False, "status": 1, "units": spec["units"],
-                "errors": failed + ["%s: %s" % (e.filename or ck, e.strerror or e)], "warnings": [],
-                "cached": False}
+                "errors": failed + ["%s: cannot write the shard's checkpoint: %s" % (e.filename or work, e.strerror or e)],
+                "warnings": [], "cached": False}
     finally:
         if os.path.exists(work):
             shutil.rmtree(work, ignore_errors=True)
@@ -632,6 +633,11 @@ def place_articles(results, out_dir):
 
 
 def link_atomically(src, dest):
+    try:
+        if os.path.samefile(src, dest):
+            return  # linked by an earlier run
+    except OSError:
+        pass
     tmp = os.path.join(os.path.dirname(dest), ".%s.%s" % (os.path.basename(dest), uuid.uuid4().hex[:8]))
     try:
         try:
@@ -639,6 +645,8 @@ def link_atomically(src, dest):
         except OSError:
             shutil.copyfile(src, tmp)
         os.replace(tmp, dest)
+        if os.path.lexists(tmp):  # rename() between two links of one file does nothing
+            os.unlink(tmp)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -658,7 +666,9 @@ def start_cluster(values, flags):
     n = positive_int(values, "--local", 1)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                            dashboard_address="127.0.0.1:0" if "--dashboard" in flags else None,
-                           worker_dashboard_address=None, silence_logs=logging.ERROR)
+                           # Workers run an HTTP server even without a dashboard: on
+                           # all interfaces unless given an address.
+                           worker_dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
