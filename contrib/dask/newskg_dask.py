@@ -53,14 +53,19 @@ Work:
   --shard-size K       articles (files, or lines of a feed) per shard (default: auto,
                        the inputs over 4 shards per worker, between 20 and 2000)
   --fan-in F           graphs per merge in the merge tree (default 8)
-  --jobs N             threads of each `newskg extract` (default 1: one task per worker
-                       thread; give dask-worker --nthreads for more tasks at once)
+  --jobs N             threads of each `newskg extract` (default 2: extract writes and
+                       fsyncs each article's files on its main thread, and with one
+                       extraction thread the core idles while it waits; give
+                       dask-worker --nthreads for more tasks at once)
   --push ENDPOINT      after the merge, send the merged graph (as N-Quads) to a SPARQL
                        Graph Store endpoint with `newskg push` (repeatable); with
                        --push-graph IRI, --push-mode MODE, --push-user NAME,
                        --push-password-file F as push's --graph, --mode, --user,
                        --password-file (NEWSKG_PASSWORD must be set on the workers otherwise)
   --quiet              no progress line
+  --stats FILE         write figures of the run as JSON: time of each phase, wall and CPU
+                       time and peak memory of every newskg extract and merge, the
+                       client's peak memory
 
 Passed to every newskg extract (see newskg extract --help):
   --format LIST, --base IRI, --published DATE, --input-format F, --max-bytes N,
@@ -84,7 +89,7 @@ EXTRACT_FLAGS = ["--no-parser", "--keep-negated", "--clusters", "--no-fuzzy-merg
 # The subset `newskg merge` takes (it renders the merged graph and resolves actors).
 MERGE_VALUES = ["--base", "--ontology", "--top", "--aliases"]
 MERGE_FLAGS = ["--clusters", "--no-fuzzy-merge"]
-DRIVER_VALUES = ["--scheduler", "--local", "--out-dir", "--format", "--shard-size", "--fan-in", "--jobs",
+DRIVER_VALUES = ["--scheduler", "--local", "--out-dir", "--format", "--shard-size", "--fan-in", "--jobs", "--stats",
                  "--newskg", "--push", "--push-graph", "--push-mode", "--push-user", "--push-password-file"]
 DRIVER_FLAGS = ["--dashboard", "--quiet"]
 # Extensions newskg extract reads in a directory (src/read/input.cpp accepted_extension).
@@ -119,16 +124,26 @@ def _restore_sources(out, pieces):
             _write_atomically(path, changed)
 
 
-def _run(cmd, cwd=None):
+def _run(cmd, cwd=None, usage=None):
     """Runs a newskg command; returns (exit status, standard error). A newskg started by a
-    worker that is killed dies with it (setpriv --pdeathsig), so no orphan keeps writing."""
+    worker that is killed dies with it (setpriv --pdeathsig), so no orphan keeps writing.
+    When usage is a list, {"wall", "cpu", "maxrss_kb"} of the run is appended to it."""
     if shutil.which("setpriv"):
         cmd = ["setpriv", "--pdeathsig", "KILL", "--"] + cmd
+    start = time.monotonic()
     try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             cwd=cwd)
     except OSError as e:
         return 127, "cannot run %s: %s\n" % (cmd[0], e.strerror)
-    return p.returncode, p.stderr.decode("utf-8", "replace")
+    stderr = p.stderr.read()
+    p.stderr.close()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if usage is not None:
+        usage.append({"wall": round(time.monotonic() - start, 3), "cpu": round(ru.ru_utime + ru.ru_stime, 3),
+                      "maxrss_kb": ru.ru_maxrss})
+    return p.returncode, stderr.decode("utf-8", "replace")
 
 
 def _write_atomically(path, data):
@@ -253,15 +268,17 @@ def run_shard(spec):
             formats.append("json")
         cmd = [spec["newskg"], "extract", "--out-dir", out, "--format", ",".join(formats), "--merge",
                "--jobs", str(spec["jobs"])] + spec["extract_args"] + ["--"] + inputs
-        status, stderr = _run(cmd, cwd) if inputs else (1, "")
+        usage = []
+        status, stderr = _run(cmd, cwd, usage) if inputs else (1, "")
         errors, warnings, _ = _problems(stderr, renames)
         errors = failed + errors
         result = {"key": spec["key"], "index": spec["index"], "status": status, "errors": errors,
-                  "warnings": warnings, "units": spec["units"], "cached": False}
+                  "warnings": warnings, "units": spec["units"], "cached": False,
+                  "usage": usage[0] if usage else None}
         if status not in (0, 1) or not os.path.exists(os.path.join(out, "merged.json")):
             result["ok"] = False
             if status == 2:
-                result["usage"] = True
+                result["usage_error"] = True
             if not errors:
                 errors.append("newskg extract %s (exit status %s)" % (
                     "was killed by signal %d" % -status if status < 0 else "failed", status))
@@ -319,10 +336,13 @@ def run_merge(spec, *children):
     os.makedirs(os.path.dirname(out), exist_ok=True)
     if not graphs:
         return {"ok": False, "articles": 0}
+    usage = []
     status, stderr = _run([spec["newskg"], "merge", "--output", out, "--format", "json"] + spec["merge_args"] +
-                          ["--"] + graphs)
+                          ["--"] + graphs, usage=usage)
     if status != 0:
         raise RuntimeError("newskg merge into %s failed (exit status %s):\n%s" % (out, status, stderr.strip()))
+    result["usage"] = dict(usage[0], graphs=len(graphs), output_bytes=os.path.getsize(out))
+    result["merges"] = [m for c in children for m in c.get("merges", [])] + [result["usage"]]
     return result
 
 
@@ -691,7 +711,7 @@ def extract(values, flags, inputs):
     input_format = values.get("--input-format", ["auto"])[-1]
     if input_format not in ("auto", "text", "html", "jsonl"):
         raise UsageError("--input-format expects auto, text, html or jsonl, got '%s'" % input_format)
-    jobs = positive_int(values, "--jobs", 1)
+    jobs = positive_int(values, "--jobs", 2)
     fan_in = positive_int(values, "--fan-in", 8, minimum=2)
     shard_size = None if values.get("--shard-size", ["auto"])[-1] == "auto" else positive_int(values, "--shard-size", 0)
     if "--local" in values:
@@ -736,11 +756,13 @@ def extract(values, flags, inputs):
             v = values[opt][-1]
             push_args += [theirs, os.path.abspath(v) if opt == "--push-password-file" else v]
 
+    phases = {"start": time.monotonic()}
     files = list_inputs(inputs)
     client, cluster = start_cluster(values, flags)
+    phases["cluster"] = time.monotonic()
     try:
         return run(client, values, flags, files, formats, input_format, jobs, fan_in, shard_size, newskg,
-                   out_dir, ck, extract_args, merge_args, render_args, push_args)
+                   out_dir, ck, extract_args, merge_args, render_args, push_args, phases)
     finally:
         client.close()
         if cluster is not None:
@@ -748,7 +770,7 @@ def extract(values, flags, inputs):
 
 
 def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard_size, newskg, out_dir, ck,
-        extract_args, merge_args, render_args, push_args):
+        extract_args, merge_args, render_args, push_args, phases):
     from distributed import as_completed
     if "--dashboard" in flags:
         link = client.dashboard_link if client.scheduler_info().get("services", {}).get("dashboard") else None
@@ -788,6 +810,7 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
                       "only_shard": len(shards) == 1, "units": sum(it["units"] for it in items),
                       "cwd": os.getcwd()})
 
+    phases["plan"] = time.monotonic()
     progress = Progress(len(specs), total_units, "--quiet" in flags)
     progress.show()
     shard_futures = [client.submit(run_shard, s, key="newskg-extract-%d-%s" % (s["index"], s["key"][:12]),
@@ -829,7 +852,7 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
             r = {"ok": False, "units": specs[i]["units"], "errors": [
                 "shard %d (%s): %s: %s" % (i + 1, describe(specs[i]["items"]), type(e).__name__, e)], "warnings": []}
         results[i] = r
-        if r.get("usage") and usage is None:
+        if r.get("usage_error") and usage is None:
             usage = r["errors"]
         progress.done(r)
     if usage is not None:
@@ -847,6 +870,10 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     warnings = [w for r in results for w in r.get("warnings", [])]
     done = [r for r in results if r.get("ok")]
     articles = sum(r["articles"] for r in done)
+    phases["shards"] = time.monotonic()
+    # While the last merges run on the workers, the client links the per-article files.
+    problems += place_articles(done, out_dir)
+    phases["files"] = time.monotonic()
 
     # The merged graph: the root merge of the tree, or the one shard's own.
     merged_ok = False
@@ -885,7 +912,7 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
                 os.unlink(os.path.join(out_dir, "merged.json"))
             except OSError:
                 pass
-    problems += place_articles(done, out_dir)
+    phases["merge"] = time.monotonic()
 
     if merged_ok and "--push" in values:
         root_result = {"graph": os.path.join(out_dir, "merged.json")} if root is not None else {
@@ -911,9 +938,29 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
         print("%s: warning: %s" % (PROG, w), file=sys.stderr)
     for p in problems:
         print("%s: error: %s" % (PROG, p), file=sys.stderr)
+    phases["end"] = time.monotonic()
     cached = sum(1 for r in done if r.get("cached"))
-    summary = "%s: %d article(s) extracted in %d shard(s)%s" % (
-        PROG, articles, len(specs), " (%d done before, from checkpoints)" % cached if cached else "")
+    t = {k: phases[k] - phases["start"] for k in phases}
+    summary = ("%s: %d article(s) extracted in %d shard(s)%s, %.1f s (cluster %.1f s, listing %.1f s, shards %.1f s, "
+               "files %.1f s, merge after the last shard %.1f s)") % (
+        PROG, articles, len(specs), " (%d done before, from checkpoints)" % cached if cached else "", t["end"],
+        t["cluster"], t["plan"] - t["cluster"], t["shards"] - t["plan"], t["files"] - t["shards"],
+        t["merge"] - t["files"])
+    if "--stats" in values:
+        import resource
+        merges = []
+        if root is not None and root.status == "finished":
+            merges = root.result().get("merges", [])
+        stats = {"articles": articles, "shards": len(specs), "workers": workers_of(client),
+                 "phases_s": {k: round(v, 3) for k, v in t.items()},
+                 "client_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                 "shard_runs": [{"index": r.get("index"), "units": r.get("units"), "articles": r.get("articles"),
+                                 "cached": r.get("cached"), "usage": r.get("usage")} for r in results],
+                 "merge_runs": merges}
+        try:
+            _write_atomically(os.path.abspath(values["--stats"][-1]), json.dumps(stats, indent=1).encode("utf-8"))
+        except OSError as e:
+            problems.append("%s: cannot write: %s" % (values["--stats"][-1], e.strerror))
     if problems:
         print("%s: %d problem(s); %d article(s) extracted" % (PROG, len(problems), articles), file=sys.stderr)
         return 1
