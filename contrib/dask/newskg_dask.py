@@ -537,35 +537,48 @@ def sha(obj):
 
 
 def newskg_identity(newskg):
-    """Version and content hash of the newskg executable (when the client can read it):
-    a rebuilt newskg invalidates every checkpoint."""
+    """Version, size and mtime of the newskg executable (when the client can see it): a
+    rebuilt newskg invalidates every checkpoint."""
     ident = {"path": newskg}
     path = newskg if os.path.sep in newskg else shutil.which(newskg)
     try:
         ident["version"] = subprocess.run([newskg, "--version"], capture_output=True, text=True).stdout.strip()
     except OSError:
         ident["version"] = None
-    if path and os.path.isfile(path):
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-        ident["sha256"] = h.hexdigest()
+    if path:
+        ident["file"] = file_identity(path)
     return ident
 
 
-def option_files_identity(values):
-    """Files named by options (dictionaries, alias file, the ontology's files) by size and
-    mtime, so that editing them invalidates the checkpoints."""
+def default_ontology(newskg):
+    """The ontology directory newskg uses without --ontology (src/ontology/ontology.cpp
+    Ontology::default_dir), as far as the client can tell."""
+    if os.environ.get("NEWSKG_ONTOLOGY"):
+        return os.environ["NEWSKG_ONTOLOGY"]
+    path = newskg if os.path.sep in newskg else shutil.which(newskg)
+    if path:
+        exe = os.path.dirname(os.path.realpath(path))
+        for d in (os.path.join(exe, "..", "share", "newskg", "ontology"), os.path.join(exe, "..", "ontology")):
+            if os.path.isdir(d):
+                return os.path.normpath(d)
+    return None
+
+
+def option_files_identity(values, newskg):
+    """Files named by options (dictionaries, alias file) and those of the ontology and the
+    syntax model beside it, by size and mtime, so that editing them invalidates the
+    checkpoints."""
     ident = {}
     for name in ("--actors", "--aliases"):
         for p in values.get(name, []):
             ident[name + "=" + p] = [os.path.abspath(p), file_identity(p)]
-    for d in values.get("--ontology", [])[-1:]:
-        for root, _, files in os.walk(d):
-            for f in sorted(files):
-                p = os.path.join(root, f)
-                ident[p] = file_identity(p)
+    onto = values.get("--ontology", [None])[-1] or default_ontology(newskg)
+    if onto:
+        for d in (onto, os.path.join(onto, "..", "models")):
+            for root, _, files in os.walk(d):
+                for f in sorted(files):
+                    p = os.path.join(root, f)
+                    ident[os.path.abspath(p)] = file_identity(p)
     return ident
 
 
@@ -797,7 +810,7 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     shards = plan_shards(units, shard_size)
     extract_formats = list(formats)
     identity = {"newskg": newskg_identity(newskg), "extract_args": extract_args, "formats": formats,
-                "option_files": option_files_identity(values), "jobs_do_not_matter": True,
+                "option_files": option_files_identity(values, newskg), "jobs_do_not_matter": True,
                 "only_shard": len(shards) == 1}
     common = sha(identity)
     specs = []
