@@ -47,6 +47,9 @@ class Processes:
         self.procs = []
 
     def start(self, cmd, **kw):
+        # Should this test itself be killed (a CTest timeout), its children die with it.
+        if shutil.which("setpriv"):
+            cmd = ["setpriv", "--pdeathsig", "KILL", "--"] + list(cmd)
         p = subprocess.Popen(cmd, start_new_session=True, stdin=subprocess.DEVNULL, **kw)
         self.procs.append(p)
         return p
@@ -505,6 +508,8 @@ def main():
     ap.add_argument("case", choices=sorted(CASES))
     a = ap.parse_args()
     NEWSKG = os.path.abspath(a.newskg)
+    # SIGTERM (CTest stopping a test) unwinds through the cleanups like a failure does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     tmp = tempfile.mkdtemp(prefix="newskg-dask-test-")
     try:
         start = time.monotonic()
