@@ -828,50 +828,81 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     progress.show()
     shard_futures = [client.submit(run_shard, s, key="newskg-extract-%d-%s" % (s["index"], s["key"][:12]),
                                    retries=1) for s in specs]
-    # The merge tree: groups of fan_in in shard order, level by level, each merge a task
-    # that starts as soon as its inputs are done.
+    # The merge tree: groups of fan_in in shard order, level by level. The client submits
+    # each merge as soon as the last of its inputs is done, with the inputs that succeeded:
+    # a shard that failed (even one whose workers all died) leaves the rest merged.
     merge_spec = {"newskg": newskg, "merge_args": merge_args}
-    level = [(f, s["key"]) for f, s in zip(shard_futures, specs)]
     merges_dir = os.path.join(ck, "merges")
-    depth = 0
-    root = None
-    if len(level) > 1:
-        while len(level) > fan_in:
-            nxt = []
-            for g in range(0, len(level), fan_in):
-                group = level[g:g + fan_in]
-                if len(group) == 1:
-                    nxt.append(group[0])
-                    continue
-                key = sha([common, merge_args, [k for _, k in group]])[:32]
-                spec = dict(merge_spec, key=key, output=os.path.join(merges_dir, key + ".json"))
-                fut = client.submit(run_merge, spec, *[f for f, _ in group],
-                                    key="newskg-merge-%d-%d-%s" % (depth, g, key[:12]))
-                nxt.append((fut, key))
-            level = nxt
-            depth += 1
-        spec = dict(merge_spec, key=None, output=os.path.join(out_dir, "merged.json"))
-        root = client.submit(run_merge, spec, *[f for f, _ in level], key="newskg-merge-root-" + uuid.uuid4().hex[:8])
-
+    sizes = [len(specs)]
+    while sizes[-1] > 1:
+        sizes.append(-(-sizes[-1] // fan_in))
+    top = len(sizes) - 1  # the root's level (0 when there is one shard: no merge)
+    node_results = [dict() for _ in sizes]
+    node_of = {f.key: (0, i) for i, f in enumerate(shard_futures)}
     results = [None] * len(specs)
     problems = []
     usage = None
-    index_of = {f.key: i for i, f in enumerate(shard_futures)}
-    for fut in as_completed(shard_futures):
-        i = index_of[fut.key]
+    root_result = None
+    pending = as_completed(shard_futures)
+
+    def settle(level, j, r):
+        """Records a finished node; submits (or passes through) its parent when complete."""
+        nonlocal root_result
+        node_results[level][j] = r
+        if level == top:
+            root_result = r
+            return
+        parent = j // fan_in
+        members = range(parent * fan_in, min((parent + 1) * fan_in, sizes[level]))
+        if any(m not in node_results[level] for m in members):
+            return
+        children = [node_results[level][m] for m in members]
+        ok = [c for c in children if c.get("ok")]
+        if level + 1 < top and len(children) == 1:
+            settle(level + 1, parent, children[0])
+            return
+        if not ok:
+            settle(level + 1, parent, {"ok": False, "articles": 0})
+            return
+        if level + 1 == top:
+            spec = dict(merge_spec, key=None, output=os.path.join(out_dir, "merged.json"))
+            name = "newskg-merge-root-" + uuid.uuid4().hex[:8]
+        else:
+            key = sha([common, merge_args, [c["key"] for c in ok]])[:32]
+            spec = dict(merge_spec, key=key, output=os.path.join(merges_dir, key + ".json"))
+            name = "newskg-merge-%d-%d-%s" % (level + 1, parent, key[:12])
+        fut = client.submit(run_merge, spec, *ok, key=name)
+        node_of[fut.key] = (level + 1, parent)
+        pending.add(fut)
+
+    for fut in pending:
+        level, j = node_of[fut.key]
         try:
             r = fut.result()
         except Exception as e:  # the workers running it died (KilledWorker), or the task raised
-            r = {"ok": False, "units": specs[i]["units"], "errors": [
-                "shard %d (%s): %s: %s" % (i + 1, describe(specs[i]["items"]), type(e).__name__, e)], "warnings": []}
-        results[i] = r
-        if r.get("usage_error") and usage is None:
-            usage = r["errors"]
-        progress.done(r)
+            if level == 0:
+                what = "shard %d (%s)" % (j + 1, describe(specs[j]["items"]))
+                r = {"ok": False, "units": specs[j]["units"], "warnings": [],
+                     "errors": ["%s: %s: %s" % (what, type(e).__name__, e)]}
+            else:
+                r = {"ok": False, "articles": 0, "errors": [str(e)]}
+                problems.append(str(e))
+        if level == 0:
+            results[j] = r
+            if r.get("usage_error") and usage is None:
+                usage = r["errors"]
+                for f in shard_futures:
+                    f.cancel()
+                break
+            progress.done(r)
+        if usage is None:
+            settle(level, j, r)
+        if level == 0 and all(x is not None for x in results):
+            # While the last merges run on the workers, the client links the per-article files.
+            phases["shards"] = time.monotonic()
+            problems += place_articles([x for x in results if x.get("ok")], out_dir)
+            phases["files"] = time.monotonic()
     if usage is not None:
-        for f in [root] + shard_futures:
-            if f is not None:
-                f.cancel()
         for e in usage:
             print("%s: error: %s" % (PROG, e), file=sys.stderr)
         return 2
@@ -883,21 +914,13 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     warnings = [w for r in results for w in r.get("warnings", [])]
     done = [r for r in results if r.get("ok")]
     articles = sum(r["articles"] for r in done)
-    phases["shards"] = time.monotonic()
-    # While the last merges run on the workers, the client links the per-article files.
-    problems += place_articles(done, out_dir)
-    phases["files"] = time.monotonic()
 
     # The merged graph: the root merge of the tree, or the one shard's own.
     merged_ok = False
-    if root is not None:
-        try:
-            rr = root.result()
-            merged_ok = rr.get("ok", False)
-            if not merged_ok:
-                problems.append("no shard was extracted: no merged graph written")
-        except Exception as e:
-            problems.append(str(e))
+    if top > 0:
+        merged_ok = bool(root_result and root_result.get("ok"))
+        if not merged_ok and not (root_result and root_result.get("errors")):
+            problems.append("no shard was extracted: no merged graph written")
     elif done:
         merged_ok = True
         for f in formats:
@@ -907,14 +930,15 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
             except OSError as e:
                 merged_ok = False
                 problems.append("%s: cannot write: %s" % (os.path.join(out_dir, name), e.strerror))
-    if merged_ok and root is not None:
+    if merged_ok and top > 0:
         rendered = []
         for f in formats:
             if f == "json":
                 continue
             spec = {"format": f, "output": os.path.join(out_dir, "merged." + FORMATS[f]), "newskg": newskg,
                     "merge_args": merge_args, "render_args": render_args}
-            rendered.append(client.submit(run_render, spec, root, key="newskg-render-%s-%s" % (f, uuid.uuid4().hex[:8])))
+            rendered.append(client.submit(run_render, spec, root_result,
+                                          key="newskg-render-%s-%s" % (f, uuid.uuid4().hex[:8])))
         for fut in rendered:
             try:
                 fut.result()
@@ -928,11 +952,10 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     phases["merge"] = time.monotonic()
 
     if merged_ok and "--push" in values:
-        root_result = {"graph": os.path.join(out_dir, "merged.json")} if root is not None else {
-            "graph": done[0]["graph"]}
+        pushed = {"graph": os.path.join(out_dir, "merged.json")} if top > 0 else {"graph": done[0]["graph"]}
         nq = os.path.join(out_dir, "merged.nq") if "nq" in formats else os.path.join(ck, "push-%s.nq" % uuid.uuid4().hex[:8])
         pushes = [client.submit(run_push, {"endpoint": e, "nq": nq, "newskg": newskg, "merge_args": merge_args,
-                                           "push_args": push_args}, root_result, pure=False)
+                                           "push_args": push_args}, pushed, pure=False)
                   for e in values["--push"]]
         for fut in pushes:
             p = fut.result()
@@ -962,8 +985,8 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
     if "--stats" in values:
         import resource
         merges = []
-        if root is not None and root.status == "finished":
-            merges = root.result().get("merges", [])
+        if root_result and root_result.get("ok"):
+            merges = root_result.get("merges", [])
         stats = {"articles": articles, "shards": len(specs), "workers": workers_of(client),
                  "phases_s": {k: round(v, 3) for k, v in t.items()},
                  "client_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

@@ -177,7 +177,7 @@ def case_identity(tmp):
         ref, status, err = reference(tmp, inputs, "json,ttl,nq", procs, cwd=tmp)
         check(status == 0, "reference extract succeeds: " + err)
         check(articles_in(ref) == 19, "reference wrote the 19 articles (got %d)" % articles_in(ref))
-        for workers, shard in (("2", "2"), ("1", "7"), ("2", "auto")):
+        for workers, shard in (("2", "3"), ("1", "7"), ("2", "auto")):
             out = os.path.join(tmp, "out-w%s-s%s" % (workers, shard))
             status, _, err = driver(["--local", workers, "--shard-size", shard, "--format", "json,ttl,nq",
                                      "--out-dir", out] + inputs, procs, cwd=tmp)
@@ -294,6 +294,40 @@ def case_killed_worker(tmp):
         check(p.returncode == 0, "the run finishes with exit status 0 (got %s): %s" % (p.returncode, err))
         check(sum(1 for w in ws if w.poll() is None) == 1, "one worker was killed, one is alive")
         same_outputs(ref, out, "after a worker was killed")
+
+
+POISON = r"""#!/bin/sh
+# A newskg that kills the worker running it whenever it is given poison.txt.
+case "$*" in *poison.txt*) kill -9 $PPID; sleep 5; exit 1 ;; esac
+exec "$REAL_NEWSKG" "$@"
+"""
+
+
+def case_poison_shard(tmp):
+    """A shard that kills every worker that runs it: Dask gives up on it (KilledWorker),
+    the run reports it and merges the other shards, whose graph is extract's over them."""
+    with Processes() as procs:
+        d = corpus(tmp)
+        bad = os.path.join(tmp, "bad")
+        os.makedirs(bad)
+        examples = sorted(f for f in os.listdir(os.path.join(ROOT, "examples")) if f.endswith(".txt"))
+        for i in range(4):
+            shutil.copy(os.path.join(ROOT, "examples", examples[i % len(examples)]), os.path.join(bad, "p%d.txt" % i))
+        shutil.copy(os.path.join(ROOT, "examples", examples[0]), os.path.join(bad, "poison.txt"))
+        ref, _, _ = reference(tmp, [d], "json", procs)
+        path = os.path.join(tmp, "poison-newskg")
+        with open(path, "w") as f:
+            f.write(POISON)
+        os.chmod(path, 0o755)
+        env = dict(os.environ, REAL_NEWSKG=NEWSKG)
+        out = os.path.join(tmp, "out")
+        # bad/ is the first shard, alone (5 files, --shard-size 5).
+        status, _, err = run([DRIVER, "extract", "--newskg", path, "--local", "2", "--shard-size", "5",
+                              "--out-dir", out, bad, d], procs, env=env)
+        check(status == 1, "exit status 1 (got %d): %s" % (status, err[-2000:]))
+        check(re.search(r"newskg-dask: error: shard 1 \(.*bad.*\): KilledWorker", err) is not None,
+              "the shard whose workers died is named: " + err[-2000:])
+        same_outputs(ref, out, "without the shard that killed its workers")
 
 
 def case_full_disk(tmp):
@@ -497,6 +531,7 @@ def case_usage(tmp):
 
 
 CASES = {"identity": case_identity, "bad-input": case_bad_input, "killed-worker": case_killed_worker,
+         "poison-shard": case_poison_shard,
          "full-disk": case_full_disk, "checkpoints": case_checkpoints, "recipe": case_recipe,
          "loopback": case_loopback, "push": case_push, "usage": case_usage}
 
