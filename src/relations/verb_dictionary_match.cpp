@@ -120,7 +120,7 @@ class Matcher {
         } else if (pools_.direct_object >= 0 && f_.args[std::size_t(pools_.direct_object)].actor) {
             default_target_ = pools_.direct_object;
         } else {
-            // Without a pattern that says where the target is, a phrase of place or time
+            // Without a pattern that says where the target is, a phrase of place or manner
             // does not name one: "challenged the move at the WTO", "met in Beijing".
             // The author of the object comes first: "condemned the arrest of X by Y" is
             // aimed at Y ("by" in an active clause hangs on the object's nominal).
@@ -131,13 +131,14 @@ class Matcher {
         }
     }
 
-    /// Case words of circumstance (place, time, manner) rather than of a participant.
+    /// Case words of circumstance (place, manner, comparison) rather than of a participant.
     static bool circumstantial(const std::string& prep) {
+        // Not "before" ("appeared before the court": the court acts) nor "including"
+        // ("sanctions on several states including X": X is among the targets).
         static const std::set<std::string> words{
-            "at",     "in",     "near",   "during", "inside",    "across",  "throughout", "within",
-            "around", "after",  "before", "since",  "until",     "among",   "amid",       "via",
-            "through", "like",  "as",     "despite", "including", "outside", "beyond",    "alongside",
-            "besides", "than",  "ahead of", "in front of", "on behalf of"};
+            "at",      "in",       "near",    "inside",    "across",  "throughout",  "within",     "around",
+            "among",   "amid",     "via",     "through",   "like",    "as",          "despite",    "outside",
+            "beyond",  "alongside", "besides", "than",     "ahead of", "in front of", "on behalf of"};
         return words.count(prep) > 0;
     }
     /// "step up": the particle; "ask for": an argument with that preposition (which then
