@@ -37,7 +37,14 @@ std::vector<std::uint32_t> gazetteer_marks(const ActorIndex& index, const std::v
     for (std::size_t i = 0; i < n; ++i) {
         if (index.by_adjective(keys[i])) marks[i] |= kGazDemonym;
         if (index.by_acronym(std::string(forms[i]))) marks[i] |= kGazAcronym;
-        if (cues.by_word.count(keys[i])) marks[i] |= kGazCue;
+        // A word that names an actor's kind or title; the roles that only say what a
+        // demonym or a common noun before it means are not name evidence.
+        if (auto it = cues.by_word.find(keys[i]); it != cues.by_word.end())
+            for (const auto& [role, type] : it->second)
+                if (role != "thing_head" && role != "crowd_head" && role != "portfolio") {
+                    marks[i] |= kGazCue;
+                    break;
+                }
         if (cues.not_actors.count(keys[i])) marks[i] |= kGazNotActor;
     }
     // Names: the longest one starting at each word not inside an earlier one. A name

@@ -103,6 +103,7 @@ auto Recognizer::try_at(std::size_t i) -> std::size_t {
     country_pattern(i, found);
     capital_pattern(i, found);
     group_pattern(i, found);
+    society_pattern(i, found);
     agent_pattern(i, found);
     description_pattern(i, found);
     pronoun_pattern(i, found);

@@ -109,6 +109,9 @@ class Recognizer {
             lower_[i] = name_key(t);
             cap_[i] = doc_.tokens[i].kind == TokenKind::Word && is_upper_initial(t);
         }
+        token_word_.assign(n, npos);
+        for (std::size_t w = doc_.words.size(); w-- > 0;)
+            if (doc_.words[w].token < n) token_word_[doc_.words[w].token] = w;
         if (opt.names) names_ = NameProposals(doc_, *opt.names, idx_);
     }
 
@@ -123,6 +126,7 @@ class Recognizer {
     std::vector<std::string> lower_;
     std::vector<bool> cap_;
     std::vector<bool> claimed_;
+    std::vector<std::size_t> token_word_; ///< first syntactic word of each token, or npos
     std::map<std::string, std::size_t> by_iri_;
     std::vector<std::size_t> gaz_of_entity_; ///< gazetteer index or npos, per entity
     std::vector<std::string> group_key_of_entity_;
@@ -195,6 +199,19 @@ class Recognizer {
 
     void title_person(std::size_t i, std::vector<Match>& out);
 
+    /// "Secretary of Energy", "Minister of Foreign Affairs": a title naming its body.
+    struct PortfolioTitle {
+        std::size_t begin, end;              ///< the title word to the end of the portfolio
+        std::size_t portfolio_b, portfolio_e; ///< "Energy", "Foreign Affairs"
+        std::string head;                     ///< "secretary", "minister"
+    };
+    std::optional<PortfolioTitle> portfolio_title_at(std::size_t j) const;
+
+    /// The person after a portfolio title, without the title in the name; leaderOf (or
+    /// memberOf, for a deputy) the department or ministry the title names.
+    void portfolio_person(std::size_t i, std::size_t owner_begin, std::optional<CountryRef> owner_country,
+                          const PortfolioTitle& pt, std::vector<Match>& out);
+
     /// Is this gazetteer entry a mission or force (its own "mission" is itself)?
     bool is_subunit_entry(const GazetteerEntry& e) const;
 
@@ -261,6 +278,26 @@ class Recognizer {
 
     void pronoun_pattern(std::size_t i, std::vector<Match>& out);
 
+    // ---- collective actors named by common nouns (recognizer_society.cpp) ---------------
+    /// The universal tag of a token's first syntactic word ("" before the syntax stage).
+    std::string_view upos_at(std::size_t i) const;
+
+    /// "protesters" (one crowd per article), "the opposition" (of a country), the West.
+    void society_pattern(std::size_t i, std::vector<Match>& out);
+
+    /// The country whose opposition "the opposition" is.
+    std::size_t opposition_country(std::size_t i);
+
+    /// "the West", "Western governments" (one actor), "Western leaders" (its people).
+    void west_pattern(std::size_t i, std::vector<Match>& out);
+
+    /// "the prosecutor's office", "Arnorian prosecutors": a country's prosecution.
+    void prosecutor_pattern(std::size_t i, std::vector<Match>& out);
+
+    /// Does an event noun or a thing of a country follow within `within` nouns
+    /// ("strikes", "missile factories", "vessels")? Then a demonym before it names the country.
+    bool demonym_thing(std::size_t j, std::size_t within) const;
+
     /// An unknown capitalised name, typed by its context.
     void unknown_name(std::size_t i, std::vector<Match>& out);
 
@@ -321,6 +358,17 @@ class Recognizer {
     /// "Mr. Laurence" or "Laurence" is the Jeremy Laurence the article names, when exactly
     /// one person of the article has that surname (or first name).
     void merge_surnames();
+
+    // ---- one node per actor (recognizer_aliases.cpp) --------------------------------------
+    /// Are these capitals the initials of `label`'s content words, in order or (three or
+    /// more) in another order ("ELN" of "National Liberation Army")?
+    static bool acronym_of(std::string_view acronym, std::string_view label);
+
+    /// An acronym-only actor and the one actor of the article with those initials: one node.
+    void merge_acronyms();
+
+    /// Is this mention's text an alias of its actor? Not "the country", "the group".
+    bool alias_worthy(const Mention& m) const;
 
     /// The outermost mentions of a sentence in text order (a multi-word actor is one unit).
     std::vector<std::size_t> outer_mentions(std::size_t sentence) const;

@@ -121,6 +121,7 @@ auto Recognizer::dictionary_roles() -> void {
 auto Recognizer::finish() -> void {
     dictionary_roles();
     merge_surnames();
+    merge_acronyms();
     appositions();
     // Labels: gazetteer label, else the most frequent name (longest on ties).
     for (std::size_t e = 0; e < x_.entities.size(); ++e) {
@@ -159,8 +160,10 @@ auto Recognizer::finish() -> void {
             }
         }
         std::set<std::string> aliases;
-        for (const auto& [form, n] : counts)
-            if (form != ent.label) aliases.insert(form);
+        for (std::size_t m : ent.mentions) {
+            const std::string form(doc_.slice(x_.mentions[m].span));
+            if (form != ent.label && alias_worthy(x_.mentions[m])) aliases.insert(form);
+        }
         ent.aliases.assign(aliases.begin(), aliases.end());
     }
     // Standing relations stated by the names themselves; gazetteer parents named in

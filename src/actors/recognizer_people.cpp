@@ -70,6 +70,12 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
         ++j;
     }
     auto t = titles_at(j);
+    if (!t || is(t->first, "of")) {
+        if (auto pt = portfolio_title_at(t ? t->first - 1 : j)) {
+            portfolio_person(i, owner_begin, owner_country, *pt, out);
+            return;
+        }
+    }
     if (!t) return;
     std::size_t name_b = t->first;
     std::size_t name_e = person_name_end(name_b);
@@ -115,6 +121,72 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
             pending_.push_back(pd);
         }
         for (std::size_t k = begin; k < name_e; ++k) claimed_[k] = true;
+    };
+    out.push_back(std::move(m));
+}
+
+auto Recognizer::portfolio_title_at(std::size_t j) const -> std::optional<PortfolioTitle> {
+    // "Secretary of Energy", "Minister of Foreign Affairs", "Deputy Secretary of Homeland
+    // Security": a title word, "of", and a portfolio from the cues.
+    if (!word(j)) return std::nullopt;
+    const std::string& head = lower_[j];
+    if (head != "secretary" && head != "minister" && head != "undersecretary") return std::nullopt;
+    if (!is(j + 1, "of")) return std::nullopt;
+    std::size_t p = j + 2;
+    if (is(p, "the")) ++p;
+    auto c = cue_at(p, "portfolio");
+    if (!c || !cap_[p]) return std::nullopt;
+    std::size_t pend = c->first;
+    // "Foreign Affairs and Trade": a second portfolio after "and".
+    if (is(pend, "and") && word(pend + 1) && cap_[pend + 1])
+        if (auto c2 = cue_at(pend + 1, "portfolio")) pend = c2->first;
+    return PortfolioTitle{j, pend, p, pend, head};
+}
+
+auto Recognizer::portfolio_person(std::size_t i, std::size_t owner_begin, std::optional<CountryRef> owner_country,
+                                  const PortfolioTitle& pt, std::vector<Match>& out) -> void {
+    const std::size_t name_b = pt.end;
+    const std::size_t name_e = person_name_end(name_b);
+    // A name of its own: two words or more, or one not known as another actor.
+    if (name_e == name_b) return;
+    if (name_e - name_b == 1 && idx_.by_name(lower_[name_b])) return;
+    for (std::size_t k = name_b; k < name_e; ++k)
+        if (cues_.has_role(lower_[k], "org_suffix")) return;
+    // A deputy, an assistant or an under-secretary is a member of the body; the
+    // secretary or minister leads it.
+    bool deputy = pt.head == "undersecretary";
+    for (std::size_t k = i; k < pt.begin; ++k)
+        if (is(k, "deputy") || is(k, "assistant") || is(k, "vice") || is(k, "under") || is(k, "junior") ||
+            is(k, "state"))
+            deputy = true;
+    Match m;
+    m.end = name_e;
+    m.priority = 4;
+    m.apply = [=, this]() {
+        std::size_t p = entity(mint_iri(opt_.base_iri, ActorType::Person, key_of(name_b, name_e)),
+                               ActorType::Person, surface(name_b, name_e));
+        mention(name_b, name_e, p, MentionKind::Name);
+        mention(i, name_e, p, MentionKind::Name, false);
+        std::size_t country = npos;
+        std::string cc;
+        if (owner_country) {
+            country = country_entity(owner_country->gaz);
+            cc = country_code(owner_country->gaz);
+            mention(owner_begin, owner_country->name_end, country,
+                    owner_country->adjective ? MentionKind::Demonym : MentionKind::Name);
+        }
+        // The body the title names: a department (secretaries) or a ministry.
+        const std::string portfolio = surface(pt.portfolio_b, pt.portfolio_e);
+        const std::string label = (pt.head == "minister" ? "Ministry of " : "Department of ") + portfolio;
+        std::size_t body = entity(mint_iri(opt_.base_iri, ActorType::Government,
+                                           cc + " ministry " + key_of(pt.portfolio_b, pt.portfolio_e)),
+                                  ActorType::Government, label);
+        if (x_.entities[body].mentions.empty() &&
+            std::find(implied_.begin(), implied_.end(), body) == implied_.end())
+            implied_.push_back(body);
+        link(p, body, deputy ? "memberOf" : "leaderOf", "actors:portfolio-title");
+        if (country != npos) link(body, country, "partOf", "actors:portfolio-title");
+        for (std::size_t k = i; k < name_e; ++k) claimed_[k] = true;
     };
     out.push_back(std::move(m));
 }

@@ -91,6 +91,8 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
                   (word(k) && !cap_[k] && is_alpha_word(lower_[k]) && !is_verbish(k))))
                 break;
         }
+        // "Arnorian strikes", "Arnorian missile factories": the country acts or owns.
+        if (!trade) trade = demonym_thing(j, 3);
         if (trade) {
             Match m;
             m.end = ref.name_end;
@@ -196,15 +198,17 @@ auto Recognizer::apply_country_agent(std::size_t i, const CountryRef& ref, std::
     const CodeMeaning roles = idx_.role_meaning(code);
     std::size_t country = country_entity(ref.gaz);
     if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
-    if (roles.sector) {
+    // "Iranian state media" is an outlet of the state, not its government.
+    const bool media = code.size() >= 3 && code.compare(code.size() - 3, 3, "MED") == 0;
+    if (roles.sector && !media) {
         CodeMeaning m = roles;
         m.country = ref.gaz;
         mention(i, hend, sector_entity(m, surface(i, hend)), MentionKind::Name);
         return;
     }
     const auto& c = idx_.entry(ref.gaz);
-    std::string key = (c.country_code.empty() ? c.label : c.country_code) + " " + lower(roles.role);
-    const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
+    std::string key = (c.country_code.empty() ? c.label : c.country_code) + " " + (media ? std::string("media") : lower(roles.role));
+    const ActorType t = media || roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
     std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
     if (t == ActorType::ArmedGroup) group_key_of_entity_[ent] = key;
     mention(i, hend, ent, MentionKind::Name);

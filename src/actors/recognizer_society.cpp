@@ -1,0 +1,198 @@
+// Collective actors named by common nouns: the crowd in the street ("protesters",
+// "pro-democracy demonstrators"), a country's opposition ("the opposition", "Arnor's
+// opposition"), the West ("the West", "Western governments") and its leaders, a
+// country's prosecutors; and a demonym before an event noun or a thing ("Arnorian
+// strikes", "Arnorian vessels"), which is a mention of the country.
+#include "actors/recognizer.hpp"
+
+namespace newskg::recognition {
+
+namespace {
+
+/// Lower-case modifiers of a crowd noun: "pro-EU", "anti-government", "angry".
+bool crowd_modifier(const std::string& w) {
+    static const std::set<std::string> mods{"opposition", "student", "angry", "peaceful",
+                                            "unarmed", "young", "masked", "striking"};
+    return mods.count(w) > 0 || w.rfind("pro-", 0) == 0 || w.rfind("anti-", 0) == 0;
+}
+
+} // namespace
+
+auto Recognizer::upos_at(std::size_t i) const -> std::string_view {
+    if (i >= token_word_.size() || token_word_[i] == npos) return {};
+    return doc_.words[token_word_[i]].upos;
+}
+
+auto Recognizer::society_pattern(std::size_t i, std::vector<Match>& out) -> void {
+    if (!word(i) || claimed_[i]) return;
+    std::size_t j = i;
+    if (is(j, "the")) ++j;
+    std::optional<CountryRef> ref;
+    if (auto c = country_ref_at(j)) {
+        ref = c;
+        j = c->end;
+    }
+    // "pro-EU" may come as one token or as "pro", "-", "EU".
+    std::size_t h = j;
+    for (int n = 0; n < 3 && h < sent_end_; ++n) {
+        if (word(h) && !cap_[h] && crowd_modifier(lower_[h]) && !cue_at(h, "crowd_head")) {
+            ++h;
+        } else if ((is(h, "pro") || is(h, "anti")) && is(h + 1, "-") && word(h + 2)) {
+            h += 3;
+        } else {
+            break;
+        }
+    }
+    if (auto c = cue_at(h, "crowd_head")) {
+        // One crowd per article: whoever is in the street is one actor to the reader.
+        const std::size_t hend = c->first;
+        Match m;
+        m.end = hend;
+        m.priority = 3;
+        m.apply = [=, this]() {
+            const std::size_t first = is(i, "the") ? i + 1 : i;
+            std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Person, "protesters"),
+                                     ActorType::Person, surface(first, hend));
+            mention(first, hend, ent, MentionKind::Name);
+            claimed_[i] = true;
+        };
+        out.push_back(std::move(m));
+    }
+    // "the opposition", "Arnor's opposition": the organised opposition of the country
+    // named, else of the country the article is about. Not a modifier ("opposition
+    // figures"), and not without "the" or a country ("in opposition to").
+    if (is(j, "opposition") && (ref || is(i, "the")) && upos_at(j + 1) != "NOUN" &&
+        upos_at(j + 1) != "PROPN" && !is(j + 1, "supporters")) {
+        const std::size_t hend = j + 1;
+        const std::optional<CountryRef> r = ref;
+        Match m;
+        m.end = hend;
+        m.priority = 3;
+        m.apply = [=, this]() {
+            std::size_t country = r ? country_entity(r->gaz) : opposition_country(i);
+            std::string key = "opposition";
+            if (country != npos) {
+                const auto& ce = x_.entities[country];
+                key = (ce.country_code.empty() ? name_key(ce.label) : ce.country_code) + " opposition";
+            }
+            std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Organization, key),
+                                     ActorType::Organization, surface(i, hend));
+            if (r && !r->adjective) mention(i, r->name_end, country, MentionKind::Name, false);
+            mention(i, hend, ent, MentionKind::Name);
+            if (r) link(ent, country, "affiliatedWith", "actors:opposition-of-country");
+        };
+        out.push_back(std::move(m));
+    }
+    west_pattern(i, out);
+    prosecutor_pattern(i, out);
+}
+
+auto Recognizer::opposition_country(std::size_t i) -> std::size_t {
+    // The country whose opposition the article names with a demonym or possessive
+    // anywhere ("Arnorian opposition leader ..."), else the one it is about so far.
+    for (const auto& sen : doc_.sentences)
+        for (std::size_t k = sen.tokens.first; k + 1 < sen.tokens.last; ++k) {
+            if (lower_[k + 1] != "opposition" || !cap_[k]) continue;
+            std::size_t b = k;
+            if (k > sen.tokens.first && (lower_[k] == "'s" || lower_[k] == "'")) b = k - 1;
+            for (std::size_t len = 1; len <= 2 && len <= b + 1 - sen.tokens.first; ++len) {
+                const std::string key = key_of(b + 1 - len, b + 1);
+                const auto* hits = idx_.by_adjective(key);
+                if (!hits) hits = idx_.by_name(key);
+                if (hits && idx_.entry(hits->front()).type == ActorType::Country) return country_entity(hits->front());
+            }
+        }
+    return main_country(i);
+}
+
+auto Recognizer::west_pattern(std::size_t i, std::vector<Match>& out) -> void {
+    // "the West" (not "West Africa"), "Western governments": the Western countries as one
+    // actor; "Western leaders", "Western diplomats": the people who speak for them.
+    std::size_t end = npos;
+    std::string key;
+    ActorType type = ActorType::Country;
+    if (is(i, "the") && word(i + 1) && text(i + 1) == "West" && !(word(i + 2) && cap_[i + 2]) &&
+        !is(i + 2, "-")) {
+        end = i + 2;
+        key = "west";
+    } else if (word(i) && text(i) == "Western" && word(i + 1) && !cap_[i + 1]) {
+        static const std::set<std::string> states{"countries", "governments", "nations", "powers",
+                                                  "states", "allies", "democracies", "capitals"};
+        static const std::set<std::string> people{"leaders", "officials", "diplomats"};
+        if (states.count(lower_[i + 1])) {
+            end = i + 2;
+            key = "west";
+        } else if (people.count(lower_[i + 1])) {
+            end = i + 2;
+            key = "western " + lower_[i + 1];
+            type = ActorType::Person;
+        }
+    }
+    if (end == npos) return;
+    Match m;
+    m.end = end;
+    m.priority = 3;
+    m.apply = [=, this]() {
+        const std::size_t first = is(i, "the") ? i + 1 : i;
+        std::size_t ent = entity(mint_iri(opt_.base_iri, type, key), type, surface(first, end));
+        mention(first, end, ent, MentionKind::Name);
+        claimed_[i] = true;
+        if (type == ActorType::Person) {
+            std::size_t west = entity(mint_iri(opt_.base_iri, ActorType::Country, "west"),
+                                      ActorType::Country, "West");
+            pending_links_.push_back({ent, west, "memberOf", sent_, "actors:western-leaders"});
+        }
+    };
+    out.push_back(std::move(m));
+}
+
+auto Recognizer::prosecutor_pattern(std::size_t i, std::vector<Match>& out) -> void {
+    // "the prosecutor's office", "Arnorian prosecutors", "prosecutors said": the
+    // prosecution service of the country named, else of the country in focus.
+    std::size_t j = i;
+    if (is(j, "the")) ++j;
+    std::optional<CountryRef> ref;
+    if (auto c = country_ref_at(j)) {
+        ref = c;
+        j = c->end;
+    }
+    if (is(j, "chief") || is(j, "public") || is(j, "state")) ++j;
+    std::size_t end = npos;
+    if (is(j, "prosecutor") && possessive(j + 1) && is(j + 2, "office"))
+        end = j + 3;
+    else if (is(j, "prosecutors") && (ref || is(i, "the") || i == doc_.sentences[sent_].tokens.first))
+        end = j + 1;
+    if (end == npos) return;
+    const std::optional<CountryRef> r = ref;
+    Match m;
+    m.end = end;
+    m.priority = 3;
+    m.apply = [=, this]() {
+        std::size_t country = r ? country_entity(r->gaz) : main_country(i);
+        if (country == npos) {
+            for (std::size_t k = i; k < end; ++k) claimed_[k] = true;
+            return;
+        }
+        const auto& ce = x_.entities[country];
+        const std::string key = (ce.country_code.empty() ? name_key(ce.label) : ce.country_code) + " prosecution";
+        std::size_t ent = entity(mint_iri(opt_.base_iri, ActorType::Government, key),
+                                 ActorType::Government, surface(i, end));
+        if (r && !r->adjective) mention(i, r->name_end, country, MentionKind::Name, false);
+        mention(i, end, ent, MentionKind::Name);
+        link(ent, country, "partOf", "actors:prosecution-of-country");
+    };
+    out.push_back(std::move(m));
+}
+
+auto Recognizer::demonym_thing(std::size_t j, std::size_t within) const -> bool {
+    // Up to `within` words after the adjective: other modifiers, then an event noun or
+    // a thing a country owns or acts with ("Arnorian missile factories").
+    for (std::size_t k = j; k < sent_end_ && k < j + within; ++k) {
+        if (cue_at(k, "thing_head")) return true;
+        if (!(word(k) && !cap_[k] && is_alpha_word(lower_[k]) && !is_verbish(k) && upos_at(k) == "NOUN"))
+            return false;
+    }
+    return false;
+}
+
+} // namespace newskg::recognition
