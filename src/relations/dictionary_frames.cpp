@@ -126,6 +126,14 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     if (!dictionary.knows(frame.lemma)) return out;
     const auto m = dictionary.match(frame);
     if (!m || m->cameo.empty()) return out;
+    // "condemned violence against protesters", "criticized the strikes on X": a phrase on
+    // the thing disapproved of names its victim; the one disapproved of is its author.
+    if (m->target >= 0 && static_cast<std::size_t>(m->target) < frame.args.size() &&
+        (m->cameo.compare(0, 2, "11") == 0 || m->cameo.compare(0, 2, "12") == 0)) {
+        const FrameArgument& a = frame.args[static_cast<std::size_t>(m->target)];
+        static const std::set<std::string> adversative{"against", "on", "upon", "at", "toward", "towards"};
+        if (a.on_object && adversative.count(a.preposition)) return out;
+    }
     if (m->specificity == 0 && !m->own) {
         if (thing_done_elsewhere(frame, m->target, m->cameo)) return out;
         // "announced tariffs on X", "made accusations against X": the event is the

@@ -311,3 +311,12 @@ TEST_CASE("tree frames: standing relations stated by apposition", "[relations][t
     INFO(relations_of(w));
     CHECK_FALSE(edge(w, "Ana Ruiz", "Luis Soto"));
 }
+
+TEST_CASE("tree frames: the victim of what is condemned is not the one condemned", "[relations][tree]") {
+    auto x = extract_text("Peru condemned the violence against Bolivian farmers.");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Peru", "Bolivia"));
+    auto y = extract_text("Peru condemned the attack by Chile.");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Peru", "Chile"), {"11"}));
+}
