@@ -119,7 +119,8 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::size_t verb,
                                                const VerbDictionary& dictionary,
                                                const std::function<bool(std::size_t)>& is_actor,
-                                               const std::function<bool(std::size_t)>& is_event_noun) {
+                                               const std::function<bool(std::size_t)>& is_event_noun,
+                                               const std::function<bool(const std::string&)>& is_light_verb) {
     std::vector<DictionaryEvent> out;
     std::vector<std::size_t> heads;
     const VerbFrame frame = frame_of(t, verb, is_actor, &heads);
@@ -167,7 +168,7 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
                     e.targets.end());
     if (e.sources.empty()) return out;
     if (e.targets.empty() && m->target == VerbMatch::kAbsent && !frame.passive && !m->reversed &&
-        (m->specificity == 0 || m->own))
+        (m->specificity == 0 || m->own || !(is_light_verb && is_light_verb(frame.lemma))))
         e.targets = territory_targets(t, verb, m->cameo, is_actor);
     if (e.targets.empty()) {
         // "X and Y deepened their partnership": the parties relate to each other.

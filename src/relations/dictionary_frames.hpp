@@ -38,10 +38,13 @@ std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size
 
 /// The event of the verb, if the dictionary codes one with a source and a target actor.
 /// `is_event_noun(word)` tells whether an object names an event of its own ("tariffs",
-/// "accusations"), which a bare verb code then leaves to the noun frame.
+/// "accusations"), which a bare verb code then leaves to the noun frame; `is_light_verb`
+/// whether a verb only carries its object's event ("conducted an operation in X" is no
+/// blow at X, where "seized towns in X" is).
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& tree, std::size_t verb,
                                                const VerbDictionary& dictionary,
                                                const std::function<bool(std::size_t)>& is_actor,
-                                               const std::function<bool(std::size_t)>& is_event_noun = {});
+                                               const std::function<bool(std::size_t)>& is_event_noun = {},
+                                               const std::function<bool(const std::string&)>& is_light_verb = {});
 
 } // namespace newskg

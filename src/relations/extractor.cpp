@@ -398,7 +398,8 @@ class SentenceExtractor {
             const Word& word = doc_.words[w];
             return word.upos == "NOUN" && (lex_.nouns(lower(word.form)) || lex_.nouns(lower(word.lemma)));
         };
-        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun);
+        auto is_light_verb = [&](const std::string& lemma) { return lex_.in_class("light", lemma); };
+        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun, is_light_verb);
         if (events.empty()) return false;
         unsigned flags = clause_flags(wv);
         bool any = false;
@@ -423,6 +424,15 @@ class SentenceExtractor {
                 }
         }
         return any;
+    }
+
+    /// Whether a pattern of the CAMEO dictionary (more than the bare verb) fits the verb's frame.
+    bool dictionary_pattern_fits(std::size_t wv) const {
+        const VerbDictionary* dictionary = lex_.verb_dictionary();
+        if (!dictionary) return false;
+        auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+        const auto m = dictionary->match(frame_of(*tree_, wv, is_actor));
+        return m && m->specificity > 0;
     }
 
     /// Negation, hedges and intent read from the tree: "did not attack", "may have
@@ -520,6 +530,9 @@ class SentenceExtractor {
                 objects = by_marker({"with"}, true);
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 if (objects.empty() && subjects.size() >= 2) {
+                    // A dictionary pattern that fits more of the clause codes it better:
+                    // "X and Y agreed to a ceasefire" is the ceasefire, not mere accord.
+                    if (dictionary_pattern_fits(wv)) return false;
                     emit(out, subjects[0], subjects[1], vs.predicate, vs.cameo, v, flags, rule, 0.8);
                     return true;
                 }

@@ -320,3 +320,13 @@ TEST_CASE("tree frames: the victim of what is condemned is not the one condemned
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Peru", "Chile"), {"11"}));
 }
+
+TEST_CASE("tree frames: a dictionary pattern that fits more of the clause beats mere accord", "[relations][tree]") {
+    // ("agree ceasefire" of verbs.tsv, not the plain "agree" between two parties)
+    auto x = extract_text("Chad and Sudan agree to ceasefire talks.");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Chad", "Sudan");
+    if (!r) r = edge(x, "Sudan", "Chad");
+    REQUIRE(r);
+    CHECK(r->cameo.rfind("08", 0) == 0);
+}
