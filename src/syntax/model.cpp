@@ -2,10 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "syntax/binary_io.hpp"
+#include "syntax/model_file.hpp"
 #include "syntax/model_parts.hpp"
 
 namespace newskg::syntax {
@@ -22,63 +21,20 @@ const ModelInfo& SyntaxModel::info() const { return parts_->info; }
 
 std::string SyntaxModel::serialize() const {
     ByteWriter out;
-    for (char c : kMagic) out.u8(static_cast<std::uint8_t>(c));
-    const ModelInfo& i = parts_->info;
-    out.u32(kModelFormatVersion);
-    out.str(i.license);
-    out.str(i.attribution);
-    out.u32(static_cast<std::uint32_t>(i.inputs.size()));
-    for (const auto& in : i.inputs) {
-        out.str(in.name);
-        out.u64(in.bytes);
-        out.u32(in.crc32);
-    }
-    out.str(i.options);
+    write_model_header(out, kMagic, kModelFormatVersion, parts_->info);
     parts_->tagger.write(out);
     parts_->lemmatizer.write(out);
     parts_->parser.write(out);
     return gzip_compress(out.bytes());
 }
 
-void SyntaxModel::save(const std::string& path) const {
-    const std::string bytes = serialize();
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f || !f.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-            throw output_error(801, path, "cannot write the model file");
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) throw output_error(802, path, "cannot write the model file: " + ec.message());
-}
+void SyntaxModel::save(const std::string& path) const { write_model_file(path, serialize(), 801, 802); }
 
 SyntaxModel SyntaxModel::load(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw model_error(101, path, "cannot open the syntax model file");
-    std::string gz((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    std::string raw;
-    if (!gzip_decompress(gz, raw)) throw model_error(102, path, "not a syntax model (not a gzip file, or truncated)");
-    if (raw.compare(0, kMagic.size(), kMagic) != 0) throw model_error(102, path, "not a newskg syntax model");
-    ByteReader in(std::string_view(raw).substr(kMagic.size()));
+    const std::string raw = read_model_file(path, kMagic, "syntax model");
+    ByteReader in(raw);
     auto parts = std::make_shared<ModelParts>();
-    ModelInfo& i = parts->info;
-    i.format_version = in.u32();
-    if (i.format_version != kModelFormatVersion)
-        throw model_error(103, path, "model format version " + std::to_string(i.format_version) +
-                                         ", this newskg reads version " + std::to_string(kModelFormatVersion) +
-                                         " (retrain with newskg train-syntax)");
-    i.license = in.str();
-    i.attribution = in.str();
-    const std::uint32_t n = in.u32();
-    for (std::uint32_t k = 0; k < n && !in.failed() && k < 1000; ++k) {
-        ModelInput mi;
-        mi.name = in.str();
-        mi.bytes = in.u64();
-        mi.crc32 = in.u32();
-        i.inputs.push_back(mi);
-    }
-    i.options = in.str();
+    read_model_header(in, path, kModelFormatVersion, "syntax model", "newskg train-syntax", parts->info);
     if (in.failed() || !parts->tagger.read(in) || !parts->lemmatizer.read(in) || !parts->parser.read(in) ||
         !in.at_end())
         throw model_error(102, path, "corrupt syntax model (a section is truncated or inconsistent)");
