@@ -95,6 +95,18 @@ std::size_t extract_articles(const std::vector<std::string>& inputs, const Resou
                              const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
                              std::vector<Diagnostic>& diagnostics);
 
+/// Prints each diagnostic to standard error ("newskg: error: ...", "newskg: warning:
+/// ..."); returns whether any is an error.
+bool report_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+/// The arguments of a training command: "--train FILE..." (every file up to the next
+/// option) apart from the rest. Empty when --help was asked for (`help` is printed).
+struct TrainingArgs {
+    std::vector<std::string> rest;
+    std::vector<std::string> train;
+};
+std::optional<TrainingArgs> training_args(const std::vector<std::string>& argv, const char* help);
+
 /// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
 MergeOptions merge_options(const Args& args);
 /// Writes --merge-log FILE when given and a one-line summary to standard error.

@@ -192,6 +192,31 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     }
 }
 
+bool report_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    bool failed = false;
+    for (const auto& d : diagnostics) {
+        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
+        failed = failed || d.error;
+    }
+    return failed;
+}
+
+std::optional<TrainingArgs> training_args(const std::vector<std::string>& argv, const char* help) {
+    TrainingArgs out;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--help" || argv[i] == "-h") {
+            std::cout << help;
+            return std::nullopt;
+        }
+        if (argv[i] == "--train") {
+            while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) out.train.push_back(argv[++i]);
+            continue;
+        }
+        out.rest.push_back(argv[i]);
+    }
+    return out;
+}
+
 void make_output_dir(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);

@@ -263,11 +263,7 @@ int run_extract(const std::vector<std::string>& argv) {
         std::cerr << "newskg: loaded " << loaded.articles << " article(s) into " << store->dir() << ": "
                   << loaded.triples_added << " triple(s) added, " << loaded.triples_kept << " already there\n";
 
-    bool failed = !failures.empty();
-    for (const auto& d : diagnostics) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-        if (d.error) failed = true;
-    }
+    const bool failed = report_diagnostics(diagnostics) || !failures.empty();
     for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
     if (failed) {
         std::size_t n = failures.size();

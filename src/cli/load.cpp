@@ -146,11 +146,7 @@ int run_load(const std::vector<std::string>& argv) {
               << " triple(s) added, " << stats.triples_kept << " already there; the store holds "
               << store.size() << " triple(s) in " << store.graphs().size() << " named graph(s)\n";
 
-    bool failed = !failures.empty();
-    for (const auto& d : diagnostics) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-        if (d.error) failed = true;
-    }
+    const bool failed = report_diagnostics(diagnostics) || !failures.empty();
     for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
     if (signals.stopped()) {
         std::cerr << "newskg load: interrupted by signal " << signals.signal()

@@ -88,12 +88,7 @@ int run_ner(const std::vector<std::string>& argv) {
                       << ner::to_string(n.type) << '\t' << text << '\n';
         }
     }, diags);
-    bool failed = false;
-    for (const auto& d : diags) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-        failed = failed || d.error;
-    }
-    return failed ? 1 : 0;
+    return report_diagnostics(diags) ? 1 : 0;
 }
 
 } // namespace newskg::cli

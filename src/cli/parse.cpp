@@ -143,12 +143,7 @@ int run_parse(const std::vector<std::string>& argv) {
         if (format == "conllu") write_conllu(doc, std::cout);
         else std::cout << to_json(doc).dump() << "\n";
     }, diags);
-    bool failed = false;
-    for (const auto& d : diags) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-        failed = failed || d.error;
-    }
-    return failed ? 1 : 0;
+    return report_diagnostics(diags) ? 1 : 0;
 }
 
 } // namespace newskg::cli

@@ -174,11 +174,7 @@ int run_push(const std::vector<std::string>& argv) {
             g.add(x, ao.pipeline.base_iri);
             all_articles.add(g);
         }, diagnostics);
-        bool failed = false;
-        for (const auto& d : diagnostics) {
-            std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-            failed = failed || d.error;
-        }
+        const bool failed = report_diagnostics(diagnostics);
         // Pushing part of what was asked for would leave the store in a state nobody chose.
         if (failed) {
             std::cerr << "newskg: nothing was pushed\n";

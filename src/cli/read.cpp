@@ -49,12 +49,7 @@ int run_read(const std::vector<std::string>& argv) {
             std::cout << to_json_view(doc).dump(1) << "\n";
         }
     }, diags);
-    bool failed = false;
-    for (const auto& d : diags) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
-        failed = failed || d.error;
-    }
-    return failed ? 1 : 0;
+    return report_diagnostics(diags) ? 1 : 0;
 }
 
 } // namespace newskg::cli

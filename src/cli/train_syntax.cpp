@@ -37,18 +37,10 @@ Options:
 } // namespace
 
 int run_train_syntax(const std::vector<std::string>& argv) {
-    std::vector<std::string> rest, train;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--help" || argv[i] == "-h") {
-            std::cout << kTrainSyntaxHelp;
-            return 0;
-        }
-        if (argv[i] == "--train") {
-            while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) train.push_back(argv[++i]);
-            continue;
-        }
-        rest.push_back(argv[i]);
-    }
+    const auto split = training_args(argv, kTrainSyntaxHelp);
+    if (!split) return 0;
+    const std::vector<std::string>& rest = split->rest;
+    const std::vector<std::string>& train = split->train;
     Args args(rest,
               {"--dev", "--output", "--tagger-epochs", "--parser-epochs", "--folds", "--threads", "--max-sentences",
                "--tagger-min-weight", "--parser-min-weight", "--license", "--attribution"},
