@@ -335,6 +335,11 @@ class Recognizer {
     /// The most recent compatible entity within `window` sentences before the mention.
     std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window, bool same_head_only = false);
 
+    /// "The president", "the former general": the most recent person the article gave
+    /// that title (before the name, or in an apposition after it), within `window`
+    /// sentences; npos when no person had it, so a bare title never lands on a stranger.
+    std::size_t person_by_title(const Pending& p, std::size_t window) const;
+
     /// Subject-first salience: the first actor of this sentence when the pronoun is not
     /// itself first, else the first compatible actor of the previous sentences.
     std::size_t pronoun_antecedent(const Pending& p);

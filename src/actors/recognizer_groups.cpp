@@ -164,6 +164,27 @@ auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> 
             m.apply = [=, this]() { defer(Pending::Description, i, hend, types, head); };
             out.push_back(std::move(m));
         }
+        // "The group" names an armed group or an organisation alike: news uses it for both.
+        if (is(k, "group") && !(k + 1 < sent_end_ && word(k + 1) && cap_[k + 1])) {
+            Match m;
+            m.end = k + 1;
+            m.priority = 1;
+            m.apply = [=, this]() {
+                defer(Pending::Description, i, k + 1, {ActorType::ArmedGroup, ActorType::Organization}, "group");
+            };
+            out.push_back(std::move(m));
+        }
+        // "The president", "the former general": a person the article titled so. Not
+        // before a name (that is a title) or "of" (another body's holder of the title).
+        if (auto t = titles_at(k); t && !(t->first < sent_end_ && (is(t->first, "of") ||
+                                                                    (word(t->first) && cap_[t->first])))) {
+            const std::size_t tend = t->first;
+            Match m;
+            m.end = tend;
+            m.priority = 1;
+            m.apply = [=, this]() { defer(Pending::Description, i, tend, {ActorType::Person}, key_of(k, tend)); };
+            out.push_back(std::move(m));
+        }
         for (std::string_view bloc : {"bloc", "organization", "organisation", "body", "union"}) {
             if (is(k, bloc)) {
                 Match m;

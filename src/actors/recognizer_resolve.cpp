@@ -85,9 +85,10 @@ auto Recognizer::resolve_pending() -> void {
         }
         case Pending::Description: {
             // A bare agent noun takes only a body already called so ("police").
-            std::size_t e = p.types.front() == ActorType::Country ? main_country(p.range.first)
-                            : p.relation == "agent"               ? salient(p, p.types, 30, true)
-                                                                  : salient(p, p.types, 30);
+            std::size_t e = p.types.front() == ActorType::Country  ? main_country(p.range.first)
+                            : p.types.front() == ActorType::Person ? person_by_title(p, 30)
+                            : p.relation == "agent"                ? salient(p, p.types, 30, true)
+                                                                   : salient(p, p.types, 30);
             if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
                 e = government_of_main_country(p);
             if (e != npos) mention(p.range.first, p.range.last, e, MentionKind::Description);
@@ -100,6 +101,47 @@ auto Recognizer::resolve_pending() -> void {
         }
         }
     }
+}
+
+auto Recognizer::person_by_title(const Pending& p, std::size_t window) const -> std::size_t {
+    // The title's last word carries it: "foreign minister" matches "Minister Lavrov".
+    const std::string title = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
+    auto titled = [&](std::size_t e) {
+        for (std::size_t m : x_.entities[e].mentions) {
+            const auto& mm = x_.mentions[m];
+            if (mm.kind == MentionKind::Pronoun || mm.kind == MentionKind::Description) continue;
+            const auto& sent = doc_.sentences[mm.sentence].tokens;
+            // A title run that ends where the name starts ("President Luis Arce", "former
+            // army chief Ana Ruiz"), or one the mention's span begins with.
+            auto has_title = [&](std::size_t q, std::size_t name) {
+                auto t = titles_at(q);
+                if (!t || t->first != name) return false;
+                for (std::size_t w = q; w < name; ++w)
+                    if (lower_[w] == title) return true;
+                return false;
+            };
+            for (std::size_t q = mm.tokens.first; q > sent.first && mm.tokens.first - q < 4;) {
+                --q;
+                if (has_title(q, mm.tokens.first)) return true;
+            }
+            if (auto t = titles_at(mm.tokens.first); t && t->first < mm.tokens.last && has_title(mm.tokens.first, t->first))
+                return true;
+            // In an apposition after it ("Luis Arce, the country's president,").
+            if (mm.tokens.last < sent.last && is(mm.tokens.last, ","))
+                for (std::size_t q = mm.tokens.last + 1; q < sent.last && q - mm.tokens.last <= 6; ++q) {
+                    if (is(q, ",")) break;
+                    if (lower_[q] == title) return true;
+                }
+        }
+        return false;
+    };
+    for (std::size_t m : mentions_before(p.range.first)) {
+        const auto& mm = x_.mentions[m];
+        if (mm.sentence + window < p.sentence) break;
+        std::size_t e = entity_index(mm.entity);
+        if (e != npos && x_.entities[e].type == ActorType::Person && titled(e)) return e;
+    }
+    return npos;
 }
 
 auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
