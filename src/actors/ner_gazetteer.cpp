@@ -41,7 +41,7 @@ std::vector<std::uint32_t> gazetteer_marks(const ActorIndex& index, const std::v
         // demonym or a common noun before it means are not name evidence.
         if (auto it = cues.by_word.find(keys[i]); it != cues.by_word.end())
             for (const auto& [role, type] : it->second)
-                if (role != "thing_head" && role != "crowd_head" && role != "portfolio") {
+                if (role != "thing_head" && role != "place_head" && role != "crowd_head" && role != "portfolio") {
                     marks[i] |= kGazCue;
                     break;
                 }

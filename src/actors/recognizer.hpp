@@ -328,6 +328,9 @@ class Recognizer {
     /// recent on ties). "The West African nation" in news is the article's main country.
     std::size_t main_country(std::size_t pos) const;
 
+    /// Does a kind of place follow within a few words ("Nigerian border region")?
+    bool names_a_place(std::size_t j) const;
+
     /// "The government said", "the army said" with no such actor yet: the government or
     /// military of the article's main country.
     std::size_t government_of_main_country(const Pending& p);

@@ -144,12 +144,23 @@ auto Recognizer::person_by_title(const Pending& p, std::size_t window) const -> 
     return npos;
 }
 
+auto Recognizer::names_a_place(std::size_t j) const -> bool {
+    // A kind of place within three lower-case words: "capital", "border region".
+    for (std::size_t k = j; k < j + 3 && k < doc_.tokens.size(); ++k) {
+        if (cue_at(k, "place_head")) return true;
+        if (!(word(k) && !cap_[k])) return false;
+    }
+    return false;
+}
+
 auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
     std::map<std::size_t, std::pair<int, std::size_t>> seen; // entity → (count, last pos)
     for (const auto& m : x_.mentions) {
         if (m.tokens.first >= pos) continue;
         std::size_t e = entity_index(m.entity);
         if (e == npos || x_.entities[e].type != ActorType::Country) continue;
+        // "The Nigerian capital" says where a place is, not what the article is about.
+        if (m.kind == MentionKind::Demonym && names_a_place(m.tokens.last)) continue;
         auto& s = seen[e];
         s.first++;
         s.second = std::max(s.second, m.tokens.first);

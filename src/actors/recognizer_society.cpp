@@ -188,7 +188,7 @@ auto Recognizer::demonym_thing(std::size_t j, std::size_t within) const -> bool 
     // Up to `within` words after the adjective: other modifiers, then an event noun or
     // a thing a country owns or acts with ("Arnorian missile factories").
     for (std::size_t k = j; k < sent_end_ && k < j + within; ++k) {
-        if (cue_at(k, "thing_head")) return true;
+        if (cue_at(k, "thing_head") || cue_at(k, "place_head")) return true;
         if (!(word(k) && !cap_[k] && is_alpha_word(lower_[k]) && !is_verbish(k) && upos_at(k) == "NOUN"))
             return false;
     }

@@ -90,6 +90,59 @@ class SentenceExtractor {
         }
         places(out);
         appositions(out);
+        place_appositions_by_words(out);
+    }
+
+    /// "Tbilisi, the Georgian capital," / "Kutaisi, Georgia's second city": a place, a
+    /// comma and a short phrase with a kind of place and the country (or wider place)
+    /// it lies in. Read from the words as well as the tree, because the parser often
+    /// hangs such a phrase on the verb ("protested in X, the Y capital" → obl).
+    void place_appositions_by_words(std::vector<Relation>& out) {
+        static const std::set<std::string> place_kinds{"capital", "city", "town", "village", "region",
+                                                       "province", "district", "port", "county"};
+        for (std::size_t k = 0; k < real_slots_; ++k) {
+            const Entity* place = x_.find(slots_[k].entity);
+            if (!place || place->type != ActorType::Location) continue;
+            // "the Georgian capital Tbilisi", "Georgia's capital Tbilisi": the country
+            // right before the kind of place.
+            const std::size_t b = slots_[k].tokens.first;
+            if (b >= 2 && place_kinds.count(w(b - 1))) {
+                const std::size_t c = slot_at(w(b - 2) == "'s" && b >= 3 ? b - 3 : b - 2);
+                const Entity* e = c != npos && c != k ? x_.find(slots_[c].entity) : nullptr;
+                if (e && e->type == ActorType::Country)
+                    emit(out, k, c, "locatedIn", "", b, 0, "words:apposition-place", 0.7);
+            }
+            const std::size_t comma = slots_[k].tokens.last;
+            if (w(comma) != ",") continue;
+            std::size_t owner = npos;
+            bool kind = false, clean = true;
+            std::size_t j = comma + 1;
+            for (; j < size() && j < comma + 10; ++j) {
+                if (w(j) == "," || w(j) == "." || w(j) == ";") break;
+                if (const std::size_t o = slot_at(j); o != npos) {
+                    const Entity* e = x_.find(slots_[o].entity);
+                    if (o == k || !e || (e->type != ActorType::Country && e->type != ActorType::Location) ||
+                        owner != npos) {
+                        clean = false;
+                        break;
+                    }
+                    // "a town near Goma" is not in Goma.
+                    static const std::set<std::string> away{"near", "outside", "from", "to", "off", "beyond",
+                                                            "across", "along", "toward", "towards", "by"};
+                    if (away.count(w(slots_[o].tokens.first - 1))) {
+                        clean = false;
+                        break;
+                    }
+                    owner = o;
+                    j = slots_[o].tokens.last - 1;
+                    continue;
+                }
+                if (place_kinds.count(w(j))) kind = true;
+            }
+            const bool ends = j >= size() || w(j) == "," || w(j) == "." || w(j) == ";";
+            if (clean && ends && kind && owner != npos)
+                emit(out, k, owner, "locatedIn", "", slots_[k].tokens.first, 0, "words:apposition-place", 0.7);
+        }
     }
 
     /// Standing relations stated by apposition, read from the tree: "Irakli Vashadze,
