@@ -47,7 +47,7 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
     std::size_t j = i;
     std::optional<std::size_t> owner;      // entity-producing modifier (gazetteer index)
     std::optional<CountryRef> owner_country;
-    bool rebel = false;
+    bool rebel = false, unknown_owner = false;
     while (is(j, "former") || is(j, "ousted") || is(j, "late") || is(j, "acting") ||
            is(j, "interim") || is(j, "deputy") || is(j, "senior") || is(j, "then"))
         ++j;
@@ -68,6 +68,19 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
         rebel = true;
         owner_end = j + 1;
         ++j;
+    } else if (!titles_at(j)) {
+        // "Daily Courier reporter Anna Lind", "the Tesla CEO Ana Ruiz": an unknown proper
+        // name before a title is the body the person works for. Its last word must be
+        // tagged a proper noun, and one word alone must not open the sentence, where
+        // any word is capitalised ("Veteran reporter Anna Lind").
+        std::size_t k = j;
+        while (k < sent_end_ && k < j + 4 && word(k) && cap_[k] && !claimed_[k] && !titles_at(k)) ++k;
+        const bool opens = j == doc_.sentences[sent_].tokens.first;
+        if (k > j && titles_at(k) && upos_at(k - 1) == "PROPN" && !(opens && k == j + 1)) {
+            unknown_owner = true;
+            owner_end = k;
+            j = k;
+        }
     }
     auto t = titles_at(j);
     if (!t || is(t->first, "of")) {
@@ -110,6 +123,11 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
             link(p, c, rel == "spokespersonOf" ? rel : "affiliatedWith", "actors:title-of-country");
         } else if (owner) {
             std::size_t o = gaz_entity(*owner);
+            mention(owner_begin, owner_end, o, MentionKind::Name);
+            link(p, o, rel, "actors:title-of-organisation");
+        } else if (unknown_owner) {
+            std::size_t o = entity(mint_iri(opt_.base_iri, ActorType::Organization, key_of(owner_begin, owner_end)),
+                                   ActorType::Organization, surface(owner_begin, owner_end));
             mention(owner_begin, owner_end, o, MentionKind::Name);
             link(p, o, rel, "actors:title-of-organisation");
         } else if (rebel) {

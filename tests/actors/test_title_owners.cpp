@@ -1,0 +1,35 @@
+// The body before a title is the one the titled person works for, known or not:
+// "Daily Courier reporter Anna Lind", "Tesla CEO Ana Ruiz".
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::entity_named;
+using newskg::test::extract_text;
+using newskg::test::relation;
+
+TEST_CASE("an unknown proper name before a title is the person's organisation", "[actors][titles]") {
+    auto x = extract_text("Daily Courier reporter Anna Lind was detained in Minsk on Monday.");
+    const Entity* paper = entity_named(x, "Daily Courier");
+    REQUIRE(paper);
+    CHECK(paper->type == ActorType::Organization);
+    const Entity* lind = entity_named(x, "Anna Lind");
+    REQUIRE(lind);
+    CHECK(lind->type == ActorType::Person);
+    CHECK(relation(x, "Anna Lind", "affiliatedWith", "Daily Courier"));
+
+    // A leader's title makes the person its leader.
+    auto y = extract_text("Police said Norvik CEO Ana Ruiz met the minister.");
+    CHECK(relation(y, "Ana Ruiz", "leaderOf", "Norvik"));
+}
+
+TEST_CASE("a capitalised first word of a sentence is no organisation", "[actors][titles]") {
+    auto x = extract_text("Veteran reporter Anna Lind was detained in Minsk on Monday.");
+    const Entity* v = entity_named(x, "Veteran");
+    CHECK((v == nullptr || v->type != ActorType::Organization));
+    CHECK_FALSE(relation(x, "Anna Lind", "affiliatedWith", "Veteran"));
+    // A title of its own is not an owner: "Foreign Minister" names no body.
+    auto y = extract_text("On Monday, Foreign Minister Ana Ruiz met the envoy.");
+    CHECK_FALSE(entity_named(y, "Foreign"));
+}
