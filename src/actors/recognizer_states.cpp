@@ -142,7 +142,7 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
              is(before - 1, "across") || is(before - 1, "over") || is(before - 1, "of") ||
              cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
         const bool dateline = i == first && is_all_caps(text(i)) &&
-                              (is(end, "(") || is(end, ",") || is(end, "\xE2\x80\x94") || is(end, "-"));
+                              (is(end, "(") || is(end, ",") || is(end, ":") || is(end, "\xE2\x80\x94") || is(end, "-"));
         const bool place = after_place_word;
         Match m;
         m.end = end;

@@ -501,7 +501,10 @@ class SentenceExtractor {
             const std::string gl = lower(t.word(gov).lemma);
             if (lex_.in_class("intent", gl)) flags |= kConditional;
             // "did not threaten to attack", "refused to apply the sanctions"
-            if (t.negated(gov) || (via == "xcomp" && lex_.in_class("refusal", gl))) flags |= kNegated;
+            // "stopped supporting X": the parser often makes a gerund complement advcl.
+            const bool complement = via == "xcomp" || (via == "advcl" && gerund_complement(wv));
+            if (t.negated(gov) || (complement && lex_.in_class("refusal", gl)) || lex_.in_class("denial", gl))
+                flags |= kNegated;
         }
         for (std::size_t m : t.children(wv, "mark")) {
             const std::string mark = t.lower_form(m);
@@ -509,6 +512,30 @@ class SentenceExtractor {
             if (mark == "if" || mark == "unless" || (mark == "to" && via == "advcl")) flags |= kConditional;
         }
         return flags;
+    }
+
+    /// A bare -ing verb hung on another verb with no marker: its complement ("denied
+    /// supporting"), not an adverbial clause ("said, adding that …" has no such object).
+    bool gerund_complement(std::size_t wv) const {
+        const DependencyTree& t = *tree_;
+        if (t.word(wv).xpos != "VBG" || !t.children(wv, "mark").empty()) return false;
+        // Right after its verb, adverbs aside: "denied (directly) supporting", not
+        // "condemned the plan, writing that …".
+        const std::size_t gov = t.head(wv);
+        if (gov == kNoWord || gov >= wv || wv - gov > 3) return false;
+        for (std::size_t k = gov + 1; k < wv; ++k)
+            if (t.word(k).upos != "ADV") return false;
+        return true;
+    }
+
+    /// Does the verb take a clause for its complement ("denied supporting the rebels",
+    /// "said that …")? The actors inside belong to that clause's verb.
+    bool clausal_complement(std::size_t wv) const {
+        const DependencyTree& t = *tree_;
+        if (!t.children(wv, "xcomp").empty() || !t.children(wv, "ccomp").empty()) return true;
+        for (std::size_t c : t.children(wv, "advcl"))
+            if (gerund_complement(c)) return true;
+        return false;
     }
 
     /// Subjects and objects of a verb frame read from the dependency tree. Returns false
@@ -591,6 +618,12 @@ class SentenceExtractor {
                 }
             }
         }
+        // "Denied supporting the rebels", "refused to condemn X": the verb's complement is
+        // a clause it negates, not an actor object; the word rules must not take one
+        // from inside the clause.
+        if (objects.empty() && frame == "dobj" && clausal_complement(wv) &&
+            (lex_.in_class("denial", lower(t.word(wv).lemma)) || lex_.in_class("refusal", lower(t.word(wv).lemma))))
+            return true;
         if (subjects.empty() || objects.empty()) return false;
         for (std::size_t s : subjects)
             for (std::size_t o : objects)

@@ -155,4 +155,8 @@ TEST_CASE("capitals: the country when they act, a place after a preposition or a
     const Entity* beirut = entity_named(x, "Beirut");
     REQUIRE(beirut);
     CHECK(beirut->type == ActorType::Location);
+    // A dateline with a colon is no actor either (and no subject of the first sentence).
+    auto y = extract_text("NAIROBI: (newskg wire) Ugandan President Ana Kato signed a deal with Tanzania.");
+    CHECK_FALSE(entity_named(y, "Kenya"));
+    CHECK_FALSE(entity_named(y, "NAIROBI"));
 }
