@@ -1200,10 +1200,29 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         if (doc_.words[wn].upos != "NOUN" && doc_.words[wn].upos != "PROPN") return false;
         std::vector<std::size_t> targets;
+        const bool force = en.cameo.size() >= 2 && (en.cameo.compare(0, 2, "18") == 0 ||
+                                                    en.cameo.compare(0, 2, "19") == 0 ||
+                                                    en.cameo.compare(0, 2, "20") == 0);
+        auto take = [&](std::size_t head) {
+            std::vector<std::size_t> found = slots_of({head});
+            // A blow at things in a country hits the country: "strikes on military
+            // sites in Iran", "salvos at residential areas in northern Israel".
+            if (found.empty() && force)
+                for (std::size_t c : t.children(head, "nmod")) {
+                    const std::string m = t.case_marker(c);
+                    if (m == "in" || m == "inside" || m == "across")
+                        for (std::size_t k : slots_of({c})) found.push_back(k);
+                }
+            for (std::size_t k : found)
+                if (std::find(targets.begin(), targets.end(), k) == targets.end()) targets.push_back(k);
+        };
         for (const auto& a : t.noun_arguments(wn))
-            if (a.marker == en.frame)
-                for (std::size_t k : slots_of({a.head}))
-                    if (std::find(targets.begin(), targets.end(), k) == targets.end()) targets.push_back(k);
+            if (a.marker == en.frame) take(a.head);
+        // "launched salvos at X": the parser may hang the phrase on the light verb.
+        if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
+            lex_.in_class("light", lower(doc_.words[t.head(wn)].lemma)))
+            for (const auto& a : t.case_arguments(t.head(wn)))
+                if (a.marker == en.frame && !a.on_object) take(a.head);
         if (targets.empty()) return false;
         std::vector<std::size_t> agents;
         for (const char* rel : {"nmod:poss", "amod", "compound"})

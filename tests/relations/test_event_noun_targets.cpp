@@ -1,0 +1,40 @@
+// The target of a force event noun: the actor after its preposition, or the country or
+// place a thing it hits lies in; the phrase may hang on the light verb instead.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::entity_named;
+using newskg::test::extract_text;
+
+namespace {
+
+bool event(const Extraction& x, const std::string& s, const std::string& o, const std::string& root) {
+    const Entity* a = entity_named(x, s);
+    const Entity* b = entity_named(x, o);
+    if (!a || !b) return false;
+    for (const auto& r : x.relations)
+        if (r.subject == a->id && r.object == b->id && r.cameo.rfind(root, 0) == 0) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a blow at things in a country hits the country", "[relations][nouns]") {
+    CHECK(event(extract_text("Latvia launched strikes on military sites in Estonia on Monday."), "Latvia",
+                "Estonia", "19"));
+    CHECK(event(extract_text("The Red Dune Front launched rocket salvos at residential areas in northern Estonia."),
+                "Red Dune Front", "Estonia", "19"));
+    CHECK(event(extract_text("The Red Dune Front fired a barrage at Estonia overnight."), "Red Dune Front",
+                "Estonia", "19"));
+}
+
+TEST_CASE("a blow described, condemned or only near a country is no attack by the speaker", "[relations][nouns]") {
+    // Condemning strikes is not striking.
+    CHECK_FALSE(event(extract_text("Latvia condemned the strikes on military sites in Estonia."), "Latvia",
+                      "Estonia", "19"));
+    // "near the border with X" says where, not whom.
+    CHECK_FALSE(event(extract_text("Latvia launched strikes near the border with Estonia."), "Latvia", "Estonia",
+                      "19"));
+}
