@@ -103,7 +103,19 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
     if (rel == "conj" && head(verb) != kNoWord && is_verbal(head(verb))) return subjects(head(verb));
     // "militants attacking the convoy", "the convoy attacked by militants": the noun the
     // participle modifies is its subject (the patient, for a passive participle).
-    if (rel == "acl" && head(verb) != kNoWord) return resolve({head(verb)});
+    if (rel == "acl" && head(verb) != kNoWord) {
+        const std::size_t noun = head(verb);
+        bool infinitive = false;
+        for (std::size_t m : children(verb, "mark")) infinitive |= lower_form(m) == "to";
+        // "Kenya's decision to recall its envoy", "signed an accord to supply Gondor with
+        // wheat": an infinitive on a common noun is the act of whoever decided or signed.
+        if (infinitive && !passive(verb) && word(noun).upos == "NOUN") {
+            if (auto poss = children(noun, "nmod:poss"); !poss.empty()) return resolve(poss);
+            if (base_rel(noun) == "obj" && head(noun) != kNoWord && is_verbal(head(noun))) return subjects(head(noun));
+            return {};
+        }
+        return resolve({noun});
+    }
     if (rel == "xcomp") return controllers(verb);
     return {};
 }

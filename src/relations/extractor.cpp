@@ -509,7 +509,9 @@ class SentenceExtractor {
         for (std::size_t m : t.children(wv, "mark")) {
             const std::string mark = t.lower_form(m);
             // "if X attacks", and the purpose of "sent troops to fight X"
-            if (mark == "if" || mark == "unless" || (mark == "to" && via == "advcl")) flags |= kConditional;
+            // "announced plans to impose tariffs": a planned act on a noun, flagged as such.
+            if (mark == "if" || mark == "unless" || (mark == "to" && (via == "advcl" || t.base_rel(wv) == "acl")))
+                flags |= kConditional;
         }
         return flags;
     }

@@ -38,3 +38,22 @@ TEST_CASE("a blow described, condemned or only near a country is no attack by th
     CHECK_FALSE(event(extract_text("Latvia launched strikes near the border with Estonia."), "Latvia", "Estonia",
                       "19"));
 }
+
+TEST_CASE("an infinitive on a noun is the act of whoever decided, planned or used it", "[relations][nouns]") {
+    // The possessor decided: "Latvia's decision to expel Estonia's envoy".
+    CHECK(event(extract_text("Latvia's decision to expel the envoy of Estonia angered many."), "Latvia", "Estonia",
+                "1"));
+    // The subject of the verb whose object the noun is: used water cannon to disperse.
+    auto x = extract_text("Latvian police used water cannon to disperse the Red Dune Front on Friday.");
+    CHECK(event(x, "Latvian police", "Red Dune Front", "17"));
+    // A plan is kept as an event flagged conditional, not as a deed.
+    auto y = extract_text("Latvia announced plans to impose tariffs on Estonia.");
+    const Entity* lv = entity_named(y, "Latvia");
+    const Entity* ee = entity_named(y, "Estonia");
+    REQUIRE(lv);
+    REQUIRE(ee);
+    bool planned = false;
+    for (const auto& r : y.relations)
+        if (r.subject == lv->id && r.object == ee->id && r.cameo.rfind("16", 0) == 0) planned = (r.flags & kConditional) != 0;
+    CHECK(planned);
+}
