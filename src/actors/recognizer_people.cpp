@@ -76,7 +76,11 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
         std::size_t k = j;
         while (k < sent_end_ && k < j + 4 && word(k) && cap_[k] && !claimed_[k] && !titles_at(k)) ++k;
         const bool opens = j == doc_.sentences[sent_].tokens.first;
-        if (k > j && titles_at(k) && upos_at(k - 1) == "PROPN" && !(opens && k == j + 1)) {
+        // A title written capitalised inside a run of names is part of a name
+        // ("Hassan Sheikh Mohamud"): only a lower-case or acronym title ("reporter",
+        // "CEO") separates a body from its person.
+        const bool plain_title = k < sent_end_ && (!cap_[k] || is_all_caps(text(k)));
+        if (k > j && titles_at(k) && plain_title && upos_at(k - 1) == "PROPN" && !(opens && k == j + 1)) {
             unknown_owner = true;
             owner_end = k;
             j = k;

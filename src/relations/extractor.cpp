@@ -196,7 +196,11 @@ class SentenceExtractor {
                     if (!owner || owner->type == ActorType::Person) continue;
                     if (predicate == "locatedIn" && owner->type != ActorType::Country && owner->type != ActorType::Location)
                         continue;
-                    emit(out, k, o, predicate, "", slots_[k].tokens.first, 0, "syntax:apposition-" + predicate, 0.8);
+                    // A country has no members: its minister or president is affiliated with
+                    // it, as the recogniser says of "Kenyan President X".
+                    const std::string p =
+                        predicate == "memberOf" && owner->type == ActorType::Country ? "affiliatedWith" : predicate;
+                    emit(out, k, o, p, "", slots_[k].tokens.first, 0, "syntax:apposition-" + p, 0.8);
                 }
             }
         }
@@ -390,6 +394,11 @@ class SentenceExtractor {
         std::vector<std::size_t> out;
         const Word& word = doc_.words[wd];
         if (word.upos != "NOUN" || !stands_for_actor(word)) return out;
+        // "Somalia's president, Hassan Mohamud, praised …": the person named beside the
+        // title acts, not the country whose title it is.
+        for (std::size_t a : tree_->appositions(wd))
+            if (std::size_t k = slot_at(token_of(a)); k != npos)
+                if (const Entity* e = x_.find(slots_[k].entity); e && e->type == ActorType::Person) return {k};
         for (const char* rel : {"nmod:poss", "amod", "compound"})
             for (std::size_t c : tree_->children(wd, rel))
                 // "its ambassador" is the subject's own: no party of its own.

@@ -33,3 +33,25 @@ TEST_CASE("a capitalised first word of a sentence is no organisation", "[actors]
     auto y = extract_text("On Monday, Foreign Minister Ana Ruiz met the envoy.");
     CHECK_FALSE(entity_named(y, "Foreign"));
 }
+
+TEST_CASE("a title with the person beside it: the person acts, affiliated with the country", "[actors][titles]") {
+    auto x = extract_text("Latvia's foreign minister, Ana Ruiz, criticized Estonia on Monday.");
+    const Entity* ruiz = entity_named(x, "Ana Ruiz");
+    const Entity* lv = entity_named(x, "Latvia");
+    const Entity* ee = entity_named(x, "Estonia");
+    REQUIRE(ruiz);
+    REQUIRE(lv);
+    REQUIRE(ee);
+    bool person_acts = false, country_acts = false;
+    for (const auto& r : x.relations) {
+        if (r.object == ee->id && r.cameo.rfind("11", 0) == 0) {
+            person_acts |= r.subject == ruiz->id;
+            country_acts |= r.subject == lv->id;
+        }
+        // One standing link, not a country "membership" beside the affiliation.
+        if (r.subject == ruiz->id && r.object == lv->id) CHECK(r.predicate != "memberOf");
+    }
+    CHECK(person_acts);
+    CHECK_FALSE(country_acts);
+    CHECK(relation(x, "Ana Ruiz", "affiliatedWith", "Latvia"));
+}
