@@ -378,9 +378,6 @@ class Recognizer {
     /// Is this mention's text an alias of its actor? Not "the country", "the group".
     bool alias_worthy(const Mention& m) const;
 
-    /// The outermost mentions of a sentence in text order (a multi-word actor is one unit).
-    std::vector<std::size_t> outer_mentions(std::size_t sentence) const;
-
     std::string title_relation(std::size_t b, std::size_t e) const;
 
     /// Standing relations stated by appositions and reduced clauses around people:
