@@ -46,17 +46,10 @@ auto Recognizer::title_relation(std::size_t b, std::size_t e) const -> std::stri
 }
 
 auto Recognizer::appositions() -> void {
-    // The mentions of each sentence, indexed as they are appended (never removed), rather
-    // than the whole article scanned for each sentence.
-    std::vector<std::vector<std::size_t>> by_sentence(doc_.sentences.size());
-    std::size_t indexed = 0;
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
         sent_ = s;
         sent_end_ = doc_.sentences[s].tokens.last;
-        for (; indexed < x_.mentions.size(); ++indexed)
-            if (x_.mentions[indexed].sentence < by_sentence.size())
-                by_sentence[x_.mentions[indexed].sentence].push_back(indexed);
-        auto ms = outermost(x_.mentions, by_sentence[s]);
+        auto ms = outermost(x_.mentions, sentence_mentions_.of(s, x_.mentions));
         auto ent = [&](std::size_t m) { return entity_index(x_.mentions[m].entity); };
         auto is_person = [&](std::size_t m) {
             std::size_t e = ent(m);
