@@ -40,10 +40,10 @@ Evidence sentence_evidence(const Document& doc, std::size_t sentence, CharSpan f
     focus.end = std::clamp(focus.end, focus.begin, s.span.end);
     const std::size_t c = kEvidenceContext;
     const std::size_t lo = focus.begin > c ? focus.begin - c : 0;
-    if (s.span.size() <= kEvidenceWholeSentence || (lo <= s.span.begin && focus.end + c >= s.span.end)) {
+    if (s.span.size() <= kEvidenceWholeSentence) {
         ev.text = std::string(doc.slice(s.span));
     } else if (focus.size() <= 2 * c) {
-        ev.text = window(doc, s, lo, focus.end + c);
+        ev.text = window(doc, s, lo, focus.end + c); // the whole sentence when the window covers it
     } else {
         // Subject and object far apart: each end of the relation with its context.
         std::string left = window(doc, s, lo, focus.begin + c);
