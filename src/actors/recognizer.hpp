@@ -22,6 +22,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include "actors/name_proposals.hpp"
+#include "actors/scan_index.hpp"
 #include "newskg/actors/actors.hpp"
 
 namespace newskg::recognition {
@@ -136,6 +137,13 @@ class Recognizer {
     std::size_t sent_ = 0, sent_end_ = 0;
     std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
     NameProposals names_; ///< the statistical recogniser's names (inactive without a model)
+    /// Built on first use: the article's token texts, for doc_mentions_acronym/_name.
+    mutable std::optional<TokenTextIndex> token_texts_;
+    const TokenTextIndex& token_texts() const {
+        if (!token_texts_) token_texts_.emplace(doc_, lower_);
+        return *token_texts_;
+    }
+    SentenceMentions sentence_mentions_; ///< the mentions of each sentence
 
     // ---- tokens -------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return doc_.token_text(i); }
@@ -377,9 +385,6 @@ class Recognizer {
 
     /// Is this mention's text an alias of its actor? Not "the country", "the group".
     bool alias_worthy(const Mention& m) const;
-
-    /// The outermost mentions of a sentence in text order (a multi-word actor is one unit).
-    std::vector<std::size_t> outer_mentions(std::size_t sentence) const;
 
     std::string title_relation(std::size_t b, std::size_t e) const;
 

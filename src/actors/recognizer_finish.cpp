@@ -2,31 +2,38 @@
 // names state, and the entities kept.
 #include "actors/recognizer.hpp"
 
+#include "newskg/core/evidence.hpp"
+
+#include <tuple>
+
 namespace newskg::recognition {
 
-auto Recognizer::outer_mentions(std::size_t sentence) const -> std::vector<std::size_t> {
-    std::vector<std::size_t> ms;
-    for (std::size_t m = 0; m < x_.mentions.size(); ++m)
-        if (x_.mentions[m].sentence == sentence) ms.push_back(m);
+namespace {
+
+// The outermost of the mentions `ms` (indices in document order): longer mentions first,
+// each kept unless it overlaps one kept before; returned in text order. The kept spans
+// are disjoint, so one look at the nearest kept span decides an overlap.
+std::vector<std::size_t> outermost(const std::vector<Mention>& mentions, std::vector<std::size_t> ms) {
     std::sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
-        const auto &ma = x_.mentions[a], &mb = x_.mentions[b];
+        const auto &ma = mentions[a], &mb = mentions[b];
         if (ma.tokens.size() != mb.tokens.size()) return ma.tokens.size() > mb.tokens.size();
         return ma.tokens.first < mb.tokens.first;
     });
-    std::vector<std::size_t> out;
+    std::map<std::size_t, std::size_t> kept; // first token -> mention
     for (std::size_t m : ms) {
-        bool overlaps = false;
-        for (std::size_t o : out)
-            if (x_.mentions[m].tokens.first < x_.mentions[o].tokens.last &&
-                x_.mentions[o].tokens.first < x_.mentions[m].tokens.last)
-                overlaps = true;
-        if (!overlaps) out.push_back(m);
+        const TokenRange& r = mentions[m].tokens;
+        // The kept span starting last before r ends is the only one that can overlap r.
+        auto it = kept.lower_bound(r.last);
+        if (it != kept.begin() && r.first < mentions[std::prev(it)->second].tokens.last) continue;
+        kept.emplace(r.first, m);
     }
-    std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
-        return x_.mentions[a].tokens.first < x_.mentions[b].tokens.first;
-    });
+    std::vector<std::size_t> out;
+    out.reserve(kept.size());
+    for (const auto& [first, m] : kept) out.push_back(m);
     return out;
 }
+
+} // namespace
 
 auto Recognizer::title_relation(std::size_t b, std::size_t e) const -> std::string {
     std::string kind;
@@ -42,7 +49,7 @@ auto Recognizer::appositions() -> void {
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
         sent_ = s;
         sent_end_ = doc_.sentences[s].tokens.last;
-        auto ms = outer_mentions(s);
+        auto ms = outermost(x_.mentions, sentence_mentions_.of(s, x_.mentions));
         auto ent = [&](std::size_t m) { return entity_index(x_.mentions[m].entity); };
         auto is_person = [&](std::size_t m) {
             std::size_t e = ent(m);
@@ -190,6 +197,20 @@ auto Recognizer::finish() -> void {
     for (std::size_t e = 0; e < x_.entities.size(); ++e) keep[e] = !x_.entities[e].mentions.empty();
     for (std::size_t e : implied_) keep[e] = true;
     links_.insert(links_.end(), pending_links_.begin(), pending_links_.end());
+    // Where each entity is named in each sentence, for the evidence window of a link.
+    std::map<std::pair<std::size_t, std::size_t>, CharSpan> named_at;
+    for (std::size_t e = 0; e < x_.entities.size(); ++e)
+        for (std::size_t m : x_.entities[e].mentions) {
+            const Mention& mm = x_.mentions[m];
+            auto [it, fresh] = named_at.try_emplace({e, mm.sentence}, mm.span);
+            if (!fresh)
+                it->second = CharSpan{std::min(it->second.begin, mm.span.begin), std::max(it->second.end, mm.span.end)};
+        }
+    // The relations already made, by subject, object and predicate (looked up, not
+    // scanned, for each link: an article can state thousands).
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> made;
+    for (std::size_t i = 0; i < x_.relations.size(); ++i)
+        made[{x_.relations[i].subject.value, x_.relations[i].object.value, x_.relations[i].predicate}].push_back(i);
     for (const auto& l : links_) {
         if (!keep[l.subject] || !keep[l.object]) continue;
         Relation r;
@@ -197,19 +218,27 @@ auto Recognizer::finish() -> void {
         r.object = x_.entities[l.object].id;
         r.predicate = l.predicate;
         const auto& sen = doc_.sentences[l.sentence];
-        r.evidence.push_back(Evidence{doc_.id, l.sentence, sen.span, std::string(doc_.slice(sen.span))});
+        CharSpan focus{sen.span.begin, sen.span.begin};
+        bool found = false;
+        for (std::size_t e : {l.subject, l.object})
+            if (auto it = named_at.find({e, l.sentence}); it != named_at.end()) {
+                focus = found ? CharSpan{std::min(focus.begin, it->second.begin), std::max(focus.end, it->second.end)}
+                              : it->second;
+                found = true;
+            }
+        r.evidence.push_back(sentence_evidence(doc_, l.sentence, focus));
         r.rule = l.rule;
         r.confidence = l.rule == "gazetteer:parent" ? 0.95 : 0.9;
         if (doc_.published) r.date = doc_.published;
-        bool dup = false;
-        for (auto& other : x_.relations)
-            if (other.subject == r.subject && other.object == r.object &&
-                other.predicate == r.predicate) {
-                dup = true;
-                if (other.evidence.front().sentence != l.sentence)
-                    other.evidence.push_back(r.evidence.front());
-            }
-        if (!dup) x_.relations.push_back(std::move(r));
+        auto& same = made[{r.subject.value, r.object.value, r.predicate}];
+        for (std::size_t i : same) {
+            auto& other = x_.relations[i];
+            if (other.evidence.front().sentence != l.sentence) other.evidence.push_back(r.evidence.front());
+        }
+        if (same.empty()) {
+            same.push_back(x_.relations.size());
+            x_.relations.push_back(std::move(r));
+        }
         // A country's government, army or ministry carries the country's code, so
         // exports can give its ISO code and pictures can cluster it with its country.
         Entity& part = x_.entities[l.subject];

@@ -113,21 +113,16 @@ auto Recognizer::child_subunit(std::size_t parent_gaz) -> std::size_t {
     return best_score >= 2 ? best : npos;
 }
 
+// Asked for each subunit of an organisation at each of its mentions: looked up in an
+// index of the article's tokens, not by reading every token again.
 auto Recognizer::doc_mentions_acronym(const GazetteerEntry& e) const -> bool {
     for (const auto& a : e.acronyms)
-        for (std::size_t i = 0; i < doc_.tokens.size(); ++i) {
-            auto t = doc_.token_text(i);
-            if (t == a || (a.size() >= 5 && is_all_caps(t) && edit_distance(t, a) <= 1))
-                return true;
-        }
+        if (token_texts().has_token(a) || (a.size() >= 5 && token_texts().caps_within_one_edit(a))) return true;
     return false;
 }
 
 auto Recognizer::doc_mentions_name(const GazetteerEntry& e) const -> bool {
-    std::string k = name_key(e.label);
-    for (std::size_t i = 0; i < doc_.tokens.size(); ++i)
-        if (lower_[i] == k) return true;
-    return false;
+    return token_texts().has_lower(name_key(e.label));
 }
 
 auto Recognizer::gazetteer_pattern(std::size_t i, std::vector<Match>& out) -> void {

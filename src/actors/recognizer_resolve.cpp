@@ -212,8 +212,9 @@ auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, 
 auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
     auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {
         std::size_t best = npos, best_pos = npos;
-        for (const auto& mm : x_.mentions) {
-            if (mm.sentence != s || mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
+        for (std::size_t m : sentence_mentions_.of(s, x_.mentions)) {
+            const Mention& mm = x_.mentions[m];
+            if (mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
             std::size_t e = entity_index(mm.entity);
             if (e == npos || !type_ok(e, p.types)) continue;
             if (mm.tokens.first < best_pos) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newskg/pipeline/pipeline.hpp"
@@ -95,9 +96,13 @@ std::size_t extract_articles(const std::vector<std::string>& inputs, const Resou
                              const ArticleOptions& options, const std::function<void(Extraction&&)>& each,
                              std::vector<Diagnostic>& diagnostics);
 
-/// Prints each diagnostic to standard error ("newskg: error: ...", "newskg: warning:
-/// ..."); returns whether any is an error.
+/// Prints each diagnostic to standard error ("newskg: error: PATH: problem [ID]",
+/// "newskg: warning: ..."), control characters escaped; returns whether any is an error.
 bool report_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+/// `text` safe to print on a terminal: control characters (C0, DEL, C1) and bytes that are
+/// not UTF-8 become "\xHH" / "\u00HH" escapes; with keep_newlines, line feed and tab stay.
+std::string printable(std::string_view text, bool keep_newlines = false);
 
 /// The arguments of a training command: "--train FILE..." (every file up to the next
 /// option) apart from the rest. Empty when --help was asked for (`help` is printed).

@@ -1,14 +1,18 @@
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <pthread.h>
+#include <set>
 #include <unistd.h>
 
 #include "cli.hpp"
@@ -101,7 +105,8 @@ class TempFileGuard {
             }
         }
         // All slots taken (more threads than slots): the file is still removed on every
-        // error, only an interrupt could leave it, under its hidden ".NAME.XXXXXX" name.
+        // error, only an interrupt could leave it, under its hidden temporary name (which a
+        // later run removes once this process is gone).
     }
     ~TempFileGuard() {
         if (slot_) slot_->store(nullptr);
@@ -112,6 +117,62 @@ class TempFileGuard {
   private:
     std::atomic<char*>* slot_ = nullptr;
 };
+
+// Temporary names say whose they are: ".NAME.newskg-tmp.HOST.PID.XXXXXX". A run killed
+// with SIGKILL (or a crash) cannot remove its own; a later run writing into the same
+// directory removes those of processes that no longer exist on this host.
+constexpr std::string_view kTempMarker = ".newskg-tmp.";
+
+std::string host_name() {
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0 || !buf[0]) return "localhost";
+    std::string h(buf);
+    // The name is parsed back from the right; keep it to characters that cannot confuse that.
+    for (char& c : h)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+    return h;
+}
+
+// When this process started writing: a stale temporary file is older than that.
+const std::time_t g_run_start = std::time(nullptr);
+
+/// The PID a temporary name of this host carries, or -1 when it is not one of ours.
+pid_t temp_owner(const std::string& name, const std::string& host) {
+    if (name.empty() || name[0] != '.') return -1;
+    const auto at = name.rfind(kTempMarker);
+    if (at == std::string::npos) return -1;
+    const std::string rest = name.substr(at + kTempMarker.size()); // HOST.PID.XXXXXX
+    if (rest.size() < host.size() + 2 || rest.compare(0, host.size(), host) != 0 || rest[host.size()] != '.')
+        return -1;
+    const std::string tail = rest.substr(host.size() + 1); // PID.XXXXXX
+    const auto dot = tail.find('.');
+    if (dot == 0 || dot == std::string::npos || tail.size() - dot - 1 != 6 || dot > 9) return -1;
+    for (std::size_t i = 0; i < dot; ++i)
+        if (!std::isdigit(static_cast<unsigned char>(tail[i]))) return -1;
+    return static_cast<pid_t>(std::stol(tail.substr(0, dot)));
+}
+
+/// Removes, once per directory and run, the temporary files that runs on this host left
+/// behind when they were killed: only names of our pattern, of a process that is gone,
+/// older than this run.
+void remove_stale_temp_files(const std::filesystem::path& dir) {
+    static std::mutex mutex;
+    static std::set<std::string> done;
+    std::lock_guard<std::mutex> lock(mutex);
+    std::error_code ec;
+    const std::string key = std::filesystem::absolute(dir, ec).lexically_normal().string();
+    if (!done.insert(key).second) return;
+    const std::string host = host_name();
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const pid_t pid = temp_owner(name, host);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue; // alive, or not ours to judge
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime >= g_run_start) continue;
+        ::unlink(it->path().c_str());
+    }
+}
 
 } // namespace
 
@@ -154,7 +215,18 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         return;
     }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    remove_stale_temp_files(dir);
+    // The target's name is cut (at a character boundary) so that the temporary name stays
+    // within NAME_MAX even for a long article id.
+    std::string base = target.filename().string();
+    if (base.size() > 120) {
+        std::size_t cut = 120;
+        while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+        base.resize(cut);
+    }
+    std::string tmpl = (dir / ("." + base + std::string(kTempMarker) + host_name() + "." +
+                               std::to_string(::getpid()) + ".XXXXXX"))
+                           .string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
     // Registered before mkstemp fills in the name and creates the file: a signal may be
@@ -195,7 +267,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 bool report_diagnostics(const std::vector<Diagnostic>& diagnostics) {
     bool failed = false;
     for (const auto& d : diagnostics) {
-        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << d.message << "\n";
+        std::cerr << "newskg: " << (d.error ? "error" : "warning") << ": " << printable(d.message)
+                  << (d.id.empty() ? "" : " [" + d.id + "]") << "\n";
         failed = failed || d.error;
     }
     return failed;

@@ -264,7 +264,7 @@ int run_extract(const std::vector<std::string>& argv) {
                   << loaded.triples_added << " triple(s) added, " << loaded.triples_kept << " already there\n";
 
     const bool failed = report_diagnostics(diagnostics) || !failures.empty();
-    for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
+    for (const auto& f : failures) std::cerr << "newskg: error: " << printable(f) << "\n";
     if (failed) {
         std::size_t n = failures.size();
         for (const auto& d : diagnostics) n += d.error ? 1 : 0;

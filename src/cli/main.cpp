@@ -83,23 +83,23 @@ int main(int argc, char** argv) {
         if (command == "train-syntax") return newskg::cli::run_train_syntax(args);
         if (command == "ner") return newskg::cli::run_ner(args);
         if (command == "train-ner") return newskg::cli::run_train_ner(args);
-        std::cerr << "newskg: unknown command '" << command << "' (see newskg --help)\n";
+        std::cerr << "newskg: unknown command '" << newskg::cli::printable(command) << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {
-        std::cerr << "newskg " << command << ": " << e.what() << "\n(see newskg " << command
+        std::cerr << "newskg " << newskg::cli::printable(command) << ": " << newskg::cli::printable(e.what(), true) << "\n(see newskg " << command
                   << " --help)\n";
         return 2;
     } catch (const newskg::ontology_error& e) {
-        std::cerr << "newskg: " << e.what() << "\n";
+        std::cerr << "newskg: " << newskg::cli::printable(e.what(), true) << "\n";
         return 2;
     } catch (const newskg::syntax::model_error& e) {
-        std::cerr << "newskg: " << e.what() << "\n";
+        std::cerr << "newskg: " << newskg::cli::printable(e.what(), true) << "\n";
         return 2;
     } catch (const newskg::error& e) {
-        std::cerr << "newskg: " << e.what() << "\n";
+        std::cerr << "newskg: " << newskg::cli::printable(e.what(), true) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "newskg: internal error: " << e.what() << "\n";
+        std::cerr << "newskg: internal error: " << newskg::cli::printable(e.what(), true) << "\n";
         return 1;
     }
 }

@@ -91,7 +91,9 @@ bool looks_binary(std::string_view bytes) {
     std::size_t controls = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if (c == 0) return true;
+        // A NUL counts as one control character: a stray one in a text (a bad copy, a
+        // scraper's terminator) is replaced by to_utf8, while UTF-16 without a
+        // byte-order mark or a real binary file is half NULs and stays binary.
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) ++controls;
     }
     return n > 0 && controls * 50 > n;
@@ -121,12 +123,25 @@ Text to_utf8(std::string_view bytes, const std::string& path, std::string_view d
     }
     if (looks_binary(bytes))
         throw input_error(input_codes::kBinary, path, "binary data (NUL bytes or control characters), not an article");
+    // NUL bytes become spaces: C APIs downstream (librdf, libxml2) stop at a NUL, and
+    // one such byte must not cost the whole article.
+    std::string without_nul;
+    std::size_t nuls = 0;
+    if (bytes.find('\0') != std::string_view::npos) {
+        without_nul.assign(bytes);
+        for (char& c : without_nul)
+            if (c == '\0') {
+                c = ' ';
+                ++nuls;
+            }
+        bytes = without_nul;
+    }
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (valid_utf8(bytes)) return Text{std::string(bytes), std::nullopt};
+    if (valid_utf8(bytes)) return Text{std::string(bytes), std::nullopt, nuls};
 
     const std::string cs = lower_ascii(declared);
     if (!cs.empty() && cs != "utf-8" && cs != "utf8") {
-        if (auto u = convert_with(bytes, cs)) return Text{std::move(*u), std::string(declared)};
+        if (auto u = convert_with(bytes, cs)) return Text{std::move(*u), std::string(declared), nuls};
     }
     // Windows-1252 (a superset of Latin-1's printable range): valid UTF-8 stretches are
     // kept, each invalid byte is read as a Windows-1252 character. Undefined bytes, or a
@@ -158,7 +173,7 @@ Text to_utf8(std::string_view bytes, const std::string& path, std::string_view d
     if (converted * 3 > ascii_letters + converted)
         throw input_error(input_codes::kEncoding, path,
                           "not valid UTF-8 and not Western (Windows-1252) text; convert it to UTF-8");
-    return Text{std::move(out), std::string("Windows-1252")};
+    return Text{std::move(out), std::string("Windows-1252"), nuls};
 }
 
 std::string nfc(std::string_view utf8) {

@@ -10,7 +10,7 @@
 
 namespace newskg::decode {
 
-/// NUL bytes, or more than 2% control characters other than tab, line feed, carriage
+/// More than 2% control characters (NUL included) other than tab, line feed, carriage
 /// return and form feed: not a text file.
 bool looks_binary(std::string_view bytes);
 bool valid_utf8(std::string_view bytes);
@@ -20,10 +20,13 @@ struct Text {
     std::string utf8;
     /// Set when the bytes were not UTF-8 and were converted; says from what.
     std::optional<std::string> repaired_from;
+    /// How many NUL bytes were replaced by spaces.
+    std::size_t nul_replaced = 0;
 };
 /// Decodes bytes to UTF-8: a UTF-8 BOM is dropped, UTF-16 with a BOM is converted; valid
 /// UTF-8 is kept; otherwise the declared charset (e.g. an HTML meta charset) is used when
-/// given, else Windows-1252 when the bytes read as Western text. Throws input_error 103
+/// given, else Windows-1252 when the bytes read as Western text; NUL bytes become spaces
+/// (counted in Text::nul_replaced). Throws input_error 103
 /// (binary) or 104 (undecodable).
 Text to_utf8(std::string_view bytes, const std::string& path, std::string_view declared_charset = {});
 

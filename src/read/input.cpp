@@ -19,6 +19,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace newskg {
@@ -55,20 +58,48 @@ std::string parse_id(int code) { return "newskg.parse." + std::to_string(code); 
 // before deciding how to read the rest, and JSON Lines can be read line by line.
 class Source {
   public:
-    Source(const std::string& path) : path_(path) {
+    /// Opens `path` ("-": standard input). With regular_only, anything but a regular file
+    /// (a FIFO, socket or device met in a directory walk) throws NotRegular instead of
+    /// being opened for reading: a FIFO nobody writes to would block the batch forever.
+    Source(const std::string& path, bool regular_only = false) : path_(path) {
+        int fd = -1;
         if (path == "-") {
-            const int fd = dup(fileno(stdin));
-            f_ = fd >= 0 ? gzdopen(fd, "rb") : nullptr;
-            if (!f_ && fd >= 0) close(fd);
+            fd = dup(fileno(stdin));
         } else {
-            f_ = gzopen(path.c_str(), "rb");
+            // Non-blocking, so that opening a FIFO returns at once and fstat can tell
+            // what it is; the flag is cleared again before reading.
+            fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd >= 0) {
+                struct stat st {};
+                if (::fstat(fd, &st) == 0 && regular_only && !S_ISREG(st.st_mode)) {
+                    ::close(fd);
+                    throw NotRegular{kind_of(st.st_mode)};
+                }
+                const int fl = ::fcntl(fd, F_GETFL);
+                if (fl >= 0) ::fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+            }
         }
+        const int err = errno;
+        f_ = fd >= 0 ? gzdopen(fd, "rb") : nullptr;
         if (!f_) {
-            const int err = errno;
+            if (fd >= 0) ::close(fd);
             throw input_error(input_codes::kUnreadable, path,
-                              std::string("cannot open: ") + (err ? std::strerror(err) : "out of memory"));
+                              std::string("cannot open: ") + (fd < 0 && err ? std::strerror(err) : "out of memory"));
         }
         gzbuffer(f_, 1 << 17);
+    }
+
+    /// What a walk skipped instead of opening ("a FIFO", "a socket" ...).
+    struct NotRegular {
+        const char* kind;
+    };
+    static const char* kind_of(mode_t m) {
+        if (S_ISFIFO(m)) return "a FIFO (named pipe)";
+        if (S_ISSOCK(m)) return "a socket";
+        if (S_ISCHR(m)) return "a character device";
+        if (S_ISBLK(m)) return "a block device";
+        if (S_ISDIR(m)) return "a directory";
+        return "not a regular file";
     }
     ~Source() {
         if (f_) gzclose(f_);
@@ -232,8 +263,12 @@ class Reader {
                 diags_.push_back(diag(p, input_id(input_codes::kMissing), "no such file or directory", true));
             return;
         }
-        if (fs::is_directory(st)) directory(p);
-        else file(p);
+        if (fs::is_directory(st)) {
+            std::vector<DirId> ancestors;
+            directory(p, ancestors);
+        } else {
+            file(p);
+        }
     }
 
   private:
@@ -241,7 +276,33 @@ class Reader {
     const std::function<void(Document&&)>& sink_;
     std::vector<Diagnostic>& diags_;
 
-    void directory(const fs::path& dir) {
+    // A directory by device and inode: the same directory reached by two paths (a
+    // symbolic link to it, or to one of its ancestors) is the same DirId.
+    using DirId = std::pair<dev_t, ino_t>;
+    /// Every directory read in this run, with the path it was first read under.
+    std::map<DirId, std::string> seen_dirs_;
+
+    // Each directory is read once per run: a link back to an ancestor is a loop (it would
+    // otherwise be followed until the kernel's ELOOP, or forever with two links), a second
+    // path to a directory already read would extract its articles twice.
+    void directory(const fs::path& dir, std::vector<DirId>& ancestors) {
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) != 0) {
+            const int err = errno;
+            diags_.push_back(diag(dir.string(), input_id(input_codes::kUnreadable),
+                                  std::string("cannot access: ") + std::strerror(err), true));
+            return;
+        }
+        const DirId id{st.st_dev, st.st_ino};
+        if (const auto seen = seen_dirs_.find(id); seen != seen_dirs_.end()) {
+            const bool loop = std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end();
+            diags_.push_back(diag(dir.string(), input_id(input_codes::kDirectoryAgain),
+                                  loop ? "symbolic link loop: this is " + seen->second + " again; not followed"
+                                       : "the same directory as " + seen->second + ", already read; skipped",
+                                  false));
+            return;
+        }
+        seen_dirs_.emplace(id, dir.string());
         std::error_code ec;
         std::vector<fs::path> files, dirs;
         fs::directory_iterator it(dir, ec), end;
@@ -258,13 +319,16 @@ class Reader {
         // Sorted, so that a batch comes out in the same order on every system.
         std::sort(files.begin(), files.end());
         std::sort(dirs.begin(), dirs.end());
-        for (const auto& f : files) file(f.string());
-        for (const auto& d : dirs) directory(d);
+        for (const auto& f : files) file(f.string(), true);
+        ancestors.push_back(id);
+        for (const auto& d : dirs) directory(d, ancestors);
+        ancestors.pop_back();
     }
 
-    void file(const std::string& p) {
+    /// Reads one file; in a directory walk (walked) only a regular file is opened.
+    void file(const std::string& p, bool walked = false) {
         try {
-            Source src(p);
+            Source src(p, walked);
             const std::string_view head = src.head();
             const Format f = format_of(p, head, opt_.format);
             if (f == Format::Jsonl) {
@@ -273,6 +337,9 @@ class Reader {
             }
             std::string bytes = src.all(opt_.max_bytes);
             article(bytes, p, f);
+        } catch (const Source::NotRegular& n) {
+            diags_.push_back(diag(p, input_id(input_codes::kNotRegular),
+                                  std::string(n.kind) + ", not a regular file; skipped", false));
         } catch (const input_error& e) {
             diags_.push_back(Diagnostic{p, e.id(), message_of(e), true});
         }
@@ -291,6 +358,9 @@ class Reader {
         if (t.repaired_from)
             diags_.push_back(diag(where, input_id(input_codes::kEncoding),
                                   "not valid UTF-8; decoded as " + *t.repaired_from, false));
+        if (t.nul_replaced)
+            diags_.push_back(diag(where, input_id(input_codes::kControl),
+                                  std::to_string(t.nul_replaced) + " NUL byte(s) replaced by spaces", false));
     }
 
     // Relations of an undated article get no date (none is guessed), which the user

@@ -9,9 +9,12 @@
 // Sentences with reporting verbs ("X said", "according to X") give their relations a speaker.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
+#include "newskg/core/evidence.hpp"
 #include "newskg/relations/relations.hpp"
 #include "relations/dependency_tree.hpp"
 #include "relations/dictionary_frames.hpp"
@@ -65,12 +68,36 @@ const std::set<std::string>& prepositions() {
     return s;
 }
 
+/// The mentions and dates of each sentence, in document order: found once per article
+/// rather than by scanning the whole article for each sentence.
+struct SentenceIndex {
+    std::vector<std::vector<std::size_t>> mentions; ///< indices into Extraction::mentions
+    std::vector<std::vector<std::size_t>> dates;    ///< indices into Document::dates
+
+    explicit SentenceIndex(const Extraction& x) {
+        const auto& sens = x.document.sentences;
+        mentions.resize(sens.size());
+        dates.resize(sens.size());
+        for (std::size_t m = 0; m < x.mentions.size(); ++m)
+            if (x.mentions[m].sentence < sens.size()) mentions[x.mentions[m].sentence].push_back(m);
+        // A date belongs to the sentence whose span contains it (sentences are in text order).
+        for (std::size_t d = 0; d < x.document.dates.size(); ++d) {
+            const CharSpan& span = x.document.dates[d].span;
+            auto it = std::upper_bound(sens.begin(), sens.end(), span.begin,
+                                       [](std::size_t b, const Sentence& s) { return b < s.span.begin; });
+            if (it == sens.begin()) continue;
+            --it;
+            if (it->span.contains(span)) dates[static_cast<std::size_t>(it - sens.begin())].push_back(d);
+        }
+    }
+};
+
 class SentenceExtractor {
   public:
     SentenceExtractor(Extraction& x, const RelationLexicon& lex, const RelationOptions& opt,
-                      std::size_t sentence)
+                      std::size_t sentence, const SentenceIndex& index)
         : x_(x), doc_(x.document), lex_(lex), opt_(opt), s_(sentence),
-          sen_(x.document.sentences[sentence]) {
+          sen_(x.document.sentences[sentence]), index_(index) {
         for (std::size_t i = sen_.tokens.first; i < sen_.tokens.last; ++i)
             low_.push_back(lower(doc_.token_text(i)));
         build_slots();
@@ -317,6 +344,7 @@ class SentenceExtractor {
     const RelationOptions& opt_;
     std::size_t s_;
     const Sentence& sen_;
+    const SentenceIndex& index_;
     std::vector<std::string> low_; ///< lower-case tokens, indexed from the sentence start
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
     std::vector<std::size_t> slot_of_; ///< token (relative) → slot index or npos
@@ -337,8 +365,7 @@ class SentenceExtractor {
 
     void build_slots() {
         std::vector<const Mention*> ms;
-        for (const auto& m : x_.mentions)
-            if (m.sentence == s_) ms.push_back(&m);
+        for (std::size_t m : index_.mentions[s_]) ms.push_back(&x_.mentions[m]);
         // Outermost first: longer mentions win the tokens they cover.
         std::sort(ms.begin(), ms.end(), [](const Mention* a, const Mention* b) {
             if (a->tokens.size() != b->tokens.size()) return a->tokens.size() > b->tokens.size();
@@ -930,7 +957,8 @@ class SentenceExtractor {
         std::optional<DateValue> best;
         std::size_t best_dist = npos;
         const std::size_t vb = doc_.tokens[sen_.tokens.first + v].span.begin;
-        for (const auto& d : doc_.dates) {
+        for (std::size_t di : index_.dates[s_]) {
+            const auto& d = doc_.dates[di];
             if (!sen_.span.contains(d.span)) continue;
             std::size_t dist = d.span.begin > vb ? d.span.begin - vb : vb - d.span.begin;
             if (dist < best_dist) {
@@ -940,6 +968,15 @@ class SentenceExtractor {
         }
         if (!best) best = doc_.published;
         return best;
+    }
+
+    /// The bytes from the first to the last word of subject, verb and object: what the
+    /// evidence text of a long sentence is cut around.
+    CharSpan relation_span(std::size_t subj, std::size_t obj, std::size_t v) const {
+        const std::size_t first = std::min({slots_[subj].tokens.first, slots_[obj].tokens.first, v});
+        const std::size_t last = std::max({slots_[subj].tokens.last, slots_[obj].tokens.last, v + 1});
+        return CharSpan{doc_.tokens[sen_.tokens.first + first].span.begin,
+                        doc_.tokens[sen_.tokens.first + last - 1].span.end};
     }
 
     void emit(std::vector<Relation>& out, std::size_t subj, std::size_t obj, const std::string& predicate,
@@ -960,7 +997,7 @@ class SentenceExtractor {
             r.quad_class = onto.quad_class(cameo);
             r.goldstein = onto.goldstein(cameo);
         }
-        r.evidence.push_back(Evidence{doc_.id, s_, sen_.span, std::string(doc_.slice(sen_.span))});
+        r.evidence.push_back(sentence_evidence(doc_, s_, relation_span(subj, obj, v)));
         r.date = date_near(v);
         r.rule = rule;
         r.flags = flags | (sen_.heading ? kHeadline : 0u);
@@ -1350,22 +1387,35 @@ class SentenceExtractor {
 
 void find_relations(Extraction& x, const RelationLexicon& lexicon, const RelationOptions& options) {
     std::vector<Relation> found;
+    const SentenceIndex index(x);
     for (std::size_t s = 0; s < x.document.sentences.size(); ++s)
-        SentenceExtractor(x, lexicon, options, s).run(found);
-    // One relation per subject–predicate–object–code, with all its evidence.
+        SentenceExtractor(x, lexicon, options, s, index).run(found);
+    // One relation per subject–predicate–object–code, with all its evidence. Looked up in
+    // a map (the first relation of each key wins, as a scan would find it), with the
+    // sentences each already has as evidence: a long article repeats pairs thousands of times.
+    using Key = std::tuple<std::string, std::string, std::string, std::string, bool>;
+    auto key_of = [](const Relation& r) {
+        return Key{r.subject.value, r.object.value, r.predicate, r.cameo, (r.flags & kNegated) != 0};
+    };
+    std::map<Key, std::size_t> first_of;
+    std::vector<std::set<std::size_t>> sentences_of;
+    auto add = [&](std::size_t i) {
+        first_of.try_emplace(key_of(x.relations[i]), i);
+        std::set<std::size_t> ss;
+        for (const auto& e : x.relations[i].evidence) ss.insert(e.sentence);
+        sentences_of.push_back(std::move(ss));
+    };
+    for (std::size_t i = 0; i < x.relations.size(); ++i) add(i);
     for (auto& r : found) {
-        auto same = std::find_if(x.relations.begin(), x.relations.end(), [&](const Relation& o) {
-            return o.subject == r.subject && o.object == r.object && o.predicate == r.predicate &&
-                   o.cameo == r.cameo && (o.flags & kNegated) == (r.flags & kNegated);
-        });
-        if (same == x.relations.end()) {
+        const auto it = first_of.find(key_of(r));
+        if (it == first_of.end()) {
             x.relations.push_back(std::move(r));
+            add(x.relations.size() - 1);
             continue;
         }
-        bool have = false;
-        for (const auto& e : same->evidence)
-            if (e.sentence == r.evidence.front().sentence) have = true;
-        if (!have) same->evidence.push_back(r.evidence.front());
+        Relation* same = &x.relations[it->second];
+        if (sentences_of[it->second].insert(r.evidence.front().sentence).second)
+            same->evidence.push_back(r.evidence.front());
         same->confidence = std::max(same->confidence, r.confidence);
         if (r.date && (!same->date || *r.date < *same->date)) same->date = r.date;
     }

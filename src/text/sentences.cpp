@@ -2,6 +2,7 @@
 // abbreviation that can be final, together with any closing quotes and brackets glued to
 // it ('…he said."'), when the next token can open a sentence. Headlines and sub-headings
 // have no final stop, so a Title or Heading paragraph is always exactly one sentence.
+// Any sentence longer than kMaxSentenceTokens is cut into pieces (see analyse.hpp).
 #include "newskg/text/analyse.hpp"
 
 #include "text/abbreviations.hpp"
@@ -47,7 +48,7 @@ class Splitter {
         if (r.empty()) return;
         const bool heading = doc_.paragraphs[pi].kind != ParagraphKind::Body;
         if (heading) {
-            out.push_back(make(pi, r.first, r.last, true));
+            push(out, pi, r.first, r.last, true);
             return;
         }
         std::size_t start = r.first;
@@ -76,12 +77,12 @@ class Splitter {
             else // Initialism
                 split = abbrev::is_sentence_starter(next) || is_opener(next);
             if (split) {
-                out.push_back(make(pi, start, j, false));
+                push(out, pi, start, j, false);
                 start = j;
                 i = j - 1;
             }
         }
-        if (start < r.last) out.push_back(make(pi, start, r.last, false));
+        if (start < r.last) push(out, pi, start, r.last, false);
     }
 
   private:
@@ -100,6 +101,24 @@ class Splitter {
     static bool opens_sentence(std::string_view next) {
         const char32_t c = uc::first(next);
         return starts_upper(next) || uc::is_digit(c) || is_opener(next) || uc::is_symbol(c);
+    }
+
+    // Appends tokens [a, b) as one sentence, or as pieces of at most kMaxSentenceTokens.
+    void push(std::vector<Sentence>& out, std::size_t pi, std::size_t a, std::size_t b, bool heading) const {
+        while (b - a > kMaxSentenceTokens) {
+            std::size_t cut = a + kMaxSentenceTokens;
+            for (std::size_t k = cut; k > a + kMaxSentenceTokens / 2; --k)
+                if (is_pause(doc_.token_text(k - 1))) {
+                    cut = k;
+                    break;
+                }
+            out.push_back(make(pi, a, cut, heading));
+            a = cut;
+        }
+        out.push_back(make(pi, a, b, heading));
+    }
+    static bool is_pause(std::string_view t) {
+        return t == "," || t == ";" || t == ":" || t == "\u2014" || t == "\u2013" || t == "--";
     }
 
     Sentence make(std::size_t pi, std::size_t a, std::size_t b, bool heading) const {

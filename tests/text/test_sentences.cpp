@@ -92,3 +92,38 @@ TEST_CASE("sentences: never cross paragraphs and record their paragraph", "[text
     for (std::size_t i = 1; i < d.sentences.size(); ++i) CHECK(d.sentences[i].tokens.first == d.sentences[i - 1].tokens.last);
     CHECK(d.sentences.back().tokens.last == d.tokens.size());
 }
+
+TEST_CASE("sentences: a run without a sentence end is cut into pieces of at most 200 tokens",
+          "[text][sentences]") {
+    // 1,000 words and no stop: once one sentence, which made later stages quadratic.
+    std::string text;
+    for (int i = 0; i < 1000; ++i) text += "word" + std::to_string(i % 7) + " ";
+    const auto d = doc_of(text);
+    REQUIRE(d.sentences.size() == 5);
+    std::size_t next = 0;
+    for (const auto& s : d.sentences) {
+        CHECK(s.tokens.first == next); // pieces follow each other, no token lost
+        CHECK(s.tokens.size() == newskg::kMaxSentenceTokens);
+        next = s.tokens.last;
+    }
+    CHECK(next == d.tokens.size());
+
+    // Where the second half of a piece has a comma, the piece ends after the last one.
+    std::string commas;
+    for (int i = 0; i < 300; ++i) commas += (i == 150 || i == 170 || i == 260) ? "word, " : "word ";
+    const auto c = doc_of(commas);
+    REQUIRE(c.sentences.size() == 2);
+    CHECK(c.sentences[0].tokens.size() == 171 + 2); // 171 words and the two commas before the cut
+    CHECK(c.slice(c.sentences[0].span).substr(c.sentences[0].span.size() - 5) == "word,");
+
+    // A heading is cut too.
+    std::string heading;
+    for (int i = 0; i < 450; ++i) heading += "Headline ";
+    const auto h = doc_of(heading, newskg::ParagraphKind::Title);
+    CHECK(h.sentences.size() == 3);
+    for (const auto& s : h.sentences) CHECK(s.heading);
+
+    // An ordinary sentence is untouched.
+    CHECK(sentences("Chad accused Sudan of shelling border towns. Sudan denied it.") ==
+          V{"Chad accused Sudan of shelling border towns.", "Sudan denied it."});
+}

@@ -42,14 +42,17 @@ inline constexpr int kTooLarge = 105;   ///< over ReadOptions::max_bytes
 inline constexpr int kEmpty = 106;      ///< no article text (warning)
 inline constexpr int kBadFormat = 107;  ///< unknown --format value
 inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit
-inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, replaced (warning)
+inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, or NUL bytes in a file, replaced (warning)
 inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
+inline constexpr int kDirectoryAgain = 111; ///< a directory reached again in a walk (symlink loop): skipped (warning)
+inline constexpr int kNotRegular = 112; ///< a FIFO, socket or device met in a directory walk: skipped (warning)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes
 
 /// Reads each path ("-" is standard input; a directory is walked recursively, in sorted
-/// order, for .txt .text .html .htm .jsonl files and their .gz forms) and calls `sink`
+/// order, for .txt .text .html .htm .jsonl files and their .gz forms, each directory once
+/// however many symbolic links lead to it, opening only regular files) and calls `sink`
 /// once per article. Only one article is held in memory at a time. Problems with one
 /// file or one article are appended to `diagnostics` and the batch goes on; nothing is
 /// thrown for bad input.

@@ -17,6 +17,13 @@ void analyse_text(Document& doc);
 /// Tokens of one stretch of doc.text (byte offsets into doc.text).
 std::vector<Token> tokenize(std::string_view text, std::size_t base_offset = 0);
 
+/// Longest sentence, in tokens: a longer stretch without a sentence end (a page without
+/// punctuation) is cut into pieces of at most this many, after the last comma, semicolon,
+/// colon or dash of the second half of each piece where there is one. No news sentence
+/// comes near it (the longest of the development articles has 81 words); the cut keeps
+/// the per-sentence work of the later stages bounded.
+inline constexpr std::size_t kMaxSentenceTokens = 200;
+
 /// Sentences of the document from its tokens (doc.tokens must be filled).
 std::vector<Sentence> split_sentences(const Document& doc);
 

@@ -1,0 +1,28 @@
+#pragma once
+/// The evidence text kept for a relation: the sentence, or, when the sentence is long (a
+/// page without punctuation can be one "sentence" of megabytes), a window of it around
+/// the relation. Every relation of such a sentence copying all of it made memory and
+/// output grow with the square of the sentence.
+#include "newskg/core/model.hpp"
+
+#include <cstddef>
+
+namespace newskg {
+
+/// Bytes of context kept on either side of the relation's words (a little less: the
+/// window is cut at token boundaries).
+inline constexpr std::size_t kEvidenceContext = 300;
+/// A sentence up to this many bytes is always kept whole (news sentences are shorter).
+inline constexpr std::size_t kEvidenceWholeSentence = 1000;
+
+/// Evidence for a relation read from sentence `sentence` of `doc`, whose words (subject,
+/// verb, object) lie within `focus` (bytes of Document::text).
+/// requires: doc.sentences[sentence] exists and its tokens are those of doc.tokens.
+/// ensures: span is the whole sentence (Document::text.substr(span.begin, span.size())
+/// recovers it); text is the sentence itself when it is at most 1,000 bytes or the window
+/// [focus.begin − 300, focus.end + 300] covers it, else that window cut at token
+/// boundaries with "… " and/or " …" where it was cut. A focus longer than 600 bytes keeps 300 bytes around each of
+/// its ends, joined by " … ", so the text never exceeds about 1,250 bytes.
+Evidence sentence_evidence(const Document& doc, std::size_t sentence, CharSpan focus);
+
+} // namespace newskg
