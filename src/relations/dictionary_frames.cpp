@@ -116,6 +116,19 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
     return f;
 }
 
+std::vector<std::size_t> agents_of_noun(const DependencyTree& t, std::size_t noun,
+                                        const std::function<bool(std::size_t)>& is_actor) {
+    std::vector<std::size_t> out;
+    if (t.word(noun).upos != "NOUN") return out;
+    std::vector<std::size_t> cands = t.children(noun, "nmod:poss");
+    for (std::size_t c : t.children(noun, "nmod"))
+        if (t.case_marker(c) == "by") cands.push_back(c);
+    for (std::size_t c : cands)
+        for (std::size_t k : t.conjuncts(c))
+            if (is_actor(k) && t.word(k).upos != "PRON") out.push_back(k);
+    return out;
+}
+
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::size_t verb,
                                                const VerbDictionary& dictionary,
                                                const std::function<bool(std::size_t)>& is_actor,
@@ -139,8 +152,9 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         if (thing_done_elsewhere(frame, m->target, m->cameo)) return out;
         // "announced tariffs on X", "made accusations against X": the event is the
         // noun's, coded by the noun frame; the verb only carries it.
+        // Unless the noun names its author: "condemned an attack by X" is aimed at X.
         for (std::size_t o : t.children(verb, "obj"))
-            if (is_event_noun && is_event_noun(o)) return out;
+            if (is_event_noun && is_event_noun(o) && agents_of_noun(t, o, is_actor).empty()) return out;
     }
 
     auto actors_of = [&](std::vector<std::size_t> words) {
@@ -151,8 +165,13 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     // A participant: the grammatical subject, an argument of the frame, or no one.
     auto participant = [&](int which) -> std::vector<std::size_t> {
         if (which == VerbMatch::kSubject) return actors_of(t.subjects(verb));
-        if (which >= 0 && static_cast<std::size_t>(which) < heads.size())
-            return actors_of(t.conjuncts(heads[static_cast<std::size_t>(which)]));
+        if (which >= 0 && static_cast<std::size_t>(which) < heads.size()) {
+            const std::size_t h = heads[static_cast<std::size_t>(which)];
+            auto found = actors_of(t.conjuncts(h));
+            // "welcomed Uganda's withdrawal", "condemned an attack by X": the act's author.
+            if (found.empty() && which != m->source) found = agents_of_noun(t, h, is_actor);
+            return found;
+        }
         return {};
     };
     DictionaryEvent e;

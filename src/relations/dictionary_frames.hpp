@@ -33,6 +33,11 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
 
 /// Where a use of force took place, when nothing else names its target: "struck
 /// targets in Iran" is aimed at Iran. Empty for codes outside CAMEO 18-20.
+/// The actors who do what a noun names: its possessor or its "by" phrase ("Uganda's
+/// withdrawal", "an attack by Ugandan soldiers"); none for a pronoun possessor.
+std::vector<std::size_t> agents_of_noun(const DependencyTree& tree, std::size_t noun,
+                                        const std::function<bool(std::size_t)>& is_actor);
+
 std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size_t verb, const std::string& cameo,
                                            const std::function<bool(std::size_t)>& is_actor);
 

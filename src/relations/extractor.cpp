@@ -609,6 +609,11 @@ class SentenceExtractor {
                 if (objects.empty()) {
                     auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
                     objects = slots_of(territory_targets(t, wv, vs.cameo, is_actor));
+                    // "condemned an attack by X", "welcomed X's withdrawal": the act's author.
+                    if (objects.empty())
+                        for (std::size_t o : t.objects(wv))
+                            for (std::size_t k : slots_of(agents_of_noun(t, o, is_actor)))
+                                if (std::find(subjects.begin(), subjects.end(), k) == subjects.end()) objects.push_back(k);
                 }
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);

@@ -57,3 +57,13 @@ TEST_CASE("an infinitive on a noun is the act of whoever decided, planned or use
         if (r.subject == lv->id && r.object == ee->id && r.cameo.rfind("16", 0) == 0) planned = (r.flags & kConditional) != 0;
     CHECK(planned);
 }
+
+TEST_CASE("condemning or welcoming an act is aimed at its author", "[relations][nouns]") {
+    CHECK(event(extract_text("Latvia condemned an attack by Estonian soldiers near the border on Thursday."),
+                "Latvia", "Estonian soldiers", "11"));
+    CHECK(event(extract_text("Latvia criticized a report by the Red Dune Front."), "Latvia", "Red Dune Front", "11"));
+    CHECK(event(extract_text("Latvia welcomed Estonia's withdrawal from the talks."), "Latvia", "Estonia", "05"));
+    // The victim after "on" is not the one condemned.
+    CHECK_FALSE(event(extract_text("Latvia condemned an attack by Estonian soldiers on Lithuania."), "Latvia",
+                      "Lithuania", "11"));
+}
