@@ -96,7 +96,38 @@ auto Recognizer::scan_sentence(std::size_t s) -> void {
     }
 }
 
+auto Recognizer::based_place(std::size_t i) -> std::size_t {
+    // "New York-based Human Rights Watch", "a London-based group": the place before
+    // "-based" is where the next actor sits, never part of its name.
+    if (!word(i) || !cap_[i]) return 0;
+    // "The New York-based …": the article belongs to the phrase, not to the place.
+    if ((lower_[i] == "the" || lower_[i] == "a" || lower_[i] == "an") && i + 1 < sent_end_) {
+        const std::size_t end = based_place(i + 1);
+        if (end) claimed_[i] = true;
+        return end;
+    }
+    for (std::size_t j = i; j < sent_end_ && j < i + 4; ++j) {
+        const std::string& l = lower_[j];
+        constexpr std::string_view suffix = "-based";
+        if (l.size() > suffix.size() && l.compare(l.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            std::string key = j > i ? key_of(i, j) + " " : "";
+            key += l.substr(0, l.size() - suffix.size());
+            std::string label = surface(i, j + 1);
+            label.resize(label.size() - suffix.size());
+            std::size_t ent = npos;
+            if (const auto* hits = idx_.by_name(key)) ent = gaz_entity(hits->front());
+            else ent = entity(mint_iri(opt_.base_iri, ActorType::Location, key), ActorType::Location, label);
+            mention(i, j + 1, ent, MentionKind::Name);
+            x_.mentions.back().span.end -= suffix.size(); // the place's name, without "-based"
+            return j + 1;
+        }
+        if (!(word(j) && cap_[j])) return 0;
+    }
+    return 0;
+}
+
 auto Recognizer::try_at(std::size_t i) -> std::size_t {
+    if (const std::size_t end = based_place(i)) return end;
     std::vector<Match> found;
     title_person(i, found);
     gazetteer_pattern(i, found);

@@ -336,6 +336,10 @@ class Recognizer {
     /// recent on ties). "The West African nation" in news is the article's main country.
     std::size_t main_country(std::size_t pos) const;
 
+    /// "New York-based": a mention of the place, claimed before any name can run over it;
+    /// returns the token after it, or 0.
+    std::size_t based_place(std::size_t i);
+
     /// Does a kind of place follow within a few words ("Nigerian border region")?
     bool names_a_place(std::size_t j) const;
 

@@ -55,3 +55,15 @@ TEST_CASE("a title with the person beside it: the person acts, affiliated with t
     CHECK_FALSE(country_acts);
     CHECK(relation(x, "Ana Ruiz", "affiliatedWith", "Latvia"));
 }
+
+TEST_CASE("'X-based' names where the next actor sits, never part of its name", "[actors][based]") {
+    auto x = extract_text("The Nairobi-based Civic Lantern Foundation accused Estonia of abuses.");
+    const Entity* net = entity_named(x, "Civic Lantern Foundation");
+    REQUIRE(net);
+    CHECK(net->type != ActorType::Location);
+    const Entity* nairobi = entity_named(x, "Nairobi");
+    REQUIRE(nairobi);
+    CHECK(nairobi->type == ActorType::Location);
+    CHECK_FALSE(entity_named(x, "Nairobi-based Civic Lantern Foundation"));
+    CHECK(relation(x, "Civic Lantern Foundation", "accused", "Estonia"));
+}
