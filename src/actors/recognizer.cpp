@@ -126,7 +126,41 @@ auto Recognizer::based_place(std::size_t i) -> std::size_t {
     return 0;
 }
 
+auto Recognizer::dateline_end(std::size_t i) const -> std::size_t {
+    // "BAMAKO —", "KYIV:", "GOMA (Reuters) —", "GOMA, Democratic Republic of Congo (AP) —":
+    // where the story was filed, at the head of its paragraph; never an actor of it.
+    const std::size_t first = doc_.sentences[sent_].tokens.first;
+    if (i != first || !word(i) || !is_all_caps(text(i))) return 0;
+    if (sent_ > 0 && doc_.sentences[sent_ - 1].paragraph == doc_.sentences[sent_].paragraph) return 0;
+    bool place = false;
+    if (const auto* hits = idx_.by_name(lower_[i])) {
+        const ActorType t = idx_.entry(hits->front()).type;
+        if (t != ActorType::Location && t != ActorType::Country) return 0; // "NATO, the EU and …"
+        place = true;
+    }
+    if (idx_.by_capital(lower_[i])) place = true;
+    std::size_t j = i;
+    while (j < sent_end_ && j < i + 3 && word(j) && is_all_caps(text(j))) ++j;
+    auto dash = [&](std::size_t k) {
+        const std::string t(text(k));
+        return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+    };
+    bool in_paren = false;
+    for (std::size_t k = j; k < sent_end_ && k < i + 16; ++k) {
+        if (is(k, "(")) in_paren = true;
+        else if (is(k, ")")) in_paren = false;
+        else if (!in_paren && dash(k)) return k + 1;
+        else if (!in_paren && !(is(k, ",") || is(k, "of") || (word(k) && cap_[k]))) break;
+    }
+    // "KYIV, March 3" and the like: the known place alone.
+    return place && (is(j, ",") || is(j, "(")) ? j : 0;
+}
+
 auto Recognizer::try_at(std::size_t i) -> std::size_t {
+    if (const std::size_t end = dateline_end(i)) {
+        for (std::size_t k = i; k < end; ++k) claimed_[k] = true;
+        return end;
+    }
     if (const std::size_t end = based_place(i)) return end;
     std::vector<Match> found;
     title_person(i, found);

@@ -340,6 +340,9 @@ class Recognizer {
     /// returns the token after it, or 0.
     std::size_t based_place(std::size_t i);
 
+    /// The end of a dateline opening token i's paragraph ("GOMA, Congo (AP) —"), or 0.
+    std::size_t dateline_end(std::size_t i) const;
+
     /// Does a kind of place follow within a few words ("Nigerian border region")?
     bool names_a_place(std::size_t j) const;
 
