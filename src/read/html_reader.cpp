@@ -30,6 +30,7 @@
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
+#include "read/html_limits.hpp"
 #include "read/section_heading.hpp"
 #include "read/text_reader.hpp"
 #include "text/unicode_util.hpp"
@@ -43,6 +44,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -283,7 +285,10 @@ double ngram_overlap(const std::string& text, const std::unordered_set<std::stri
 
 class Extractor {
   public:
-    Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
+    Extractor(std::string_view page, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
+        // Excess attributes go before libxml2 sees the page (its attribute lists are quadratic).
+        const std::optional<std::string> limited = drop_excess_attributes(page, kMaxHtmlAttributes, attributes_dropped_);
+        const std::string_view utf8 = limited ? std::string_view(*limited) : page;
         // No network, no error output, recover from broken markup; the bytes are already
         // UTF-8 (decoded by the caller), so a <meta charset> in the page must not re-decode them.
         const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
@@ -325,6 +330,8 @@ class Extractor {
     }
 
     void set_models(const BlockModels* m) { models_ = m; }
+    /// Attributes left out because an element had more than kMaxHtmlAttributes.
+    std::size_t attributes_dropped() const { return attributes_dropped_; }
 
   private:
     void prepare(xmlNode* root) {
@@ -383,6 +390,7 @@ class Extractor {
     }
 
     const std::string& path_;
+    std::size_t attributes_dropped_ = 0;
     const ReadOptions& opt_;
     htmlDocPtr doc_ = nullptr;
     Meta meta_;
@@ -1329,8 +1337,11 @@ class Extractor {
 
 } // namespace
 
-Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options) {
-    return Extractor(utf8, path, options).run();
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
+                        HtmlReport* report) {
+    Extractor e(utf8, path, options);
+    if (report) report->attributes_dropped = e.attributes_dropped();
+    return e.run();
 }
 
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,

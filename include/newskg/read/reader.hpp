@@ -46,6 +46,7 @@ inline constexpr int kControl = 109;    ///< control characters in a JSON Lines 
 inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
 inline constexpr int kDirectoryAgain = 111; ///< a directory reached again in a walk (symlink loop): skipped (warning)
 inline constexpr int kNotRegular = 112; ///< a FIFO, socket or device met in a directory walk: skipped (warning)
+inline constexpr int kHtmlLimit = 113;  ///< HTML attributes beyond the per-element limit left out (warning)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes
