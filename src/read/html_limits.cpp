@@ -57,7 +57,6 @@ std::optional<std::string> drop_excess_attributes(std::string_view s, std::size_
         for (;;) {
             while (p < n && (space(s[p]) || s[p] == '/')) ++p;
             if (p >= n || s[p] == '>') break;
-            const std::size_t attr = p;
             // The name: at least one character, so that a stray "=" still moves on.
             ++p;
             while (p < n && !space(s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=') ++p;
@@ -74,8 +73,9 @@ std::optional<std::string> drop_excess_attributes(std::string_view s, std::size_
                 }
                 p = q;
             }
+            // From the end of the last attribute kept, so no stray space is left.
+            if (++count == max_attributes + 1) drop_from = last_end;
             last_end = p;
-            if (++count == max_attributes + 1) drop_from = attr;
         }
         if (drop_from != std::string_view::npos) {
             // Up to the end of the last attribute: a closing "/>" stays.
