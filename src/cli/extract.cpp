@@ -31,8 +31,9 @@ CAMEO-coded relations as edges, each with its evidence.
 
 FILE is a plain-text article or a saved page as text (.txt), a saved web page (.html,
 .htm), a JSON Lines file of articles (.jsonl: fields id, title, published, url, source,
-text or html), any of those gzipped (.gz), a directory (read recursively), or - for
-standard input.
+text or html), any of those gzipped (.gz), a directory (read recursively, each
+directory once however many symbolic links lead to it, only regular files: FIFOs,
+sockets and devices in it are skipped with a warning), or - for standard input.
 
 Options:
   --format LIST      output formats, comma-separated (default: json):
