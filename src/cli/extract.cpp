@@ -233,6 +233,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }, diagnostics);
     all = all_articles.graph();
+    all_articles = GraphUnion(&onto); // its copy of every edge and evidence is not needed past here
     if (articles > 1 && (one_graph || args.flag("--merge"))) {
         MergeResult resolved = resolve_actors(all, onto, merge_opts);
         if (args.value("--merge-log")) try {
