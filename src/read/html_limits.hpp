@@ -20,4 +20,16 @@ inline constexpr std::size_t kMaxHtmlAttributes = 100;
 std::optional<std::string> drop_excess_attributes(std::string_view html, std::size_t max_attributes,
                                                   std::size_t& dropped);
 
+/// Nesting kept when a page is too deep for libxml2 (which stops at 256 levels and drops
+/// the rest of the page).
+inline constexpr std::size_t kMaxHtmlDepth = 200;
+
+/// The page with the start and end tags of elements nested deeper than `max_depth` left
+/// out (their text stays, in the element at that depth); `flattened` is set to the number
+/// of start tags removed. Depth is counted as the tags say (end tags close the innermost
+/// open element of their name; void elements and "/>" open none), so elements HTML closes
+/// implicitly (<p>, <li>) count as open: meant for a page the parser has refused as too
+/// deep, not for every page. Linear in the page.
+std::string flatten_deep_elements(std::string_view html, std::size_t max_depth, std::size_t& flattened);
+
 } // namespace newskg::detail

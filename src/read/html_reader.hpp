@@ -12,6 +12,7 @@ namespace newskg::detail {
 /// What reading a page had to leave out, for the reader's warnings.
 struct HtmlReport {
     std::size_t attributes_dropped = 0; ///< beyond kMaxHtmlAttributes on one element
+    std::size_t elements_flattened = 0; ///< start tags deeper than kMaxHtmlDepth left out
 };
 
 /// read_html_article on UTF-8 text; `report`, when given, says what was left out.

@@ -371,6 +371,12 @@ class Reader {
                                       std::to_string(detail::kMaxHtmlAttributes) +
                                       " on one element left out (the page was read without them)",
                                   false));
+        if (r.elements_flattened)
+            diags_.push_back(diag(where, input_id(input_codes::kTooDeep),
+                                  std::to_string(r.elements_flattened) + " HTML element(s) nested deeper than " +
+                                      std::to_string(detail::kMaxHtmlDepth) +
+                                      " levels flattened into their ancestor (libxml2 stops at 256)",
+                                  false));
     }
 
     // Relations of an undated article get no date (none is guessed), which the user

@@ -65,3 +65,25 @@ TEST_CASE("html limits: a page with 100,000 attributes on one element is read, w
     CHECK(w->message == p + ": 99900 HTML attribute(s) beyond 100 on one element left out (the page was read "
                             "without them)");
 }
+
+TEST_CASE("html limits: elements nested too deep are flattened into their ancestor", "[read][html]") {
+    using newskg::detail::flatten_deep_elements;
+    std::size_t flattened = 99;
+    // Depth as the tags say: void elements and "/>" open nothing, an end tag closes the
+    // innermost open element of its name, script text is not markup.
+    const std::string page = "<html><body><div><br><img src=x><span/><div class=\"a>b\"><p>One<b>two</b></p>"
+                             "<script>if (a<b) '<div><div>';</script></div></div></body></html>";
+    CHECK(flatten_deep_elements(page, 10, flattened) == page);
+    CHECK(flattened == 0);
+    CHECK(flatten_deep_elements(page, 4, flattened) ==
+          "<html><body><div><br><img src=x><span/><div class=\"a>b\">Onetwo"
+          "<script>if (a<b) '<div><div>';</script></div></div></body></html>");
+    CHECK(flattened == 2); // p and b; a script is never flattened
+    CHECK(flatten_deep_elements(page, 3, flattened) ==
+          "<html><body><div><br><img src=x><span/>Onetwo"
+          "<script>if (a<b) '<div><div>';</script></div></body></html>");
+    CHECK(flattened == 3);
+    // The same name nested past the limit: the inner end tags go with their start tags.
+    CHECK(flatten_deep_elements("<div><div><div>x</div>y</div>z</div>w", 1, flattened) == "<div>xyz</div>w");
+    CHECK(flattened == 2);
+}
