@@ -135,11 +135,17 @@ auto Recognizer::person_by_title(const Pending& p, std::size_t window) const -> 
         }
         return false;
     };
+    // A person named many times in the window is checked once (titled reads all of its
+    // mentions, and nothing it reads changes during this call).
+    std::map<std::size_t, bool> checked;
     for (std::size_t m : mentions_before(p.range.first)) {
         const auto& mm = x_.mentions[m];
         if (mm.sentence + window < p.sentence) break;
         std::size_t e = entity_index(mm.entity);
-        if (e != npos && x_.entities[e].type == ActorType::Person && titled(e)) return e;
+        if (e == npos || x_.entities[e].type != ActorType::Person) continue;
+        auto [it, fresh] = checked.try_emplace(e, false);
+        if (fresh) it->second = titled(e);
+        if (it->second) return e;
     }
     return npos;
 }

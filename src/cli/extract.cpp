@@ -31,8 +31,9 @@ CAMEO-coded relations as edges, each with its evidence.
 
 FILE is a plain-text article or a saved page as text (.txt), a saved web page (.html,
 .htm), a JSON Lines file of articles (.jsonl: fields id, title, published, url, source,
-text or html), any of those gzipped (.gz), a directory (read recursively), or - for
-standard input.
+text or html), any of those gzipped (.gz), a directory (read recursively, each
+directory once however many symbolic links lead to it, only regular files: FIFOs,
+sockets and devices in it are skipped with a warning), or - for standard input.
 
 Options:
   --format LIST      output formats, comma-separated (default: json):
@@ -232,6 +233,7 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }, diagnostics);
     all = all_articles.graph();
+    all_articles = GraphUnion(&onto); // its copy of every edge and evidence is not needed past here
     if (articles > 1 && (one_graph || args.flag("--merge"))) {
         MergeResult resolved = resolve_actors(all, onto, merge_opts);
         if (args.value("--merge-log")) try {

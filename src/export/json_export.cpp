@@ -136,7 +136,10 @@ class Reader {
 
 } // namespace
 
-nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
+namespace {
+
+/// The "articles" and "entities" members of the export.
+json graph_head(const KnowledgeGraph& graph) {
     json out = json::object();
 
     json articles = json::array();
@@ -169,50 +172,83 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
     }
     out["entities"] = std::move(entities);
 
-    const auto labels = property_labels(ontology);
-    json relations = json::array();
-    for (const EdgeView& e : graph.edges()) {
-        const RelationEdge& r = e.relation;
-        json flags = json::array();
-        for (const auto& [bit, name] : kFlagNames)
-            if (r.flags & bit) flags.push_back(name);
-        json evidence = json::array();
-        for (const Evidence& ev : r.evidence) {
-            evidence.push_back({
-                {"document", ev.document},
-                {"sentence", ev.sentence},
-                {"start", ev.span.begin},
-                {"end", ev.span.end},
-                {"text", ev.text},
-            });
-        }
-        const auto label = labels.find(r.predicate);
-        relations.push_back({
-            {"subject", e.subject.iri},
-            {"predicate", r.predicate},
-            {"object", e.object.iri},
-            {"cameo", r.cameo},
-            {"quad_class", r.quad_class},
-            {"goldstein", r.goldstein},
-            {"label", label != labels.end() ? label->second : r.predicate},
-            {"date", date_or_null(r.date)},
-            {"last_date", date_or_null(r.last_date)},
-            {"confidence", r.confidence},
-            {"rule", r.rule},
-            {"speaker", string_or_null(r.speaker_iri)},
-            {"flags", std::move(flags)},
-            {"mention_count", r.mention_count},
-            {"evidence", std::move(evidence)},
+    return out;
+}
+
+/// One member of "relations".
+json relation_json(const EdgeView& e, const std::unordered_map<std::string, std::string>& labels) {
+    const RelationEdge& r = e.relation;
+    json flags = json::array();
+    for (const auto& [bit, name] : kFlagNames)
+        if (r.flags & bit) flags.push_back(name);
+    json evidence = json::array();
+    for (const Evidence& ev : r.evidence) {
+        evidence.push_back({
+            {"document", ev.document},
+            {"sentence", ev.sentence},
+            {"start", ev.span.begin},
+            {"end", ev.span.end},
+            {"text", ev.text},
         });
     }
+    const auto label = labels.find(r.predicate);
+    return json{
+        {"subject", e.subject.iri},
+        {"predicate", r.predicate},
+        {"object", e.object.iri},
+        {"cameo", r.cameo},
+        {"quad_class", r.quad_class},
+        {"goldstein", r.goldstein},
+        {"label", label != labels.end() ? label->second : r.predicate},
+        {"date", date_or_null(r.date)},
+        {"last_date", date_or_null(r.last_date)},
+        {"confidence", r.confidence},
+        {"rule", r.rule},
+        {"speaker", string_or_null(r.speaker_iri)},
+        {"flags", std::move(flags)},
+        {"mention_count", r.mention_count},
+        {"evidence", std::move(evidence)},
+    };
+}
+
+std::string dump(const json& j) {
+    // Text comes from arbitrary web pages; one stray byte must not lose the whole graph,
+    // so invalid UTF-8 is replaced instead of throwing.
+    return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
+    json out = graph_head(graph);
+    const auto labels = property_labels(ontology);
+    json relations = json::array();
+    for (const EdgeView& e : graph.edges()) relations.push_back(relation_json(e, labels));
     out["relations"] = std::move(relations);
     return out;
 }
 
 std::string to_json_string(const KnowledgeGraph& graph, const Ontology* ontology) {
-    // Text comes from arbitrary web pages; one stray byte must not lose the whole graph,
-    // so invalid UTF-8 is replaced instead of throwing.
-    return to_json(graph, ontology).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    // The same text as to_json(...).dump(2), written one relation at a time: the document
+    // tree of a large graph took several times the memory of its text. Members are in
+    // key order ("articles", "entities", "relations"); each relation is dumped alone and
+    // indented by its depth (dumped strings hold no raw line breaks).
+    std::string out = dump(graph_head(graph));
+    out.resize(out.size() - 2); // "\n}"
+    const auto labels = property_labels(ontology);
+    bool first = true;
+    for (const EdgeView& e : graph.edges()) {
+        out += first ? ",\n  \"relations\": [\n" : ",\n";
+        first = false;
+        const std::string item = dump(relation_json(e, labels));
+        out += "    ";
+        for (char c : item) {
+            out += c;
+            if (c == '\n') out += "    ";
+        }
+    }
+    out += first ? ",\n  \"relations\": []\n}\n" : "\n  ]\n}\n";
+    return out;
 }
 
 KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {

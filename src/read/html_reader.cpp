@@ -30,6 +30,7 @@
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
+#include "read/html_limits.hpp"
 #include "read/section_heading.hpp"
 #include "read/text_reader.hpp"
 #include "text/unicode_util.hpp"
@@ -43,6 +44,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -283,29 +285,42 @@ double ngram_overlap(const std::string& text, const std::unordered_set<std::stri
 
 class Extractor {
   public:
-    Extractor(std::string_view utf8, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
+    Extractor(std::string_view page, const std::string& path, const ReadOptions& opt) : path_(path), opt_(opt) {
+        // Excess attributes go before libxml2 sees the page (its attribute lists are quadratic).
+        const std::optional<std::string> limited = drop_excess_attributes(page, kMaxHtmlAttributes, attributes_dropped_);
+        const std::string_view utf8 = limited ? std::string_view(*limited) : page;
         // No network, no error output, recover from broken markup; the bytes are already
         // UTF-8 (decoded by the caller), so a <meta charset> in the page must not re-decode them.
         const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                             HTML_PARSE_IGNORE_ENC;
         if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
-        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-        if (!ctxt) throw input_error(input_codes::kUnreadable, path, "out of memory for the HTML parser");
-        doc_ = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
         // libxml2 stops building the tree at 256 nested elements (its guard against stack
-        // exhaustion) and drops the rest of the page: say so rather than read a fragment.
-        const bool too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
-        htmlFreeParserCtxt(ctxt);
-        if (too_deep) {
-            if (doc_) xmlFreeDoc(doc_);
-            doc_ = nullptr;
-            throw input_error(input_codes::kTooDeep, path,
-                              "HTML elements nested deeper than libxml2's limit of 256 levels; the page was not read");
-        }
+        // exhaustion) and drops the rest of the page: such a page is parsed again with the
+        // elements below kMaxHtmlDepth flattened into their ancestor, and refused only if
+        // that is still too deep, rather than read as a fragment.
+        if (parse(utf8, options)) return;
+        const std::string flat = flatten_deep_elements(utf8, kMaxHtmlDepth, elements_flattened_);
+        if (parse(flat, options)) return;
+        throw input_error(input_codes::kTooDeep, path,
+                          "HTML elements nested deeper than libxml2's limit of 256 levels; the page was not read");
     }
     ~Extractor() {
         if (doc_) xmlFreeDoc(doc_);
+    }
+
+    /// Parses into doc_; false (and no doc_) when libxml2 found the page too deep.
+    bool parse(std::string_view utf8, int options) {
+        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+        if (!ctxt) throw input_error(input_codes::kUnreadable, path_, "out of memory for the HTML parser");
+        doc_ = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+        const bool too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+        htmlFreeParserCtxt(ctxt);
+        if (too_deep && doc_) {
+            xmlFreeDoc(doc_);
+            doc_ = nullptr;
+        }
+        return !too_deep;
     }
     Extractor(const Extractor&) = delete;
     Extractor& operator=(const Extractor&) = delete;
@@ -325,6 +340,10 @@ class Extractor {
     }
 
     void set_models(const BlockModels* m) { models_ = m; }
+    /// Attributes left out because an element had more than kMaxHtmlAttributes.
+    std::size_t attributes_dropped() const { return attributes_dropped_; }
+    /// Start tags left out because they were nested deeper than kMaxHtmlDepth.
+    std::size_t elements_flattened() const { return elements_flattened_; }
 
   private:
     void prepare(xmlNode* root) {
@@ -383,6 +402,8 @@ class Extractor {
     }
 
     const std::string& path_;
+    std::size_t attributes_dropped_ = 0;
+    std::size_t elements_flattened_ = 0;
     const ReadOptions& opt_;
     htmlDocPtr doc_ = nullptr;
     Meta meta_;
@@ -1329,8 +1350,14 @@ class Extractor {
 
 } // namespace
 
-Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options) {
-    return Extractor(utf8, path, options).run();
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
+                        HtmlReport* report) {
+    Extractor e(utf8, path, options);
+    if (report) {
+        report->attributes_dropped = e.attributes_dropped();
+        report->elements_flattened = e.elements_flattened();
+    }
+    return e.run();
 }
 
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,

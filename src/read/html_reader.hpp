@@ -9,8 +9,15 @@
 
 namespace newskg::detail {
 
-/// read_html_article on UTF-8 text.
-Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options);
+/// What reading a page had to leave out, for the reader's warnings.
+struct HtmlReport {
+    std::size_t attributes_dropped = 0; ///< beyond kMaxHtmlAttributes on one element
+    std::size_t elements_flattened = 0; ///< start tags deeper than kMaxHtmlDepth left out
+};
+
+/// read_html_article on UTF-8 text; `report`, when given, says what was left out.
+Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,
+                        HtmlReport* report = nullptr);
 
 /// read_html_utf8 with other block scorers than the shipped ones (cross-validation).
 Document read_html_utf8(std::string_view utf8, const std::string& path, const ReadOptions& options,

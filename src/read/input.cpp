@@ -7,6 +7,7 @@
 #include "read/builder.hpp"
 #include "read/decode.hpp"
 #include "read/furniture.hpp"
+#include "read/html_limits.hpp"
 #include "read/html_reader.hpp"
 #include "read/text_reader.hpp"
 
@@ -363,6 +364,21 @@ class Reader {
                                   std::to_string(t.nul_replaced) + " NUL byte(s) replaced by spaces", false));
     }
 
+    void warn_html(const std::string& where, const detail::HtmlReport& r) {
+        if (r.attributes_dropped)
+            diags_.push_back(diag(where, input_id(input_codes::kHtmlLimit),
+                                  std::to_string(r.attributes_dropped) + " HTML attribute(s) beyond " +
+                                      std::to_string(detail::kMaxHtmlAttributes) +
+                                      " on one element left out (the page was read without them)",
+                                  false));
+        if (r.elements_flattened)
+            diags_.push_back(diag(where, input_id(input_codes::kTooDeep),
+                                  std::to_string(r.elements_flattened) + " HTML element(s) nested deeper than " +
+                                      std::to_string(detail::kMaxHtmlDepth) +
+                                      " levels flattened into their ancestor (libxml2 stops at 256)",
+                                  false));
+    }
+
     // Relations of an undated article get no date (none is guessed), which the user
     // should hear about rather than find in the graph.
     void warn_undated(const std::string& where, const Document& d) {
@@ -383,8 +399,10 @@ class Reader {
         {
             const auto t = decode::to_utf8(bytes, p, f == Format::Html ? detail::declared_charset(bytes) : "");
             warn_repaired(p, t);
-            d = f == Format::Html ? detail::read_html_utf8(t.utf8, p, opt_)
+            detail::HtmlReport report;
+            d = f == Format::Html ? detail::read_html_utf8(t.utf8, p, opt_, &report)
                                   : detail::read_plain_text(t.utf8, p, opt_, {});
+            warn_html(p, report);
         }
         if (d.paragraphs.empty())
             diags_.push_back(diag(p, input_id(input_codes::kEmpty), "no article text found", false));
@@ -529,7 +547,9 @@ class Reader {
             if (title) hints.title = furniture::trim(*title);
             d = detail::read_plain_text(*text, where, opt_, hints);
         } else {
-            d = detail::read_html_utf8(*html, where, opt_);
+            detail::HtmlReport report;
+            d = detail::read_html_utf8(*html, where, opt_, &report);
+            warn_html(where, report);
             if (title && d.title.empty()) build::prepend_title(d, *title);
         }
         if (!blank(body) && d.paragraphs.empty())

@@ -311,3 +311,23 @@ TEST_CASE("JSON export writes and reads back an article's authors", "[export][js
     old["articles"][0]["authors"] = "Zoe Quill";
     CHECK(parse_error_id(old) != "");
 }
+
+TEST_CASE("JSON text written relation by relation equals the dump of the whole tree", "[export][json]") {
+    // to_json_string no longer builds the tree of the whole graph; its bytes must not change.
+    auto whole = [](const KnowledgeGraph& g) {
+        return to_json(g, nullptr).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    };
+    KnowledgeGraph g = sample_graph();
+    RelationEdge reported = event("accused", "112", 3, -2.0,
+                                  {evidence("doc1", 6, "Russia said \"Mali\" accused it.\n\tTwice.", 300),
+                                   evidence("doc1", 9, std::string("bad \xC3 byte"), 500)});
+    reported.flags = kReported | kHedged;
+    reported.speaker_iri = kRussia;
+    g.upsert_edge(kMali, reported, kMinusma);
+    REQUIRE(g.edges().size() >= 2);
+    CHECK(to_json_string(g, nullptr) == whole(g));
+    KnowledgeGraph only_nodes;
+    only_nodes.upsert_node(node("https://ex.org/a", "A", ActorType::Person));
+    CHECK(to_json_string(only_nodes, nullptr) == whole(only_nodes));
+    CHECK(to_json_string(KnowledgeGraph(), nullptr) == whole(KnowledgeGraph()));
+}

@@ -41,11 +41,12 @@ inline constexpr int kEncoding = 104;   ///< not UTF-8 (warning when repaired as
 inline constexpr int kTooLarge = 105;   ///< over ReadOptions::max_bytes
 inline constexpr int kEmpty = 106;      ///< no article text (warning)
 inline constexpr int kBadFormat = 107;  ///< unknown --format value
-inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit
+inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit (warning when flattened)
 inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, or NUL bytes in a file, replaced (warning)
 inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
 inline constexpr int kDirectoryAgain = 111; ///< a directory reached again in a walk (symlink loop): skipped (warning)
 inline constexpr int kNotRegular = 112; ///< a FIFO, socket or device met in a directory walk: skipped (warning)
+inline constexpr int kHtmlLimit = 113;  ///< HTML attributes beyond the per-element limit left out (warning)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes
