@@ -825,6 +825,8 @@ class SentenceExtractor {
                 ++j;
             std::size_t n = slot_at(j);
             if (n == npos || slots_[n].tokens.first != j) break;
+            // ", and President X likened …": a new clause's subject, not one more party.
+            if (w(i) == "," && starts_clause(slots_[n].tokens.last)) break;
             out.push_back(n);
             i = slots_[n].tokens.last;
         }
@@ -940,6 +942,13 @@ class SentenceExtractor {
     }
 
     /// Whether the token is a verb of the lexicon or a reporting verb (for clause structure).
+    /// A finite verb right after a party opens a clause of its own: the tagger's VERB or
+    /// AUX, or a verb of the lexicon.
+    bool starts_clause(std::size_t i) const {
+        if (const std::size_t wd = syntax_word(i); wd != npos)
+            return doc_.words[wd].upos == "VERB" || doc_.words[wd].upos == "AUX";
+        return is_verb(i);
+    }
     bool is_verb(std::size_t i) const {
         if (w(i).empty() || !std::isalpha(static_cast<unsigned char>(w(i)[0]))) return false;
         for (const auto& l : lex_.lemmatizer().lemmas(w(i)))
