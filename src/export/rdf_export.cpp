@@ -28,6 +28,7 @@
 // not depend on the order the model was filled in (tests check this by filling the model
 // in two orders).
 #include "newskg/export/rdf.hpp"
+#include "newskg/core/article_ids.hpp"
 
 #include <algorithm>
 #include <array>
@@ -102,26 +103,6 @@ std::string slug(std::string_view s) {
     return out.empty() ? "unnamed" : out;
 }
 
-/// 64-bit FNV-1a over the parts, each terminated by a 0 byte so that ("ab","c") and
-/// ("a","bc") differ. Stable across runs and platforms, unlike std::hash.
-std::string hash_id(const std::vector<std::string_view>& parts) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    auto mix = [&](unsigned char c) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    };
-    for (auto p : parts) {
-        for (unsigned char c : p) mix(c);
-        mix(0);
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = kHex[h & 15];
-        h >>= 4;
-    }
-    return out;
-}
 
 /// xsd:decimal lexical form: fixed notation (no exponent), at most 6 decimals, trailing
 /// zeros trimmed but one kept after the point. to_chars ignores the C locale, so a
@@ -340,8 +321,8 @@ void add_edges(Builder& b, const KnowledgeGraph& g, const Ontology& ontology,
             const std::string sentence = ev ? std::to_string(ev->sentence) : std::string();
             const std::string id =
                 b.base() + "statement/" +
-                hash_id({e.subject.iri, r.predicate, e.object.iri, r.cameo, negated ? "negated" : "",
-                         ev ? std::string_view(ev->document) : std::string_view(), sentence});
+                stable_hash_hex({e.subject.iri, r.predicate, e.object.iri, r.cameo, negated ? "negated" : "",
+                                 ev ? std::string_view(ev->document) : std::string_view(), sentence});
             b.add_iri(id, rdf_type, r.is_event() ? nkg("Event") : nkg("StandingRelationStatement"));
             b.add_iri(id, nkg("subject"), e.subject.iri);
             b.add_iri(id, nkg("object"), e.object.iri);
