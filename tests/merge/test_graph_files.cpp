@@ -7,7 +7,9 @@
 #include "merge_support.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/export/json.hpp"
+#include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
+#include "newskg/graph/union.hpp"
 #include "newskg/merge/graph_files.hpp"
 
 using namespace newskg;
@@ -61,6 +63,15 @@ void check_round_trip(const KnowledgeGraph& g, const std::string& name) {
     const std::string json = dir / (name + ".json");
     test::write_file(json, to_json_string(g, &onto));
     CHECK(to_json(read_graph_file(json, onto), &onto) == to_json(g, &onto));
+    // JSON-LD reads back too, and extensions are compared in any case.
+    const std::string jsonld = dir / (name + ".JsonLD");
+    test::write_file(jsonld, to_jsonld(g, onto, ""));
+    const KnowledgeGraph from_jsonld = read_graph_file(jsonld, onto);
+    CHECK(comparable(from_jsonld) == want);
+    CHECK(to_jsonld(from_jsonld, onto, "") == to_jsonld(g, onto, ""));
+    const std::string upper = dir / (name + ".TTL");
+    test::write_file(upper, to_rdf(g, onto, RdfSyntax::Turtle, ""));
+    CHECK(comparable(read_graph_file(upper, onto)) == want);
 }
 
 } // namespace
@@ -69,15 +80,13 @@ TEST_CASE("every article read back from each RDF syntax and JSON is the graph wr
           "[merge][graph_files]") {
     const auto& graphs = test::article_graphs();
     REQUIRE(graphs.size() >= 10);
-    KnowledgeGraph all;
+    GraphUnion union_of_all;
     for (const auto& [id, g] : graphs) {
         check_round_trip(g, id);
-        for (const auto& a : g.articles()) all.add_article(a);
-        for (const EntityNode* n : g.nodes()) all.upsert_node(*n);
-        for (const EdgeView& e : g.edges()) all.upsert_edge(e.subject.iri, e.relation, e.object.iri);
+        union_of_all.add(g);
     }
     // One graph of all of them: edges with evidence from several articles.
-    check_round_trip(all, "all");
+    check_round_trip(union_of_all.graph(), "all");
 }
 
 TEST_CASE("read_graph_file keeps flags, speakers, date ranges and edges without evidence",
@@ -133,8 +142,11 @@ TEST_CASE("read_graph_file: missing files, syntax errors and foreign RDF are cle
     const std::string json = dir / "x.json";
     test::write_file(json, "{\"entities\": [\n  {\"id\": 1,}\n]}");
     CHECK_THROWS_WITH(read_graph_file(json, onto), Catch::Contains(json + ":2"));
-    const std::string other = dir / "x.jsonld";
-    test::write_file(other, "{}");
+    const std::string empty_jsonld = dir / "x.jsonld";
+    test::write_file(empty_jsonld, "{}");
+    CHECK_THROWS_WITH(read_graph_file(empty_jsonld, onto), Catch::Contains("newskg.parse.502"));
+    const std::string other = dir / "x.dot"; // written, never read back
+    test::write_file(other, "digraph {}");
     CHECK_THROWS_WITH(read_graph_file(other, onto), Catch::Contains("newskg.parse.504"));
     const std::string bad_value = dir / "v.nt";
     test::write_file(bad_value,
