@@ -181,10 +181,9 @@ int run_extract(const std::vector<std::string>& argv) {
             }
         }
     }, diagnostics);
-    all = all_articles.graph();
-    if (articles > 1 && (one_graph || args.flag("--merge"))) {
-        MergeResult resolved = resolve_actors(all, onto, merge_opts);
-        if (args.value("--merge-log")) try {
+    if (one_graph || args.flag("--merge")) {
+        MergeResult resolved = resolve_union(all_articles, onto, merge_opts);
+        if (articles > 1 && args.value("--merge-log")) try {
                 write_merge_log(args, resolved, articles);
             } catch (const error& e) {
                 failures.push_back(e.what());

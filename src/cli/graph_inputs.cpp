@@ -49,8 +49,8 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
     const Ontology& onto = in.resources->ontology();
 
     // Graphs and articles are combined as `newskg merge` combines graphs (GraphUnion,
-    // then actor resolution), so the counts and labels agree with merge's and do not
-    // depend on the order of the inputs.
+    // then actor resolution across them: resolve_union), so the counts and labels agree
+    // with merge's and do not depend on the order of the inputs.
     GraphUnion all(&onto);
     for (const auto& p : paths) {
         if (!is_graph_file(p)) continue;
@@ -69,7 +69,7 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
             std::cerr << "newskg: warning: " << d.message << "\n";
         }
     }
-    in.graph = resolve_actors(all.graph(), onto, MergeOptions{}).graph;
+    in.graph = resolve_union(all, onto, MergeOptions{}).graph;
     return in;
 }
 

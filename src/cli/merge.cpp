@@ -103,7 +103,7 @@ int run_merge(const std::vector<std::string>& argv) {
             failures.push_back(e.what());
         }
     }
-    const MergeResult result = resolve_actors(all.graph(), onto, mo);
+    const MergeResult result = resolve_union(all, onto, mo);
     try {
         write_file_atomically(*output, io::write_graph(*format, result.graph, onto, wo));
         write_merge_log(args, result, read);

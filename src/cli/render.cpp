@@ -58,9 +58,8 @@ int run_render(const std::vector<std::string>& argv) {
     const Ontology onto = Ontology::load(ontology_dir(args));
     GraphUnion all(&onto);
     for (const auto& path : args.positionals()) all.add(io::read_graph(path, onto));
-    // One graph is drawn as it is; several are merged as `newskg merge` would.
-    const KnowledgeGraph graph =
-        all.size() == 1 ? all.graph() : resolve_actors(all.graph(), onto, MergeOptions{}).graph;
+    // Several graphs are merged as `newskg merge` merges them.
+    const KnowledgeGraph graph = resolve_union(all, onto, MergeOptions{}).graph;
     write_file_atomically(args.value("--output").value_or("-"), io::write_graph(*format, graph, onto, wo));
     return 0;
 }

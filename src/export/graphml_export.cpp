@@ -38,11 +38,11 @@ using GraphmlGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, std::size_t, std::size_t>;
 
 struct NodeRow {
-    std::string label, type, country, iri;
+    std::string label, type, country, iri, aliases, articles;
 };
 
 struct EdgeRow {
-    std::string predicate, label, cameo, date, last_date, flags;
+    std::string predicate, label, cameo, date, last_date, flags, articles, evidence;
     int quad_class = 0;
     int mention_count = 0;
     double goldstein = 0.0, weight = 0.0, confidence = 0.0;
@@ -61,6 +61,17 @@ std::string flag_names(unsigned flags) {
     return out;
 }
 
+/// Several values in one GraphML string attribute (GraphML has no lists): " | " between
+/// names and ids, which rarely hold it; a line break between evidence sentences.
+std::string joined(const std::vector<std::string>& values, const char* separator) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += separator;
+        out += v;
+    }
+    return detail::xml_text(out);
+}
+
 } // namespace
 
 std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
@@ -76,7 +87,7 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         boost::add_vertex(nodes.size(), g);
         nodes.push_back({detail::xml_text(n->label.empty() ? n->iri : n->label),
                          std::string(to_string(n->type)), detail::xml_text(n->country_code),
-                         detail::xml_text(n->iri)});
+                         detail::xml_text(n->iri), joined(n->aliases, " | "), joined(n->articles, " | ")});
     }
     std::vector<EdgeRow> edges;
     for (const EdgeView& e : graph.edges()) {
@@ -94,6 +105,14 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         row.goldstein = r.goldstein;
         row.weight = static_cast<double>(r.mention_count);
         row.confidence = r.confidence;
+        std::vector<std::string> articles, sentences;
+        for (const Evidence& ev : r.evidence) {
+            // Evidence is sorted by article, so an article's items are next to each other.
+            if (articles.empty() || articles.back() != ev.document) articles.push_back(ev.document);
+            if (!ev.text.empty()) sentences.push_back(ev.text);
+        }
+        row.articles = joined(articles, " | ");
+        row.evidence = joined(sentences, "\n");
         boost::add_edge(index.at(&e.subject), index.at(&e.object), edges.size(), g);
         edges.push_back(std::move(row));
     }
@@ -111,6 +130,8 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     node_attr("type", &NodeRow::type);
     node_attr("country", &NodeRow::country);
     node_attr("iri", &NodeRow::iri);
+    node_attr("aliases", &NodeRow::aliases);
+    node_attr("articles", &NodeRow::articles);
     auto edge_attr = [&](const char* name, auto EdgeRow::*field) {
         using Value = std::remove_reference_t<decltype(std::declval<EdgeRow>().*field)>;
         dp.property(name, boost::make_function_property_map<GraphmlGraph::edge_descriptor, Value>(
@@ -129,6 +150,8 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     edge_attr("weight", &EdgeRow::weight);
     edge_attr("confidence", &EdgeRow::confidence);
     edge_attr("flags", &EdgeRow::flags);
+    edge_attr("articles", &EdgeRow::articles);
+    edge_attr("evidence", &EdgeRow::evidence);
 
     std::ostringstream out;
     // dynamic_properties formats numbers through an ostringstream of its own, which

@@ -1,5 +1,7 @@
 #include "newskg/export/json.hpp"
 
+#include <cmath>
+
 #include <array>
 #include <limits>
 #include <unordered_map>
@@ -197,7 +199,9 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
             {"label", label != labels.end() ? label->second : r.predicate},
             {"date", date_or_null(r.date)},
             {"last_date", date_or_null(r.last_date)},
-            {"confidence", r.confidence},
+            // Three decimals: the scorers' outputs are not more precise than that, and
+            // 0.8333333333333334 in every relation is noise to a reader.
+            {"confidence", std::round(r.confidence * 1000.0) / 1000.0},
             {"rule", r.rule},
             {"speaker", string_or_null(r.speaker_iri)},
             {"flags", std::move(flags)},

@@ -24,6 +24,7 @@
 
 #include "export/rdf_dataset.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 
 namespace newskg {
 
@@ -33,25 +34,10 @@ using nlohmann::json;
 using detail::RdfQuad;
 using detail::RdfTerm;
 
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-
-struct Prefix {
-    const char* name;
-    std::string_view iri;
-};
-
+using vocab::kRdfType;
+using vocab::kXsdString;
 // The vocabularies the exports use, in the order the context lists them.
-constexpr Prefix kPrefixes[] = {
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"schema", "https://schema.org/"},
-    {"nkg", kOntologyNs},
-    {"cameo", "https://newskg.org/cameo/"},
-};
+constexpr const auto& kPrefixes = vocab::kVocabularyPrefixes;
 
 /// One term of the context: a short key for a property, with the coercion of its values
 /// ("@id", a datatype as "xsd:...", or none) and whether its value is always an array
@@ -227,7 +213,7 @@ json node_objects(const NodeMap& nodes) {
 json build_context() {
     json ctx = json::object();
     ctx["@vocab"] = std::string(kOntologyNs);
-    for (const auto& p : kPrefixes) ctx[p.name] = std::string(p.iri);
+    for (const auto& p : kPrefixes) ctx[std::string(p.name)] = std::string(p.iri);
     for (const Term& term : kTerms) {
         json def = json::object();
         def["@id"] = std::string(term.prefix) + ":" + term.local;

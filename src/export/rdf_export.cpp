@@ -43,25 +43,21 @@
 #include "export/rdf_dataset.hpp"
 #include "export/utf8.hpp"
 #include "newskg/core/error.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
 
 namespace {
 
-constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
-constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
-constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
-constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
-constexpr std::string_view kSchema = "https://schema.org/";
-constexpr std::string_view kCameoNs = "https://newskg.org/cameo/";
-
-std::string cat(std::string_view a, std::string_view b) {
-    std::string s(a);
-    s += b;
-    return s;
-}
+using vocab::kProv;
+using vocab::kRdf;
+using vocab::kRdfs;
+using vocab::kSchema;
+using vocab::kSkos;
+using vocab::kXsd;
+constexpr std::string_view kCameoNs = vocab::kCameo;
+constexpr auto cat = vocab::iri;
 
 /// Percent-encodes the bytes an IRI may not contain (RFC 3987: controls, space and
 /// <>"{}|\^`). Graph IRIs are minted by other stages from article text; one stray space
@@ -380,16 +376,9 @@ std::string sorted_lines(const std::string& text) {
 /// fixed order: raptor writes them in this order. rdf: is not declared: raptor's
 /// serializers always declare it and refuse it twice.
 void declare_prefixes(rdf::Serializer& ser, const std::string& base) {
-    ser.set_namespace("rdfs", kRdfs);
-    ser.set_namespace("xsd", kXsd);
-    ser.set_namespace("skos", kSkos);
-    ser.set_namespace("prov", kProv);
-    ser.set_namespace("schema", kSchema);
-    ser.set_namespace("nkg", kOntologyNs);
-    ser.set_namespace("cameo", kCameoNs);
-    ser.set_namespace("country", cat(kActorNs, "country/"));
-    ser.set_namespace("org", cat(kActorNs, "org/"));
-    ser.set_namespace("loc", cat(kActorNs, "location/"));
+    for (const auto& p : vocab::kVocabularyPrefixes)
+        if (p.name != "rdf") ser.set_namespace(std::string(p.name), p.iri);
+    for (const auto& p : vocab::kActorPrefixes) ser.set_namespace(std::string(p.name), p.iri);
     // The base of minted IRIs gets a prefix of its own unless it is one of the above.
     if (base != kOntologyNs && base.rfind(kActorNs, 0) != 0) ser.set_namespace("kg", base);
 }

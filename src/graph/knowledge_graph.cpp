@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph_impl.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <iterator>
 #include <stdexcept>
@@ -170,7 +171,9 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
         edge.date = r.date;
         edge.last_date = r.date;
         edge.rule = r.rule;
-        edge.confidence = r.confidence;
+        // Three decimals, as every export writes it, so that a graph read back from any
+        // of them (JSON included) is the graph that was written.
+        edge.confidence = std::round(r.confidence * 1000.0) / 1000.0;
         if (r.speaker) edge.speaker_iri = resolve(*r.speaker, "speaker");
         edge.flags = r.flags;
         edge.mention_count = 1;

@@ -10,6 +10,7 @@
 
 #include "merge/rdf_triples.hpp"
 #include "newskg/core/error.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 
 namespace newskg::detail {
 
@@ -124,7 +125,7 @@ class Reader {
             if (key == "@type") {
                 for (const auto& t : value.is_array() ? value : json::array({value})) {
                     if (!t.is_string()) x_.fail("\"@type\" must hold IRIs");
-                    out_[subject]["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"].push_back(
+                    out_[subject][std::string(vocab::kRdfType)].push_back(
                         Value{true, x_.expand(t.get<std::string>(), true)});
                 }
                 continue;

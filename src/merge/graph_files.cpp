@@ -20,6 +20,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "merge/rdf_triples.hpp"
 #include "rdf/rdf.hpp"
 
@@ -31,17 +32,11 @@ using detail::Description;
 using detail::Descriptions;
 using detail::Value;
 
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
-constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
-constexpr std::string_view kProvDerived = "http://www.w3.org/ns/prov#wasDerivedFrom";
-constexpr std::string_view kSchema = "https://schema.org/";
-
-std::string cat(std::string_view a, std::string_view b) {
-    std::string s(a);
-    s += b;
-    return s;
-}
+using vocab::kRdfsLabel;
+using vocab::kRdfType;
+using vocab::kSchema;
+using vocab::kSkos;
+constexpr auto cat = vocab::iri;
 
 const std::vector<Value>& values(const Description& d, const std::string& predicate) {
     static const std::vector<Value> none;
@@ -225,7 +220,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
             ev.span.end = f.number<std::size_t>(nkg + "evidenceEnd").value_or(*start);
             ev.sentence = f.number<std::size_t>(nkg + "sentenceIndex").value_or(0);
             ev.text = f.text(nkg + "evidenceText").value_or("");
-            if (auto src = f.text(cat(kProvDerived, ""))) ev.document = id_of_article(*src);
+            if (auto src = f.text(cat(vocab::kProv, "wasDerivedFrom"))) ev.document = id_of_article(*src);
             r.evidence.push_back(std::move(ev));
         }
         // Every qualified node of an edge repeats its values with one evidence item of

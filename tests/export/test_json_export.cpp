@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -310,4 +312,18 @@ TEST_CASE("JSON export writes and reads back an article's authors", "[export][js
     CHECK(from_json(old).articles()[0].authors.empty());
     old["articles"][0]["authors"] = "Zoe Quill";
     CHECK(parse_error_id(old) != "");
+}
+
+TEST_CASE("JSON export rounds confidences to three decimals", "[export][json]") {
+    KnowledgeGraph g = sample_graph();
+    RelationEdge r = event("accused", "112", 3, -2.0, {evidence("doc1", 7, "Mali accused MINUSMA.", 400)});
+    r.confidence = 2.0 / 3.0;
+    g.upsert_edge(kMali, r, kMinusma);
+    const std::string text = to_json_string(g, nullptr);
+    CHECK(text.find("0.667") != std::string::npos);
+    CHECK(text.find("0.6666") == std::string::npos);
+    for (const auto& rel : json::parse(text)["relations"]) {
+        const double c = rel["confidence"].get<double>();
+        CHECK(std::abs(c * 1000.0 - std::round(c * 1000.0)) < 1e-9);
+    }
 }

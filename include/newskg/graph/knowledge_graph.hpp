@@ -58,7 +58,7 @@ struct RelationEdge {
     std::optional<DateValue> date; ///< earliest date of the mentions
     std::optional<DateValue> last_date;
     std::string rule;
-    double confidence = 1.0;   ///< highest confidence over the mentions
+    double confidence = 1.0;   ///< highest confidence over the mentions (add() keeps 3 decimals)
     std::string speaker_iri;   ///< who said it, when reported
     unsigned flags = 0;
     std::size_t mention_count = 1;

@@ -71,7 +71,13 @@ struct MergeResult {
 MergeResult resolve_actors(const KnowledgeGraph& graph, const Ontology& ontology,
                            const MergeOptions& options);
 
-/// GraphUnion of the graphs, then resolve_actors.
+/// What every command that combines graphs writes: the union's graph, with its actors
+/// resolved (resolve_actors) when it holds more than one graph. A single graph is taken
+/// as it is, since resolution is across graphs; so `merge`, `stats`, `path`, `render` and
+/// `extract` agree on the same inputs.
+MergeResult resolve_union(const GraphUnion& all, const Ontology& ontology, const MergeOptions& options);
+
+/// GraphUnion of the graphs, then resolve_union.
 MergeResult merge_graphs(const std::vector<const KnowledgeGraph*>& graphs, const Ontology& ontology,
                          const MergeOptions& options);
 
