@@ -48,13 +48,14 @@ struct Term {
     const char* local;
     const char* type; ///< nullptr: no coercion
     bool set;
+    const char* language = nullptr; ///< the language of its plain strings ("@language")
 };
 
 constexpr Term kTerms[] = {
     // actors
-    {"label", "rdfs", "label", nullptr, false},
-    {"prefLabel", "skos", "prefLabel", nullptr, false},
-    {"altLabel", "skos", "altLabel", nullptr, true},
+    {"label", "rdfs", "label", nullptr, false, "en"},
+    {"prefLabel", "skos", "prefLabel", nullptr, false, "en"},
+    {"altLabel", "skos", "altLabel", nullptr, true, "en"},
     // articles and outlets
     {"identifier", "schema", "identifier", nullptr, false},
     {"headline", "schema", "headline", nullptr, false},
@@ -168,11 +169,16 @@ json value_of(const RdfTerm& o, const Term* term) {
         if (coercion == "@id") return node_id(o);
         return json{{"@id", node_id(o)}};
     }
-    if (!o.language.empty()) return json{{"@value", o.value}, {"@language", o.language}};
+    const char* term_language = term ? term->language : nullptr;
+    if (!o.language.empty()) {
+        if (term_language && o.language == term_language) return o.value;
+        return json{{"@value", o.value}, {"@language", o.language}};
+    }
     const bool plain = o.datatype.empty() || o.datatype == kXsdString;
     if (plain) {
-        // A bare string under a coerced term would take the coercion's datatype.
-        if (!coercion.empty()) return json{{"@value", o.value}};
+        // A bare string under a coerced term would take the coercion's datatype (or
+        // the term's language).
+        if (!coercion.empty() || term_language) return json{{"@value", o.value}};
         return o.value;
     }
     const std::string type = compact_datatype(o.datatype);
@@ -219,6 +225,7 @@ json build_context() {
         def["@id"] = std::string(term.prefix) + ":" + term.local;
         if (term.type) def["@type"] = term.type;
         if (term.set) def["@container"] = "@set";
+        if (term.language) def["@language"] = term.language;
         ctx[term.name] = def;
     }
     return json{{"@context", ctx}};

@@ -159,6 +159,11 @@ class Builder {
     void add_text(const std::string& s, std::string_view p, std::string_view text) {
         add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, literal_text(text)));
     }
+    /// Names of actors: the articles newskg reads are English, and a language tag lets
+    /// SPARQL clients pick labels by language (langMatches) beside other datasets'.
+    void add_english(const std::string& s, std::string_view p, std::string_view text) {
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, literal_text(text), "en"));
+    }
     void add_typed(const std::string& s, std::string_view p, std::string_view text, const rdf::Uri& dt) {
         add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, literal_text(text), dt));
     }
@@ -248,10 +253,10 @@ void add_actors(Builder& b, const KnowledgeGraph& g) {
     for (const EntityNode* n : g.nodes()) {
         b.add_iri(n->iri, rdf_type, cat(kOntologyNs, to_string(n->type)));
         if (!n->label.empty()) {
-            b.add_text(n->iri, cat(kSkos, "prefLabel"), n->label);
-            b.add_text(n->iri, cat(kRdfs, "label"), n->label);
+            b.add_english(n->iri, cat(kSkos, "prefLabel"), n->label);
+            b.add_english(n->iri, cat(kRdfs, "label"), n->label);
         }
-        for (const auto& alias : n->aliases) b.add_text(n->iri, cat(kSkos, "altLabel"), alias);
+        for (const auto& alias : n->aliases) b.add_english(n->iri, cat(kSkos, "altLabel"), alias);
         if (!n->country_code.empty()) b.add_text(n->iri, cat(kOntologyNs, "isoCode"), n->country_code);
     }
 }
