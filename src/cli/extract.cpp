@@ -49,8 +49,8 @@ Options:
                      the article's id ("/", control characters and a leading "." become
                      "_"): the input's file name without extension, a JSON Lines
                      line's "id", or stdin-HASH for standard input (HASH: 8 hex digits
-                     of the text); an id already used in the run becomes ID-HASH, with
-                     a warning (newskg.input.111)
+                     of the text); an id already used in the run becomes ID-2, ID-3 …
+                     with a warning (newskg.input.111)
   --id ID            the article's id, for standard input or one input file
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
   --merge-log FILE   when several articles are merged into one graph, write the actor

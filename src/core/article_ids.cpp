@@ -58,14 +58,12 @@ ArticleIds::Claim ArticleIds::claim(const std::string& proposed, bool from_stdin
         taken_.emplace(article_file_stem(c.id), where);
         return c;
     }
-    const std::string hash = stable_hash_hex({text}, 8);
-    c.id = from_stdin ? proposed + "-" + hash : proposed;
+    c.id = from_stdin ? proposed + "-" + stable_hash_hex({text}, 8) : proposed;
     auto it = taken_.find(article_file_stem(c.id));
     if (it != taken_.end()) {
         c.kind = Claim::Kind::Renamed;
         c.taken_by = it->second;
-        const std::string base = from_stdin ? c.id : proposed + "-" + hash;
-        c.id = base;
+        const std::string base = c.id;
         for (int n = 2; taken_.count(article_file_stem(c.id)); ++n) c.id = base + "-" + std::to_string(n);
     }
     taken_.emplace(article_file_stem(c.id), where);

@@ -26,6 +26,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include "export/property_labels.hpp"
 #include "export/utf8.hpp"
 #include "newskg/ontology/ontology.hpp"
 
@@ -49,11 +50,8 @@ struct EdgeRow {
 };
 
 std::string flag_names(unsigned flags) {
-    static const std::pair<unsigned, const char*> kNames[] = {
-        {kNegated, "negated"}, {kHedged, "hedged"}, {kReported, "reported"},
-        {kConditional, "conditional"}, {kHeadline, "headline"}, {kAlleged, "alleged"}};
     std::string out;
-    for (const auto& [bit, name] : kNames)
+    for (const auto& [bit, name] : kFlagNames)
         if (flags & bit) {
             if (!out.empty()) out += ' ';
             out += name;
@@ -75,9 +73,7 @@ std::string joined(const std::vector<std::string>& values, const char* separator
 } // namespace
 
 std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
-    std::unordered_map<std::string, std::string> labels;
-    if (ontology)
-        for (const RelationType& r : ontology->relation_types()) labels.emplace(r.name, r.label);
+    const auto labels = detail::property_labels(ontology);
 
     GraphmlGraph g;
     std::vector<NodeRow> nodes;
@@ -95,7 +91,7 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         EdgeRow row;
         row.predicate = detail::xml_text(r.predicate);
         const auto known = labels.find(r.predicate);
-        row.label = detail::xml_text(known != labels.end() && !known->second.empty() ? known->second : r.predicate);
+        row.label = detail::xml_text(known != labels.end() ? known->second : r.predicate);
         row.cameo = detail::xml_text(r.cameo);
         if (r.date) row.date = r.date->iso();
         if (r.last_date) row.last_date = r.last_date->iso();

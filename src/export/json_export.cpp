@@ -1,4 +1,5 @@
 #include "newskg/export/json.hpp"
+#include "export/property_labels.hpp"
 
 #include <cmath>
 
@@ -16,28 +17,10 @@ namespace {
 
 using nlohmann::json;
 
-/// RelationFlag bits and their JSON names, in bit order (the order "flags" lists them).
-constexpr std::array<std::pair<RelationFlag, const char*>, 6> kFlagNames{{
-    {kNegated, "negated"},
-    {kHedged, "hedged"},
-    {kReported, "reported"},
-    {kConditional, "conditional"},
-    {kHeadline, "headline"},
-    {kAlleged, "alleged"},
-}};
 
 json date_or_null(const std::optional<DateValue>& d) { return d ? json(d->iso()) : json(nullptr); }
 json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-/// Property labels by local name. Read through relation_types() (the header's inline
-/// accessor) so one map is built per export instead of a lookup per edge.
-std::unordered_map<std::string, std::string> property_labels(const Ontology* ontology) {
-    std::unordered_map<std::string, std::string> labels;
-    if (!ontology) return labels;
-    for (const RelationType& r : ontology->relation_types())
-        if (!r.label.empty()) labels.emplace(r.name, r.label);
-    return labels;
-}
 
 // ------------------------------------------------------------------------ reading
 
@@ -171,13 +154,13 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
     }
     out["entities"] = std::move(entities);
 
-    const auto labels = property_labels(ontology);
+    const auto labels = detail::property_labels(ontology);
     json relations = json::array();
     for (const EdgeView& e : graph.edges()) {
         const RelationEdge& r = e.relation;
         json flags = json::array();
         for (const auto& [bit, name] : kFlagNames)
-            if (r.flags & bit) flags.push_back(name);
+            if (r.flags & bit) flags.push_back(std::string(name));
         json evidence = json::array();
         for (const Evidence& ev : r.evidence) {
             evidence.push_back({
@@ -291,14 +274,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
             rd.fail(405, at + "/speaker", "\"" + edge.speaker_iri + "\" is not an entity");
         const std::vector<std::string> flags = rd.strings(r, at, "flags");
         for (std::size_t f = 0; f < flags.size(); ++f) {
-            bool known = false;
-            for (const auto& [bit, name] : kFlagNames) {
-                if (flags[f] == name) {
-                    edge.flags |= bit;
-                    known = true;
-                }
-            }
-            if (!known)
+            const unsigned bit = flag_named(flags[f]);
+            edge.flags |= bit;
+            if (!bit)
                 rd.fail(403, at + "/flags/" + std::to_string(f),
                         "unknown flag \"" + flags[f] + "\"");
         }

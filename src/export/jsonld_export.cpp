@@ -144,8 +144,6 @@ std::string compact_iri(const std::string& iri, bool as_key) {
 
 std::string compact_datatype(const std::string& iri) { return compact_iri(iri, false); }
 
-std::string node_id(const RdfTerm& t) { return t.kind == RdfTerm::Kind::Blank ? "_:" + t.value : t.value; }
-
 bool integer_type(std::string_view type) {
     return type == "xsd:integer" || type == "xsd:nonNegativeInteger" || type == "xsd:positiveInteger";
 }
@@ -166,8 +164,8 @@ json integer_value(const std::string& s) {
 json value_of(const RdfTerm& o, const Term* term) {
     const std::string coercion = term && term->type ? term->type : "";
     if (o.kind != RdfTerm::Kind::Literal) {
-        if (coercion == "@id") return node_id(o);
-        return json{{"@id", node_id(o)}};
+        if (coercion == "@id") return o.text();
+        return json{{"@id", o.text()}};
     }
     const char* term_language = term ? term->language : nullptr;
     if (!o.language.empty()) {
@@ -245,9 +243,9 @@ std::string to_jsonld(const KnowledgeGraph& graph, const Ontology& ontology, con
     std::map<std::string, NodeMap> graphs; // "" = default graph, first
     graphs[std::string()];
     for (const RdfQuad& q : quads) {
-        auto& props = graphs[q.graph][node_id(q.subject)];
+        auto& props = graphs[q.graph][q.subject.text()];
         if (q.predicate == kRdfType && q.object.kind != RdfTerm::Kind::Literal) {
-            props["@type"].push_back(q.object.kind == RdfTerm::Kind::Blank ? node_id(q.object)
+            props["@type"].push_back(q.object.kind == RdfTerm::Kind::Blank ? q.object.text()
                                                                              : compact_iri(q.object.value, false));
             continue;
         }

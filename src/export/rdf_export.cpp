@@ -239,14 +239,6 @@ class Builder {
     std::string graph_; ///< current named graph; empty = default graph
 };
 
-const std::array<std::pair<unsigned, std::string_view>, 6> kFlagNames{{
-    {kNegated, "negated"},
-    {kHedged, "hedged"},
-    {kReported, "reported"},
-    {kConditional, "conditional"},
-    {kHeadline, "headline"},
-    {kAlleged, "alleged"},
-}};
 
 void add_actors(Builder& b, const KnowledgeGraph& g) {
     const std::string rdf_type = cat(kRdf, "type");
@@ -466,25 +458,10 @@ std::vector<RdfQuad> rdf_dataset(const KnowledgeGraph& graph, const Ontology& on
                                  const std::string& base_iri) {
     Builder b(ontology, base_of(base_iri), true);
     build(b, graph, ontology);
-    auto term = [](rdf::NodeRef n) {
-        RdfTerm t;
-        if (n.is_literal()) {
-            t.kind = RdfTerm::Kind::Literal;
-            t.value = std::string(n.literal());
-            t.datatype = std::string(n.datatype());
-            t.language = std::string(n.language());
-        } else if (n.is_blank()) {
-            t.kind = RdfTerm::Kind::Blank;
-            t.value = std::string(n.blank_id());
-        } else {
-            t.value = std::string(n.iri());
-        }
-        return t;
-    };
     std::vector<RdfQuad> quads;
     for (rdf::Stream st = b.model().statements(); !st.end(); st.next()) {
         const rdf::StatementRef s = st.current();
-        quads.push_back({graph_of(st), term(s.subject()), std::string(s.predicate().iri()), term(s.object())});
+        quads.push_back({graph_of(st), s.subject().term(), std::string(s.predicate().iri()), s.object().term()});
     }
     return quads;
 }

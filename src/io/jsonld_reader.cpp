@@ -84,6 +84,11 @@ class Expander {
     std::string vocab_;
 };
 
+/// An expanded IRI or "_:" blank node id as a term.
+Value node_term(const std::string& id) {
+    return id.rfind("_:", 0) == 0 ? Value::blank(id.substr(2)) : Value::iri(id);
+}
+
 std::string scalar_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
@@ -126,7 +131,7 @@ class Reader {
                 for (const auto& t : value.is_array() ? value : json::array({value})) {
                     if (!t.is_string()) x_.fail("\"@type\" must hold IRIs");
                     out_[subject][std::string(vocab::kRdfType)].push_back(
-                        Value{true, x_.expand(t.get<std::string>(), true)});
+                        node_term(x_.expand(t.get<std::string>(), true)));
                 }
                 continue;
             }
@@ -142,14 +147,14 @@ class Reader {
         if (v.is_object()) {
             if (auto id = v.find("@id"); id != v.end() && id->is_string()) {
                 if (v.size() > 1) x_.fail("embedded nodes are not read");
-                return Value{true, x_.expand(id->get<std::string>(), false)};
+                return node_term(x_.expand(id->get<std::string>(), false));
             }
-            if (auto val = v.find("@value"); val != v.end()) return Value{false, scalar_text(*val)};
+            if (auto val = v.find("@value"); val != v.end()) return Value::literal(scalar_text(*val));
             x_.fail("a value object needs \"@id\" or \"@value\"");
         }
         if (v.is_array() || v.is_null()) x_.fail("nested arrays and null values are not read");
-        if (def && def->coercion == "@id" && v.is_string()) return Value{true, x_.expand(v.get<std::string>(), false)};
-        return Value{false, scalar_text(v)};
+        if (def && def->coercion == "@id" && v.is_string()) return node_term(x_.expand(v.get<std::string>(), false));
+        return Value::literal(scalar_text(v));
     }
 };
 

@@ -49,8 +49,8 @@ const std::vector<Value>& values(const Description& d, const std::string& predic
 std::optional<std::string> first(const Description& d, const std::string& predicate) {
     const auto& v = values(d, predicate);
     if (v.empty()) return std::nullopt;
-    std::string best = v.front().text;
-    for (const auto& x : v) best = std::min(best, x.text);
+    std::string best = v.front().text();
+    for (const auto& x : v) best = std::min(best, x.text());
     return best;
 }
 
@@ -65,7 +65,7 @@ class Fields {
     }
     std::vector<std::string> all(std::string_view predicate) const {
         std::vector<std::string> out;
-        for (const auto& v : values(d_, std::string(predicate))) out.push_back(v.text);
+        for (const auto& v : values(d_, std::string(predicate))) out.push_back(v.text());
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
@@ -100,7 +100,7 @@ class Fields {
 
 bool has_type(const Description& d, std::string_view type) {
     for (const auto& v : values(d, std::string(kRdfType)))
-        if (v.iri && v.text == type) return true;
+        if (v.is_node() && v.text() == type) return true;
     return false;
 }
 
@@ -108,8 +108,8 @@ bool has_type(const Description& d, std::string_view type) {
 std::optional<ActorType> actor_type(const Description& d) {
     std::optional<ActorType> best;
     for (const auto& v : values(d, std::string(kRdfType))) {
-        if (!v.iri || v.text.rfind(kOntologyNs, 0) != 0) continue;
-        auto t = actor_type_from_string(std::string_view(v.text).substr(kOntologyNs.size()));
+        if (!v.is_node() || v.value.rfind(kOntologyNs, 0) != 0) continue;
+        auto t = actor_type_from_string(std::string_view(v.value).substr(kOntologyNs.size()));
         // A subject typed twice (a generic and a specific class) is the specific one.
         if (t && (!best || *best == ActorType::Actor)) best = t;
     }
@@ -153,7 +153,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
     std::map<std::string, std::vector<std::string>> mentioned_in;
     for (const auto& [subject, d] : triples)
         for (const auto& v : values(d, cat(kSchema, "mentions")))
-            if (v.iri) mentioned_in[v.text].push_back(id_of_article(subject));
+            if (v.is_node()) mentioned_in[v.text()].push_back(id_of_article(subject));
 
     for (const auto& [subject, d] : triples) {
         auto type = actor_type(d);
@@ -206,12 +206,9 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
         r.rule = f.text(nkg + "rule").value_or("");
         r.speaker_iri = f.text(nkg + "speaker").value_or("");
         for (const auto& flag : f.all(nkg + "flag")) {
-            static const std::map<std::string, unsigned> kFlags{
-                {"negated", kNegated}, {"hedged", kHedged}, {"reported", kReported},
-                {"conditional", kConditional}, {"headline", kHeadline}, {"alleged", kAlleged}};
-            auto it = kFlags.find(flag);
-            if (it == kFlags.end()) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
-            r.flags |= it->second;
+            const unsigned bit = flag_named(flag);
+            if (!bit) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
+            r.flags |= bit;
         }
         r.mention_count = f.number<std::size_t>(nkg + "mentionCount").value_or(1);
         if (auto start = f.number<std::size_t>(nkg + "evidenceStart")) {
@@ -262,17 +259,7 @@ template <class Parse>
 Descriptions collect(Parse&& parse) {
     Descriptions out;
     parse([&](rdf::StatementRef st, rdf::NodeRef) {
-        const rdf::NodeRef s = st.subject();
-        const std::string subject = s.is_blank() ? "_:" + std::string(s.blank_id()) : std::string(s.iri());
-        const rdf::NodeRef o = st.object();
-        Value v;
-        if (o.is_literal()) {
-            v.text = std::string(o.literal());
-        } else {
-            v.iri = true;
-            v.text = o.is_blank() ? "_:" + std::string(o.blank_id()) : std::string(o.iri());
-        }
-        out[subject][std::string(st.predicate().iri())].push_back(std::move(v));
+        out[st.subject().term().text()][std::string(st.predicate().iri())].push_back(st.object().term());
     });
     return out;
 }

@@ -8,13 +8,12 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "rdf/term.hpp"
+
 namespace newskg::detail {
 
-/// One object of a subject's property: an IRI (or "_:" blank id) or a literal's lexical form.
-struct Value {
-    bool iri = false;
-    std::string text;
-};
+/// One object of a subject's property.
+using Value = RdfTerm;
 
 /// A subject's properties: predicate IRI → objects, in parse order.
 using Description = std::map<std::string, std::vector<Value>>;

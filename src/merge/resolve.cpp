@@ -481,13 +481,13 @@ AliasRules AliasRules::load(const std::string& path) {
         for (const auto& p : name_predicates)
             if (auto it = d.find(p); it != d.end())
                 for (const auto& v : it->second)
-                    if (!v.iri) e.names.push_back(v.text);
+                    if (!v.is_node()) e.names.push_back(v.value);
         std::sort(e.names.begin(), e.names.end());
         e.names.erase(std::unique(e.names.begin(), e.names.end()), e.names.end());
         if (!e.names.empty()) rules.entries.push_back(std::move(e));
         if (auto it = d.find(different); it != d.end())
             for (const auto& v : it->second)
-                if (v.iri) rules.different.push_back({subject, v.text});
+                if (v.is_node()) rules.different.push_back({subject, v.text()});
     }
     if (rules.entries.empty() && rules.different.empty())
         throw parse_error(505, path, 0,

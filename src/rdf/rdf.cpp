@@ -197,6 +197,18 @@ std::string_view NodeRef::blank_id() const noexcept {
     return view(p, n);
 }
 
+::newskg::detail::RdfTerm NodeRef::term() const {
+    using ::newskg::detail::RdfTerm;
+    if (is_literal()) {
+        RdfTerm t = RdfTerm::literal(std::string(literal()));
+        t.datatype = std::string(datatype());
+        t.language = std::string(language());
+        return t;
+    }
+    if (is_blank()) return RdfTerm::blank(std::string(blank_id()));
+    return RdfTerm::iri(std::string(iri()));
+}
+
 std::string NodeRef::describe() const {
     if (is_iri()) return "<" + std::string(iri()) + ">";
     if (is_blank()) return "_:" + std::string(blank_id());

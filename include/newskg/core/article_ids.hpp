@@ -26,13 +26,14 @@ std::string article_file_stem(const std::string& id);
 /// Hands out the ids of one run's articles.
 ///
 /// An article proposes an id (its file name, its JSON Lines "id", "stdin"). The id is
-/// kept when no earlier article of the run has it, else the article is renamed
-/// PROPOSED-HASH, HASH being 8 hex digits of its text (so the name is the same on every
-/// run with the same inputs), with "-2", "-3" … after that when two articles are the same
-/// text. Ids are compared by their file stem, so two ids never share an output file.
-/// An article read from standard input without a given id is "stdin-HASH": a run has no
-/// path to name it by, and two different articles piped in on two runs must not share an
-/// id in a store. A given id (`--id`) names the first article, and only it.
+/// kept when no earlier article of the run has it, else the article is renamed ID-2,
+/// ID-3 … (the first free one), in input order, which read_articles keeps sorted: the
+/// same inputs give the same ids on every run. (newskg-dask, which extracts shards apart,
+/// names repeats across shards the same way.) Ids are compared by their file stem, so two
+/// ids never share an output file. An article read from standard input without a given
+/// id is "stdin-HASH", HASH being 8 hex digits of its text: a run has no path to name it
+/// by, and two different articles piped in on two runs must not share an id in a store.
+/// A given id (`--id`) names the first article, and only it.
 class ArticleIds {
   public:
     /// What claim() decided.

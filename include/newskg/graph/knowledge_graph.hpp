@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newskg/core/model.hpp"
@@ -64,6 +66,19 @@ struct RelationEdge {
     std::size_t mention_count = 1;
     bool is_event() const noexcept { return !cameo.empty(); }
 };
+
+/// RelationFlag bits and the names every export writes and every reader reads, in bit
+/// order (the order exports list them).
+inline constexpr std::pair<unsigned, std::string_view> kFlagNames[] = {
+    {kNegated, "negated"},         {kHedged, "hedged"},     {kReported, "reported"},
+    {kConditional, "conditional"}, {kHeadline, "headline"}, {kAlleged, "alleged"},
+};
+/// The bit of the flag called `name`; 0 when there is none.
+inline unsigned flag_named(std::string_view name) noexcept {
+    for (const auto& [bit, n] : kFlagNames)
+        if (n == name) return bit;
+    return 0;
+}
 
 /// A read-only view of one edge with its ends.
 struct EdgeView {
