@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli.hpp"
@@ -52,6 +53,9 @@ Options:
                      of the text); an id already used in the run becomes ID-2, ID-3 …
                      with a warning (newskg.input.111)
   --id ID            the article's id, for standard input or one input file
+  --taken-ids FILE   ids already used by other parts of the same batch, one per line
+                     (newskg-dask passes its earlier shards'): a repeat of one is named
+                     ID-2, ID-3 … as in one run over the whole batch
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
   --merge-log FILE   when several articles are merged into one graph, write the actor
                      merges beyond exact IRIs as JSON Lines (see newskg merge --help)
@@ -85,6 +89,12 @@ Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were w
 ArticleOptions article_options(const Args& args) {
     ArticleOptions ao;
     ao.read = read_options(args);
+    if (auto path = args.value("--taken-ids")) {
+        std::ifstream in(*path);
+        if (!in) throw input_error(102, *path, "cannot open the file of taken ids");
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) ao.read.taken_ids.push_back(line);
+    }
     ao.pipeline = pipeline_options(args);
     ao.jobs = jobs_option(args);
     ao.actor_files = args.values("--actors");
@@ -114,7 +124,7 @@ int run_extract(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
                "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store",
-               "--actors", "--id"},
+               "--actors", "--id", "--taken-ids"},
               {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<const io::FormatInfo*> formats;

@@ -43,6 +43,11 @@ std::string article_file_stem(const std::string& id) {
     return out.empty() ? "article" : out;
 }
 
+ArticleIds::ArticleIds(std::optional<std::string> given, const std::vector<std::string>& taken)
+    : given_(std::move(given)) {
+    for (const auto& id : taken) taken_.emplace(article_file_stem(id), "an earlier part of the batch");
+}
+
 ArticleIds::Claim ArticleIds::claim(const std::string& proposed, bool from_stdin, const std::string& where,
                                     std::string_view text) {
     Claim c;

@@ -491,7 +491,7 @@ void read_articles(const std::vector<std::string>& paths, const ReadOptions& opt
     }
     // Ids are settled here, the one place every article passes, so that no command sees
     // two articles of a run with the same id (see ArticleIds).
-    ArticleIds ids(options.id);
+    ArticleIds ids(options.id, options.taken_ids);
     const std::function<void(Document&&)> named = [&](Document&& d) {
         const bool from_stdin = d.source_path == "-" && d.id == "stdin";
         const auto c = ids.claim(d.id, from_stdin, d.source_path, d.text);

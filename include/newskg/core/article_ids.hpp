@@ -48,7 +48,9 @@ class ArticleIds {
         std::string taken_by; ///< where the article that holds the proposed id came from
     };
 
-    explicit ArticleIds(std::optional<std::string> given = std::nullopt) : given_(std::move(given)) {}
+    /// `taken`: ids already used by articles of the same batch read elsewhere (the
+    /// earlier shards of newskg-dask), claimed before any article of this run.
+    explicit ArticleIds(std::optional<std::string> given = std::nullopt, const std::vector<std::string>& taken = {});
 
     /// The id of the next article. `proposed`: the reader's id; `from_stdin`: read from
     /// standard input without a JSON Lines id; `where`: its file (for messages);

@@ -25,6 +25,9 @@ struct ReadOptions {
     /// article is refused (newskg.input.112). Without it ids come from file names, JSON
     /// Lines "id" fields, or "stdin-" and a hash of the text (see newskg/core/article_ids.hpp).
     std::optional<std::string> id;
+    /// Ids taken by articles of the same batch read by another run (newskg-dask's earlier
+    /// shards): a repeat of one is renamed as if those articles had come first.
+    std::vector<std::string> taken_ids;
 };
 
 /// A problem with one input or one article. Errors mean the article was skipped;
