@@ -65,3 +65,11 @@ TEST_CASE("article ids: file stems are safe names", "[core][ids]") {
     CHECK(newskg::article_file_stem("") == "article");
     CHECK(newskg::article_file_stem(std::string(300, 'x')).size() == 200);
 }
+
+TEST_CASE("article ids: ids taken by another part of the batch count as taken", "[core][ids]") {
+    ArticleIds ids(std::nullopt, {"red-sea", "red-sea-2"});
+    const auto c = ids.claim("red-sea", false, "b/red-sea.txt", "text");
+    CHECK(c.kind == Kind::Renamed);
+    CHECK(c.id == "red-sea-3");
+    CHECK(ids.claim("other", false, "b/other.txt", "text").kind == Kind::Kept);
+}
