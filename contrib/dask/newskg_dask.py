@@ -79,7 +79,7 @@ shards or outputs failed (listed at the end; the rest was done and written); 2 w
 usage or an extract that refused its options.
 """
 
-# extract's --format names and their file extensions (src/cli/extract.cpp kFormats).
+# extract's --format names and their file extensions (the format table, include/newskg/io/formats.hpp).
 FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdfxml": "rdf", "jsonld": "jsonld",
            "json": "json", "dot": "dot", "graphml": "graphml", "svg": "svg", "png": "png", "html": "html"}
 # Passed to `newskg extract` as given.
