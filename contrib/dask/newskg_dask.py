@@ -526,7 +526,7 @@ def taken_ids(shards):
     its files too, as in one run. Articles of feeds are not known to the client (it never
     reads the data), so an id repeated across feed pieces is only renamed in file names
     (place_articles)."""
-    claimed, out = set(), []
+    claimed, out = set(["merged"]), []  # extract --merge keeps DIR/merged.* for the merged graph
     for items in shards:
         out.append(sorted(claimed))
         for it in items:

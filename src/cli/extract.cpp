@@ -95,6 +95,9 @@ ArticleOptions article_options(const Args& args) {
         for (std::string line; std::getline(in, line);)
             if (!line.empty()) ao.read.taken_ids.push_back(line);
     }
+    // --out-dir with --merge writes DIR/merged.FORMAT: an article called "merged" must
+    // not be overwritten by it (nor overwrite it).
+    if (args.flag("--merge")) ao.read.taken_ids.push_back("merged");
     ao.pipeline = pipeline_options(args);
     ao.jobs = jobs_option(args);
     ao.actor_files = args.values("--actors");

@@ -45,7 +45,7 @@ std::string article_file_stem(const std::string& id) {
 
 ArticleIds::ArticleIds(std::optional<std::string> given, const std::vector<std::string>& taken)
     : given_(std::move(given)) {
-    for (const auto& id : taken) taken_.emplace(article_file_stem(id), "an earlier part of the batch");
+    for (const auto& id : taken) taken_.emplace(article_file_stem(id), "another part of the batch (or is --merge's merged file)");
 }
 
 ArticleIds::Claim ArticleIds::claim(const std::string& proposed, bool from_stdin, const std::string& where,

@@ -103,6 +103,21 @@ TEST_CASE("extract: a JSON Lines id is honoured and a duplicate one reported", "
     CHECK(r.err.find("article id 'wire-1' is already the id of an article") != std::string::npos);
 }
 
+TEST_CASE("extract --out-dir --merge: an article called merged keeps its own file", "[cli][e2e][ids]") {
+    TempDir in, out;
+    write_file(in / "merged.txt", "Chad accused Sudan of shelling border towns.\n");
+    write_file(in / "other.txt", "Mali expelled the French ambassador on Monday.\n");
+    const auto r = run_newskg("extract --no-parser --published 2024-01-02 --merge --out-dir " +
+                              sh_quote(out.path().string()) + " " + sh_quote(in / "merged.txt") + " " +
+                              sh_quote(in / "other.txt"));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto article = nlohmann::json::parse(read_file(out / "merged-2.json"));
+    CHECK(article_ids(article) == std::set<std::string>{"merged-2"});
+    const auto merged = nlohmann::json::parse(read_file(out / "merged.json"));
+    CHECK(article_ids(merged) == std::set<std::string>{"merged-2", "other"});
+}
+
 TEST_CASE("usage errors: --merge without --out-dir, read --max-bytes abc", "[cli][e2e]") {
     TwoFolders in;
     const auto merge = run_newskg("extract --merge " + in.args());
