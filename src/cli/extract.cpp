@@ -51,7 +51,7 @@ Options:
                      "_"): the input's file name without extension, a JSON Lines
                      line's "id", or stdin-HASH for standard input (HASH: 8 hex digits
                      of the text); an id already used in the run becomes ID-2, ID-3 …
-                     with a warning (newskg.input.111)
+                     with a warning (newskg.input.114)
   --id ID            the article's id, for standard input or one input file
   --taken-ids FILE   ids already used by other parts of the same batch, one per line
                      (newskg-dask passes its earlier shards'): a repeat of one is named

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "newskg/read/reader.hpp"
 #include "process.hpp"
 #include "test_paths.hpp"
 
@@ -128,4 +129,39 @@ TEST_CASE("usage errors: --merge without --out-dir, read --max-bytes abc", "[cli
     CHECK(read.err.find("--max-bytes expects a number") != std::string::npos);
     const auto read2 = run_newskg("read --max-bytes 12abc " + sh_quote(in.dir / "a/article.txt"));
     CHECK(read2.status == 2);
+}
+
+TEST_CASE("read_articles: a renamed id is a warning with its own id, --id a second time an error",
+          "[read][ids]") {
+    TwoFolders in;
+    std::vector<newskg::Diagnostic> diagnostics;
+    std::vector<std::string> ids;
+    newskg::read_articles({in.dir / "a", in.dir / "b"}, newskg::ReadOptions{},
+                          [&](newskg::Document&& d) { ids.push_back(d.id); }, diagnostics);
+    CHECK(ids == std::vector<std::string>{"article", "article-2"});
+    REQUIRE(diagnostics.size() >= 1);
+    bool renamed = false;
+    for (const auto& d : diagnostics)
+        if (d.id == "newskg.input.114") {
+            renamed = true;
+            CHECK_FALSE(d.error);
+            CHECK(d.path == in.dir / "b/article.txt");
+        }
+    CHECK(renamed);
+
+    write_file(in.dir / "feed.jsonl", "{\"text\": \"Chad accused Sudan.\"}\n{\"text\": \"Mali met Niger.\"}\n");
+    newskg::ReadOptions one;
+    one.id = "given";
+    diagnostics.clear();
+    ids.clear();
+    newskg::read_articles({in.dir / "feed.jsonl"}, one, [&](newskg::Document&& d) { ids.push_back(d.id); },
+                          diagnostics);
+    CHECK(ids == std::vector<std::string>{"given"});
+    std::size_t refused = 0;
+    for (const auto& d : diagnostics)
+        if (d.id == "newskg.input.115") {
+            ++refused;
+            CHECK(d.error);
+        }
+    CHECK(refused == 1);
 }

@@ -22,7 +22,7 @@ struct ReadOptions {
     /// "auto" (by extension, then by content), "text", "html" or "jsonl".
     std::string format = "auto";
     /// --id: the id of the one article read (standard input or a single file); a second
-    /// article is refused (newskg.input.112). Without it ids come from file names, JSON
+    /// article is refused (newskg.input.115). Without it ids come from file names, JSON
     /// Lines "id" fields, or "stdin-" and a hash of the text (see newskg/core/article_ids.hpp).
     std::optional<std::string> id;
     /// Ids taken by articles of the same batch read by another run (newskg-dask's earlier
@@ -51,8 +51,8 @@ inline constexpr int kBadFormat = 107;  ///< unknown --format value
 inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit
 inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, replaced (warning)
 inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
-inline constexpr int kDuplicateId = 111; ///< an article id already used in the run: renamed ID-2, ID-3 … (warning)
-inline constexpr int kIdGivenTwice = 112; ///< --id given but the input holds several articles (skipped)
+inline constexpr int kDuplicateId = 114; ///< an article id already used in the run: renamed ID-2, ID-3 … (warning)
+inline constexpr int kIdGivenTwice = 115; ///< --id given but the input holds several articles (skipped)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes
