@@ -79,7 +79,7 @@ shards or outputs failed (listed at the end; the rest was done and written); 2 w
 usage or an extract that refused its options.
 """
 
-# extract's --format names and their file extensions (src/cli/extract.cpp kFormats).
+# extract's --format names and their file extensions (the format table, include/newskg/io/formats.hpp).
 FORMATS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdfxml": "rdf", "jsonld": "jsonld",
            "json": "json", "dot": "dot", "graphml": "graphml", "svg": "svg", "png": "png", "html": "html"}
 # Passed to `newskg extract` as given.
@@ -267,7 +267,13 @@ def run_shard(spec):
         if "json" not in formats:
             formats.append("json")
         cmd = [spec["newskg"], "extract", "--out-dir", out, "--format", ",".join(formats), "--merge",
-               "--jobs", str(spec["jobs"])] + spec["extract_args"] + ["--"] + inputs
+               "--jobs", str(spec["jobs"])]
+        if spec.get("taken"):
+            taken_path = os.path.join(work, "taken-ids.txt")
+            with open(taken_path, "w", encoding="utf-8") as f:
+                f.write("".join(t + "\n" for t in spec["taken"]))
+            cmd += ["--taken-ids", taken_path]
+        cmd += spec["extract_args"] + ["--"] + inputs
         usage = []
         status, stderr = _run(cmd, cwd, usage) if inputs else (1, "")
         errors, warnings, _ = _problems(stderr, renames)
@@ -499,6 +505,42 @@ def file_identity(path):
         return None
 
 
+def file_article_id(path):
+    """The id newskg's reader gives the article of a file: its name without .gz, .txt,
+    .text, .html, .htm, .jsonl and .json (repeatedly, in any case)."""
+    name = os.path.basename(path)
+    stripped = True
+    while stripped:
+        stripped = False
+        for ext in (".gz", ".txt", ".text", ".html", ".htm", ".jsonl", ".json"):
+            if len(name) > len(ext) and name.lower().endswith(ext):
+                name = name[:-len(ext)]
+                stripped = True
+    return name
+
+
+def taken_ids(shards):
+    """For each shard, the ids the articles of files in earlier shards take, as one run
+    over all inputs names them (a repeat becomes ID-2, ID-3 …): given to the shard's
+    extract (--taken-ids), so an article repeated across shards gets the same id, inside
+    its files too, as in one run. Articles of feeds are not known to the client (it never
+    reads the data), so an id repeated across feed pieces is only renamed in file names
+    (place_articles)."""
+    claimed, out = set(["merged"]), []  # extract --merge keeps DIR/merged.* for the merged graph
+    for items in shards:
+        out.append(sorted(claimed))
+        for it in items:
+            if it["kind"] != "file" or it.get("feed"):
+                continue
+            base = final = file_article_id(it["path"])
+            n = 2
+            while final in claimed:
+                final = "%s-%d" % (base, n)
+                n += 1
+            claimed.add(final)
+    return out
+
+
 def plan_shards(units, shard_size):
     """Cuts the list of inputs (a file is one unit, a feed its lines) into shards of
     shard_size units in input order; feeds are cut into line ranges."""
@@ -510,12 +552,13 @@ def plan_shards(units, shard_size):
         else:
             first, n = 1, u["lines"]
             if n == 0:
-                cur.append({"kind": "file", "path": u["path"], "display": u["display"], "units": 0})
+                cur.append({"kind": "file", "path": u["path"], "display": u["display"], "units": 0, "feed": True})
             while first <= n:
                 take = min(room, n - first + 1)
                 last = first + take - 1
                 if first == 1 and last == n:
-                    cur.append({"kind": "file", "path": u["path"], "display": u["display"], "units": n})
+                    cur.append({"kind": "file", "path": u["path"], "display": u["display"], "units": n,
+                                "feed": True})
                 else:
                     cur.append({"kind": "feed", "path": u["path"], "display": u["display"], "first": first,
                                 "last": last, "units": take})
@@ -814,11 +857,13 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
                 "only_shard": len(shards) == 1}
     common = sha(identity)
     specs = []
+    taken = taken_ids(shards)
     for i, items in enumerate(shards):
         # The paths as written count too: extract puts them in the per-article JSON.
         ident = [[it["kind"], it["path"], it["display"], file_identity(it["path"]), it.get("first"), it.get("last")]
                  for it in items]
-        specs.append({"key": sha([common, ident])[:32], "index": i, "items": items, "checkpoints": ck,
+        specs.append({"key": sha([common, ident, taken[i]])[:32], "index": i, "items": items, "checkpoints": ck,
+                      "taken": taken[i],
                       "newskg": newskg, "jobs": jobs, "extract_args": extract_args, "formats": extract_formats,
                       "only_shard": len(shards) == 1, "units": sum(it["units"] for it in items),
                       "cwd": os.getcwd()})

@@ -35,10 +35,6 @@ int run_train_syntax(const std::vector<std::string>& args);
 int run_ner(const std::vector<std::string>& args);
 int run_train_ner(const std::vector<std::string>& args);
 
-/// The graph in one output format (ttl, nt, nq, trig, rdfxml, jsonld, json, dot,
-/// graphml, svg, png); defined in extract.cpp.
-std::string render(const std::string& format, const KnowledgeGraph& graph, const Ontology& ontology,
-                   const std::string& base, const DotOptions& dot);
 int run_load(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 

@@ -310,10 +310,19 @@ ReadOptions read_options(const Args& args) {
     if (auto f = args.value("--input-format")) ro.format = *f;
     if (auto m = args.value("--max-bytes")) {
         try {
+            // stoull takes "12abc" as 12 and "-1" as the largest number.
+            if (m->empty() || m->find_first_not_of("0123456789") != std::string::npos) throw std::invalid_argument(*m);
             ro.max_bytes = std::stoull(*m);
         } catch (const std::exception&) {
             throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
         }
+    }
+    if (auto id = args.value("--id")) {
+        // One id names one article: several inputs or a directory would need several.
+        if (id->empty()) throw usage_error("--id needs a non-empty id");
+        if (args.positionals().size() != 1 || std::filesystem::is_directory(args.positionals().front()))
+            throw usage_error("--id names one article: give one input file or - (standard input)");
+        ro.id = *id;
     }
     return ro;
 }

@@ -1,18 +1,13 @@
 #include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <map>
-#include <set>
 
 #include "cli.hpp"
+#include "graph_inputs.hpp"
+#include "newskg/core/article_ids.hpp"
 #include "newskg/core/error.hpp"
-#include "newskg/export/dot.hpp"
-#include "newskg/export/graphml.hpp"
-#include "newskg/export/html.hpp"
-#include "newskg/export/image.hpp"
-#include "newskg/export/json.hpp"
-#include "newskg/export/jsonld.hpp"
-#include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/io/graph_io.hpp"
 #include "newskg/merge/merge.hpp"
 #include "newskg/pipeline/parallel.hpp"
 #include "newskg/pipeline/pipeline.hpp"
@@ -53,8 +48,15 @@ Options:
   --output PATH      write one graph of all inputs to PATH (- is standard output);
                      needs exactly one format
   --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
-                     the article's id (the input's file name without extension; "/",
-                     control characters and a leading "." become "_")
+                     the article's id ("/", control characters and a leading "." become
+                     "_"): the input's file name without extension, a JSON Lines
+                     line's "id", or stdin-HASH for standard input (HASH: 8 hex digits
+                     of the text); an id already used in the run becomes ID-2, ID-3 …
+                     with a warning (newskg.input.114)
+  --id ID            the article's id, for standard input or one input file
+  --taken-ids FILE   ids already used by other parts of the same batch, one per line
+                     (newskg-dask passes its earlier shards'): a repeat of one is named
+                     ID-2, ID-3 … as in one run over the whole batch
   --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
   --merge-log FILE   when several articles are merged into one graph, write the actor
                      merges beyond exact IRIs as JSON Lines (see newskg merge --help)
@@ -83,54 +85,20 @@ Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were w
 2 wrong usage.
 )";
 
-/// Format name → file extension in --out-dir (the name itself, except RDF/XML's
-/// conventional .rdf).
-const std::map<std::string, std::string> kFormats{
-    {"ttl", "ttl"},   {"nt", "nt"},       {"nq", "nq"},           {"trig", "trig"},
-    {"rdfxml", "rdf"}, {"jsonld", "jsonld"}, {"json", "json"},    {"dot", "dot"},
-    {"graphml", "graphml"}, {"svg", "svg"}, {"png", "png"}, {"html", "html"},
-};
-
-/// A file name for an article id in --out-dir. Ids come from JSON Lines and file names,
-/// so they are untrusted: "../x" or "a/b" must not leave DIR or fail, and a hidden or
-/// over-long name must not appear. Path separators, control characters and a leading dot
-/// become "_"; the name is cut to 200 bytes (on a UTF-8 boundary).
-std::string file_stem(const std::string& id) {
-    std::string out;
-    for (char c : id) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) ? '_' : c;
-    }
-    if (!out.empty() && out[0] == '.') out[0] = '_';
-    if (out.size() > 200) {
-        std::size_t cut = 200;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-        out.resize(cut);
-    }
-    return out.empty() ? "article" : out;
-}
-
 } // namespace
-
-std::string render(const std::string& format, const KnowledgeGraph& g, const Ontology& onto,
-                   const std::string& base, const DotOptions& dot) {
-    if (format == "ttl") return to_rdf(g, onto, RdfSyntax::Turtle, base);
-    if (format == "nt") return to_rdf(g, onto, RdfSyntax::NTriples, base);
-    if (format == "nq") return to_rdf(g, onto, RdfSyntax::NQuads, base);
-    if (format == "trig") return to_rdf(g, onto, RdfSyntax::TriG, base);
-    if (format == "rdfxml") return to_rdf(g, onto, RdfSyntax::RdfXml, base);
-    if (format == "jsonld") return to_jsonld(g, onto, base);
-    if (format == "json") return to_json_string(g, &onto);
-    if (format == "graphml") return to_graphml(g, &onto);
-    if (format == "svg") return to_image(g, &onto, dot, ImageFormat::Svg);
-    if (format == "png") return to_image(g, &onto, dot, ImageFormat::Png);
-    if (format == "html") return to_html(g, &onto, HtmlOptions{dot, {}});
-    return to_dot(g, &onto, dot);
-}
 
 ArticleOptions article_options(const Args& args) {
     ArticleOptions ao;
     ao.read = read_options(args);
+    if (auto path = args.value("--taken-ids")) {
+        std::ifstream in(*path);
+        if (!in) throw input_error(102, *path, "cannot open the file of taken ids");
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) ao.read.taken_ids.push_back(line);
+    }
+    // --out-dir with --merge writes DIR/merged.FORMAT: an article called "merged" must
+    // not be overwritten by it (nor overwrite it).
+    if (args.flag("--merge")) ao.read.taken_ids.push_back("merged");
     ao.pipeline = pipeline_options(args);
     ao.jobs = jobs_option(args);
     ao.actor_files = args.values("--actors");
@@ -160,32 +128,30 @@ int run_extract(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
                "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store",
-               "--actors"},
+               "--actors", "--id", "--taken-ids"},
               {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
-    std::vector<std::string> formats = split_list(args.value("--format").value_or("json"));
+    std::vector<const io::FormatInfo*> formats;
+    for (const auto& name : split_list(args.value("--format").value_or("json"))) {
+        formats.push_back(io::format_named(name));
+        if (!formats.back())
+            throw usage_error("unknown format '" + name + "' (expected " + io::names_where(io::is_writable) + ")");
+    }
     if (formats.empty()) throw usage_error("--format needs at least one format");
-    for (const auto& f : formats)
-        if (!kFormats.count(f))
-            throw usage_error("unknown format '" + f +
-                              "' (expected ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg, png or html)");
     const auto output = args.value("--output");
     const auto out_dir = args.value("--out-dir");
     if (output && out_dir) throw usage_error("give --output or --out-dir, not both");
+    if (args.flag("--merge") && !out_dir)
+        throw usage_error("--merge needs --out-dir (without it, all inputs already become one graph)");
     if ((output || !out_dir) && formats.size() != 1)
         throw usage_error("several formats need --out-dir");
 
     const ArticleOptions ao = article_options(args);
     const PipelineOptions& po = ao.pipeline;
-    DotOptions dot;
-    dot.clusters_by_country = args.flag("--clusters");
-    if (auto t = args.value("--top")) {
-        try {
-            dot.top = std::stoull(*t);
-        } catch (const std::exception&) {
-            throw usage_error("--top expects a number, got '" + *t + "'");
-        }
-    }
+    io::WriteOptions wo;
+    wo.base_iri = po.base_iri;
+    wo.picture.dot.clusters_by_country = args.flag("--clusters");
+    wo.picture.dot.top = number_option(args, "--top", 0);
 
     const auto resources = Resources::load(ontology_dir(args), true, ao.actor_files);
     const Ontology& onto = resources->ontology();
@@ -202,7 +168,6 @@ int run_extract(const std::vector<std::string>& argv) {
     KnowledgeGraph all;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> failures;
-    std::set<std::string> written_ids;
     std::size_t articles = 0;
 
     extract_articles(args.positionals(), *resources, ao, [&](Extraction&& x) {
@@ -218,25 +183,22 @@ int run_extract(const std::vector<std::string>& argv) {
         g.add(x, po.base_iri);
         if (one_graph || args.flag("--merge")) all_articles.add(g);
         if (!out_dir) return;
-        const std::string stem = file_stem(x.document.id);
-        std::string id = stem;
-        // Two inputs with the same name must not overwrite each other.
-        for (int n = 2; written_ids.count(id); ++n) id = stem + "-" + std::to_string(n);
-        written_ids.insert(id);
-        for (const auto& f : formats) {
-            const std::string path = (std::filesystem::path(*out_dir) / (id + "." + kFormats.at(f))).string();
+        // The reader gave every article of the run an id of its own (ArticleIds), so
+        // file names never clash and each file is named after the id inside it.
+        const std::string id = article_file_stem(x.document.id);
+        for (const io::FormatInfo* f : formats) {
+            const std::string path = (std::filesystem::path(*out_dir) / (id + std::string(f->extensions.front()))).string();
             try {
-                write_file_atomically(path, render(f, g, onto, po.base_iri, dot));
+                write_file_atomically(path, io::write_graph(*f, g, onto, wo));
             } catch (const error& e) {
                 failures.push_back(e.what());
             }
         }
     }, diagnostics);
-    all = all_articles.graph();
-    all_articles = GraphUnion(&onto); // its copy of every edge and evidence is not needed past here
-    if (articles > 1 && (one_graph || args.flag("--merge"))) {
-        MergeResult resolved = resolve_actors(all, onto, merge_opts);
-        if (args.value("--merge-log")) try {
+    if (one_graph || args.flag("--merge")) {
+        MergeResult resolved = resolve_union(all_articles, onto, merge_opts);
+        all_articles = GraphUnion(&onto); // its copy of every edge and evidence is not needed past here
+        if (articles > 1 && args.value("--merge-log")) try {
                 write_merge_log(args, resolved, articles);
             } catch (const error& e) {
                 failures.push_back(e.what());
@@ -246,15 +208,15 @@ int run_extract(const std::vector<std::string>& argv) {
 
     if (one_graph) {
         try {
-            write_file_atomically(output.value_or("-"), render(formats.front(), all, onto, po.base_iri, dot));
+            write_file_atomically(output.value_or("-"), io::write_graph(*formats.front(), all, onto, wo));
         } catch (const error& e) {
             failures.push_back(e.what());
         }
     } else if (args.flag("--merge")) {
-        for (const auto& f : formats) {
-            const std::string path = (std::filesystem::path(*out_dir) / ("merged." + kFormats.at(f))).string();
+        for (const io::FormatInfo* f : formats) {
+            const std::string path = (std::filesystem::path(*out_dir) / ("merged" + std::string(f->extensions.front()))).string();
             try {
-                write_file_atomically(path, render(f, all, onto, po.base_iri, dot));
+                write_file_atomically(path, io::write_graph(*f, all, onto, wo));
             } catch (const error& e) {
                 failures.push_back(e.what());
             }

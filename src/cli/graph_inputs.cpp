@@ -6,7 +6,9 @@
 #include <iostream>
 
 #include "newskg/core/error.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_io.hpp"
+#include "newskg/merge/merge.hpp"
+#include "newskg/ontology/ontology.hpp"
 #include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
@@ -27,15 +29,12 @@ Input options:
 
 namespace {
 
-bool is_graph_file(const std::string& path) { return graph_file_format(path).has_value(); }
+bool is_graph_file(const std::string& path) {
+    const io::FormatInfo* f = io::format_of_path(path);
+    return f && f->readable;
+}
 
 } // namespace
-
-void merge_graph(KnowledgeGraph& into, const KnowledgeGraph& from) {
-    for (const auto& article : from.articles()) into.add_article(article);
-    for (const EntityNode* node : from.nodes()) into.upsert_node(*node);
-    for (const EdgeView& e : from.edges()) into.upsert_edge(e.subject.iri, e.relation, e.object.iri);
-}
 
 GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args& args) {
     GraphInputs in;
@@ -47,24 +46,30 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
     // The parser's dictionary is opened only when articles will be parsed.
     in.resources = Resources::load(ontology_dir(args), ao.pipeline.use_parser && !article_paths.empty(),
                                    ao.actor_files);
+    const Ontology& onto = in.resources->ontology();
 
+    // Graphs and articles are combined as `newskg merge` combines graphs (GraphUnion,
+    // then actor resolution across them: resolve_union), so the counts and labels agree
+    // with merge's and do not depend on the order of the inputs.
+    GraphUnion all(&onto);
     for (const auto& p : paths) {
         if (!is_graph_file(p)) continue;
-        KnowledgeGraph g = read_graph_file(p, in.resources->ontology());
-        if (in.graph.node_count() == 0 && in.graph.articles().empty()) in.graph = std::move(g);
-        else merge_graph(in.graph, g);
+        all.add(io::read_graph(p, onto));
         ++in.graph_files;
     }
     if (!article_paths.empty()) {
         std::vector<Diagnostic> diagnostics;
-        in.articles = extract_articles(article_paths, *in.resources, ao,
-                                       [&](Extraction&& x) { in.graph.add(x, ao.pipeline.base_iri); },
-                                       diagnostics);
+        in.articles = extract_articles(article_paths, *in.resources, ao, [&](Extraction&& x) {
+            KnowledgeGraph g;
+            g.add(x, ao.pipeline.base_iri);
+            all.add(g);
+        }, diagnostics);
         for (const auto& d : diagnostics) {
             if (d.error) throw error(d.id, d.message);
             std::cerr << "newskg: warning: " << d.message << "\n";
         }
     }
+    in.graph = resolve_union(all, onto, MergeOptions{}).graph;
     return in;
 }
 

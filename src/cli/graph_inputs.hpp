@@ -27,16 +27,15 @@ struct GraphInputs {
     std::size_t articles = 0;
 };
 
-/// Reads every path into one graph: exported graphs (read_graph_file's extensions: .json,
-/// .ttl, .nt, .nq, .trig, .rdf …) are merged as they are;
-/// anything else is read as articles (.txt, .html, .jsonl, .gz, directories, - for
-/// standard input) and extracted, with the parser unless --no-parser. Warnings go to
-/// standard error. throws input_error / parse_error naming the file when an input cannot
-/// be read, so a command never reports on part of what it was given.
+/// Reads every path into one graph, as `newskg merge` merges graphs (GraphUnion, then
+/// actor resolution), so the result does not depend on their order: exported graphs
+/// (the readable extensions of newskg/io/formats.hpp: .json, .jsonld, .ttl, .nt, .nq,
+/// .trig, .rdf …) are read with io::read_graph; anything else is read as articles (.txt,
+/// .html, .jsonl, .gz, directories, - for standard input) and extracted, with the parser
+/// unless --no-parser. Warnings go to standard error. throws input_error / parse_error
+/// naming the file when an input cannot be read, so a command never reports on part of
+/// what it was given.
 GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args& args);
-
-/// Merges every node, relation and article of `from` into `into`.
-void merge_graph(KnowledgeGraph& into, const KnowledgeGraph& from);
 
 /// Columns a UTF-8 string takes in a terminal (one per code point).
 std::size_t display_width(const std::string& s);

@@ -6,9 +6,9 @@
 #include <map>
 
 #include "cli.hpp"
+#include "graph_inputs.hpp"
 #include "newskg/core/error.hpp"
-#include "newskg/export/dot.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_io.hpp"
 #include "newskg/merge/merge.hpp"
 #include "newskg/ontology/ontology.hpp"
 
@@ -26,12 +26,13 @@ same relation from several articles is one edge with all its evidence. The resul
 not depend on the order of the inputs, and merging a graph twice changes nothing.
 
 FILE is a graph in Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig),
-RDF/XML (.rdf, .xml) or newskg JSON (.json). JSON-LD cannot be read back.
+RDF/XML (.rdf, .xml, .owl), JSON-LD (.jsonld) or newskg JSON (.json), extensions in
+any case, or - for standard input (JSON, JSON-LD, RDF/XML or Turtle, told by content).
 
 Options:
   --output PATH      where to write the merged graph (- is standard output)
-  --format F         ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg or png
-                     (default: from the output's extension, else json)
+  --format F         ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg, png
+                     or html (default: from the output's extension, else json)
   --merge-log FILE   write every merge beyond an exact IRI as JSON Lines: kept and
                      merged IRI and label, the node matched (via), kind and reason
   --no-fuzzy-merge   merge by exact IRI only (and by the alias file, when given)
@@ -47,13 +48,6 @@ A summary (graphs read, actors before and after resolution, merges by kind) goes
 standard error. Exit status: 0 success; 1 some inputs could not be read (named with the
 problem; the others were merged and written) or the output failed; 2 wrong usage.
 )";
-
-/// Output extension → format.
-const std::map<std::string, std::string> kByExtension{
-    {".ttl", "ttl"},   {".nt", "nt"},     {".nq", "nq"},   {".trig", "trig"},       {".rdf", "rdfxml"},
-    {".jsonld", "jsonld"}, {".json", "json"}, {".dot", "dot"}, {".graphml", "graphml"}, {".svg", "svg"},
-    {".png", "png"},
-};
 
 } // namespace
 
@@ -81,28 +75,18 @@ int run_merge(const std::vector<std::string>& argv) {
     if (args.positionals().empty()) throw usage_error("no graph files to merge");
     const auto output = args.value("--output");
     if (!output) throw usage_error("--output PATH is required (- for standard output)");
-    std::string format = "json";
+    const io::FormatInfo* format = &io::info(io::Format::Json);
     if (auto f = args.value("--format")) {
-        format = *f;
-        const bool known = std::any_of(kByExtension.begin(), kByExtension.end(),
-                                       [&](const auto& kv) { return kv.second == format; });
-        if (!known)
-            throw usage_error("unknown format '" + format +
-                              "' (expected ttl, nt, nq, trig, rdfxml, jsonld, json, dot, graphml, svg or png)");
-    } else if (auto it = kByExtension.find(std::filesystem::path(*output).extension().string());
-               it != kByExtension.end()) {
-        format = it->second;
+        format = io::format_named(*f);
+        if (!format || !format->writable)
+            throw usage_error("unknown format '" + *f + "' (expected " + io::names_where(io::is_writable) + ")");
+    } else if (const io::FormatInfo* by_ext = io::format_of_path(*output); by_ext && by_ext->writable) {
+        format = by_ext;
     }
-    DotOptions dot;
-    dot.clusters_by_country = args.flag("--clusters");
-    if (auto t = args.value("--top")) {
-        try {
-            dot.top = std::stoull(*t);
-        } catch (const std::exception&) {
-            throw usage_error("--top expects a number, got '" + *t + "'");
-        }
-    }
-    const std::string base = args.value("--base").value_or(std::string(kDefaultBaseIri));
+    io::WriteOptions wo;
+    wo.picture.dot.clusters_by_country = args.flag("--clusters");
+    wo.picture.dot.top = number_option(args, "--top", 0);
+    wo.base_iri = args.value("--base").value_or(std::string(kDefaultBaseIri));
 
     const Ontology onto = Ontology::load(ontology_dir(args));
     // An unreadable alias file is a problem with the command, not with one input.
@@ -113,15 +97,15 @@ int run_merge(const std::vector<std::string>& argv) {
     std::size_t read = 0;
     for (const auto& path : args.positionals()) {
         try {
-            all.add(read_graph_file(path, onto));
+            all.add(io::read_graph(path, onto));
             ++read;
         } catch (const error& e) {
             failures.push_back(e.what());
         }
     }
-    const MergeResult result = resolve_actors(all.graph(), onto, mo);
+    const MergeResult result = resolve_union(all, onto, mo);
     try {
-        write_file_atomically(*output, render(format, result.graph, onto, base, dot));
+        write_file_atomically(*output, io::write_graph(*format, result.graph, onto, wo));
         write_merge_log(args, result, read);
     } catch (const error& e) {
         failures.push_back(e.what());

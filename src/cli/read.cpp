@@ -20,6 +20,7 @@ Options:
   --published DATE     publication date (YYYY-MM-DD), overriding the article's
   --input-format F     auto (default), text, html or jsonl
   --max-bytes N        largest article accepted
+  --id ID              the article's id, for standard input or one input file
 )";
 } // namespace
 
@@ -29,17 +30,11 @@ int run_read(const std::vector<std::string>& argv) {
             std::cout << kReadHelp;
             return 0;
         }
-    Args args(argv, {"--format", "--published", "--input-format", "--max-bytes"}, {});
+    Args args(argv, {"--format", "--published", "--input-format", "--max-bytes", "--id"}, {});
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     const std::string format = args.value("--format").value_or("text");
     if (format != "text" && format != "json") throw usage_error("--format is text or json");
-    ReadOptions ro;
-    if (auto p = args.value("--published")) {
-        ro.published = DateValue::parse_iso(*p);
-        if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
-    }
-    if (auto f = args.value("--input-format")) ro.format = *f;
-    if (auto m = args.value("--max-bytes")) ro.max_bytes = std::stoull(*m);
+    const ReadOptions ro = read_options(args);
     std::vector<Diagnostic> diags;
     read_articles(args.positionals(), ro, [&](Document&& doc) {
         if (format == "text") {

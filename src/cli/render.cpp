@@ -1,28 +1,24 @@
-// newskg render: draws a graph that was already extracted (a newskg JSON or RDF export)
-// as an explorable HTML page, SVG, PNG or DOT, without reading the articles again.
+// newskg render: draws a graph that was already extracted (a newskg JSON, JSON-LD or RDF
+// export) as an explorable HTML page, SVG, PNG or DOT, without reading the articles again.
 #include <iostream>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "graph_inputs.hpp"
 #include "newskg/core/error.hpp"
-#include "newskg/export/dot.hpp"
-#include "newskg/export/html.hpp"
-#include "newskg/export/image.hpp"
-#include "newskg/export/json.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_io.hpp"
+#include "newskg/merge/merge.hpp"
 #include "newskg/ontology/ontology.hpp"
-#include "newskg/read/reader.hpp"
 
 namespace newskg::cli {
 
 namespace {
 
-const char* kRenderHelp = R"(Usage: newskg render [OPTIONS] GRAPH
+const char* kRenderHelp = R"(Usage: newskg render [OPTIONS] GRAPH...
 
-Draws a knowledge graph written earlier by `newskg extract`: GRAPH is its JSON (.json,
-or - for JSON on standard input) or RDF export (.ttl, .nt, .nq, .trig, .rdf).
+Draws a knowledge graph written earlier by `newskg extract` or `newskg merge`: GRAPH is
+its JSON (.json), JSON-LD (.jsonld) or RDF export (.ttl, .nt, .nq, .trig, .rdf), or -
+for standard input (JSON, JSON-LD, RDF/XML or Turtle, told by content). Several graphs
+are merged first, as `newskg merge` merges them, whatever their order.
 
 Options:
   --format F       html (default): explorable page, the picture with details on
@@ -39,12 +35,6 @@ Options:
 Exit status: 0 success; 1 the graph cannot be read or drawn; 2 wrong usage.
 )";
 
-std::string read_stdin() {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 int run_render(const std::vector<std::string>& argv) {
@@ -54,42 +44,23 @@ int run_render(const std::vector<std::string>& argv) {
             return 0;
         }
     Args args(argv, {"--format", "--output", "--top", "--title", "--ontology"}, {"--clusters"});
-    if (args.positionals().size() != 1) throw usage_error("expected one GRAPH file (a newskg JSON or RDF export)");
-    const std::string input = args.positionals().front();
-    const std::string format = args.value("--format").value_or("html");
-    if (format != "html" && format != "svg" && format != "png" && format != "dot")
-        throw usage_error("unknown format '" + format + "' (expected html, svg, png or dot)");
-    HtmlOptions options;
-    options.dot.clusters_by_country = args.flag("--clusters");
-    if (auto t = args.value("--top")) {
-        try {
-            options.dot.top = std::stoull(*t);
-        } catch (const std::exception&) {
-            throw usage_error("--top expects a number, got '" + *t + "'");
-        }
-    }
-    options.title = args.value("--title").value_or("");
+    if (args.positionals().empty()) throw usage_error("expected a GRAPH file (a newskg JSON or RDF export, or -)");
+    const std::string name = args.value("--format").value_or("html");
+    const io::FormatInfo* format = io::format_named(name);
+    if (!format || (format->format != io::Format::Html && format->format != io::Format::Svg &&
+                    format->format != io::Format::Png && format->format != io::Format::Dot))
+        throw usage_error("unknown format '" + name + "' (expected html, svg, png or dot)");
+    io::WriteOptions wo;
+    wo.picture.dot.clusters_by_country = args.flag("--clusters");
+    wo.picture.dot.top = number_option(args, "--top", 0);
+    wo.picture.title = args.value("--title").value_or("");
 
     const Ontology onto = Ontology::load(ontology_dir(args));
-    KnowledgeGraph graph;
-    if (input == "-") {
-        nlohmann::json json;
-        try {
-            json = nlohmann::json::parse(read_stdin());
-        } catch (const nlohmann::json::parse_error& e) {
-            throw parse_error(501, "<stdin>", 0, std::string("not valid JSON: ") + e.what());
-        }
-        graph = from_json(json, "<stdin>");
-    } else {
-        graph = read_graph_file(input, onto);
-    }
-
-    std::string out;
-    if (format == "html") out = to_html(graph, &onto, options);
-    else if (format == "svg") out = to_image(graph, &onto, options.dot, ImageFormat::Svg);
-    else if (format == "png") out = to_image(graph, &onto, options.dot, ImageFormat::Png);
-    else out = to_dot(graph, &onto, options.dot);
-    write_file_atomically(args.value("--output").value_or("-"), out);
+    GraphUnion all(&onto);
+    for (const auto& path : args.positionals()) all.add(io::read_graph(path, onto));
+    // Several graphs are merged as `newskg merge` merges them.
+    const KnowledgeGraph graph = resolve_union(all, onto, MergeOptions{}).graph;
+    write_file_atomically(args.value("--output").value_or("-"), io::write_graph(*format, graph, onto, wo));
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "export/article_span.hpp"
 #include "newskg/export/dot.hpp"
+#include "export/property_labels.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -189,13 +190,7 @@ Selection select(const KnowledgeGraph& kg, std::size_t top) {
     return sel;
 }
 
-std::unordered_map<std::string, std::string> property_labels(const Ontology* ontology) {
-    std::unordered_map<std::string, std::string> labels;
-    if (!ontology) return labels;
-    for (const RelationType& r : ontology->relation_types())
-        if (!r.label.empty()) labels.emplace(r.name, r.label);
-    return labels;
-}
+using detail::property_labels;
 
 std::string edge_text(const RelationEdge& r, const std::string& label) {
     std::string head = label;

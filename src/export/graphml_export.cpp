@@ -26,6 +26,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include "export/property_labels.hpp"
 #include "export/utf8.hpp"
 #include "newskg/ontology/ontology.hpp"
 
@@ -38,22 +39,19 @@ using GraphmlGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, std::size_t, std::size_t>;
 
 struct NodeRow {
-    std::string label, type, country, iri;
+    std::string label, type, country, iri, aliases, articles;
 };
 
 struct EdgeRow {
-    std::string predicate, label, cameo, date, last_date, flags;
+    std::string predicate, label, cameo, date, last_date, flags, articles, evidence;
     int quad_class = 0;
     int mention_count = 0;
     double goldstein = 0.0, weight = 0.0, confidence = 0.0;
 };
 
 std::string flag_names(unsigned flags) {
-    static const std::pair<unsigned, const char*> kNames[] = {
-        {kNegated, "negated"}, {kHedged, "hedged"}, {kReported, "reported"},
-        {kConditional, "conditional"}, {kHeadline, "headline"}, {kAlleged, "alleged"}};
     std::string out;
-    for (const auto& [bit, name] : kNames)
+    for (const auto& [bit, name] : kFlagNames)
         if (flags & bit) {
             if (!out.empty()) out += ' ';
             out += name;
@@ -61,12 +59,21 @@ std::string flag_names(unsigned flags) {
     return out;
 }
 
+/// Several values in one GraphML string attribute (GraphML has no lists): " | " between
+/// names and ids, which rarely hold it; a line break between evidence sentences.
+std::string joined(const std::vector<std::string>& values, const char* separator) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += separator;
+        out += v;
+    }
+    return detail::xml_text(out);
+}
+
 } // namespace
 
 std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
-    std::unordered_map<std::string, std::string> labels;
-    if (ontology)
-        for (const RelationType& r : ontology->relation_types()) labels.emplace(r.name, r.label);
+    const auto labels = detail::property_labels(ontology);
 
     GraphmlGraph g;
     std::vector<NodeRow> nodes;
@@ -76,7 +83,7 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         boost::add_vertex(nodes.size(), g);
         nodes.push_back({detail::xml_text(n->label.empty() ? n->iri : n->label),
                          std::string(to_string(n->type)), detail::xml_text(n->country_code),
-                         detail::xml_text(n->iri)});
+                         detail::xml_text(n->iri), joined(n->aliases, " | "), joined(n->articles, " | ")});
     }
     std::vector<EdgeRow> edges;
     for (const EdgeView& e : graph.edges()) {
@@ -84,7 +91,7 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         EdgeRow row;
         row.predicate = detail::xml_text(r.predicate);
         const auto known = labels.find(r.predicate);
-        row.label = detail::xml_text(known != labels.end() && !known->second.empty() ? known->second : r.predicate);
+        row.label = detail::xml_text(known != labels.end() ? known->second : r.predicate);
         row.cameo = detail::xml_text(r.cameo);
         if (r.date) row.date = r.date->iso();
         if (r.last_date) row.last_date = r.last_date->iso();
@@ -94,6 +101,14 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
         row.goldstein = r.goldstein;
         row.weight = static_cast<double>(r.mention_count);
         row.confidence = r.confidence;
+        std::vector<std::string> articles, sentences;
+        for (const Evidence& ev : r.evidence) {
+            // Evidence is sorted by article, so an article's items are next to each other.
+            if (articles.empty() || articles.back() != ev.document) articles.push_back(ev.document);
+            if (!ev.text.empty()) sentences.push_back(ev.text);
+        }
+        row.articles = joined(articles, " | ");
+        row.evidence = joined(sentences, "\n");
         boost::add_edge(index.at(&e.subject), index.at(&e.object), edges.size(), g);
         edges.push_back(std::move(row));
     }
@@ -111,6 +126,8 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     node_attr("type", &NodeRow::type);
     node_attr("country", &NodeRow::country);
     node_attr("iri", &NodeRow::iri);
+    node_attr("aliases", &NodeRow::aliases);
+    node_attr("articles", &NodeRow::articles);
     auto edge_attr = [&](const char* name, auto EdgeRow::*field) {
         using Value = std::remove_reference_t<decltype(std::declval<EdgeRow>().*field)>;
         dp.property(name, boost::make_function_property_map<GraphmlGraph::edge_descriptor, Value>(
@@ -129,6 +146,8 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     edge_attr("weight", &EdgeRow::weight);
     edge_attr("confidence", &EdgeRow::confidence);
     edge_attr("flags", &EdgeRow::flags);
+    edge_attr("articles", &EdgeRow::articles);
+    edge_attr("evidence", &EdgeRow::evidence);
 
     std::ostringstream out;
     // dynamic_properties formats numbers through an ostringstream of its own, which

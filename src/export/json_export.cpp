@@ -1,4 +1,7 @@
 #include "newskg/export/json.hpp"
+#include "export/property_labels.hpp"
+
+#include <cmath>
 
 #include <array>
 #include <limits>
@@ -14,28 +17,10 @@ namespace {
 
 using nlohmann::json;
 
-/// RelationFlag bits and their JSON names, in bit order (the order "flags" lists them).
-constexpr std::array<std::pair<RelationFlag, const char*>, 6> kFlagNames{{
-    {kNegated, "negated"},
-    {kHedged, "hedged"},
-    {kReported, "reported"},
-    {kConditional, "conditional"},
-    {kHeadline, "headline"},
-    {kAlleged, "alleged"},
-}};
 
 json date_or_null(const std::optional<DateValue>& d) { return d ? json(d->iso()) : json(nullptr); }
 json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-/// Property labels by local name. Read through relation_types() (the header's inline
-/// accessor) so one map is built per export instead of a lookup per edge.
-std::unordered_map<std::string, std::string> property_labels(const Ontology* ontology) {
-    std::unordered_map<std::string, std::string> labels;
-    if (!ontology) return labels;
-    for (const RelationType& r : ontology->relation_types())
-        if (!r.label.empty()) labels.emplace(r.name, r.label);
-    return labels;
-}
 
 // ------------------------------------------------------------------------ reading
 
@@ -180,7 +165,7 @@ json relation_json(const EdgeView& e, const std::unordered_map<std::string, std:
     const RelationEdge& r = e.relation;
     json flags = json::array();
     for (const auto& [bit, name] : kFlagNames)
-        if (r.flags & bit) flags.push_back(name);
+        if (r.flags & bit) flags.push_back(std::string(name));
     json evidence = json::array();
     for (const Evidence& ev : r.evidence) {
         evidence.push_back({
@@ -202,7 +187,9 @@ json relation_json(const EdgeView& e, const std::unordered_map<std::string, std:
         {"label", label != labels.end() ? label->second : r.predicate},
         {"date", date_or_null(r.date)},
         {"last_date", date_or_null(r.last_date)},
-        {"confidence", r.confidence},
+        // Three decimals: the scorers' outputs are not more precise than that, and
+        // 0.8333333333333334 in every relation is noise to a reader.
+        {"confidence", std::round(r.confidence * 1000.0) / 1000.0},
         {"rule", r.rule},
         {"speaker", string_or_null(r.speaker_iri)},
         {"flags", std::move(flags)},
@@ -221,7 +208,7 @@ std::string dump(const json& j) {
 
 nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
     json out = graph_head(graph);
-    const auto labels = property_labels(ontology);
+    const auto labels = detail::property_labels(ontology);
     json relations = json::array();
     for (const EdgeView& e : graph.edges()) relations.push_back(relation_json(e, labels));
     out["relations"] = std::move(relations);
@@ -235,7 +222,7 @@ std::string to_json_string(const KnowledgeGraph& graph, const Ontology* ontology
     // indented by its depth (dumped strings hold no raw line breaks).
     std::string out = dump(graph_head(graph));
     out.resize(out.size() - 2); // "\n}"
-    const auto labels = property_labels(ontology);
+    const auto labels = detail::property_labels(ontology);
     bool first = true;
     for (const EdgeView& e : graph.edges()) {
         out += first ? ",\n  \"relations\": [\n" : ",\n";
@@ -323,14 +310,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
             rd.fail(405, at + "/speaker", "\"" + edge.speaker_iri + "\" is not an entity");
         const std::vector<std::string> flags = rd.strings(r, at, "flags");
         for (std::size_t f = 0; f < flags.size(); ++f) {
-            bool known = false;
-            for (const auto& [bit, name] : kFlagNames) {
-                if (flags[f] == name) {
-                    edge.flags |= bit;
-                    known = true;
-                }
-            }
-            if (!known)
+            const unsigned bit = flag_named(flags[f]);
+            edge.flags |= bit;
+            if (!bit)
                 rd.fail(403, at + "/flags/" + std::to_string(f),
                         "unknown flag \"" + flags[f] + "\"");
         }

@@ -24,6 +24,7 @@
 
 #include "export/rdf_dataset.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 
 namespace newskg {
 
@@ -33,25 +34,10 @@ using nlohmann::json;
 using detail::RdfQuad;
 using detail::RdfTerm;
 
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-
-struct Prefix {
-    const char* name;
-    std::string_view iri;
-};
-
+using vocab::kRdfType;
+using vocab::kXsdString;
 // The vocabularies the exports use, in the order the context lists them.
-constexpr Prefix kPrefixes[] = {
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"schema", "https://schema.org/"},
-    {"nkg", kOntologyNs},
-    {"cameo", "https://newskg.org/cameo/"},
-};
+constexpr const auto& kPrefixes = vocab::kVocabularyPrefixes;
 
 /// One term of the context: a short key for a property, with the coercion of its values
 /// ("@id", a datatype as "xsd:...", or none) and whether its value is always an array
@@ -62,13 +48,14 @@ struct Term {
     const char* local;
     const char* type; ///< nullptr: no coercion
     bool set;
+    const char* language = nullptr; ///< the language of its plain strings ("@language")
 };
 
 constexpr Term kTerms[] = {
     // actors
-    {"label", "rdfs", "label", nullptr, false},
-    {"prefLabel", "skos", "prefLabel", nullptr, false},
-    {"altLabel", "skos", "altLabel", nullptr, true},
+    {"label", "rdfs", "label", nullptr, false, "en"},
+    {"prefLabel", "skos", "prefLabel", nullptr, false, "en"},
+    {"altLabel", "skos", "altLabel", nullptr, true, "en"},
     // articles and outlets
     {"identifier", "schema", "identifier", nullptr, false},
     {"headline", "schema", "headline", nullptr, false},
@@ -157,8 +144,6 @@ std::string compact_iri(const std::string& iri, bool as_key) {
 
 std::string compact_datatype(const std::string& iri) { return compact_iri(iri, false); }
 
-std::string node_id(const RdfTerm& t) { return t.kind == RdfTerm::Kind::Blank ? "_:" + t.value : t.value; }
-
 bool integer_type(std::string_view type) {
     return type == "xsd:integer" || type == "xsd:nonNegativeInteger" || type == "xsd:positiveInteger";
 }
@@ -179,14 +164,19 @@ json integer_value(const std::string& s) {
 json value_of(const RdfTerm& o, const Term* term) {
     const std::string coercion = term && term->type ? term->type : "";
     if (o.kind != RdfTerm::Kind::Literal) {
-        if (coercion == "@id") return node_id(o);
-        return json{{"@id", node_id(o)}};
+        if (coercion == "@id") return o.text();
+        return json{{"@id", o.text()}};
     }
-    if (!o.language.empty()) return json{{"@value", o.value}, {"@language", o.language}};
+    const char* term_language = term ? term->language : nullptr;
+    if (!o.language.empty()) {
+        if (term_language && o.language == term_language) return o.value;
+        return json{{"@value", o.value}, {"@language", o.language}};
+    }
     const bool plain = o.datatype.empty() || o.datatype == kXsdString;
     if (plain) {
-        // A bare string under a coerced term would take the coercion's datatype.
-        if (!coercion.empty()) return json{{"@value", o.value}};
+        // A bare string under a coerced term would take the coercion's datatype (or
+        // the term's language).
+        if (!coercion.empty() || term_language) return json{{"@value", o.value}};
         return o.value;
     }
     const std::string type = compact_datatype(o.datatype);
@@ -227,12 +217,13 @@ json node_objects(const NodeMap& nodes) {
 json build_context() {
     json ctx = json::object();
     ctx["@vocab"] = std::string(kOntologyNs);
-    for (const auto& p : kPrefixes) ctx[p.name] = std::string(p.iri);
+    for (const auto& p : kPrefixes) ctx[std::string(p.name)] = std::string(p.iri);
     for (const Term& term : kTerms) {
         json def = json::object();
         def["@id"] = std::string(term.prefix) + ":" + term.local;
         if (term.type) def["@type"] = term.type;
         if (term.set) def["@container"] = "@set";
+        if (term.language) def["@language"] = term.language;
         ctx[term.name] = def;
     }
     return json{{"@context", ctx}};
@@ -252,9 +243,9 @@ std::string to_jsonld(const KnowledgeGraph& graph, const Ontology& ontology, con
     std::map<std::string, NodeMap> graphs; // "" = default graph, first
     graphs[std::string()];
     for (const RdfQuad& q : quads) {
-        auto& props = graphs[q.graph][node_id(q.subject)];
+        auto& props = graphs[q.graph][q.subject.text()];
         if (q.predicate == kRdfType && q.object.kind != RdfTerm::Kind::Literal) {
-            props["@type"].push_back(q.object.kind == RdfTerm::Kind::Blank ? node_id(q.object)
+            props["@type"].push_back(q.object.kind == RdfTerm::Kind::Blank ? q.object.text()
                                                                              : compact_iri(q.object.value, false));
             continue;
         }

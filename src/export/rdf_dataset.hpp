@@ -6,29 +6,13 @@
 #include <vector>
 
 #include "newskg/graph/knowledge_graph.hpp"
+#include "rdf/term.hpp"
 
 namespace newskg {
 
 class Ontology;
 
 namespace detail {
-
-/// One RDF term, copied out of librdf.
-struct RdfTerm {
-    enum class Kind { Iri, Blank, Literal };
-    Kind kind = Kind::Iri;
-    std::string value;    ///< IRI, blank node id (without "_:") or lexical form
-    std::string datatype; ///< literals: datatype IRI; empty for a plain (xsd:string) literal
-    std::string language; ///< literals: language tag, if any
-};
-
-/// One statement and the graph it is in.
-struct RdfQuad {
-    std::string graph; ///< IRI of the named graph; empty for the default graph
-    RdfTerm subject;
-    std::string predicate;
-    RdfTerm object;
-};
 
 /// The dataset the N-Quads and TriG exports write (see rdf_export.cpp for what goes in
 /// which graph), in no particular order. `base_iri` as for to_rdf.

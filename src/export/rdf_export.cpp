@@ -28,6 +28,7 @@
 // not depend on the order the model was filled in (tests check this by filling the model
 // in two orders).
 #include "newskg/export/rdf.hpp"
+#include "newskg/core/article_ids.hpp"
 
 #include <algorithm>
 #include <array>
@@ -42,25 +43,21 @@
 #include "export/rdf_dataset.hpp"
 #include "export/utf8.hpp"
 #include "newskg/core/error.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
 
 namespace {
 
-constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
-constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
-constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
-constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
-constexpr std::string_view kSchema = "https://schema.org/";
-constexpr std::string_view kCameoNs = "https://newskg.org/cameo/";
-
-std::string cat(std::string_view a, std::string_view b) {
-    std::string s(a);
-    s += b;
-    return s;
-}
+using vocab::kProv;
+using vocab::kRdf;
+using vocab::kRdfs;
+using vocab::kSchema;
+using vocab::kSkos;
+using vocab::kXsd;
+constexpr std::string_view kCameoNs = vocab::kCameo;
+constexpr auto cat = vocab::iri;
 
 /// Percent-encodes the bytes an IRI may not contain (RFC 3987: controls, space and
 /// <>"{}|\^`). Graph IRIs are minted by other stages from article text; one stray space
@@ -102,26 +99,6 @@ std::string slug(std::string_view s) {
     return out.empty() ? "unnamed" : out;
 }
 
-/// 64-bit FNV-1a over the parts, each terminated by a 0 byte so that ("ab","c") and
-/// ("a","bc") differ. Stable across runs and platforms, unlike std::hash.
-std::string hash_id(const std::vector<std::string_view>& parts) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    auto mix = [&](unsigned char c) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    };
-    for (auto p : parts) {
-        for (unsigned char c : p) mix(c);
-        mix(0);
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = kHex[h & 15];
-        h >>= 4;
-    }
-    return out;
-}
 
 /// xsd:decimal lexical form: fixed notation (no exponent), at most 6 decimals, trailing
 /// zeros trimmed but one kept after the point. to_chars ignores the C locale, so a
@@ -181,6 +158,11 @@ class Builder {
 
     void add_text(const std::string& s, std::string_view p, std::string_view text) {
         add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, literal_text(text)));
+    }
+    /// Names of actors: the articles newskg reads are English, and a language tag lets
+    /// SPARQL clients pick labels by language (langMatches) beside other datasets'.
+    void add_english(const std::string& s, std::string_view p, std::string_view text) {
+        add(node(s), rdf::Node::iri(world_, p), rdf::Node::literal(world_, literal_text(text), "en"));
     }
     void add_typed(const std::string& s, std::string_view p, std::string_view text, const rdf::Uri& dt) {
         add(node(s), rdf::Node::iri(world_, p), rdf::Node::typed_literal(world_, literal_text(text), dt));
@@ -257,24 +239,16 @@ class Builder {
     std::string graph_; ///< current named graph; empty = default graph
 };
 
-const std::array<std::pair<unsigned, std::string_view>, 6> kFlagNames{{
-    {kNegated, "negated"},
-    {kHedged, "hedged"},
-    {kReported, "reported"},
-    {kConditional, "conditional"},
-    {kHeadline, "headline"},
-    {kAlleged, "alleged"},
-}};
 
 void add_actors(Builder& b, const KnowledgeGraph& g) {
     const std::string rdf_type = cat(kRdf, "type");
     for (const EntityNode* n : g.nodes()) {
         b.add_iri(n->iri, rdf_type, cat(kOntologyNs, to_string(n->type)));
         if (!n->label.empty()) {
-            b.add_text(n->iri, cat(kSkos, "prefLabel"), n->label);
-            b.add_text(n->iri, cat(kRdfs, "label"), n->label);
+            b.add_english(n->iri, cat(kSkos, "prefLabel"), n->label);
+            b.add_english(n->iri, cat(kRdfs, "label"), n->label);
         }
-        for (const auto& alias : n->aliases) b.add_text(n->iri, cat(kSkos, "altLabel"), alias);
+        for (const auto& alias : n->aliases) b.add_english(n->iri, cat(kSkos, "altLabel"), alias);
         if (!n->country_code.empty()) b.add_text(n->iri, cat(kOntologyNs, "isoCode"), n->country_code);
     }
 }
@@ -340,8 +314,8 @@ void add_edges(Builder& b, const KnowledgeGraph& g, const Ontology& ontology,
             const std::string sentence = ev ? std::to_string(ev->sentence) : std::string();
             const std::string id =
                 b.base() + "statement/" +
-                hash_id({e.subject.iri, r.predicate, e.object.iri, r.cameo, negated ? "negated" : "",
-                         ev ? std::string_view(ev->document) : std::string_view(), sentence});
+                stable_hash_hex({e.subject.iri, r.predicate, e.object.iri, r.cameo, negated ? "negated" : "",
+                                 ev ? std::string_view(ev->document) : std::string_view(), sentence});
             b.add_iri(id, rdf_type, r.is_event() ? nkg("Event") : nkg("StandingRelationStatement"));
             b.add_iri(id, nkg("subject"), e.subject.iri);
             b.add_iri(id, nkg("object"), e.object.iri);
@@ -399,16 +373,9 @@ std::string sorted_lines(const std::string& text) {
 /// fixed order: raptor writes them in this order. rdf: is not declared: raptor's
 /// serializers always declare it and refuse it twice.
 void declare_prefixes(rdf::Serializer& ser, const std::string& base) {
-    ser.set_namespace("rdfs", kRdfs);
-    ser.set_namespace("xsd", kXsd);
-    ser.set_namespace("skos", kSkos);
-    ser.set_namespace("prov", kProv);
-    ser.set_namespace("schema", kSchema);
-    ser.set_namespace("nkg", kOntologyNs);
-    ser.set_namespace("cameo", kCameoNs);
-    ser.set_namespace("country", cat(kActorNs, "country/"));
-    ser.set_namespace("org", cat(kActorNs, "org/"));
-    ser.set_namespace("loc", cat(kActorNs, "location/"));
+    for (const auto& p : vocab::kVocabularyPrefixes)
+        if (p.name != "rdf") ser.set_namespace(std::string(p.name), p.iri);
+    for (const auto& p : vocab::kActorPrefixes) ser.set_namespace(std::string(p.name), p.iri);
     // The base of minted IRIs gets a prefix of its own unless it is one of the above.
     if (base != kOntologyNs && base.rfind(kActorNs, 0) != 0) ser.set_namespace("kg", base);
 }
@@ -491,25 +458,10 @@ std::vector<RdfQuad> rdf_dataset(const KnowledgeGraph& graph, const Ontology& on
                                  const std::string& base_iri) {
     Builder b(ontology, base_of(base_iri), true);
     build(b, graph, ontology);
-    auto term = [](rdf::NodeRef n) {
-        RdfTerm t;
-        if (n.is_literal()) {
-            t.kind = RdfTerm::Kind::Literal;
-            t.value = std::string(n.literal());
-            t.datatype = std::string(n.datatype());
-            t.language = std::string(n.language());
-        } else if (n.is_blank()) {
-            t.kind = RdfTerm::Kind::Blank;
-            t.value = std::string(n.blank_id());
-        } else {
-            t.value = std::string(n.iri());
-        }
-        return t;
-    };
     std::vector<RdfQuad> quads;
     for (rdf::Stream st = b.model().statements(); !st.end(); st.next()) {
         const rdf::StatementRef s = st.current();
-        quads.push_back({graph_of(st), term(s.subject()), std::string(s.predicate().iri()), term(s.object())});
+        quads.push_back({graph_of(st), s.subject().term(), std::string(s.predicate().iri()), s.object().term()});
     }
     return quads;
 }

@@ -1,146 +1,18 @@
 #include "graph/knowledge_graph_impl.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <iterator>
 #include <stdexcept>
 #include <utility>
 
-#include "core/sorted_merge.hpp"
+#include "graph/join.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg {
 
 namespace {
-
-/// Keeps a list usable as a set: sorted, without duplicates or empty strings.
-void sort_unique(std::vector<std::string>& v) {
-    v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
-/// Establishes the EntityNode invariants (aliases sorted, unique, label excluded;
-/// articles sorted, unique) whatever the caller handed in.
-void normalise(EntityNode& n) {
-    sort_unique(n.aliases);
-    n.aliases.erase(std::remove(n.aliases.begin(), n.aliases.end(), n.label), n.aliases.end());
-    sort_unique(n.articles);
-}
-
-using detail::merge_sorted;
-
-void merge_into(EntityNode& into, const EntityNode& from) {
-    // The first label seen stays the label (a graph built in the same order always names
-    // a node the same way); every other spelling is kept as an alias so that scoring and
-    // search still find the node by it.
-    if (into.label.empty())
-        into.label = from.label;
-    else if (from.label != into.label)
-        into.aliases.push_back(from.label);
-    into.aliases.insert(into.aliases.end(), from.aliases.begin(), from.aliases.end());
-    // A generic Actor is what the recogniser says when it could not type a name; any
-    // specific type seen elsewhere is better information.
-    if (into.type == ActorType::Actor) into.type = from.type;
-    if (into.country_code.empty()) into.country_code = from.country_code;
-    sort_unique(into.aliases);
-    into.aliases.erase(std::remove(into.aliases.begin(), into.aliases.end(), into.label),
-                       into.aliases.end());
-    std::vector<std::string> articles = from.articles;
-    articles.erase(std::remove(articles.begin(), articles.end(), std::string()), articles.end());
-    merge_sorted(into.articles, std::move(articles), std::less<std::string>(),
-                 std::equal_to<std::string>());
-}
-
-bool evidence_less(const Evidence& a, const Evidence& b) {
-    if (a.document != b.document) return a.document < b.document;
-    return a.sentence < b.sentence;
-}
-bool same_evidence(const Evidence& a, const Evidence& b) {
-    return a.document == b.document && a.sentence == b.sentence;
-}
-
-/// One evidence item per (document, sentence): two rules reading the same relation off
-/// the same sentence are one mention, not two. Sorted so the order does not depend on
-/// the order the articles were added in.
-void normalise_evidence(std::vector<Evidence>& ev) {
-    std::stable_sort(ev.begin(), ev.end(), evidence_less);
-    ev.erase(std::unique(ev.begin(), ev.end(), same_evidence), ev.end());
-}
-
-std::optional<DateValue> min_date(const std::optional<DateValue>& a,
-                                  const std::optional<DateValue>& b) {
-    if (!a) return b;
-    if (!b) return a;
-    return *b < *a ? b : a;
-}
-std::optional<DateValue> max_date(const std::optional<DateValue>& a,
-                                  const std::optional<DateValue>& b) {
-    if (!a) return b;
-    if (!b) return a;
-    return *a < *b ? b : a;
-}
-
-/// Makes a stand-alone edge consistent: date ≤ last_date, evidence de-duplicated, and
-/// mention_count equal to the evidence when there is any (an edge built by hand without
-/// evidence keeps the count it was given, at least one).
-void normalise(RelationEdge& e) {
-    normalise_evidence(e.evidence);
-    const auto first = min_date(e.date, e.last_date);
-    const auto last = max_date(e.date, e.last_date);
-    e.date = first;
-    e.last_date = last;
-    if (!e.evidence.empty())
-        e.mention_count = e.evidence.size();
-    else if (e.mention_count == 0)
-        e.mention_count = 1;
-}
-
-/// Flags a merged relation keeps when *any* mention has them: a headline mention is a
-/// fact about where it was read. Negation is part of the edge key, so both sides agree.
-constexpr unsigned kAnyFlags = kNegated | kHeadline;
-/// Flags it keeps only when *every* mention has them: one plain statement of a relation
-/// outweighs a hedged, conditional or second-hand one, so the merged relation is hedged
-/// (reported, conditional) only if nothing said it outright.
-constexpr unsigned kAllFlags = kHedged | kReported | kConditional | kAlleged;
-
-void merge_into(RelationEdge& into, const RelationEdge& from) {
-    const std::size_t before = into.evidence.size();
-    const bool had_evidence = before > 0 || !from.evidence.empty();
-    merge_sorted(into.evidence, from.evidence, evidence_less, same_evidence);
-    if (had_evidence)
-        into.mention_count = into.evidence.size();
-    else
-        into.mention_count += std::max<std::size_t>(from.mention_count, 1);
-
-    into.date = min_date(min_date(into.date, from.date), from.last_date);
-    into.last_date = max_date(max_date(into.last_date, from.last_date), from.date);
-
-    // The rule reported is the one behind the confidence reported.
-    if (from.confidence > into.confidence) {
-        into.confidence = from.confidence;
-        into.rule = from.rule;
-    } else if (into.rule.empty()) {
-        into.rule = from.rule;
-    }
-    if (into.quad_class == 0 && from.quad_class != 0) {
-        into.quad_class = from.quad_class;
-        into.goldstein = from.goldstein;
-    }
-
-    const unsigned any = into.flags | from.flags;
-    const unsigned all = into.flags & from.flags;
-    const unsigned merged = (any & ~kAllFlags) | (all & kAllFlags);
-    if (merged & kReported) {
-        if (into.speaker_iri.empty()) into.speaker_iri = from.speaker_iri;
-    } else if (any & kReported) {
-        // Someone also stated it outright: it is no longer only that speaker's claim.
-        into.speaker_iri.clear();
-    } else if (into.speaker_iri.empty()) {
-        into.speaker_iri = from.speaker_iri;
-    }
-    into.flags = merged;
-}
 
 /// RFC 3986 percent-encoding of everything but the unreserved characters, so that any
 /// article id (file names with spaces, URLs, non-ASCII) yields a valid IRI path segment.
@@ -299,7 +171,9 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
         edge.date = r.date;
         edge.last_date = r.date;
         edge.rule = r.rule;
-        edge.confidence = r.confidence;
+        // Three decimals, as every export writes it, so that a graph read back from any
+        // of them (JSON included) is the graph that was written.
+        edge.confidence = std::round(r.confidence * 1000.0) / 1000.0;
         if (r.speaker) edge.speaker_iri = resolve(*r.speaker, "speaker");
         edge.flags = r.flags;
         edge.mention_count = 1;
@@ -313,11 +187,11 @@ const EntityNode& KnowledgeGraph::upsert_node(const EntityNode& node) {
     const auto it = im.vertex_index.find(node.iri);
     if (it != im.vertex_index.end()) {
         EntityNode& existing = im.graph[it->second];
-        merge_into(existing, node);
+        detail::join(existing, node);
         return existing;
     }
     EntityNode fresh = node;
-    normalise(fresh);
+    detail::normalise(fresh);
     const Impl::Vertex v = boost::add_vertex(std::move(fresh), im.graph);
     im.vertex_index.emplace(node.iri, v);
     return im.graph[v];
@@ -331,11 +205,11 @@ void KnowledgeGraph::upsert_edge(const std::string& subject_iri, const RelationE
     Impl::EdgeKey key = Impl::key_of(subject_iri, edge, object_iri);
     const auto it = im.edge_index.find(key);
     if (it != im.edge_index.end()) {
-        merge_into(im.graph[it->second], edge);
+        detail::join(im.graph[it->second], edge);
         return;
     }
     RelationEdge fresh = edge;
-    normalise(fresh);
+    detail::normalise(fresh);
     const auto [e, added] = boost::add_edge(s, o, std::move(fresh), im.graph);
     (void)added; // always true: adjacency_list with vecS out-edges allows parallel edges
     im.edge_index.emplace(std::move(key), e);
@@ -375,9 +249,8 @@ void KnowledgeGraph::add_article(const ArticleInfo& article) {
     const auto it = std::lower_bound(
         list.begin(), list.end(), article.id,
         [](const ArticleInfo& a, const std::string& id) { return a.id < id; });
-    // Adding an article again (a re-run over the same input) replaces what was known.
     if (it != list.end() && it->id == article.id)
-        *it = article;
+        detail::join(*it, article);
     else
         list.insert(it, article);
 }

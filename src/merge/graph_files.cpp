@@ -20,6 +20,7 @@
 #include "newskg/core/error.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "merge/rdf_triples.hpp"
 #include "rdf/rdf.hpp"
 
@@ -31,17 +32,11 @@ using detail::Description;
 using detail::Descriptions;
 using detail::Value;
 
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
-constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
-constexpr std::string_view kProvDerived = "http://www.w3.org/ns/prov#wasDerivedFrom";
-constexpr std::string_view kSchema = "https://schema.org/";
-
-std::string cat(std::string_view a, std::string_view b) {
-    std::string s(a);
-    s += b;
-    return s;
-}
+using vocab::kRdfsLabel;
+using vocab::kRdfType;
+using vocab::kSchema;
+using vocab::kSkos;
+constexpr auto cat = vocab::iri;
 
 const std::vector<Value>& values(const Description& d, const std::string& predicate) {
     static const std::vector<Value> none;
@@ -54,27 +49,9 @@ const std::vector<Value>& values(const Description& d, const std::string& predic
 std::optional<std::string> first(const Description& d, const std::string& predicate) {
     const auto& v = values(d, predicate);
     if (v.empty()) return std::nullopt;
-    std::string best = v.front().text;
-    for (const auto& x : v) best = std::min(best, x.text);
+    std::string best = v.front().text();
+    for (const auto& x : v) best = std::min(best, x.text());
     return best;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-const char* parser_name(GraphFileFormat f) {
-    switch (f) {
-    case GraphFileFormat::Turtle: return "turtle";
-    case GraphFileFormat::NTriples: return "ntriples";
-    case GraphFileFormat::NQuads: return "nquads";
-    case GraphFileFormat::TriG: return "trig";
-    case GraphFileFormat::RdfXml: return "rdfxml";
-    case GraphFileFormat::Json: break;
-    }
-    return "";
 }
 
 /// Reads the values of one file, naming it and the subject in errors.
@@ -88,7 +65,7 @@ class Fields {
     }
     std::vector<std::string> all(std::string_view predicate) const {
         std::vector<std::string> out;
-        for (const auto& v : values(d_, std::string(predicate))) out.push_back(v.text);
+        for (const auto& v : values(d_, std::string(predicate))) out.push_back(v.text());
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
@@ -123,7 +100,7 @@ class Fields {
 
 bool has_type(const Description& d, std::string_view type) {
     for (const auto& v : values(d, std::string(kRdfType)))
-        if (v.iri && v.text == type) return true;
+        if (v.is_node() && v.text() == type) return true;
     return false;
 }
 
@@ -131,8 +108,8 @@ bool has_type(const Description& d, std::string_view type) {
 std::optional<ActorType> actor_type(const Description& d) {
     std::optional<ActorType> best;
     for (const auto& v : values(d, std::string(kRdfType))) {
-        if (!v.iri || v.text.rfind(kOntologyNs, 0) != 0) continue;
-        auto t = actor_type_from_string(std::string_view(v.text).substr(kOntologyNs.size()));
+        if (!v.is_node() || v.value.rfind(kOntologyNs, 0) != 0) continue;
+        auto t = actor_type_from_string(std::string_view(v.value).substr(kOntologyNs.size()));
         // A subject typed twice (a generic and a specific class) is the specific one.
         if (t && (!best || *best == ActorType::Actor)) best = t;
     }
@@ -176,7 +153,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
     std::map<std::string, std::vector<std::string>> mentioned_in;
     for (const auto& [subject, d] : triples)
         for (const auto& v : values(d, cat(kSchema, "mentions")))
-            if (v.iri) mentioned_in[v.text].push_back(id_of_article(subject));
+            if (v.is_node()) mentioned_in[v.text()].push_back(id_of_article(subject));
 
     for (const auto& [subject, d] : triples) {
         auto type = actor_type(d);
@@ -200,8 +177,6 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
     std::map<std::string, std::string> predicate_name;
     for (const auto& r : ontology.relation_types()) predicate_name[r.iri] = r.name;
 
-    using Key = std::tuple<std::string, std::string, std::string, std::string, bool>;
-    std::map<Key, RelationEdge> edges;
     for (const auto& [subject, d] : triples) {
         const bool event = has_type(d, nkg + "Event");
         if (!event && !has_type(d, nkg + "StandingRelationStatement")) continue;
@@ -231,12 +206,9 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
         r.rule = f.text(nkg + "rule").value_or("");
         r.speaker_iri = f.text(nkg + "speaker").value_or("");
         for (const auto& flag : f.all(nkg + "flag")) {
-            static const std::map<std::string, unsigned> kFlags{
-                {"negated", kNegated}, {"hedged", kHedged}, {"reported", kReported},
-                {"conditional", kConditional}, {"headline", kHeadline}, {"alleged", kAlleged}};
-            auto it = kFlags.find(flag);
-            if (it == kFlags.end()) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
-            r.flags |= it->second;
+            const unsigned bit = flag_named(flag);
+            if (!bit) f.bad(nkg + "flag", "unknown flag \"" + flag + "\"");
+            r.flags |= bit;
         }
         r.mention_count = f.number<std::size_t>(nkg + "mentionCount").value_or(1);
         if (auto start = f.number<std::size_t>(nkg + "evidenceStart")) {
@@ -245,26 +217,18 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
             ev.span.end = f.number<std::size_t>(nkg + "evidenceEnd").value_or(*start);
             ev.sentence = f.number<std::size_t>(nkg + "sentenceIndex").value_or(0);
             ev.text = f.text(nkg + "evidenceText").value_or("");
-            if (auto src = f.text(cat(kProvDerived, ""))) ev.document = id_of_article(*src);
+            if (auto src = f.text(cat(vocab::kProv, "wasDerivedFrom"))) ev.document = id_of_article(*src);
             r.evidence.push_back(std::move(ev));
         }
-        Key key{s, r.predicate, o, r.cameo, (r.flags & kNegated) != 0};
-        auto [it, fresh] = edges.emplace(key, r);
-        if (!fresh) {
-            // Every qualified node of an edge repeats its values; only the evidence differs.
-            it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
-        }
+        // Every qualified node of an edge repeats its values with one evidence item of
+        // its own: the graph joins them into one edge.
+        g.upsert_edge(s, r, o);
     }
-    for (const auto& [key, r] : edges) g.upsert_edge(std::get<0>(key), r, std::get<2>(key));
     return g;
 }
 
-KnowledgeGraph graph_from_json_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(102, path, "cannot open the file");
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
+KnowledgeGraph graph_from_json_text(const std::string& text, const std::string& path, bool jsonld,
+                                    const Ontology& ontology) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
@@ -277,6 +241,8 @@ KnowledgeGraph graph_from_json_file(const std::string& path) {
         // Well-formed but out of range ("8e730"): found by fuzz_rdf_reader.
         throw parse_error(501, path, 0, std::string("not valid JSON: ") + e.what());
     }
+    if (jsonld || (j.is_object() && (j.contains("@context") || j.contains("@graph"))))
+        return graph_from_rdf(path, detail::jsonld_descriptions(j, path), ontology);
     if (!j.is_object() || !j.contains("entities"))
         throw parse_error(502, path, 0, "JSON, but not a newskg graph: no \"entities\" array");
     return from_json(j, path);
@@ -286,53 +252,64 @@ KnowledgeGraph graph_from_json_file(const std::string& path) {
 
 namespace detail {
 
-Descriptions parse_rdf_file(const std::string& path, const std::string& syntax) {
-    rdf::World world;
-    rdf::Storage storage = rdf::Storage::in_memory(world);
-    rdf::Model model(world, storage);
-    rdf::Parser parser(world, syntax);
+namespace {
+
+/// Subject → property → values of every statement `parse` reports.
+template <class Parse>
+Descriptions collect(Parse&& parse) {
     Descriptions out;
-    parser.parse_file(path, model, [&](rdf::StatementRef st) {
-        const rdf::NodeRef s = st.subject();
-        const std::string subject =
-            s.is_blank() ? "_:" + std::string(s.blank_id()) : std::string(s.iri());
-        const rdf::NodeRef o = st.object();
-        Value v;
-        if (o.is_literal()) {
-            v.text = std::string(o.literal());
-        } else {
-            v.iri = true;
-            v.text = o.is_blank() ? "_:" + std::string(o.blank_id()) : std::string(o.iri());
-        }
-        out[subject][std::string(st.predicate().iri())].push_back(std::move(v));
+    parse([&](rdf::StatementRef st, rdf::NodeRef) {
+        out[st.subject().term().text()][std::string(st.predicate().iri())].push_back(st.object().term());
     });
     return out;
 }
 
+} // namespace
+
+Descriptions parse_rdf_file(const std::string& path, const std::string& syntax) {
+    rdf::World world;
+    rdf::Parser parser(world, syntax);
+    return collect([&](const auto& each) { parser.parse_file_quads(path, each); });
+}
+
+Descriptions parse_rdf_text(std::string_view text, const std::string& syntax, const std::string& name) {
+    rdf::World world;
+    rdf::Parser parser(world, syntax);
+    return collect([&](const auto& each) { parser.parse_string_quads(text, std::string(kDefaultBaseIri), name, each); });
+}
+
 } // namespace detail
 
-std::optional<GraphFileFormat> graph_file_format(std::string_view path) {
-    const std::string ext = lower(std::filesystem::path(std::string(path)).extension().string());
-    if (ext == ".ttl") return GraphFileFormat::Turtle;
-    if (ext == ".nt") return GraphFileFormat::NTriples;
-    if (ext == ".nq") return GraphFileFormat::NQuads;
-    if (ext == ".trig") return GraphFileFormat::TriG;
-    if (ext == ".rdf" || ext == ".xml" || ext == ".owl") return GraphFileFormat::RdfXml;
-    if (ext == ".json") return GraphFileFormat::Json;
-    return std::nullopt;
+KnowledgeGraph read_graph_text(const std::string& text, const io::FormatInfo& format, const std::string& name,
+                               const Ontology& ontology) {
+    if (!format.readable)
+        throw parse_error(504, name, 0,
+                          "newskg cannot read " + std::string(format.name) + " back (it reads " +
+                              io::names_where(io::is_readable) + ")");
+    if (format.format == io::Format::Json || format.format == io::Format::JsonLd)
+        return graph_from_json_text(text, name, format.format == io::Format::JsonLd, ontology);
+    return graph_from_rdf(name, detail::parse_rdf_text(text, std::string(format.raptor_syntax), name), ontology);
 }
 
 KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw input_error(101, path, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw input_error(102, path, "a directory, not a graph file");
-    const auto format = graph_file_format(path);
-    if (!format)
-        throw parse_error(504, path, 0,
-                          "unknown graph format (expected .ttl, .nt, .nq, .trig, .rdf or .json; "
-                          "JSON-LD cannot be read back)");
-    if (*format == GraphFileFormat::Json) return graph_from_json_file(path);
-    return graph_from_rdf(path, detail::parse_rdf_file(path, parser_name(*format)), ontology);
+    const io::FormatInfo* format = io::format_of_path(path);
+    if (!format || !format->readable) {
+        std::string exts;
+        for (const auto& f : io::formats())
+            if (f.readable)
+                for (auto e : f.extensions) exts += (exts.empty() ? "" : " ") + std::string(e);
+        throw parse_error(504, path, 0, "unknown graph format (expected one of: " + exts + ")");
+    }
+    if (!format->raptor_syntax.empty())
+        return graph_from_rdf(path, detail::parse_rdf_file(path, std::string(format->raptor_syntax)), ontology);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(102, path, "cannot open the file");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return graph_from_json_text(buf.str(), path, format->format == io::Format::JsonLd, ontology);
 }
 
 } // namespace newskg

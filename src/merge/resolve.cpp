@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "merge/rdf_triples.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "newskg/actors/actors.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/merge/merge.hpp"
@@ -468,11 +469,11 @@ class Resolver {
 
 AliasRules AliasRules::load(const std::string& path) {
     const auto triples = detail::parse_rdf_file(path, "turtle");
-    static const std::string skos = "http://www.w3.org/2004/02/skos/core#";
+    static const std::string skos(vocab::kSkos);
     static const std::vector<std::string> name_predicates{
-        skos + "prefLabel", skos + "altLabel", "http://www.w3.org/2000/01/rdf-schema#label",
+        skos + "prefLabel", skos + "altLabel", std::string(vocab::kRdfsLabel),
         std::string(kOntologyNs) + "acronym"};
-    static const std::string different = "http://www.w3.org/2002/07/owl#differentFrom";
+    static const std::string different = vocab::iri(vocab::kOwl, "differentFrom");
     AliasRules rules;
     for (const auto& [subject, d] : triples) {
         Entry e;
@@ -480,13 +481,13 @@ AliasRules AliasRules::load(const std::string& path) {
         for (const auto& p : name_predicates)
             if (auto it = d.find(p); it != d.end())
                 for (const auto& v : it->second)
-                    if (!v.iri) e.names.push_back(v.text);
+                    if (!v.is_node()) e.names.push_back(v.value);
         std::sort(e.names.begin(), e.names.end());
         e.names.erase(std::unique(e.names.begin(), e.names.end()), e.names.end());
         if (!e.names.empty()) rules.entries.push_back(std::move(e));
         if (auto it = d.find(different); it != d.end())
             for (const auto& v : it->second)
-                if (v.iri) rules.different.push_back({subject, v.text});
+                if (v.is_node()) rules.different.push_back({subject, v.text()});
     }
     if (rules.entries.empty() && rules.different.empty())
         throw parse_error(505, path, 0,
@@ -504,7 +505,15 @@ MergeResult merge_graphs(const std::vector<const KnowledgeGraph*>& graphs, const
                          const MergeOptions& options) {
     GraphUnion u(&ontology);
     for (const KnowledgeGraph* g : graphs) u.add(*g);
-    return resolve_actors(u.graph(), ontology, options);
+    return resolve_union(u, ontology, options);
+}
+
+MergeResult resolve_union(const GraphUnion& all, const Ontology& ontology, const MergeOptions& options) {
+    if (all.size() > 1) return resolve_actors(all.graph(), ontology, options);
+    MergeResult r;
+    r.graph = all.graph();
+    r.nodes_before = r.graph.node_count();
+    return r;
 }
 
 std::string merge_log_jsonl(const std::vector<MergeLogEntry>& log) {

@@ -41,6 +41,22 @@ struct RaptorParserDeleter {
     void operator()(raptor_parser* p) const noexcept { raptor_free_parser(p); }
 };
 
+using RaptorParser = std::unique_ptr<raptor_parser, RaptorParserDeleter>;
+
+/// A raptor parser that fetches nothing: the quad readers get graph files and standard
+/// input from elsewhere, whose RDF/XML DOCTYPE may declare external entities or a remote
+/// DTD pointing at local files or internal hosts (librdf's parser gets the same options
+/// in Parser's constructor).
+RaptorParser safe_raptor_parser(World& world, const std::string& syntax) {
+    RaptorParser parser(raptor_new_parser(librdf_world_get_raptor(world.get()), syntax.c_str()));
+    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax);
+    // A parser that reads no XML ignores the options: nothing to deny there.
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
+    return parser;
+}
+
 /// What the raptor statement handler needs: the caller's function and the first
 /// exception it threw (which must not unwind through raptor's C frames).
 struct QuadSink {
@@ -179,6 +195,18 @@ std::string_view NodeRef::blank_id() const noexcept {
     std::size_t n = 0;
     const unsigned char* p = librdf_node_get_counted_blank_identifier(as_node(node_), &n);
     return view(p, n);
+}
+
+::newskg::detail::RdfTerm NodeRef::term() const {
+    using ::newskg::detail::RdfTerm;
+    if (is_literal()) {
+        RdfTerm t = RdfTerm::literal(std::string(literal()));
+        t.datatype = std::string(datatype());
+        t.language = std::string(language());
+        return t;
+    }
+    if (is_blank()) return RdfTerm::blank(std::string(blank_id()));
+    return RdfTerm::iri(std::string(iri()));
 }
 
 std::string NodeRef::describe() const {
@@ -461,9 +489,7 @@ void Parser::parse_file_quads(const std::string& path,
     else
         throw rdf_error(kParseError, path + ": cannot open file");
     world_->take_messages();
-    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(
-        raptor_new_parser(librdf_world_get_raptor(world_->get()), syntax_.c_str()));
-    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax_);
+    RaptorParser parser = safe_raptor_parser(*world_, syntax_);
     QuadSink sink;
     sink.each = &each;
     sink.parser = parser.get();
@@ -477,9 +503,7 @@ void Parser::parse_file_quads(const std::string& path,
 void Parser::parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
                                 const std::function<void(StatementRef, NodeRef)>& each) {
     world_->take_messages();
-    std::unique_ptr<raptor_parser, RaptorParserDeleter> parser(
-        raptor_new_parser(librdf_world_get_raptor(world_->get()), syntax_.c_str()));
-    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax_);
+    RaptorParser parser = safe_raptor_parser(*world_, syntax_);
     QuadSink sink;
     sink.each = &each;
     sink.parser = parser.get();

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "newskg/core/error.hpp"
+#include "rdf/term.hpp"
 
 // librdf's handle types, declared rather than included: <redland.h> needs Redland's
 // include paths, which only the library target has, and code that includes this header
@@ -169,6 +170,8 @@ class NodeRef {
     std::string_view blank_id() const noexcept;
     /// IRI, "_:" + blank id, or the literal's lexical form: for messages.
     std::string describe() const;
+    /// The node copied out as a plain value (an empty IRI for a null ref).
+    ::newskg::detail::RdfTerm term() const;
 
   private:
     void* node_;

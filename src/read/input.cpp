@@ -2,6 +2,7 @@
 // problem reported as a Diagnostic and the batch carrying on.
 #include "newskg/read/reader.hpp"
 
+#include "newskg/core/article_ids.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/text/analyse.hpp"
 #include "read/builder.hpp"
@@ -578,7 +579,28 @@ void read_articles(const std::vector<std::string>& paths, const ReadOptions& opt
                                          true});
         return;
     }
-    Reader r(options, sink, diagnostics);
+    // Ids are settled here, the one place every article passes, so that no command sees
+    // two articles of a run with the same id (see ArticleIds).
+    ArticleIds ids(options.id, options.taken_ids);
+    const std::function<void(Document&&)> named = [&](Document&& d) {
+        const bool from_stdin = d.source_path == "-" && d.id == "stdin";
+        const auto c = ids.claim(d.id, from_stdin, d.source_path, d.text);
+        if (c.kind == ArticleIds::Claim::Kind::Refused) {
+            diagnostics.push_back(diag(d.source_path, input_id(input_codes::kIdGivenTwice),
+                                       "--id " + c.id + " names one article, but the input holds more; "
+                                       "this one is skipped (give JSON Lines their own \"id\" fields instead)",
+                                       true));
+            return;
+        }
+        if (c.kind == ArticleIds::Claim::Kind::Renamed)
+            diagnostics.push_back(diag(d.source_path, input_id(input_codes::kDuplicateId),
+                                       "article id '" + d.id + "' is already the id of an article of " +
+                                           c.taken_by + "; this article is '" + c.id + "'",
+                                       false));
+        d.id = c.id;
+        sink(std::move(d));
+    };
+    Reader r(options, named, diagnostics);
     for (const auto& p : paths) r.path(p);
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "graph/graph_fixtures.hpp"
@@ -60,8 +61,14 @@ TEST_CASE("GraphML parses as XML with the graph's nodes, edges and typed attribu
     // Keys: names, what they belong to, and numeric types where the tools filter by them.
     std::map<std::string, std::string> node_keys, edge_keys; // name → type
     for (const auto& [id, k] : doc["keys"].items()) (k[0] == "node" ? node_keys : edge_keys)[k[1]] = k[2];
-    CHECK(node_keys == std::map<std::string, std::string>{
-                           {"label", "string"}, {"type", "string"}, {"country", "string"}, {"iri", "string"}});
+    CHECK(node_keys == std::map<std::string, std::string>{{"label", "string"},
+                                                          {"type", "string"},
+                                                          {"country", "string"},
+                                                          {"iri", "string"},
+                                                          {"aliases", "string"},
+                                                          {"articles", "string"}});
+    CHECK(edge_keys["articles"] == "string");
+    CHECK(edge_keys["evidence"] == "string");
     CHECK(edge_keys["predicate"] == "string");
     CHECK(edge_keys["label"] == "string");
     CHECK(edge_keys["cameo"] == "string");
@@ -81,6 +88,13 @@ TEST_CASE("GraphML parses as XML with the graph's nodes, edges and typed attribu
     CHECK(nodes["n0"]["type"] == "Country");
     CHECK(nodes["n0"]["country"] == "ML");
     CHECK(nodes["n0"]["iri"] == kMali);
+    const EntityNode* mali = g.find(kMali);
+    std::string aliases, articles;
+    for (const auto& a : mali->aliases) aliases += (aliases.empty() ? "" : " | ") + a;
+    for (const auto& a : mali->articles) articles += (articles.empty() ? "" : " | ") + a;
+    CHECK(nodes["n0"]["aliases"] == aliases);
+    CHECK(nodes["n0"]["articles"] == articles);
+    CHECK(!articles.empty());
 
     bool demand = false, standing_rel = false;
     for (const auto& e : doc["edges"]) {
@@ -98,6 +112,20 @@ TEST_CASE("GraphML parses as XML with the graph's nodes, edges and typed attribu
             CHECK(e["last_date"] == "2023-06-18");
             CHECK(e["mention_count"] == "2");
             CHECK(e["weight"] == "2");
+            // Where it was read: the articles and the evidence sentences.
+            const auto all_edges = g.edges();
+            const auto& edge = *std::find_if(all_edges.begin(), all_edges.end(), [](const EdgeView& v) {
+                return v.relation.predicate == "demandedWithdrawal";
+            });
+            std::string want_articles, want_evidence;
+            for (const Evidence& ev : edge.relation.evidence) {
+                if (want_articles.find(ev.document) == std::string::npos)
+                    want_articles += (want_articles.empty() ? "" : " | ") + ev.document;
+                want_evidence += (want_evidence.empty() ? "" : "\n") + ev.text;
+            }
+            CHECK(e["articles"] == want_articles);
+            CHECK(e["evidence"] == want_evidence);
+            CHECK(!want_evidence.empty());
         }
         if (e["predicate"] == "affiliatedWith") {
             standing_rel = true;

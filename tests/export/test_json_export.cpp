@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -330,4 +332,18 @@ TEST_CASE("JSON text written relation by relation equals the dump of the whole t
     only_nodes.upsert_node(node("https://ex.org/a", "A", ActorType::Person));
     CHECK(to_json_string(only_nodes, nullptr) == whole(only_nodes));
     CHECK(to_json_string(KnowledgeGraph(), nullptr) == whole(KnowledgeGraph()));
+}
+
+TEST_CASE("JSON export rounds confidences to three decimals", "[export][json]") {
+    KnowledgeGraph g = sample_graph();
+    RelationEdge r = event("accused", "112", 3, -2.0, {evidence("doc1", 7, "Mali accused MINUSMA.", 400)});
+    r.confidence = 2.0 / 3.0;
+    g.upsert_edge(kMali, r, kMinusma);
+    const std::string text = to_json_string(g, nullptr);
+    CHECK(text.find("0.667") != std::string::npos);
+    CHECK(text.find("0.6666") == std::string::npos);
+    for (const auto& rel : json::parse(text)["relations"]) {
+        const double c = rel["confidence"].get<double>();
+        CHECK(std::abs(c * 1000.0 - std::round(c * 1000.0)) < 1e-9);
+    }
 }

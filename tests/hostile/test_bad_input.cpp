@@ -322,8 +322,10 @@ TEST_CASE("hostile: RDF/XML external entities given to the graph reader are neve
     }
     INFO(what);
     CHECK_FALSE(contains(what, "TOPSECRET"));
-    // And through the CLI.
+    // And through the CLI, from the file and from standard input (parsed from memory).
     auto r = run_newskg("merge --format ttl --output - " + q(rdf));
+    CHECK_FALSE(contains(r.out + r.err, "TOPSECRET"));
+    r = run("cat " + q(rdf) + " | " + q(NEWSKG_CLI_PATH) + " merge --format ttl --output - -");
     CHECK_FALSE(contains(r.out + r.err, "TOPSECRET"));
     CHECK_FALSE(port.connected());
 }

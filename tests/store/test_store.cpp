@@ -208,7 +208,7 @@ TEST_CASE("query results in CSV, TSV and JSON read back as the W3C formats say",
     auto tsv = lines(run_q("tsv"));
     REQUIRE(tsv.size() == 2);
     CHECK(tsv[0] == "?who\t?label\t?text\t?date\t?none");
-    CHECK(tsv[1] == "<https://newskg.org/actor/country/ML>\t\"Mali\"\t\"" + text +
+    CHECK(tsv[1] == "<https://newskg.org/actor/country/ML>\t\"Mali\"@en\t\"" + text +
                         "\"\t\"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date>\t");
 
     // Table: shortened IRIs, aligned, a row count.

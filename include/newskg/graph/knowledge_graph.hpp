@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newskg/core/model.hpp"
@@ -37,16 +39,18 @@ struct EntityNode {
 };
 
 /// Bundled edge property: one relation between two actors (subject → object), with all
-/// the evidence for it. The same subject–predicate–object (and CAMEO code and negation)
-/// is one edge; merging two mentions of it:
-///   - evidence: appended, one item per (document, sentence), sorted by them;
-///   - mention_count: the number of evidence items (edges without evidence add counts);
+/// the evidence for it. The same subject–predicate–object, CAMEO code and negation is
+/// one edge (a denial never merges with the claim). How two versions of an edge, a node
+/// or an article become one is the same everywhere (upsert_*, add_article, GraphUnion)
+/// and does not depend on the order they come in:
+///   - evidence: united, one item per (document, sentence), sorted;
+///   - mention_count: the number of evidence items (edges without evidence: the largest);
 ///   - date: the earliest, last_date: the latest of the mentions' dates;
-///   - confidence: the highest, with the rule that gave it;
-///   - flags: kNegated is part of the key (a denial never merges with the claim);
-///     kHeadline is kept when any mention has it; kHedged, kReported and kConditional
-///     only when every mention has them (one plain statement outweighs hedged ones),
-///     and speaker_iri is cleared when kReported is dropped that way.
+///   - confidence: the highest, with the rule that gave it (the smaller rule on a tie);
+///   - flags: kHeadline when any mention has it; kHedged, kReported, kConditional and
+///     kAlleged only when every mention has them (one plain statement outweighs hedged
+///     ones), and speaker_iri (the smaller when two differ) is cleared when kReported is
+///     dropped that way.
 struct RelationEdge {
     std::string predicate;   ///< ontology local name
     std::string cameo;       ///< empty for standing relations
@@ -56,12 +60,25 @@ struct RelationEdge {
     std::optional<DateValue> date; ///< earliest date of the mentions
     std::optional<DateValue> last_date;
     std::string rule;
-    double confidence = 1.0;   ///< highest confidence over the mentions
+    double confidence = 1.0;   ///< highest confidence over the mentions (add() keeps 3 decimals)
     std::string speaker_iri;   ///< who said it, when reported
     unsigned flags = 0;
     std::size_t mention_count = 1;
     bool is_event() const noexcept { return !cameo.empty(); }
 };
+
+/// RelationFlag bits and the names every export writes and every reader reads, in bit
+/// order (the order exports list them).
+inline constexpr std::pair<unsigned, std::string_view> kFlagNames[] = {
+    {kNegated, "negated"},         {kHedged, "hedged"},     {kReported, "reported"},
+    {kConditional, "conditional"}, {kHeadline, "headline"}, {kAlleged, "alleged"},
+};
+/// The bit of the flag called `name`; 0 when there is none.
+inline unsigned flag_named(std::string_view name) noexcept {
+    for (const auto& [bit, n] : kFlagNames)
+        if (n == name) return bit;
+    return 0;
+}
 
 /// A read-only view of one edge with its ends.
 struct EdgeView {
@@ -86,13 +103,14 @@ class KnowledgeGraph {
     /// extraction does not have.
     void add(const Extraction& extraction, const std::string& base_iri);
 
-    /// Gets the node with this IRI, creating it from `node` when absent (aliases merged
-    /// when present: the first label stays the label, other labels become aliases; a
-    /// generic Actor type and an empty country code are filled in; articles united).
+    /// Gets the node with this IRI, creating it from `node` when absent, else joining
+    /// `node` into it: the better label (the name the IRI was minted from, then the
+    /// longer, then the smaller; GraphUnion prefers the gazetteer's), every other name an
+    /// alias, a specific type over Actor, the smaller country code, articles united.
     /// Returns the node. throws std::invalid_argument when node.iri is empty.
     const EntityNode& upsert_node(const EntityNode& node);
-    /// Adds a relation between two existing IRIs (merged with an equal edge).
-    /// throws std::out_of_range when an end is not a node.
+    /// Adds a relation between two existing IRIs (joined with an equal edge, see
+    /// RelationEdge). throws std::out_of_range when an end is not a node.
     void upsert_edge(const std::string& subject_iri, const RelationEdge& edge,
                      const std::string& object_iri);
 
@@ -106,6 +124,8 @@ class KnowledgeGraph {
     /// the plain edge before its negation).
     std::vector<EdgeView> edges() const;
     const std::vector<ArticleInfo>& articles() const;
+    /// Adds an article; one with the same id is joined field by field (the smaller
+    /// non-empty value), so re-adding it in any order gives the same result.
     void add_article(const ArticleInfo& article);
 
     /// For algorithms that need the Boost graph (analytics, write_graphviz): the

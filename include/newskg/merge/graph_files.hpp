@@ -7,20 +7,14 @@
 #include <string_view>
 
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/io/formats.hpp"
 
 namespace newskg {
 
 class Ontology;
 
-/// The syntaxes read_graph_file understands.
-enum class GraphFileFormat { Turtle, NTriples, NQuads, TriG, RdfXml, Json };
-
-/// The format of a file by its extension (case-insensitive): .ttl, .nt, .nq, .trig,
-/// .rdf/.xml/.owl, .json; nullopt for anything else (.jsonld included: raptor has no
-/// JSON-LD parser).
-std::optional<GraphFileFormat> graph_file_format(std::string_view path);
-
-/// Reads a graph newskg exported. From RDF it rebuilds
+/// Reads a graph newskg exported, in a format of newskg/io/formats.hpp that is readable
+/// (chosen by the extension, case-insensitively). From RDF (JSON-LD included) it rebuilds
 ///   - the actors (rdf:type nkg:<Type>, skos:prefLabel, skos:altLabel, nkg:isoCode) and,
 ///     from each article's schema:mentions, the articles that name them;
 ///   - the articles (schema:NewsArticle: identifier, headline, datePublished, publisher
@@ -37,7 +31,11 @@ std::optional<GraphFileFormat> graph_file_format(std::string_view path);
 /// ("<path>:<line>: …") on an RDF syntax error; parse_error naming the file for JSON that
 /// is not JSON or not a newskg graph (from_json's ids), for RDF that describes no newskg
 /// actor or article (newskg.parse.502), a malformed value (503), or an unknown extension
-/// (504).
+/// (504), JSON-LD outside the subset newskg writes (505).
 KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology);
+
+/// The same for text in memory in `format`; `name` stands for the source in messages.
+KnowledgeGraph read_graph_text(const std::string& text, const io::FormatInfo& format, const std::string& name,
+                               const Ontology& ontology);
 
 } // namespace newskg

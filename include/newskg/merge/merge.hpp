@@ -1,6 +1,6 @@
 #pragma once
-/// Merging graphs: the union by IRI (order-free: associative, commutative, idempotent),
-/// then cross-article actor resolution (aliases, acronyms, near-spellings), with a log
+/// Merging graphs: the union by IRI (GraphUnion, newskg/graph/union.hpp: order-free,
+/// associative, commutative, idempotent), then cross-article actor resolution (aliases, acronyms, near-spellings), with a log
 /// of every merge that was not an exact IRI match.
 #include <cstddef>
 #include <map>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/graph/union.hpp"
 
 namespace newskg {
 
@@ -51,33 +52,6 @@ struct MergeLogEntry {
     std::string reason;       ///< human-readable: alias "Mali", edit distance 1 "MIMUSMA"~"MINUSMA"
 };
 
-/// The union of graphs by IRI, independent of the order and grouping the graphs are
-/// added in, and of adding one twice:
-///   - a node's label is the gazetteer's label for a gazetteer IRI, else the name the
-///     IRI was minted from, else the longest (then smallest) label; every other label
-///     and alias becomes an alias; a specific type wins over Actor; articles united;
-///   - an edge (subject, predicate, object, CAMEO code, negation) unites its evidence
-///     (one item per article and sentence), takes the earliest date and latest last
-///     date, the highest confidence with its rule (the smallest rule on a tie), hedged,
-///     reported and conditional only when every mention is, the speaker only while
-///     reported (the smallest IRI when speakers differ); without evidence its count is
-///     the largest given;
-///   - an article given twice keeps, field by field, the non-empty (smallest) value.
-class GraphUnion {
-  public:
-    explicit GraphUnion(const Ontology* ontology = nullptr) : ontology_(ontology) {}
-    /// Adds a graph, renaming node IRIs by `rename` (old → new) on the way.
-    void add(const KnowledgeGraph& graph, const std::map<std::string, std::string>& rename = {});
-    KnowledgeGraph graph() const;
-
-  private:
-    const Ontology* ontology_;
-    std::map<std::string, std::vector<EntityNode>> nodes_;
-    using EdgeKey = std::tuple<std::string, std::string, std::string, std::string, bool>;
-    std::map<EdgeKey, RelationEdge> edges_;
-    std::map<std::string, ArticleInfo> articles_;
-};
-
 struct MergeResult {
     KnowledgeGraph graph;
     std::vector<MergeLogEntry> log; ///< sorted by kept, then merged IRI
@@ -97,7 +71,13 @@ struct MergeResult {
 MergeResult resolve_actors(const KnowledgeGraph& graph, const Ontology& ontology,
                            const MergeOptions& options);
 
-/// GraphUnion of the graphs, then resolve_actors.
+/// What every command that combines graphs writes: the union's graph, with its actors
+/// resolved (resolve_actors) when it holds more than one graph. A single graph is taken
+/// as it is, since resolution is across graphs; so `merge`, `stats`, `path`, `render` and
+/// `extract` agree on the same inputs.
+MergeResult resolve_union(const GraphUnion& all, const Ontology& ontology, const MergeOptions& options);
+
+/// GraphUnion of the graphs, then resolve_union.
 MergeResult merge_graphs(const std::vector<const KnowledgeGraph*>& graphs, const Ontology& ontology,
                          const MergeOptions& options);
 

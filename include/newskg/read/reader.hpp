@@ -21,6 +21,13 @@ struct ReadOptions {
     std::optional<DateValue> published;
     /// "auto" (by extension, then by content), "text", "html" or "jsonl".
     std::string format = "auto";
+    /// --id: the id of the one article read (standard input or a single file); a second
+    /// article is refused (newskg.input.115). Without it ids come from file names, JSON
+    /// Lines "id" fields, or "stdin-" and a hash of the text (see newskg/core/article_ids.hpp).
+    std::optional<std::string> id;
+    /// Ids taken by articles of the same batch read by another run (newskg-dask's earlier
+    /// shards): a repeat of one is renamed as if those articles had come first.
+    std::vector<std::string> taken_ids;
 };
 
 /// A problem with one input or one article. Errors mean the article was skipped;
@@ -47,6 +54,8 @@ inline constexpr int kUndated = 110;    ///< no publication date in the article 
 inline constexpr int kDirectoryAgain = 111; ///< a directory reached again in a walk (symlink loop): skipped (warning)
 inline constexpr int kNotRegular = 112; ///< a FIFO, socket or device met in a directory walk: skipped (warning)
 inline constexpr int kHtmlLimit = 113;  ///< HTML attributes beyond the per-element limit left out (warning)
+inline constexpr int kDuplicateId = 114; ///< an article id already used in the run: renamed ID-2, ID-3 … (warning)
+inline constexpr int kIdGivenTwice = 115; ///< --id given but the input holds several articles (skipped)
 inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
 inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
 } // namespace input_codes

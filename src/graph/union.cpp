@@ -1,0 +1,58 @@
+#include "newskg/graph/union.hpp"
+
+#include <algorithm>
+
+#include "newskg/ontology/ontology.hpp"
+
+namespace newskg {
+
+void GraphUnion::add(const KnowledgeGraph& graph, const std::map<std::string, std::string>& rename) {
+    auto name = [&](const std::string& iri) -> const std::string& {
+        const auto it = rename.find(iri);
+        return it == rename.end() ? iri : it->second;
+    };
+    ++added_;
+    for (const ArticleInfo& a : graph.articles()) all_.add_article(a);
+    for (const EntityNode* n : graph.nodes()) {
+        if (rename.empty()) {
+            all_.upsert_node(*n);
+            continue;
+        }
+        EntityNode copy = *n;
+        copy.iri = name(n->iri);
+        all_.upsert_node(copy);
+    }
+    for (const EdgeView& e : graph.edges()) {
+        if (rename.empty() || e.relation.speaker_iri.empty()) {
+            all_.upsert_edge(name(e.subject.iri), e.relation, name(e.object.iri));
+            continue;
+        }
+        RelationEdge r = e.relation;
+        r.speaker_iri = name(r.speaker_iri);
+        all_.upsert_edge(name(e.subject.iri), r, name(e.object.iri));
+    }
+}
+
+KnowledgeGraph GraphUnion::graph() const {
+    if (!ontology_) return all_;
+    // The gazetteer's label wins when it is one of the node's names. Decided on the
+    // final set of names, so it does not depend on the order either.
+    KnowledgeGraph g;
+    for (const ArticleInfo& a : all_.articles()) g.add_article(a);
+    for (const EntityNode* n : all_.nodes()) {
+        const GazetteerEntry* gaz = ontology_->actor(n->iri);
+        if (!gaz || gaz->label == n->label ||
+            !std::binary_search(n->aliases.begin(), n->aliases.end(), gaz->label)) {
+            g.upsert_node(*n);
+            continue;
+        }
+        EntityNode relabelled = *n;
+        relabelled.aliases.push_back(n->label);
+        relabelled.label = gaz->label;
+        g.upsert_node(relabelled);
+    }
+    for (const EdgeView& e : all_.edges()) g.upsert_edge(e.subject.iri, e.relation, e.object.iri);
+    return g;
+}
+
+} // namespace newskg

@@ -1,0 +1,178 @@
+// Reading JSON-LD back: the compacted form newskg writes (export/jsonld_export.cpp),
+// expanded against the document's own @context into the subject → property → values
+// map the RDF reader builds graphs from. Handled: "@vocab", prefixes, term definitions
+// with "@id" and "@type" coercion ("@id" or a datatype), compact IRIs, blank node ids,
+// "@type", values as strings, numbers, booleans, {"@id"} and {"@value"} objects, arrays,
+// a top-level "@graph" and named graphs nested in it (their names are not kept, as the
+// RDF reader does not keep them either). Not handled (never written by newskg, so a
+// clear error): remote contexts, "@reverse", lists, embedded nodes.
+#include <nlohmann/json.hpp>
+
+#include "merge/rdf_triples.hpp"
+#include "newskg/core/error.hpp"
+#include "newskg/rdf/vocabulary.hpp"
+
+namespace newskg::detail {
+
+namespace {
+
+using nlohmann::json;
+
+struct TermDef {
+    std::string iri;
+    std::string coercion; ///< "@id", a datatype IRI, or empty
+};
+
+class Expander {
+  public:
+    Expander(const json& doc, const std::string& name) : name_(name) {
+        if (!doc.is_object()) return;
+        const auto it = doc.find("@context");
+        if (it == doc.end()) return;
+        if (!it->is_object()) fail("\"@context\" must be an object (remote contexts are not read)");
+        // Prefixes first, so terms defined by compact IRIs can use them in any order.
+        for (const auto& [k, v] : it->items())
+            if (v.is_string() && k != "@vocab") prefixes_[k] = v.get<std::string>();
+        if (auto v = it->find("@vocab"); v != it->end() && v->is_string()) vocab_ = v->get<std::string>();
+        for (const auto& [k, v] : it->items()) {
+            if (k == "@vocab") continue;
+            TermDef d;
+            if (v.is_string()) {
+                d.iri = expand(v.get<std::string>(), false);
+            } else if (v.is_object() && v.contains("@id") && v["@id"].is_string()) {
+                d.iri = expand(v["@id"].get<std::string>(), false);
+                if (auto t = v.find("@type"); t != v.end() && t->is_string()) {
+                    const std::string type = t->get<std::string>();
+                    d.coercion = type == "@id" || type == "@vocab" ? "@id" : expand(type, false);
+                }
+            } else {
+                fail("the @context entry \"" + k + "\" is not a prefix or a term definition");
+            }
+            terms_[k] = std::move(d);
+        }
+    }
+
+    /// An IRI as a key or type (`vocab`: a bare name is relative to @vocab) or as a value.
+    std::string expand(const std::string& s, bool vocab) const {
+        if (vocab)
+            if (auto t = terms_.find(s); t != terms_.end()) return t->second.iri;
+        if (s.rfind("_:", 0) == 0) return s;
+        const std::size_t colon = s.find(':');
+        if (colon != std::string::npos) {
+            const std::string prefix = s.substr(0, colon);
+            if (auto p = prefixes_.find(prefix); p != prefixes_.end() && s.compare(colon + 1, 2, "//") != 0)
+                return p->second + s.substr(colon + 1);
+            return s; // an absolute IRI
+        }
+        if (vocab && !vocab_.empty()) return vocab_ + s;
+        return s;
+    }
+
+    const TermDef* term(const std::string& key) const {
+        const auto it = terms_.find(key);
+        return it == terms_.end() ? nullptr : &it->second;
+    }
+
+    [[noreturn]] void fail(const std::string& problem) const {
+        throw parse_error(505, name_, 0, "JSON-LD: " + problem);
+    }
+
+  private:
+    const std::string& name_;
+    std::map<std::string, std::string> prefixes_;
+    std::map<std::string, TermDef> terms_;
+    std::string vocab_;
+};
+
+/// An expanded IRI or "_:" blank node id as a term.
+Value node_term(const std::string& id) {
+    return id.rfind("_:", 0) == 0 ? Value::blank(id.substr(2)) : Value::iri(id);
+}
+
+std::string scalar_text(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_integer()) return v.dump();
+    if (v.is_number()) return v.dump();
+    return {};
+}
+
+class Reader {
+  public:
+    Reader(const Expander& x, Descriptions& out) : x_(x), out_(out) {}
+
+    void nodes(const json& items) {
+        if (items.is_object()) {
+            node(items);
+            return;
+        }
+        if (!items.is_array()) x_.fail("\"@graph\" must hold node objects");
+        for (const auto& n : items) node(n);
+    }
+
+  private:
+    const Expander& x_;
+    Descriptions& out_;
+
+    void node(const json& n) {
+        if (!n.is_object()) x_.fail("a node must be a JSON object");
+        if (n.empty()) return; // {} states nothing
+        if (auto g = n.find("@graph"); g != n.end()) nodes(*g);
+        const auto id = n.find("@id");
+        if (id == n.end()) {
+            if (n.size() == 1 && n.contains("@graph")) return;
+            x_.fail("a node without \"@id\" (newskg names every node)");
+        }
+        if (!id->is_string()) x_.fail("\"@id\" must be a string");
+        const std::string subject = x_.expand(id->get<std::string>(), false);
+        for (const auto& [key, value] : n.items()) {
+            if (key == "@id" || key == "@graph" || key == "@context") continue;
+            if (key == "@type") {
+                for (const auto& t : value.is_array() ? value : json::array({value})) {
+                    if (!t.is_string()) x_.fail("\"@type\" must hold IRIs");
+                    out_[subject][std::string(vocab::kRdfType)].push_back(
+                        node_term(x_.expand(t.get<std::string>(), true)));
+                }
+                continue;
+            }
+            if (!key.empty() && key[0] == '@') x_.fail("\"" + key + "\" is not read");
+            const TermDef* def = x_.term(key);
+            const std::string predicate = x_.expand(key, true);
+            for (const auto& v : value.is_array() ? value : json::array({value}))
+                out_[subject][predicate].push_back(object(v, def));
+        }
+    }
+
+    Value object(const json& v, const TermDef* def) const {
+        if (v.is_object()) {
+            if (auto id = v.find("@id"); id != v.end() && id->is_string()) {
+                if (v.size() > 1) x_.fail("embedded nodes are not read");
+                return node_term(x_.expand(id->get<std::string>(), false));
+            }
+            if (auto val = v.find("@value"); val != v.end()) return Value::literal(scalar_text(*val));
+            x_.fail("a value object needs \"@id\" or \"@value\"");
+        }
+        if (v.is_array() || v.is_null()) x_.fail("nested arrays and null values are not read");
+        if (def && def->coercion == "@id" && v.is_string()) return node_term(x_.expand(v.get<std::string>(), false));
+        return Value::literal(scalar_text(v));
+    }
+};
+
+} // namespace
+
+Descriptions jsonld_descriptions(const nlohmann::json& doc, const std::string& name) {
+    Descriptions out;
+    const Expander x(doc, name);
+    Reader r(x, out);
+    if (doc.is_array()) r.nodes(doc);
+    else if (!doc.is_object()) x.fail("a JSON-LD document is an object or an array");
+    else if (auto g = doc.find("@graph"); g != doc.end()) r.nodes(*g);
+    else {
+        json copy = doc;
+        copy.erase("@context");
+        r.nodes(copy);
+    }
+    return out;
+}
+
+} // namespace newskg::detail
