@@ -40,6 +40,7 @@ std::string render(const std::string& format, const KnowledgeGraph& graph, const
                    const std::string& base, const DotOptions& dot);
 int run_load(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
+int run_unload(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {

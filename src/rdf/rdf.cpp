@@ -371,7 +371,14 @@ void Model::add(const Statement& statement, const Node* graph) {
 bool Model::contains(const Statement& statement, const Node* graph) const {
     // librdf_model_contains_statement answers -1 (unsupported) on a hashes storage that
     // keeps contexts, so both cases search.
-    if (!graph) return !Stream(librdf_model_find_statements(model_.get(), as_statement(statement.get()))).end();
+    if (!graph) {
+        // The search matches the triple in every graph; only a match without a context
+        // is in the default graph (a triple also stated in a named graph is not).
+        for (Stream found(librdf_model_find_statements(model_.get(), as_statement(statement.get()))); !found.end();
+             found.next())
+            if (found.context().is_null()) return true;
+        return false;
+    }
     Stream found(librdf_model_find_statements_in_context(model_.get(), as_statement(statement.get()),
                                                          as_node(graph->get())));
     return !found.end();

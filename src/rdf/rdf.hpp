@@ -305,8 +305,8 @@ class Model {
     // default graph.
     /// Adds a copy of the statement to `graph`.
     void add(const Statement& statement, const Node* graph);
-    /// Whether the statement is in `graph` (for the default graph: in any graph, which
-    /// is what librdf's hashes storage can answer cheaply).
+    /// Whether the statement is in `graph` (null: in the default graph itself, not
+    /// merely in some named graph).
     bool contains(const Statement& statement, const Node* graph) const;
     /// Removes the statement from `graph`; absent statements are not an error.
     void remove(const Statement& statement, const Node* graph);

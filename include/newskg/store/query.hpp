@@ -2,7 +2,9 @@
 /// Writing SPARQL query results: an aligned table for people, and the W3C SPARQL 1.1
 /// Query Results formats (CSV, TSV, JSON) for programs. Graph results (CONSTRUCT,
 /// DESCRIBE) are written as N-Triples in every format.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "newskg/store/store.hpp"
 
@@ -24,5 +26,27 @@ std::string shorten_iri(const std::string& iri);
 /// The SPARQL PREFIX declarations of those namespaces, which `newskg query` puts before
 /// a query that does not declare them itself.
 std::string sparql_prefixes();
+
+/// Refuses, before anything runs, the SPARQL the embedded engine (Rasqal 0.9) must not
+/// run or answers wrongly, each with a message that says why and what to write
+/// instead (ids newskg.store.9 for a refused construct, newskg.store.10 for an
+/// update). Refused: SERVICE (a query never reaches the network), FROM and FROM NAMED
+/// (ignored by the engine: the answer would not be from those graphs), updates, VALUES
+/// (rows lost or a failure), sub-queries (rows mispaired under FILTER), MINUS and
+/// (NOT) EXISTS (which it cannot run). Keywords inside strings, IRIs and comments do
+/// not count. `store_dir` is named in the messages.
+void check_sparql(const std::string& sparql, const std::string& store_dir);
+
+/// A DESCRIBE query taken apart: `prologue` (PREFIX/BASE declarations), the resources
+/// asked for (`constants`: IRIs or prefixed names as written; `variables`: names
+/// without '?'), and `where` (the WHERE clause and solution modifiers, possibly empty).
+struct DescribeQuery {
+    std::string prologue;
+    std::vector<std::string> constants;
+    std::vector<std::string> variables;
+    std::string where;
+};
+/// The parts of a DESCRIBE query; nullopt for any other query form.
+std::optional<DescribeQuery> parse_describe(const std::string& sparql);
 
 } // namespace newskg
