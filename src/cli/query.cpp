@@ -22,6 +22,17 @@ query declares them: rdf rdfs xsd skos prov schema nkg cameo country org loc kg.
 Named graphs: each article's evidence is in the graph named by its IRI
 (GRAPH ?article { ... }); actors and relations are in the default graph.
 
+DESCRIBE answers every triple whose subject is the resource (DESCRIBE country:RW, or
+DESCRIBE ?x WHERE { ... } for each resource ?x is bound to).
+
+The query is answered from the store alone and read only. Refused, with a message,
+before anything runs: SERVICE (a query never reaches the network), FROM and FROM NAMED
+(use GRAPH <IRI> { ... }), updates (INSERT, DELETE, LOAD, CLEAR ...: change the store
+with newskg load and newskg unload), and what the embedded engine (Rasqal) answers
+wrongly or cannot run: VALUES (write FILTER(?x IN (...)) or UNION), sub-queries (a
+SELECT inside the query), MINUS and (NOT) EXISTS (write OPTIONAL with FILTER(BOUND)).
+Property paths (nkg:partOf+) are not supported by the engine either.
+
 Options:
   --store DIR      the store (default: $NEWSKG_STORE, else exports/store)
   --format F       table (default: aligned columns, IRIs shortened), csv or tsv (W3C
@@ -29,10 +40,12 @@ Options:
                    Results JSON); CONSTRUCT and DESCRIBE print N-Triples
   --file PATH      read the query from PATH (- for standard input)
 
-Example:
-  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accuse ?whom }'
+Examples:
+  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accused ?whom }'
+  newskg query 'SELECT ?who ?rel ?whom ?date WHERE { ?r nkg:subject ?who ; nkg:predicate ?rel ; nkg:object ?whom ; nkg:date ?date }'
 
-Exit status: 0 success; 1 no store, a SPARQL error or a locked store; 2 wrong usage.
+Exit status: 0 success; 1 no store, a damaged store, a SPARQL error or a refused
+query; 2 wrong usage.
 )";
 
 /// Whether the query declares `PREFIX name:` itself (case-insensitive keyword).

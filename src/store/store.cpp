@@ -691,7 +691,10 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
             }
             rdf::Statement st(w, node_of(w, q->subject), node_of(w, q->predicate), node_of(w, q->object));
             const rdf::Node* g = q->graph.empty() ? nullptr : &graph_nodes.at(q->graph);
-            if (!replaced.count(q->graph) && s.model->contains(st, g)) {
+            // A graph new to the store (or replaced) holds nothing yet, and the batch has
+            // no duplicates: only the default graph and graphs added to need a look.
+            const bool fresh = !q->graph.empty() && (replaced.count(q->graph) || !existing.count(q->graph));
+            if (!fresh && s.model->contains(st, g)) {
                 ++stats.triples_kept;
                 continue;
             }
