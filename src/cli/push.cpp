@@ -38,7 +38,9 @@ Graphs of the same name in several inputs are merged and sent once.
 
 Options:
   --endpoint URL       Graph Store endpoint (Virtuoso: http://HOST:8890/sparql-graph-crud-auth)
-  --graph IRI          where the default graph goes (default: the store's default graph)
+  --graph IRI          where the default graph goes (default: the store's default graph;
+                       a store that keeps none, such as one whose default graph is the
+                       union of the named ones, needs --graph)
   --mode MODE          how graphs replace what the store holds:
                          auto     (default) named graphs are replaced (PUT), the default
                                   graph is appended to (POST)
@@ -57,8 +59,10 @@ Options:
                        (default 3), waiting --retry-delay seconds, then twice as long
                        each time (at most 8 s); other 4xx answers are not retried
   --retry-delay S      first wait before a retry, in seconds (default 0.5)
-  --timeout S          longest time for one request (default 120); a request that
-                       moves no data for 30 s (or S, if less) is abandoned too
+  --timeout S          longest time for the whole push, every request, retry and wait
+                       included (default 300): no request runs past it; a request
+                       that moves no data for 30 s (or S, if less) is abandoned too.
+                       Of an error answer, the first 64 KiB are read, the rest is not
   --verify             afterwards, count the triples of each named graph with a SPARQL
                        query and fail when some are missing
   --sparql URL         SPARQL query endpoint for --verify (default: the endpoint URL
@@ -142,7 +146,7 @@ int run_push(const std::vector<std::string>& argv) {
         throw usage_error("a password was given (NEWSKG_PASSWORD or --password-file) but no --user");
     ro.retries = static_cast<int>(number_option(args, "--retries", 3, 0));
     ro.retry_delay_s = number_option(args, "--retry-delay", 0.5, 0);
-    ro.timeout_s = number_option(args, "--timeout", 120, 0.1);
+    ro.timeout_s = number_option(args, "--timeout", 300, 0.1);
 
     // Parsed even when no article is among the inputs, so a malformed option is reported.
     const ArticleOptions ao = article_options(args);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cctype>
 #include <string_view>
 #include <utility>
@@ -69,10 +70,11 @@ std::string table_cell(const std::optional<Term>& t) {
         if (!t->language.empty()) s += "@" + t->language;
         break;
     }
-    // One row per line: line breaks inside literals become spaces.
+    // One row per line: line breaks inside literals become spaces; other control
+    // characters are shown escaped, never sent to the terminal.
     for (char& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return s;
+    return escape_controls(s);
 }
 
 std::string csv_field(const std::optional<Term>& t) {
@@ -153,6 +155,28 @@ std::string table(const QueryResult& r) {
 }
 
 } // namespace
+
+std::string escape_controls(std::string_view text, bool keep_tabs) {
+    std::string out;
+    out.reserve(text.size());
+    char buf[8];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && !(keep_tabs && c == '\t')) || c == 0x7f) {
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            // A C1 control in UTF-8 (U+0080..U+009F): CSI (U+009B) starts escape sequences too.
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+            out += buf;
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
 
 std::optional<ResultFormat> parse_result_format(const std::string& name) {
     if (name == "table") return ResultFormat::Table;

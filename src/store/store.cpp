@@ -206,17 +206,33 @@ bool remove_generation(const std::string& store_dir, const std::string& name) {
     return true;
 }
 
+/// A literal's text in N-Triples: the escapes the syntax names, and \uXXXX for every
+/// other control character (C0, DEL, C1), so TSV and N-Triples output never carries a
+/// raw escape sequence to a terminal.
 std::string escape_literal(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
-    for (char c : s) {
+    char buf[8];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const auto u = static_cast<unsigned char>(c);
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default: out += c;
+        default:
+            if (u < 0x20 || u == 0x7f) {
+                std::snprintf(buf, sizeof buf, "\\u%04X", u);
+                out += buf;
+            } else if (u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                       static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+                std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[++i]));
+                out += buf;
+            } else {
+                out += c;
+            }
         }
     }
     return out;
@@ -326,6 +342,7 @@ LoadStats& LoadStats::operator+=(const LoadStats& o) {
     triples_added += o.triples_added;
     triples_kept += o.triples_kept;
     triples_removed += o.triples_removed;
+    default_not_stored += o.default_not_stored;
     replaced.insert(replaced.end(), o.replaced.begin(), o.replaced.end());
     return *this;
 }
@@ -694,7 +711,18 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
             // A graph new to the store (or replaced) holds nothing yet, and the batch has
             // no duplicates: only the default graph and graphs added to need a look.
             const bool fresh = !q->graph.empty() && (replaced.count(q->graph) || !existing.count(q->graph));
-            if (!fresh && s.model->contains(st, g)) {
+            if (!g) {
+                const rdf::Model::Where where = s.model->where(st);
+                if (where == rdf::Model::Where::DefaultGraph) {
+                    ++stats.triples_kept;
+                    continue;
+                }
+                if (where == rdf::Model::Where::NamedGraphsOnly) {
+                    // librdf's storage keeps such a triple once, in its named graph.
+                    ++stats.default_not_stored;
+                    continue;
+                }
+            } else if (!fresh && s.model->contains(st, g)) {
                 ++stats.triples_kept;
                 continue;
             }

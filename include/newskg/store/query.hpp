@@ -4,6 +4,7 @@
 /// DESCRIBE) are written as N-Triples in every format.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newskg/store/store.hpp"
@@ -26,6 +27,12 @@ std::string shorten_iri(const std::string& iri);
 /// The SPARQL PREFIX declarations of those namespaces, which `newskg query` puts before
 /// a query that does not declare them itself.
 std::string sparql_prefixes();
+
+/// `text` with every control character (C0 but tab, DEL, and C1) written as an escape
+/// (\x1b, \u009b), so that text from elsewhere (a server's reply, a store's literals)
+/// cannot move the cursor, recolour or retitle the terminal it is printed on. With
+/// `keep_tabs` false a tab is escaped too.
+std::string escape_controls(std::string_view text, bool keep_tabs = true);
 
 /// Refuses, before anything runs, the SPARQL the embedded engine (Rasqal 0.9) must not
 /// run or answers wrongly, each with a message that says why and what to write
