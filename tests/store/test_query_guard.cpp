@@ -225,3 +225,17 @@ TEST_CASE("the query --help example asks for predicates that exist", "[store][qu
     }
     CHECK(n >= 1);
 }
+
+TEST_CASE("control characters of stored literals never reach the terminal raw", "[store][query]") {
+    QueryResult r;
+    r.variables = {"text"};
+    r.rows.push_back({Term::literal("\x1b]0;owned\x07\x1b[31mred\xc2\x9b" "2J")});
+    const std::string table = format_result(r, ResultFormat::Table);
+    CHECK(table.find('\x1b') == std::string::npos);
+    CHECK(table.find("\\x1b]0;owned\\x07\\x1b[31mred\\u009b2J") != std::string::npos);
+    const std::string tsv = format_result(r, ResultFormat::Tsv);
+    CHECK(tsv.find('\x1b') == std::string::npos);
+    CHECK(tsv.find("\"\\u001B]0;owned\\u0007\\u001B[31mred\\u009B2J\"") != std::string::npos);
+    CHECK(escape_controls("tab\there", false) == "tab\\x09here");
+    CHECK(escape_controls("tab\there") == "tab\there");
+}
