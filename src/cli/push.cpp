@@ -46,6 +46,11 @@ Options:
                                   graph is appended to (POST)
                          replace  every graph is replaced (PUT)
                          append   every graph is appended to (POST)
+                         retract  each named graph of the inputs (an article's) is
+                                  deleted from the store (DELETE), the inverse of a
+                                  push of the same articles; the default graph
+                                  (actors and relations other articles share) is left
+                                  as it is, and --verify checks the graphs are gone
                        auto suits pushing article after article: each article's
                        evidence graph is replaced when the article is pushed again,
                        while the shared graph of actors and relations accumulates
@@ -126,7 +131,8 @@ int run_push(const std::vector<std::string>& argv) {
     if (auto m = args.value("--mode")) {
         if (*m == "replace") mode = store::PushMode::Replace;
         else if (*m == "append") mode = store::PushMode::Append;
-        else if (*m != "auto") throw usage_error("--mode expects auto, replace or append, got '" + *m + "'");
+        else if (*m == "retract") mode = store::PushMode::Retract;
+        else if (*m != "auto") throw usage_error("--mode expects auto, replace, append or retract, got '" + *m + "'");
     }
 
     store::RemoteOptions ro;
@@ -202,8 +208,11 @@ int run_push(const std::vector<std::string>& argv) {
                   << " s (attempt " << next << " of " << attempts << ")\n";
     });
     const store::PushReport report = store::push_graphs(remote, payloads, mode, [&](const store::GraphPayload& p) {
-        std::cout << "pushed " << p.triples << " triples to " << p.target.describe()
-                  << (p.replaces(mode) ? "" : " (appended)") << "\n";
+        if (p.retracted(mode))
+            std::cout << "retracted " << p.target.describe() << "\n";
+        else
+            std::cout << "pushed " << p.triples << " triples to " << p.target.describe()
+                      << (p.replaces(mode) ? "" : " (appended)") << "\n";
         std::cout.flush();
     });
     if (!report.complete()) {
@@ -222,10 +231,12 @@ int run_push(const std::vector<std::string>& argv) {
         std::vector<std::string> missing;
         for (const auto& p : payloads) {
             if (p.target.is_default()) continue; // a store's default graph may be the union of all graphs
+            if (mode == store::PushMode::Retract && !p.retracted(mode)) continue; // left alone
             std::size_t there = remote.count_triples(p.target.name);
-            if (p.replaces(mode) ? there != p.triples : there < p.triples)
+            if (p.retracted(mode) ? there != 0 : p.replaces(mode) ? there != p.triples : there < p.triples)
                 missing.push_back(p.target.describe() + " holds " + std::to_string(there) + " triples, " +
-                                  std::to_string(p.triples) + " were pushed");
+                                  (p.retracted(mode) ? std::string("none after its retraction")
+                                                     : std::to_string(p.triples) + " were pushed"));
         }
         if (!missing.empty()) {
             for (const auto& m : missing) std::cerr << "newskg: error: verify: " << m << "\n";

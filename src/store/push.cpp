@@ -92,8 +92,11 @@ PushReport push_graphs(RemoteStore& remote, const std::vector<GraphPayload>& pay
     PushReport report;
     for (std::size_t i = 0; i < payloads.size(); ++i) {
         const GraphPayload& p = payloads[i];
+        if (mode == PushMode::Retract && !p.retracted(mode)) continue; // shared: left alone
         try {
-            if (p.replaces(mode))
+            if (p.retracted(mode))
+                remote.delete_graph(p.target);
+            else if (p.replaces(mode))
                 remote.put_graph(p.target, p.ntriples);
             else
                 remote.post_graph(p.target, p.ntriples);
