@@ -106,8 +106,20 @@ int run_query(const std::vector<std::string>& argv) {
 
     TripleStore store = TripleStore::open(args.value("--store").value_or(TripleStore::default_dir()),
                                           TripleStore::Mode::Read);
-    const QueryResult result = store.query(with_prefixes(sparql));
-    write_file_atomically("-", format_result(result, *format));
+    // Rows are written as the engine reads them: a large result is never held whole.
+    std::ostream& out = std::cout;
+    ResultWriter writer(out, *format);
+    bool streamed = false;
+    const QueryResult result = store.query(
+        with_prefixes(sparql),
+        [&](const std::vector<std::string>& variables) {
+            streamed = true;
+            writer.begin(variables);
+        },
+        [&](std::vector<std::optional<Term>>&& row) { writer.row(std::move(row)); });
+    if (streamed) writer.end();
+    else writer.write(result);
+    if (!out) throw output_error(301, "<stdout>", "cannot write to standard output");
     return 0;
 }
 

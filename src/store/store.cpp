@@ -795,8 +795,12 @@ LoadStats TripleStore::load_file(const std::string& path) {
 
 namespace {
 
-/// Runs a query Rasqal can answer.
-QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& sparql) {
+using VariablesSink = std::function<void(const std::vector<std::string>&)>;
+using RowSink = std::function<void(std::vector<std::optional<Term>>&&)>;
+
+/// Runs a query Rasqal can answer; rows go to `on_row` when given.
+QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& sparql,
+                      const VariablesSink& on_variables = {}, const RowSink& on_row = {}) {
     QueryResult out;
     try {
         rdf::Query q(world, sparql);
@@ -813,6 +817,7 @@ QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& s
         } else {
             out.kind = QueryResult::Kind::Bindings;
             out.variables = r.variables();
+            if (on_variables) on_variables(out.variables);
             const int n = static_cast<int>(out.variables.size());
             for (; !r.finished(); r.next()) {
                 std::vector<std::optional<Term>> row;
@@ -820,7 +825,8 @@ QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& s
                     std::optional<rdf::Node> v = r.value(i);
                     row.push_back(v ? std::optional<Term>(term_of(v->ref())) : std::nullopt);
                 }
-                out.rows.push_back(std::move(row));
+                if (on_row) on_row(std::move(row));
+                else out.rows.push_back(std::move(row));
             }
         }
     } catch (const rdf_error& e) {
@@ -859,7 +865,10 @@ QueryResult describe(rdf::World& world, rdf::Model& model, const DescribeQuery& 
 
 } // namespace
 
-QueryResult TripleStore::query(const std::string& sparql) {
+QueryResult TripleStore::query(const std::string& sparql) { return query(sparql, {}, {}); }
+
+QueryResult TripleStore::query(const std::string& sparql, const std::function<void(const std::vector<std::string>&)>& variables,
+                               const std::function<void(std::vector<std::optional<Term>>&&)>& row) {
     check_sparql(sparql, impl_->dir);
     std::optional<DescribeQuery> d = parse_describe(sparql);
     if (!impl_->model) {
@@ -868,7 +877,7 @@ QueryResult TripleStore::query(const std::string& sparql) {
         return empty;
     }
     if (d) return describe(impl_->world, *impl_->model, *d);
-    return run_query(impl_->world, *impl_->model, sparql);
+    return run_query(impl_->world, *impl_->model, sparql, variables, row);
 }
 
 std::size_t TripleStore::size() const {

@@ -104,12 +104,12 @@ def main():
                 f.write(text)
         versions = {"v1": [os.path.join(work, "v1", "mali.txt")], "v2": [os.path.join(work, "v2", "mali.txt")]}
 
-        # A large dataset: 40,000 quads in 60 named graphs and 20 triples in the default
+        # A large dataset: 30,000 quads in 60 named graphs and 15 triples in the default
         # graph (librdf scans the whole store for each default-graph triple it adds, so
         # many of them would make each load take minutes).
         big = os.path.join(work, "big.nq")
         with open(big, "w") as f:
-            for i in range(20000):
+            for i in range(15000):
                 g = "<https://kill.example/graph/%d>" % (i % 60)
                 s = "<https://kill.example/s/%d>" % i
                 if i % 1000 == 0:

@@ -3,6 +3,7 @@
 /// Query Results formats (CSV, TSV, JSON) for programs. Graph results (CONSTRUCT,
 /// DESCRIBE) are written as N-Triples in every format.
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,26 @@ std::optional<ResultFormat> parse_result_format(const std::string& name);
 /// The result in that format. Table: IRIs shortened with the prefixes newskg exports
 /// (nkg:, country:, schema: …), literals as their text, a row count at the end.
 std::string format_result(const QueryResult& result, ResultFormat format);
+
+/// Writes results as they come, so a result of a million rows never sits in memory
+/// (CSV, TSV, JSON; the table, whose columns are aligned, keeps its rows until end()).
+/// Bindings: begin(variables), row() for each row, end(); or write() a whole result.
+class ResultWriter {
+  public:
+    ResultWriter(std::ostream& out, ResultFormat format);
+    void begin(const std::vector<std::string>& variables);
+    void row(std::vector<std::optional<Term>>&& row);
+    void end();
+    /// A whole result: bindings as above, a boolean, or a graph (N-Triples).
+    void write(const QueryResult& result);
+
+  private:
+    std::ostream& out_;
+    ResultFormat format_;
+    std::vector<std::string> variables_;
+    std::size_t rows_ = 0;
+    QueryResult kept_; ///< the table's rows
+};
 
 /// `iri` as prefix:local when it starts with a namespace newskg's exports declare,
 /// else <iri>.

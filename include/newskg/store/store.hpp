@@ -27,6 +27,7 @@
 /// and the replacement reported (LoadStats::replaced): two versions of an article are
 /// never merged.
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -160,6 +161,11 @@ class TripleStore {
     /// message on a syntax error, and before running anything for what the engine must
     /// not do or does wrong (see check_sparql in query.hpp): SERVICE, updates, ...
     QueryResult query(const std::string& sparql);
+    /// The same, handing each row of a SELECT to `row` as it is read instead of keeping
+    /// it (after `variables` got the names): the returned result then has no rows.
+    /// Boolean and graph results are returned whole.
+    QueryResult query(const std::string& sparql, const std::function<void(const std::vector<std::string>&)>& variables,
+                      const std::function<void(std::vector<std::optional<Term>>&&)>& row);
 
     /// Number of quads in the store (every graph).
     std::size_t size() const;
