@@ -37,7 +37,8 @@ Options:
   --store DIR      the store (default: $NEWSKG_STORE, else exports/store)
   --format F       table (default: aligned columns, IRIs shortened), csv or tsv (W3C
                    SPARQL 1.1 Query Results CSV and TSV), json (W3C SPARQL 1.1 Query
-                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples
+                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples. csv, tsv
+                   and json are written row by row: use them for large results
   --file PATH      read the query from PATH (- for standard input)
 
 Examples:
