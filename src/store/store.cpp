@@ -428,15 +428,24 @@ void TripleStore::Impl::begin_working() {
     const bool from_nothing = current.empty() && !legacy;
     const std::string source = committed_dir();
     close();
-    if (!from_nothing)
-        for (const auto& f : db_files()) {
-            fs::copy_file(fs::path(source) / f, fs::path(gen) / f, ec);
-            if (ec) throw store_error(kIo, gen + ": cannot copy " + f + " of the store: " + ec.message());
-        }
-    Fd readers(::open((fs::path(gen) / kReaders).c_str(), O_WRONLY | O_CREAT, 0644));
-    if (readers.get() < 0) throw store_error(kIo, gen + ": cannot create the readers file: " + errno_text());
-    open_storage(gen, from_nothing, false);
-    if (legacy && fs::exists(path(kJournal), ec)) rollback_legacy_journal();
+    try {
+        if (!from_nothing)
+            for (const auto& f : db_files()) {
+                fs::copy_file(fs::path(source) / f, fs::path(gen) / f, ec);
+                if (ec) throw store_error(kIo, gen + ": cannot copy " + f + " of the store: " + ec.message());
+            }
+        Fd readers(::open((fs::path(gen) / kReaders).c_str(), O_WRONLY | O_CREAT, 0644));
+        if (readers.get() < 0) throw store_error(kIo, gen + ": cannot create the readers file: " + errno_text());
+        open_storage(gen, from_nothing, false);
+        if (legacy && fs::exists(path(kJournal), ec)) rollback_legacy_journal();
+    } catch (...) {
+        // No half-made generation: back to reading the committed one (disk full, say).
+        close();
+        fs::remove_all(gen, ec);
+        working.clear();
+        open_committed_read_only();
+        throw;
+    }
     // A new store is a change: committing it creates the empty store.
     dirty = from_nothing;
 }

@@ -193,6 +193,8 @@ def main():
                 fail("kill %d (seed %d): %s answers neither as before the load nor as after it" % (n, seed, store))
             if rc == 0 and now != after:
                 fail("a load that exited 0 did not leave the store as a clean load does")
+            if (n + 1) % 50 == 0:
+                print("%d kills checked" % (n + 1), flush=True)
 
         # A hang-up (a dropped ssh session) stops the load like SIGTERM.
         hup_stopped = 0
