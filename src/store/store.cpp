@@ -652,22 +652,27 @@ void TripleStore::commit() {
         throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run was committed");
     }
     s.close(); // Berkeley DB writes the rest of its cache when the files are closed
-    for (const auto& f : db_files()) fsync_file((fs::path(gen) / f).string());
-    {
-        const std::string manifest = (fs::path(gen) / kManifest).string();
-        Fd out(::open(manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
-        if (out.get() < 0) throw store_error(kIo, manifest + ": cannot write: " + errno_text());
-        write_all(out.get(), manifest, manifest_text(gen));
-        if (::fsync(out.get()) != 0) throw store_error(kIo, manifest + ": cannot sync: " + errno_text());
+    try {
+        for (const auto& f : db_files()) fsync_file((fs::path(gen) / f).string());
+        {
+            const std::string manifest = (fs::path(gen) / kManifest).string();
+            Fd out(::open(manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+            if (out.get() < 0) throw store_error(kIo, manifest + ": cannot write: " + errno_text());
+            write_all(out.get(), manifest, manifest_text(gen));
+            if (::fsync(out.get()) != 0) throw store_error(kIo, manifest + ": cannot sync: " + errno_text());
+        }
+        fsync_dir(gen);
+        // The commit point: `current` names the new generation once the rename is durable.
+        const std::string link_new = s.path(kCurrentNew);
+        ::unlink(link_new.c_str());
+        if (::symlink(s.working.c_str(), link_new.c_str()) != 0)
+            throw store_error(kIo, link_new + ": cannot create: " + errno_text());
+        if (::rename(link_new.c_str(), s.path(kCurrent).c_str()) != 0)
+            throw store_error(kIo, s.path(kCurrent) + ": cannot replace: " + errno_text());
+    } catch (const store_error&) {
+        s.broken = true; // the copy is closed and incomplete: the store stays as it was
+        throw;
     }
-    fsync_dir(gen);
-    // The commit point: `current` names the new generation once the rename is durable.
-    const std::string link_new = s.path(kCurrentNew);
-    ::unlink(link_new.c_str());
-    if (::symlink(s.working.c_str(), link_new.c_str()) != 0)
-        throw store_error(kIo, link_new + ": cannot create: " + errno_text());
-    if (::rename(link_new.c_str(), s.path(kCurrent).c_str()) != 0)
-        throw store_error(kIo, s.path(kCurrent) + ": cannot replace: " + errno_text());
     fsync_dir(s.dir);
     const std::string previous = s.current;
     const bool was_legacy = s.legacy;
