@@ -35,7 +35,8 @@ duplicates: a triple already in the store is not added twice. An article the sto
 already holds (the same IRI) is kept when its content is the same, and replaced when
 it differs: its old named graph goes, with the relations (direct triples) that only
 the old version stated, and a note names each article replaced. Two versions of an
-article are never merged.
+article are never merged. With --no-replace such an article is not loaded but
+reported (exit 1; the other inputs are loaded).
 
 A load is all or nothing: readers see the store as it was until the whole load is
 written and synced, then all of it at once. A load killed at any instant (kill -9, a
@@ -52,6 +53,8 @@ Options:
   --input-format F   auto (default), text, html or jsonl
   --max-bytes N      largest article accepted (default 33554432)
   --keep-negated     keep negated events as edges flagged "negated"
+  --no-replace       refuse, rather than replace, an article (or named graph) the
+                     store holds with different content
   --ontology DIR     ontology and lexicons to load
   --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
                      repeatable) read besides the gazetteer and the bundled ones
@@ -108,7 +111,7 @@ int run_load(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--store", "--base", "--jobs", "--published", "--input-format", "--max-bytes", "--ontology",
                "--actors"},
-              {"--no-parser", "--keep-negated"});
+              {"--no-parser", "--keep-negated", "--no-replace"});
     if (args.positionals().empty()) throw usage_error("no files to load");
     const ReadOptions ro = read_options(args);
     const PipelineOptions po = pipeline_options(args);
@@ -120,6 +123,7 @@ int run_load(const std::vector<std::string>& argv) {
     StopSignals signals;
     TripleStore store = TripleStore::open(args.value("--store").value_or(TripleStore::default_dir()),
                                           TripleStore::Mode::Write);
+    store.replace_changed_graphs(!args.flag("--no-replace"));
     LoadStats stats;
     std::vector<std::string> failures;
     std::vector<Diagnostic> diagnostics;

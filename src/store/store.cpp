@@ -54,6 +54,7 @@ enum StoreCode : int {
     kJournalFailed = 6,
     kDamaged = 7,
     kNotCommitted = 8,
+    kChanged = 11, // 9 and 10: refused SPARQL (sparql.cpp)
 };
 
 std::string errno_text() { return std::strerror(errno); }
@@ -360,6 +361,7 @@ struct TripleStore::Impl {
     std::string working;  ///< the uncommitted generation's name; "" none
     bool dirty = false;   ///< whether the working generation differs from current
     bool broken = false;  ///< a write failed: the working generation must not be committed
+    bool replace_changed = true; ///< see replace_changed_graphs()
     rdf::World world;
     std::optional<rdf::Storage> storage;
     std::optional<rdf::Model> model;
@@ -629,6 +631,8 @@ TripleStore TripleStore::open(const std::string& dir, Mode mode) {
     return TripleStore(std::move(impl));
 }
 
+void TripleStore::replace_changed_graphs(bool replace) noexcept { impl_->replace_changed = replace; }
+
 void TripleStore::commit() {
     Impl& s = *impl_;
     if (s.broken)
@@ -708,6 +712,9 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
                 unchanged.insert(g);
                 continue;
             }
+            if (!s.replace_changed)
+                throw store_error(kChanged, "<" + g + ">: the store holds a different version of it; not loaded "
+                                                      "(--no-replace): unload it first to load this one");
             stats.replaced.push_back(g);
         }
         stats.graphs = batch.named.size() - unchanged.size();

@@ -505,3 +505,29 @@ TEST_CASE("a default-graph triple the store cannot keep beside a named graph's i
     CHECK(again.out.find(" 0 triple(s) added, 1 already there") != std::string::npos);
     CHECK(again.err.find("1 default-graph triple(s) not stored") != std::string::npos);
 }
+
+TEST_CASE("load --no-replace refuses an article the store holds in another version, and says so", "[store]") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "v1");
+    std::filesystem::create_directories(tmp / "v2");
+    write_file(tmp / "v1/report.txt", kMaliFrance);
+    write_file(tmp / "v2/report.txt", kNigerFrance);
+    write_file(tmp / "other.txt", "Chad and Sudan talk\n\nMarch 9, 2024\n\nChad accused Sudan of arming rebels.\n");
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "v1/report.txt")).status ==
+            0);
+    const auto before = dump(store);
+    auto r = run_newskg("load --no-parser --no-replace --store " + sh_quote(store) + " " +
+                        sh_quote(tmp / "v2/report.txt") + " " + sh_quote(tmp / "other.txt"));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[newskg.store.11]") != std::string::npos);
+    CHECK(r.err.find("<https://newskg.org/id/article/report>: the store holds a different version of it") !=
+          std::string::npos);
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR }")); // the old version stays, whole
+    CHECK(!ask(store, "ASK { country:NE nkg:fought country:FR }"));
+    CHECK(ask(store, "ASK { GRAPH <https://newskg.org/id/article/other> { ?s ?p ?o } }")); // the rest loaded
+    // The same version again is no conflict.
+    CHECK(run_newskg("load --no-parser --no-replace --store " + sh_quote(store) + " " + sh_quote(tmp / "v1/report.txt"))
+              .status == 0);
+    CHECK(before.size() < dump(store).size());
+}

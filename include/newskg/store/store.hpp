@@ -129,6 +129,11 @@ class TripleStore {
     /// here; a write that fails throws store_error, and the run can no longer commit.
     LoadStats apply(const std::vector<Quad>& quads);
 
+    /// Whether apply() replaces a named graph the store holds with other content (the
+    /// default), or refuses the batch: store_error newskg.store.11 naming the graph,
+    /// before anything of the batch is written.
+    void replace_changed_graphs(bool replace) noexcept;
+
     /// Makes every batch applied so far durable and visible at once (see the file
     /// comment); a store nothing was applied to is left as it was. The store stays open
     /// and further batches start a new generation. throws store_error when a write
