@@ -484,6 +484,12 @@ TEST_CASE("unload removes an article's graph and the relations only it states", 
     auto no_store = run_newskg("unload --store " + sh_quote(tmp / "none") + " again");
     CHECK(no_store.status == 1);
     CHECK(!std::filesystem::exists(tmp / "none/current"));
+    auto usage = run_newskg("unload --store " + sh_quote(store));
+    CHECK(usage.status == 2);
+    auto help = run_newskg("unload --help");
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Usage: newskg unload --store DIR") != std::string::npos);
+    CHECK(run_newskg("--help").out.find("unload") != std::string::npos);
 }
 
 TEST_CASE("a default-graph triple the store cannot keep beside a named graph's is reported, not dropped silently",
