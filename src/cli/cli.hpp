@@ -37,6 +37,7 @@ int run_train_ner(const std::vector<std::string>& args);
 
 int run_load(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
+int run_unload(const std::vector<std::string>& args);
 
 /// Command-line arguments: "--name value", "--name=value", flags and positionals.
 class Args {

@@ -223,6 +223,12 @@ int run_extract(const std::vector<std::string>& argv) {
         }
     }
 
+    if (store) try {
+            store->commit(); // nothing of the run is in the store before this
+        } catch (const error& e) {
+            failures.push_back(e.what());
+            loaded = LoadStats{};
+        }
     if (store)
         std::cerr << "newskg: loaded " << loaded.articles << " article(s) into " << store->dir() << ": "
                   << loaded.triples_added << " triple(s) added, " << loaded.triples_kept << " already there\n";

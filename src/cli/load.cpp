@@ -1,7 +1,9 @@
-// newskg load: RDF exports and articles into the persistent store, one all-or-nothing
-// batch per file or article. SIGINT and SIGTERM stop the load between batches: the
-// batch being written is finished (and synced), the rest skipped, and the exit status
-// says the load was interrupted; rerunning it completes the store without duplicates.
+// newskg load: RDF exports and articles into the persistent store, committed at once at
+// the end (see store.hpp: a new generation of the store, switched to atomically).
+// SIGINT, SIGTERM and SIGHUP stop the load between batches: what was loaded so far is
+// committed, the rest skipped, and the exit status says the load was interrupted;
+// rerunning it completes the store without duplicates. A kill -9 leaves the store as
+// it was before the load.
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -29,10 +31,18 @@ export would write it: actors and relations in the default graph, the article an
 evidence in the named graph of the article's IRI.
 
 Loading merges by IRI (the same actor in two articles is one node) and never
-duplicates: an article's named graph is replaced when it is loaded again, and a triple
-already in the store is not added twice. Each article or file is loaded completely or
-not at all; an interrupted load (Ctrl-C, a crash) is rolled back to the last complete
-one when the store is next opened, and rerunning the load completes it.
+duplicates: a triple already in the store is not added twice. An article the store
+already holds (the same IRI) is kept when its content is the same, and replaced when
+it differs: its old named graph goes, with the relations (direct triples) that only
+the old version stated, and a note names each article replaced. Two versions of an
+article are never merged. With --no-replace such an article is not loaded but
+reported (exit 1; the other inputs are loaded).
+
+A load is all or nothing: readers see the store as it was until the whole load is
+written and synced, then all of it at once. A load killed at any instant (kill -9, a
+crash, a power cut) leaves the store as it was before; Ctrl-C, SIGTERM or SIGHUP (a
+closed terminal) stop it after the current article or file and keep what was loaded.
+Queries run meanwhile answer from the store as it was.
 
 Options:
   --store DIR        the store (default: $NEWSKG_STORE, else exports/store)
@@ -43,13 +53,16 @@ Options:
   --input-format F   auto (default), text, html or jsonl
   --max-bytes N      largest article accepted (default 33554432)
   --keep-negated     keep negated events as edges flagged "negated"
+  --no-replace       refuse, rather than replace, an article (or named graph) the
+                     store holds with different content
   --ontology DIR     ontology and lexicons to load
   --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
                      repeatable) read besides the gazetteer and the bundled ones
 
 Exit status: 0 success; 1 some inputs failed (listed at the end; the others were
-loaded); 2 wrong usage; 130 or 143 interrupted by SIGINT or SIGTERM (the store holds
-every article and file loaded before).
+loaded), or the store could not be written (nothing was); 2 wrong usage; 129, 130 or
+143 interrupted by SIGHUP, SIGINT or SIGTERM (the store holds every article and file
+loaded before).
 )";
 
 // The one piece of process state here: signal handlers can only set a flag.
@@ -57,7 +70,8 @@ volatile std::sig_atomic_t g_stop_signal = 0;
 
 extern "C" void on_stop_signal(int sig) { g_stop_signal = sig; }
 
-/// Installs the SIGINT/SIGTERM handlers for its lifetime.
+/// Installs the SIGINT/SIGTERM/SIGHUP handlers for its lifetime (a closed terminal
+/// or a dropped ssh session sends SIGHUP: stopped the same way).
 class StopSignals {
   public:
     StopSignals() {
@@ -68,10 +82,12 @@ class StopSignals {
         sa.sa_flags = SA_RESTART; // BDB's and our writes carry on; the loop checks the flag
         sigaction(SIGINT, &sa, &old_int_);
         sigaction(SIGTERM, &sa, &old_term_);
+        sigaction(SIGHUP, &sa, &old_hup_);
     }
     ~StopSignals() {
         sigaction(SIGINT, &old_int_, nullptr);
         sigaction(SIGTERM, &old_term_, nullptr);
+        sigaction(SIGHUP, &old_hup_, nullptr);
     }
     StopSignals(const StopSignals&) = delete;
     StopSignals& operator=(const StopSignals&) = delete;
@@ -81,6 +97,7 @@ class StopSignals {
   private:
     struct sigaction old_int_ {};
     struct sigaction old_term_ {};
+    struct sigaction old_hup_ {};
 };
 
 } // namespace
@@ -94,7 +111,7 @@ int run_load(const std::vector<std::string>& argv) {
     Args args(argv,
               {"--store", "--base", "--jobs", "--published", "--input-format", "--max-bytes", "--ontology",
                "--actors"},
-              {"--no-parser", "--keep-negated"});
+              {"--no-parser", "--keep-negated", "--no-replace"});
     if (args.positionals().empty()) throw usage_error("no files to load");
     const ReadOptions ro = read_options(args);
     const PipelineOptions po = pipeline_options(args);
@@ -106,6 +123,7 @@ int run_load(const std::vector<std::string>& argv) {
     StopSignals signals;
     TripleStore store = TripleStore::open(args.value("--store").value_or(TripleStore::default_dir()),
                                           TripleStore::Mode::Write);
+    store.replace_changed_graphs(!args.flag("--no-replace"));
     LoadStats stats;
     std::vector<std::string> failures;
     std::vector<Diagnostic> diagnostics;
@@ -141,10 +159,33 @@ int run_load(const std::vector<std::string>& argv) {
         pool.finish();
     }
 
+    // Committed whatever happened above: failed inputs were never written, and a stop
+    // signal keeps the batches loaded before it.
+    std::string commit_failure;
+    try {
+        store.commit();
+    } catch (const error& e) {
+        commit_failure = e.what();
+    }
+    for (const auto& g : stats.replaced)
+        std::cerr << "newskg: note: replaced <" << g
+                  << ">: the store held a different version of it, which was removed with the relations only it "
+                     "stated\n";
+    if (stats.default_not_stored)
+        std::cerr << "newskg: warning: " << stats.default_not_stored
+                  << " default-graph triple(s) not stored: a named graph holds the same triple, and the store "
+                     "(librdf's hashes storage) keeps a triple once across graphs; queries outside GRAPH still "
+                     "find them, but they go when that named graph is replaced or unloaded\n";
+    if (!commit_failure.empty()) {
+        for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
+        std::cerr << "newskg: error: " << commit_failure << "\n";
+        return 1;
+    }
     std::cout << "loaded " << stats.articles << " article(s) and " << stats.files << " RDF file(s) into "
-              << store.dir() << ": " << stats.graphs << " named graph(s) written, " << stats.triples_added
-              << " triple(s) added, " << stats.triples_kept << " already there; the store holds "
-              << store.size() << " triple(s) in " << store.graphs().size() << " named graph(s)\n";
+              << store.dir() << ": " << stats.graphs << " named graph(s) written (" << stats.replaced.size()
+              << " replaced), " << stats.triples_added << " triple(s) added, " << stats.triples_kept
+              << " already there, " << stats.triples_removed << " removed; the store holds " << store.size()
+              << " triple(s) in " << store.graphs().size() << " named graph(s)\n";
 
     const bool failed = report_diagnostics(diagnostics) || !failures.empty();
     for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";

@@ -28,6 +28,8 @@ Commands:
   stats     rank actors (degree, betweenness, PageRank), components, pair balances
   path      the shortest chain of relations between two actors
   load      load RDF exports and articles into the persistent RDF store
+  unload    remove articles (their named graphs and the relations only they state)
+            from the persistent RDF store
   query     answer a SPARQL query from the store (table, CSV, TSV, JSON)
   push      send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)
   parse     part-of-speech tags, lemmas and dependency trees of articles (CoNLL-U or
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
         if (command == "merge") return newskg::cli::run_merge(args);
         if (command == "load") return newskg::cli::run_load(args);
         if (command == "query") return newskg::cli::run_query(args);
+        if (command == "unload") return newskg::cli::run_unload(args);
         if (command == "push") return newskg::cli::run_push(args);
         if (command == "parse") return newskg::cli::run_parse(args);
         if (command == "train-syntax") return newskg::cli::run_train_syntax(args);

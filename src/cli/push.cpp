@@ -38,12 +38,19 @@ Graphs of the same name in several inputs are merged and sent once.
 
 Options:
   --endpoint URL       Graph Store endpoint (Virtuoso: http://HOST:8890/sparql-graph-crud-auth)
-  --graph IRI          where the default graph goes (default: the store's default graph)
+  --graph IRI          where the default graph goes (default: the store's default graph;
+                       a store that keeps none, such as one whose default graph is the
+                       union of the named ones, needs --graph)
   --mode MODE          how graphs replace what the store holds:
                          auto     (default) named graphs are replaced (PUT), the default
                                   graph is appended to (POST)
                          replace  every graph is replaced (PUT)
                          append   every graph is appended to (POST)
+                         retract  each named graph of the inputs (an article's) is
+                                  deleted from the store (DELETE), the inverse of a
+                                  push of the same articles; the default graph
+                                  (actors and relations other articles share) is left
+                                  as it is, and --verify checks the graphs are gone
                        auto suits pushing article after article: each article's
                        evidence graph is replaced when the article is pushed again,
                        while the shared graph of actors and relations accumulates
@@ -57,8 +64,10 @@ Options:
                        (default 3), waiting --retry-delay seconds, then twice as long
                        each time (at most 8 s); other 4xx answers are not retried
   --retry-delay S      first wait before a retry, in seconds (default 0.5)
-  --timeout S          longest time for one request (default 120); a request that
-                       moves no data for 30 s (or S, if less) is abandoned too
+  --timeout S          longest time for the whole push, every request, retry and wait
+                       included (default 300): no request runs past it; a request
+                       that moves no data for 30 s (or S, if less) is abandoned too.
+                       Of an error answer, the first 64 KiB are read, the rest is not
   --verify             afterwards, count the triples of each named graph with a SPARQL
                        query and fail when some are missing
   --sparql URL         SPARQL query endpoint for --verify (default: the endpoint URL
@@ -122,7 +131,8 @@ int run_push(const std::vector<std::string>& argv) {
     if (auto m = args.value("--mode")) {
         if (*m == "replace") mode = store::PushMode::Replace;
         else if (*m == "append") mode = store::PushMode::Append;
-        else if (*m != "auto") throw usage_error("--mode expects auto, replace or append, got '" + *m + "'");
+        else if (*m == "retract") mode = store::PushMode::Retract;
+        else if (*m != "auto") throw usage_error("--mode expects auto, replace, append or retract, got '" + *m + "'");
     }
 
     store::RemoteOptions ro;
@@ -142,7 +152,7 @@ int run_push(const std::vector<std::string>& argv) {
         throw usage_error("a password was given (NEWSKG_PASSWORD or --password-file) but no --user");
     ro.retries = static_cast<int>(number_option(args, "--retries", 3, 0));
     ro.retry_delay_s = number_option(args, "--retry-delay", 0.5, 0);
-    ro.timeout_s = number_option(args, "--timeout", 120, 0.1);
+    ro.timeout_s = number_option(args, "--timeout", 300, 0.1);
 
     // Parsed even when no article is among the inputs, so a malformed option is reported.
     const ArticleOptions ao = article_options(args);
@@ -198,8 +208,11 @@ int run_push(const std::vector<std::string>& argv) {
                   << " s (attempt " << next << " of " << attempts << ")\n";
     });
     const store::PushReport report = store::push_graphs(remote, payloads, mode, [&](const store::GraphPayload& p) {
-        std::cout << "pushed " << p.triples << " triples to " << p.target.describe()
-                  << (p.replaces(mode) ? "" : " (appended)") << "\n";
+        if (p.retracted(mode))
+            std::cout << "retracted " << p.target.describe() << "\n";
+        else
+            std::cout << "pushed " << p.triples << " triples to " << p.target.describe()
+                      << (p.replaces(mode) ? "" : " (appended)") << "\n";
         std::cout.flush();
     });
     if (!report.complete()) {
@@ -218,10 +231,12 @@ int run_push(const std::vector<std::string>& argv) {
         std::vector<std::string> missing;
         for (const auto& p : payloads) {
             if (p.target.is_default()) continue; // a store's default graph may be the union of all graphs
+            if (mode == store::PushMode::Retract && !p.retracted(mode)) continue; // left alone
             std::size_t there = remote.count_triples(p.target.name);
-            if (p.replaces(mode) ? there != p.triples : there < p.triples)
+            if (p.retracted(mode) ? there != 0 : p.replaces(mode) ? there != p.triples : there < p.triples)
                 missing.push_back(p.target.describe() + " holds " + std::to_string(there) + " triples, " +
-                                  std::to_string(p.triples) + " were pushed");
+                                  (p.retracted(mode) ? std::string("none after its retraction")
+                                                     : std::to_string(p.triples) + " were pushed"));
         }
         if (!missing.empty()) {
             for (const auto& m : missing) std::cerr << "newskg: error: verify: " << m << "\n";

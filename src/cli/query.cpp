@@ -22,17 +22,31 @@ query declares them: rdf rdfs xsd skos prov schema nkg cameo country org loc kg.
 Named graphs: each article's evidence is in the graph named by its IRI
 (GRAPH ?article { ... }); actors and relations are in the default graph.
 
+DESCRIBE answers every triple whose subject is the resource (DESCRIBE country:RW, or
+DESCRIBE ?x WHERE { ... } for each resource ?x is bound to).
+
+The query is answered from the store alone and read only. Refused, with a message,
+before anything runs: SERVICE (a query never reaches the network), FROM and FROM NAMED
+(use GRAPH <IRI> { ... }), updates (INSERT, DELETE, LOAD, CLEAR ...: change the store
+with newskg load and newskg unload), and what the embedded engine (Rasqal) answers
+wrongly or cannot run: VALUES (write FILTER(?x IN (...)) or UNION), sub-queries (a
+SELECT inside the query), MINUS and (NOT) EXISTS (write OPTIONAL with FILTER(BOUND)).
+Property paths (nkg:partOf+) are not supported by the engine either.
+
 Options:
   --store DIR      the store (default: $NEWSKG_STORE, else exports/store)
   --format F       table (default: aligned columns, IRIs shortened), csv or tsv (W3C
                    SPARQL 1.1 Query Results CSV and TSV), json (W3C SPARQL 1.1 Query
-                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples
+                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples. csv, tsv
+                   and json are written row by row: use them for large results
   --file PATH      read the query from PATH (- for standard input)
 
-Example:
-  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accuse ?whom }'
+Examples:
+  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accused ?whom }'
+  newskg query 'SELECT ?who ?rel ?whom ?date WHERE { ?r nkg:subject ?who ; nkg:predicate ?rel ; nkg:object ?whom ; nkg:date ?date }'
 
-Exit status: 0 success; 1 no store, a SPARQL error or a locked store; 2 wrong usage.
+Exit status: 0 success; 1 no store, a damaged store, a SPARQL error or a refused
+query; 2 wrong usage.
 )";
 
 /// Whether the query declares `PREFIX name:` itself (case-insensitive keyword).
@@ -93,8 +107,20 @@ int run_query(const std::vector<std::string>& argv) {
 
     TripleStore store = TripleStore::open(args.value("--store").value_or(TripleStore::default_dir()),
                                           TripleStore::Mode::Read);
-    const QueryResult result = store.query(with_prefixes(sparql));
-    write_file_atomically("-", format_result(result, *format));
+    // Rows are written as the engine reads them: a large result is never held whole.
+    std::ostream& out = std::cout;
+    ResultWriter writer(out, *format);
+    bool streamed = false;
+    const QueryResult result = store.query(
+        with_prefixes(sparql),
+        [&](const std::vector<std::string>& variables) {
+            streamed = true;
+            writer.begin(variables);
+        },
+        [&](std::vector<std::optional<Term>>&& row) { writer.row(std::move(row)); });
+    if (streamed) writer.end();
+    else writer.write(result);
+    if (!out) throw output_error(301, "<stdout>", "cannot write to standard output");
     return 0;
 }
 

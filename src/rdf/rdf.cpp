@@ -399,10 +399,22 @@ void Model::add(const Statement& statement, const Node* graph) {
 bool Model::contains(const Statement& statement, const Node* graph) const {
     // librdf_model_contains_statement answers -1 (unsupported) on a hashes storage that
     // keeps contexts, so both cases search.
-    if (!graph) return !Stream(librdf_model_find_statements(model_.get(), as_statement(statement.get()))).end();
+    if (!graph) return where(statement) == Where::DefaultGraph;
     Stream found(librdf_model_find_statements_in_context(model_.get(), as_statement(statement.get()),
                                                          as_node(graph->get())));
     return !found.end();
+}
+
+Model::Where Model::where(const Statement& statement) const {
+    // The search matches the triple in every graph; only a match without a context is
+    // in the default graph.
+    Where w = Where::Nowhere;
+    for (Stream found(librdf_model_find_statements(model_.get(), as_statement(statement.get()))); !found.end();
+         found.next()) {
+        if (found.context().is_null()) return Where::DefaultGraph;
+        w = Where::NamedGraphsOnly;
+    }
+    return w;
 }
 
 void Model::remove(const Statement& statement, const Node* graph) {

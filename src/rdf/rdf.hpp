@@ -308,9 +308,14 @@ class Model {
     // default graph.
     /// Adds a copy of the statement to `graph`.
     void add(const Statement& statement, const Node* graph);
-    /// Whether the statement is in `graph` (for the default graph: in any graph, which
-    /// is what librdf's hashes storage can answer cheaply).
+    /// Whether the statement is in `graph` (null: in the default graph itself, not
+    /// merely in some named graph).
     bool contains(const Statement& statement, const Node* graph) const;
+    /// Where the triple is: in the default graph, only in named graphs, or nowhere.
+    /// (librdf's hashes storage adds no default-graph triple that some named graph
+    /// already holds: Model::add then does nothing.)
+    enum class Where { Nowhere, DefaultGraph, NamedGraphsOnly };
+    Where where(const Statement& statement) const;
     /// Removes the statement from `graph`; absent statements are not an error.
     void remove(const Statement& statement, const Node* graph);
     /// Removes every statement of the named graph.

@@ -39,8 +39,23 @@ void ensure_global_init() { static GlobalInit init; }
 
 CURL* as_curl(void* p) { return static_cast<CURL*>(p); }
 
+/// Where the body goes: kept up to a cap, after which the transfer is cut (returning
+/// less than was given makes libcurl stop with CURLE_WRITE_ERROR).
+struct BodySink {
+    Response* response;
+    std::size_t cap;
+};
+
 size_t append_body(char* data, size_t size, size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
+    auto* sink = static_cast<BodySink*>(user);
+    std::string& body = sink->response->body;
+    const std::size_t room = sink->cap > body.size() ? sink->cap - body.size() : 0;
+    if (size * n > room) {
+        body.append(data, room);
+        sink->response->body_truncated = true;
+        return 0;
+    }
+    body.append(data, size * n);
     return size * n;
 }
 
@@ -107,8 +122,9 @@ Response Client::perform(const Request& request) {
     set(c, CURLOPT_URL, request.url.c_str());
     set(c, CURLOPT_NOSIGNAL, 1L);
     set(c, CURLOPT_NOPROGRESS, 1L);
+    BodySink sink{&response, request.max_body_bytes};
     set(c, CURLOPT_WRITEFUNCTION, append_body);
-    set(c, CURLOPT_WRITEDATA, &response.body);
+    set(c, CURLOPT_WRITEDATA, &sink);
     set(c, CURLOPT_HEADERFUNCTION, append_header);
     set(c, CURLOPT_HEADERDATA, &response.headers);
     set(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::lround(request.connect_timeout_s * 1000)));
@@ -151,6 +167,8 @@ Response Client::perform(const Request& request) {
     set(c, CURLOPT_HTTPHEADER, headers.get());
 
     CURLcode rc = curl_easy_perform(c);
+    // A body cut at its cap is an answer all the same: its status came first.
+    if (rc == CURLE_WRITE_ERROR && response.body_truncated) rc = CURLE_OK;
     if (rc != CURLE_OK) {
         // The error text names the host and port at most: the password was never in
         // the URL, so it cannot appear here.

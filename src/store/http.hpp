@@ -4,6 +4,7 @@
 ///
 /// Passwords travel in HttpRequest::password only: they are handed to libcurl as a
 /// separate option (never in the URL) and no message built here contains them.
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -31,11 +32,15 @@ struct Request {
     double total_timeout_s = 300; ///< 0: no limit
     /// Abort when fewer than 1 byte/s moved for this long (a stalled server); 0: never.
     long stall_timeout_s = 30;
+    /// The most of the answer's body kept: a server may send an endless one. When more
+    /// comes, the transfer is cut there and the Response says so (body_truncated).
+    std::size_t max_body_bytes = 64 * 1024;
 };
 
 struct Response {
     long status = 0;
-    std::string body;
+    std::string body;          ///< at most Request::max_body_bytes
+    bool body_truncated = false; ///< the server sent more, which was not read
     Headers headers; ///< names as the server sent them
     /// The value of the first header named `name` (case-insensitive), or "".
     std::string header(std::string_view name) const;

@@ -92,13 +92,22 @@ PushReport push_graphs(RemoteStore& remote, const std::vector<GraphPayload>& pay
     PushReport report;
     for (std::size_t i = 0; i < payloads.size(); ++i) {
         const GraphPayload& p = payloads[i];
+        if (mode == PushMode::Retract && !p.retracted(mode)) continue; // shared: left alone
         try {
-            if (p.replaces(mode))
+            if (p.retracted(mode))
+                remote.delete_graph(p.target);
+            else if (p.replaces(mode))
                 remote.put_graph(p.target, p.ntriples);
             else
                 remote.post_graph(p.target, p.ntriples);
         } catch (const remote_error& e) {
             report.error = e.what();
+            // Stores that keep no default graph of their own (a union of the named
+            // graphs, or none) refuse writes to it.
+            if (p.target.is_default() &&
+                (e.kind() == remote_error::Kind::Rejected || e.kind() == remote_error::Kind::NotFound))
+                report.error += "; the store may have no default graph to write to: send the inputs' default graph "
+                                "(actors and relations) to a named graph with --graph IRI";
             for (std::size_t j = i; j < payloads.size(); ++j) report.not_loaded.push_back(payloads[j].target);
             return report;
         }

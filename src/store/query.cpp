@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
+#include <cstdio>
 #include <cctype>
 #include <string_view>
 #include <utility>
@@ -69,10 +71,11 @@ std::string table_cell(const std::optional<Term>& t) {
         if (!t->language.empty()) s += "@" + t->language;
         break;
     }
-    // One row per line: line breaks inside literals become spaces.
+    // One row per line: line breaks inside literals become spaces; other control
+    // characters are shown escaped, never sent to the terminal.
     for (char& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return s;
+    return escape_controls(s);
 }
 
 std::string csv_field(const std::optional<Term>& t) {
@@ -154,6 +157,28 @@ std::string table(const QueryResult& r) {
 
 } // namespace
 
+std::string escape_controls(std::string_view text, bool keep_tabs) {
+    std::string out;
+    out.reserve(text.size());
+    char buf[8];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && !(keep_tabs && c == '\t')) || c == 0x7f) {
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            // A C1 control in UTF-8 (U+0080..U+009F): CSI (U+009B) starts escape sequences too.
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+            out += buf;
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 std::optional<ResultFormat> parse_result_format(const std::string& name) {
     if (name == "table") return ResultFormat::Table;
     if (name == "csv") return ResultFormat::Csv;
@@ -182,59 +207,90 @@ std::string sparql_prefixes() {
     return out;
 }
 
-std::string format_result(const QueryResult& r, ResultFormat format) {
-    if (r.kind == QueryResult::Kind::Graph) return ntriples(r);
-    if (r.kind == QueryResult::Kind::Boolean) {
-        if (format == ResultFormat::Json) {
+ResultWriter::ResultWriter(std::ostream& out, ResultFormat format) : out_(out), format_(format) {}
+
+void ResultWriter::begin(const std::vector<std::string>& variables) {
+    variables_ = variables;
+    switch (format_) {
+    case ResultFormat::Table: break; // aligned columns: written by end()
+    case ResultFormat::Csv:
+        // RFC 4180 as the W3C note asks: CRLF line ends, header without '?'.
+        for (std::size_t i = 0; i < variables_.size(); ++i) out_ << (i ? "," : "") << variables_[i];
+        out_ << "\r\n";
+        break;
+    case ResultFormat::Tsv:
+        for (std::size_t i = 0; i < variables_.size(); ++i) out_ << (i ? "\t?" : "?") << variables_[i];
+        out_ << "\n";
+        break;
+    case ResultFormat::Json: {
+        nlohmann::ordered_json vars = variables_;
+        out_ << "{\n  \"head\": {\n    \"vars\": " << vars.dump() << "\n  },\n  \"results\": {\n    \"bindings\": [";
+        break;
+    }
+    }
+}
+
+void ResultWriter::row(std::vector<std::optional<Term>>&& row) {
+    switch (format_) {
+    case ResultFormat::Table: kept_.rows.push_back(std::move(row)); break;
+    case ResultFormat::Csv:
+        for (std::size_t i = 0; i < row.size(); ++i) out_ << (i ? "," : "") << csv_field(row[i]);
+        out_ << "\r\n";
+        break;
+    case ResultFormat::Tsv:
+        for (std::size_t i = 0; i < row.size(); ++i) out_ << (i ? "\t" : "") << tsv_field(row[i]);
+        out_ << "\n";
+        break;
+    case ResultFormat::Json: {
+        nlohmann::ordered_json b = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (row[i]) b[variables_[i]] = json_term(*row[i]);
+        out_ << (rows_ ? ",\n      " : "\n      ") << b.dump();
+        break;
+    }
+    }
+    ++rows_;
+}
+
+void ResultWriter::end() {
+    switch (format_) {
+    case ResultFormat::Table:
+        kept_.variables = variables_;
+        out_ << table(kept_);
+        kept_.rows.clear();
+        break;
+    case ResultFormat::Csv:
+    case ResultFormat::Tsv: break;
+    case ResultFormat::Json: out_ << (rows_ ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n"); break;
+    }
+    out_.flush();
+}
+
+void ResultWriter::write(const QueryResult& r) {
+    if (r.kind == QueryResult::Kind::Graph) {
+        out_ << ntriples(r);
+    } else if (r.kind == QueryResult::Kind::Boolean) {
+        if (format_ == ResultFormat::Json) {
             nlohmann::ordered_json j;
             j["head"] = nlohmann::ordered_json::object();
             j["boolean"] = r.boolean;
-            return j.dump(2) + "\n";
+            out_ << j.dump(2) << "\n";
+        } else {
+            out_ << (r.boolean ? "true\n" : "false\n");
         }
-        return r.boolean ? "true\n" : "false\n";
+    } else {
+        begin(r.variables);
+        for (auto row : r.rows) this->row(std::move(row));
+        end();
+        return;
     }
-    switch (format) {
-    case ResultFormat::Table: return table(r);
-    case ResultFormat::Csv: {
-        // RFC 4180 as the W3C note asks: CRLF line ends, header without '?'.
-        std::string out;
-        auto line = [&](const std::vector<std::string>& fields) {
-            for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + fields[i];
-            out += "\r\n";
-        };
-        line(r.variables);
-        for (const auto& row : r.rows) {
-            std::vector<std::string> f;
-            for (const auto& t : row) f.push_back(csv_field(t));
-            line(f);
-        }
-        return out;
-    }
-    case ResultFormat::Tsv: {
-        std::string out;
-        for (std::size_t i = 0; i < r.variables.size(); ++i) out += (i ? "\t?" : "?") + r.variables[i];
-        out += "\n";
-        for (const auto& row : r.rows) {
-            for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "\t" : "") + tsv_field(row[i]);
-            out += "\n";
-        }
-        return out;
-    }
-    case ResultFormat::Json: {
-        nlohmann::ordered_json j;
-        j["head"]["vars"] = r.variables;
-        auto bindings = nlohmann::ordered_json::array();
-        for (const auto& row : r.rows) {
-            nlohmann::ordered_json b = nlohmann::ordered_json::object();
-            for (std::size_t i = 0; i < row.size(); ++i)
-                if (row[i]) b[r.variables[i]] = json_term(*row[i]);
-            bindings.push_back(std::move(b));
-        }
-        j["results"]["bindings"] = std::move(bindings);
-        return j.dump(2) + "\n";
-    }
-    }
-    return {};
+    out_.flush();
+}
+
+std::string format_result(const QueryResult& r, ResultFormat format) {
+    std::ostringstream out;
+    ResultWriter(out, format).write(r);
+    return out.str();
 }
 
 } // namespace newskg

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <thread>
 
+#include "newskg/store/query.hpp"
 #include "store/http.hpp"
 
 namespace newskg::store {
@@ -12,7 +14,8 @@ namespace newskg::store {
 namespace {
 
 /// The server's explanation, short enough for one message line: HTML tags dropped,
-/// whitespace collapsed, at most 300 characters.
+/// whitespace collapsed, at most 300 characters, control characters escaped (a reply
+/// must not drive the terminal the message is printed on).
 std::string snippet(const std::string& body) {
     std::string text;
     bool in_tag = false, space = false;
@@ -34,11 +37,12 @@ std::string snippet(const std::string& body) {
         text += c;
     }
     if (text.size() > 300) text = text.substr(0, 297) + "...";
-    return text;
+    return escape_controls(text, false);
 }
 
-std::string with_snippet(const std::string& message, const std::string& body) {
-    std::string s = snippet(body);
+std::string with_snippet(const std::string& message, const http::Response& r) {
+    std::string s = snippet(r.body);
+    if (r.body_truncated) s += " [the rest of the answer, past " + std::to_string(r.body.size() / 1024) + " KiB, was not read]";
     return s.empty() ? message : message + ": " + s;
 }
 
@@ -94,21 +98,41 @@ std::string RemoteStore::graph_url(const GraphName& graph) {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+using Deadline = Clock::time_point;
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", s);
+    return buf;
+}
+
 /// Sends `request` until it succeeds, a non-retryable answer comes, or the retries are
 /// spent. Messages name `endpoint` and, when given, `action` ("PUT <graph>"), rather than
 /// the request's URL with its percent-encoded graph IRI.
 http::Response exchange(http::Client& client, const http::Request& request, const std::string& endpoint,
-                        const std::string& action, const RemoteOptions& o, const RetryNotice& on_retry) {
+                        const std::string& action, const RemoteOptions& o, const RetryNotice& on_retry,
+                        Deadline deadline) {
     using Kind = remote_error::Kind;
     const std::string url = action.empty() ? endpoint : endpoint + " (" + action + ")";
     const int attempts = o.retries + 1;
+    const std::string out_of_time = "--timeout of " + seconds_text(o.timeout_s) + " s for the whole push";
     for (int attempt = 1;; ++attempt) {
         std::string problem;
         Kind kind = Kind::ServerError;
         long status = 0;
         double wait = std::min(o.max_delay_s, o.retry_delay_s * std::pow(2.0, attempt - 1));
+        // Every attempt gets what is left of the push's time, no more.
+        const double left = std::chrono::duration<double>(deadline - Clock::now()).count();
+        if (left <= 0)
+            throw remote_error(Kind::Timeout, 0, url + ": not sent: the " + out_of_time + " has passed");
+        http::Request attempt_request = request;
+        attempt_request.total_timeout_s = std::min(request.total_timeout_s, left);
+        attempt_request.connect_timeout_s = std::min(request.connect_timeout_s, left);
+        attempt_request.stall_timeout_s =
+            std::min<long>(request.stall_timeout_s, std::max<long>(1, std::lround(std::ceil(left))));
         try {
-            http::Response r = client.perform(request);
+            http::Response r = client.perform(attempt_request);
             status = r.status;
             if (r.status >= 200 && r.status < 300) return r;
             const std::string http_status = "HTTP " + std::to_string(r.status);
@@ -125,26 +149,30 @@ http::Response exchange(http::Client& client, const http::Request& request, cons
                 throw remote_error(Kind::NotFound, r.status,
                                    with_snippet(url + ": not found (" + http_status +
                                                     "): is the endpoint URL right?",
-                                                r.body));
+                                                r));
             if (r.status != 429 && r.status < 500)
                 throw remote_error(Kind::Rejected, r.status,
                                    with_snippet(url + ": the server refused the request (" + http_status + ")",
-                                                r.body));
-            problem = with_snippet(url + ": " + http_status, r.body);
+                                                r));
+            problem = with_snippet(url + ": " + http_status, r);
             if (double after = retry_after_s(r); after >= 0) wait = std::min(after, o.max_delay_s);
         } catch (const http::TransportError& e) {
             if (e.kind() == http::TransportError::Kind::Timeout) {
                 kind = Kind::Timeout;
-                problem = url + ": no answer in time (" + e.what() + ")";
+                problem = url + ": no answer in time (" + escape_controls(e.what()) + ")";
             } else {
                 kind = Kind::Unreachable;
-                problem = url + ": cannot reach the server (" + e.what() + ")";
+                problem = url + ": cannot reach the server (" + escape_controls(e.what()) + ")";
             }
         }
         if (attempt >= attempts)
             throw remote_error(kind, status,
                                problem + (attempts > 1 ? " (gave up after " + std::to_string(attempts) + " attempts)"
                                                        : std::string()));
+        if (Clock::now() + std::chrono::duration<double>(wait) >= deadline)
+            throw remote_error(kind, status,
+                               problem + " (gave up after " + std::to_string(attempt) + " attempt" +
+                                   (attempt > 1 ? "s" : "") + ": the " + out_of_time + " ends before another)");
         if (on_retry) on_retry(problem, attempt + 1, wait);
         std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     }
@@ -168,7 +196,16 @@ long RemoteStore::send_graph(const std::string& method, const GraphName& graph, 
     r.url = graph_url(graph);
     r.body = body;
     if (method != "DELETE") r.headers.emplace_back("Content-Type", "application/n-triples");
-    return exchange(*http_, r, options_.endpoint, method + " " + graph.describe(), options_, on_retry_).status;
+    return exchange(*http_, r, options_.endpoint, method + " " + graph.describe(), options_, on_retry_, deadline())
+        .status;
+}
+
+std::chrono::steady_clock::time_point RemoteStore::deadline() {
+    // The clock starts with the first request: parsing and extracting inputs do not count.
+    if (!deadline_)
+        deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(options_.timeout_s));
+    return *deadline_;
 }
 
 void RemoteStore::put_graph(const GraphName& graph, const std::string& ntriples) {
@@ -194,11 +231,12 @@ nlohmann::json RemoteStore::query(const std::string& sparql) {
     r.body = "query=" + http_->escape(sparql);
     r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     r.headers.emplace_back("Accept", "application/sparql-results+json");
-    http::Response answer = exchange(*http_, r, r.url, "", options_, on_retry_);
+    r.max_body_bytes = 16 * 1024 * 1024; // counts and small answers; never a whole store
+    http::Response answer = exchange(*http_, r, r.url, "", options_, on_retry_, deadline());
     nlohmann::json results = nlohmann::json::parse(answer.body, nullptr, false);
     if (results.is_discarded() || !results.is_object())
         throw remote_error(remote_error::Kind::BadAnswer, answer.status,
-                           with_snippet(r.url + ": the answer to a query is not SPARQL results in JSON", answer.body));
+                           with_snippet(r.url + ": the answer to a query is not SPARQL results in JSON", answer));
     return results;
 }
 

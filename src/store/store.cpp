@@ -1,9 +1,13 @@
-// The persistent store: a librdf hashes/Berkeley DB storage with contexts, a lock file
-// and a write-ahead journal (see include/newskg/store/store.hpp for what they promise).
+// The persistent store: librdf's hashes/Berkeley DB storage in generations that are
+// written as copies and committed by renaming a symlink (see
+// include/newskg/store/store.hpp for the layout and what it promises).
 #include "newskg/store/store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cinttypes>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -11,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -18,6 +23,7 @@
 #include "newskg/core/model.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/store/query.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
@@ -27,9 +33,17 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kStorageName = "newskg"; // files newskg-sp2o.db and so on
-constexpr const char* kJournal = "journal";
+constexpr const char* kDbSuffixes[] = {"-sp2o.db", "-po2s.db", "-so2p.db", "-contexts.db"};
+constexpr const char* kCurrent = "current";
+constexpr const char* kCurrentNew = "current.new";
 constexpr const char* kLock = "lock";
+constexpr const char* kReaders = "readers";
+constexpr const char* kManifest = "manifest";
+constexpr const char* kJournal = "journal"; // of the layout before generations
+constexpr std::string_view kGenPrefix = "gen-";
+constexpr std::string_view kTrashPrefix = "trash-";
 constexpr std::string_view kReplace = "# replace <";
+constexpr std::string_view kManifestHeader = "newskg store generation 1";
 
 enum StoreCode : int {
     kNoStore = 1,
@@ -38,6 +52,9 @@ enum StoreCode : int {
     kQuery = 4,
     kUnsupported = 5,
     kJournalFailed = 6,
+    kDamaged = 7,
+    kNotCommitted = 8,
+    kChanged = 11, // 9 and 10: refused SPARQL (sparql.cpp)
 };
 
 std::string errno_text() { return std::strerror(errno); }
@@ -52,6 +69,8 @@ class Fd {
         std::swap(fd_, o.fd_);
         return *this;
     }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
     ~Fd() {
         if (fd_ >= 0) ::close(fd_);
     }
@@ -63,43 +82,158 @@ class Fd {
 
 void fsync_dir(const std::string& dir) {
     Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY));
-    if (d.get() >= 0) ::fsync(d.get());
+    if (d.get() < 0 || ::fsync(d.get()) != 0) throw store_error(kIo, dir + ": cannot sync the directory: " + errno_text());
 }
 
-/// Writes `content` to `path` durably: a temporary file, fsync, rename, fsync of the
-/// directory, so the journal is either absent or complete.
-void write_durably(const std::string& path, const std::string& content) {
-    const std::string tmp = path + ".tmp";
-    {
-        Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
-        if (fd.get() < 0) throw store_error(kIo, tmp + ": cannot write: " + errno_text());
-        const char* p = content.data();
-        std::size_t left = content.size();
-        while (left > 0) {
-            ssize_t n = ::write(fd.get(), p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw store_error(kIo, tmp + ": cannot write: " + errno_text());
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-        if (::fsync(fd.get()) != 0) throw store_error(kIo, tmp + ": cannot write: " + errno_text());
+void fsync_file(const std::string& path) {
+    Fd f(::open(path.c_str(), O_RDONLY));
+    if (f.get() < 0 || ::fsync(f.get()) != 0) throw store_error(kIo, path + ": cannot sync: " + errno_text());
+}
+
+void write_all(int fd, const std::string& path, std::string_view content) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw store_error(kIo, path + ": cannot write: " + errno_text());
+        content.remove_prefix(static_cast<std::size_t>(n));
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0)
-        throw store_error(kIo, path + ": cannot write: " + errno_text());
-    fsync_dir(fs::path(path).parent_path().string());
 }
 
+/// The names of the generation's Berkeley DB files.
+std::vector<std::string> db_files() {
+    std::vector<std::string> out;
+    for (const char* suffix : kDbSuffixes) out.push_back(std::string(kStorageName) + suffix);
+    return out;
+}
+
+/// A 64-bit FNV-1a over 8-byte words (and the tail bytes) of a file, with its size: a
+/// check that the file is the one the writer synced, cheap enough to run on every open.
+std::pair<std::uint64_t, std::uint64_t> checksum(const std::string& path) {
+    Fd f(::open(path.c_str(), O_RDONLY));
+    if (f.get() < 0) throw store_error(kDamaged, path + ": cannot read: " + errno_text());
+    std::uint64_t h = 1469598103934665603ULL, size = 0;
+    std::vector<char> buf(1 << 16);
+    for (;;) {
+        ssize_t n = ::read(f.get(), buf.data(), buf.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw store_error(kDamaged, path + ": cannot read: " + errno_text());
+        if (n == 0) break;
+        std::size_t i = 0;
+        for (; i + 8 <= static_cast<std::size_t>(n); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, buf.data() + i, 8);
+            h = (h ^ w) * 1099511628211ULL;
+        }
+        for (; i < static_cast<std::size_t>(n); ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 1099511628211ULL;
+        size += static_cast<std::uint64_t>(n);
+    }
+    return {size, h};
+}
+
+std::string manifest_text(const std::string& gen_dir) {
+    std::string out = std::string(kManifestHeader) + "\n";
+    for (const auto& name : db_files()) {
+        auto [size, sum] = checksum((fs::path(gen_dir) / name).string());
+        char line[160];
+        std::snprintf(line, sizeof line, " %" PRIu64 " %016" PRIx64 "\n", size, sum);
+        out += name + line;
+    }
+    return out;
+}
+
+/// Whether the generation's files are those its writer synced; throws store_error
+/// naming the store, the file and what differs.
+void verify_generation(const std::string& store_dir, const std::string& gen_dir) {
+    const std::string manifest = (fs::path(gen_dir) / kManifest).string();
+    const std::string advice = "; the store cannot be trusted: restore it from a backup or load its inputs into a "
+                               "new store";
+    std::string expected;
+    if (FILE* f = std::fopen(manifest.c_str(), "rb")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) expected.append(buf, n);
+        std::fclose(f);
+    } else {
+        throw store_error(kDamaged, store_dir + ": the store is damaged: " + manifest + " cannot be read (" +
+                                        errno_text() + ")" + advice);
+    }
+    const std::string actual = manifest_text(gen_dir);
+    if (actual == expected) return;
+    // Name the first file that differs.
+    std::size_t pos = 0;
+    while (pos < actual.size() && pos < expected.size() && actual[pos] == expected[pos]) ++pos;
+    std::size_t line_start = actual.rfind('\n', pos == 0 ? 0 : pos - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    std::string file = actual.substr(line_start, actual.find(' ', line_start) - line_start);
+    throw store_error(kDamaged, store_dir + ": the store is damaged: " + (fs::path(gen_dir) / file).string() +
+                                    " is not the file that was written (its size or checksum differs from " +
+                                    manifest + ")" + advice);
+}
+
+/// Where the symlink points (a generation's name), or nullopt when there is none.
+std::optional<std::string> read_link(const std::string& path) {
+    char buf[256];
+    ssize_t n = ::readlink(path.c_str(), buf, sizeof buf - 1);
+    if (n < 0) return std::nullopt;
+    return std::string(buf, static_cast<std::size_t>(n));
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+/// The number of a generation directory's name ("gen-00000012" → 12), or 0.
+unsigned long generation_number(const std::string& name) {
+    if (!starts_with(name, kGenPrefix)) return 0;
+    return std::strtoul(name.c_str() + kGenPrefix.size(), nullptr, 10);
+}
+
+bool has_legacy_files(const std::string& dir) {
+    std::error_code ec;
+    return fs::exists(fs::path(dir) / (std::string(kStorageName) + "-sp2o.db"), ec);
+}
+
+/// Removes a generation nobody reads: under an exclusive lock of its readers file
+/// (which fails while a reader holds it shared), the directory is renamed out of the
+/// readers' sight first, so a reader that opened it but has not locked it yet sees
+/// it gone and retries. Returns false when a reader still holds it.
+bool remove_generation(const std::string& store_dir, const std::string& name) {
+    const fs::path gen = fs::path(store_dir) / name;
+    Fd readers(::open((gen / kReaders).c_str(), O_RDONLY));
+    if (readers.get() >= 0 && ::flock(readers.get(), LOCK_EX | LOCK_NB) != 0) return false;
+    const fs::path trash = fs::path(store_dir) / (std::string(kTrashPrefix) + name);
+    std::error_code ec;
+    fs::rename(gen, trash, ec);
+    if (ec) return false;
+    fs::remove_all(trash, ec);
+    return true;
+}
+
+/// A literal's text in N-Triples: the escapes the syntax names, and \uXXXX for every
+/// other control character (C0, DEL, C1), so TSV and N-Triples output never carries a
+/// raw escape sequence to a terminal.
 std::string escape_literal(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
-    for (char c : s) {
+    char buf[8];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const auto u = static_cast<unsigned char>(c);
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default: out += c;
+        default:
+            if (u < 0x20 || u == 0x7f) {
+                std::snprintf(buf, sizeof buf, "\\u%04X", u);
+                out += buf;
+            } else if (u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                       static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+                std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[++i]));
+                out += buf;
+            } else {
+                out += c;
+            }
         }
     }
     return out;
@@ -167,6 +301,27 @@ std::string syntax_of(const std::string& path) {
     return {};
 }
 
+const std::string kNkg = "https://newskg.org/ontology#";
+
+/// The quads of a batch grouped by graph, each once, as N-Quads lines for comparing.
+struct Batch {
+    std::map<std::string, std::set<std::string>> named; ///< graph IRI → N-Triples lines
+    std::vector<const Quad*> unique;                     ///< first occurrence of each quad
+};
+
+Batch group(const std::vector<Quad>& quads) {
+    Batch b;
+    std::set<std::string> seen;
+    for (const auto& q : quads) {
+        std::string line = nquad_line(q);
+        if (!seen.insert(line).second) continue;
+        b.unique.push_back(&q);
+        if (!q.graph.empty()) b.named[q.graph].insert(q.subject.ntriples() + " " + q.predicate.ntriples() + " " +
+                                                      q.object.ntriples());
+    }
+    return b;
+}
+
 } // namespace
 
 std::string Term::ntriples() const {
@@ -187,50 +342,141 @@ LoadStats& LoadStats::operator+=(const LoadStats& o) {
     graphs += o.graphs;
     triples_added += o.triples_added;
     triples_kept += o.triples_kept;
+    triples_removed += o.triples_removed;
+    default_not_stored += o.default_not_stored;
+    replaced.insert(replaced.end(), o.replaced.begin(), o.replaced.end());
     return *this;
 }
 
 struct TripleStore::Impl {
     // Declaration order is destruction order reversed: the model goes before its
-    // storage, both before the world, and the lock is released last.
-    Fd lock;
+    // storage, both before the world, and the locks are released last.
+    Fd writer_lock;  ///< DIR/lock, held exclusively by a writer
+    Fd readers_lock; ///< the read generation's readers file, held shared
+    Fd legacy_lock;  ///< DIR/lock of a store in the layout before generations, shared
     std::string dir;
+    TripleStore::Mode mode = TripleStore::Mode::Read;
+    std::string current;  ///< the committed generation's name; "" none (or legacy)
+    bool legacy = false;  ///< the committed store is DIR's own files (the old layout)
+    std::string working;  ///< the uncommitted generation's name; "" none
+    bool dirty = false;   ///< whether the working generation differs from current
+    bool broken = false;  ///< a write failed: the working generation must not be committed
+    bool replace_changed = true; ///< see replace_changed_graphs()
     rdf::World world;
     std::optional<rdf::Storage> storage;
     std::optional<rdf::Model> model;
 
-    std::string journal_path() const { return (fs::path(dir) / kJournal).string(); }
-    void recover();
+    ~Impl() {
+        close();
+        if (!working.empty()) {
+            std::error_code ec;
+            fs::remove_all(fs::path(dir) / working, ec);
+        }
+    }
+    std::string path(const std::string& name) const { return (fs::path(dir) / name).string(); }
+    std::string committed_dir() const { return legacy ? dir : path(current); }
+    void close() {
+        model.reset();
+        storage.reset();
+    }
+    void open_storage(const std::string& gen_dir, bool create, bool read_only) {
+        try {
+            storage.emplace(rdf::Storage::on_disk(world, gen_dir, kStorageName, create, read_only));
+            model.emplace(world, *storage);
+        } catch (const rdf_error& e) {
+            close();
+            throw store_error(kIo, e.what());
+        }
+    }
+    void open_committed_read_only() {
+        if (current.empty() && !legacy) return;
+        open_storage(committed_dir(), false, true);
+    }
+    void remove_leftovers();
+    void begin_working();
+    void rollback_legacy_journal();
+    /// The graph's quads as N-Triples lines.
+    std::set<std::string> graph_lines(const std::string& graph);
+    /// Removes a named graph and the direct triples of its readings that no other graph
+    /// states; the number of quads removed.
+    std::size_t drop_graph(const std::string& graph);
 };
 
-void TripleStore::Impl::recover() {
-    const std::string path = journal_path();
-    if (!fs::exists(path)) return;
-    // The replaced graphs are listed in comment lines, which the N-Quads parser skips.
+void TripleStore::Impl::remove_leftovers() {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (starts_with(name, kTrashPrefix) || name == kCurrentNew) fs::remove_all(entry.path(), ec);
+        else if (starts_with(name, kGenPrefix) && name != current) remove_generation(dir, name);
+    }
+    // A writer killed after committing the first generation of a store in the old
+    // layout, before removing the old files.
+    if (!current.empty() && !legacy) {
+        for (const auto& name : db_files()) fs::remove(path(name), ec);
+        fs::remove(path(kJournal), ec);
+    }
+}
+
+void TripleStore::Impl::begin_working() {
+    unsigned long next = generation_number(current) + 1;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        next = std::max(next, generation_number(entry.path().filename().string()) + 1);
+    char name[32];
+    std::snprintf(name, sizeof name, "gen-%08lu", next);
+    const std::string gen = path(name);
+    if (::mkdir(gen.c_str(), 0755) != 0) throw store_error(kIo, gen + ": cannot create: " + errno_text());
+    working = name;
+    const bool from_nothing = current.empty() && !legacy;
+    const std::string source = committed_dir();
+    close();
+    try {
+        if (!from_nothing)
+            for (const auto& f : db_files()) {
+                fs::copy_file(fs::path(source) / f, fs::path(gen) / f, ec);
+                if (ec) throw store_error(kIo, gen + ": cannot copy " + f + " of the store: " + ec.message());
+            }
+        Fd readers(::open((fs::path(gen) / kReaders).c_str(), O_WRONLY | O_CREAT, 0644));
+        if (readers.get() < 0) throw store_error(kIo, gen + ": cannot create the readers file: " + errno_text());
+        open_storage(gen, from_nothing, false);
+        if (legacy && fs::exists(path(kJournal), ec)) rollback_legacy_journal();
+    } catch (...) {
+        // No half-made generation: back to reading the committed one (disk full, say).
+        close();
+        fs::remove_all(gen, ec);
+        working.clear();
+        open_committed_read_only();
+        throw;
+    }
+    // A new store is a change: committing it creates the empty store.
+    dirty = from_nothing;
+}
+
+/// The old layout's write-ahead journal: a batch an interrupted run of an older newskg
+/// was applying; undone in the copy that becomes the first generation.
+void TripleStore::Impl::rollback_legacy_journal() {
+    const std::string jpath = path(kJournal);
     std::vector<std::string> replaced;
-    {
-        std::string text;
-        if (FILE* f = std::fopen(path.c_str(), "rb")) {
-            char buf[65536];
-            std::size_t n;
-            while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-            std::fclose(f);
-        } else {
-            throw store_error(kJournalFailed, path + ": cannot read the journal: " + errno_text());
-        }
-        std::size_t pos = 0;
-        while (pos < text.size()) {
-            std::size_t nl = text.find('\n', pos);
-            if (nl == std::string::npos) nl = text.size();
-            std::string_view line(text.data() + pos, nl - pos);
-            if (line.substr(0, kReplace.size()) == kReplace && line.back() == '>')
-                replaced.emplace_back(line.substr(kReplace.size(), line.size() - kReplace.size() - 1));
-            pos = nl + 1;
-        }
+    std::string text;
+    if (FILE* f = std::fopen(jpath.c_str(), "rb")) {
+        char buf[65536];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+        std::fclose(f);
+    } else {
+        throw store_error(kJournalFailed, jpath + ": cannot read the journal: " + errno_text());
+    }
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line(text.data() + pos, nl - pos);
+        if (starts_with(line, kReplace) && line.back() == '>')
+            replaced.emplace_back(line.substr(kReplace.size(), line.size() - kReplace.size() - 1));
+        pos = nl + 1;
     }
     rdf::Parser parser(world, "nquads");
     std::vector<std::pair<rdf::Statement, std::optional<rdf::Node>>> added;
-    parser.parse_file_quads(path, [&](rdf::StatementRef st, rdf::NodeRef graph) {
+    parser.parse_file_quads(jpath, [&](rdf::StatementRef st, rdf::NodeRef graph) {
         rdf::Statement copy(world, rdf::Node::copy_of(st.subject()), rdf::Node::copy_of(st.predicate()),
                             rdf::Node::copy_of(st.object()));
         std::optional<rdf::Node> g;
@@ -239,9 +485,53 @@ void TripleStore::Impl::recover() {
     });
     for (const auto& [st, g] : added) model->remove(st, g ? &*g : nullptr);
     for (const auto& g : replaced) model->remove_graph(rdf::Node::iri(world, g));
-    model->sync();
-    if (::unlink(path.c_str()) != 0) throw store_error(kJournalFailed, path + ": cannot remove the journal: " + errno_text());
-    fsync_dir(dir);
+}
+
+std::set<std::string> TripleStore::Impl::graph_lines(const std::string& graph) {
+    std::set<std::string> out;
+    for (rdf::Stream st = model->statements_in(rdf::Node::iri(world, graph)); !st.end(); st.next()) {
+        rdf::StatementRef s = st.current();
+        out.insert(term_of(s.subject()).ntriples() + " " + term_of(s.predicate()).ntriples() + " " +
+                   term_of(s.object()).ntriples());
+    }
+    return out;
+}
+
+std::size_t TripleStore::Impl::drop_graph(const std::string& graph) {
+    rdf::World& w = world;
+    const rdf::Node g = rdf::Node::iri(w, graph);
+    // The direct triples its readings support: qualified nodes (nkg:subject,
+    // nkg:predicate, nkg:object) not flagged negated, which have no direct triple.
+    std::map<std::string, std::array<Term, 3>> readings;
+    std::set<std::string> negated;
+    std::size_t removed = 0;
+    for (rdf::Stream st = model->statements_in(g); !st.end(); st.next()) {
+        ++removed;
+        rdf::StatementRef s = st.current();
+        if (!s.subject().is_iri() || !s.predicate().is_iri()) continue;
+        const std::string subject(s.subject().iri()), predicate(s.predicate().iri());
+        if (predicate == kNkg + "subject") readings[subject][0] = term_of(s.object());
+        else if (predicate == kNkg + "predicate") readings[subject][1] = term_of(s.object());
+        else if (predicate == kNkg + "object") readings[subject][2] = term_of(s.object());
+        else if (predicate == kNkg + "flag" && s.object().is_literal() && s.object().literal() == "negated")
+            negated.insert(subject);
+    }
+    model->remove_graph(g);
+    for (const auto& [node, spo] : readings) {
+        if (negated.count(node) || spo[0].value.empty() || spo[1].value.empty() || spo[2].value.empty()) continue;
+        // Still stated by another graph's reading?
+        const std::string ask = "ASK { GRAPH ?g { ?r <" + kNkg + "subject> " + spo[0].ntriples() + " ; <" + kNkg +
+                                "predicate> " + spo[1].ntriples() + " ; <" + kNkg + "object> " +
+                                spo[2].ntriples() + " } }";
+        rdf::Query q(w, ask);
+        if (q.execute(*model).boolean()) continue;
+        rdf::Statement direct(w, node_of(w, spo[0]), node_of(w, spo[1]), node_of(w, spo[2]));
+        if (model->contains(direct, nullptr)) {
+            model->remove(direct, nullptr);
+            ++removed;
+        }
+    }
+    return removed;
 }
 
 TripleStore::TripleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -251,6 +541,11 @@ TripleStore::~TripleStore() = default;
 
 const std::string& TripleStore::dir() const noexcept { return impl_->dir; }
 
+std::string TripleStore::generation_dir() const {
+    if (!impl_->working.empty()) return impl_->path(impl_->working);
+    return impl_->current.empty() && !impl_->legacy ? std::string() : impl_->committed_dir();
+}
+
 std::string TripleStore::default_dir() {
     if (const char* env = std::getenv("NEWSKG_STORE"); env && *env) return env;
     return "exports/store";
@@ -258,91 +553,235 @@ std::string TripleStore::default_dir() {
 
 bool TripleStore::is_rdf_file(const std::string& path) { return !syntax_of(path).empty(); }
 
+namespace {
+
+/// Takes a reader's hold on the committed generation: its readers file locked shared,
+/// then checked to be still the one `current` names (a writer may have removed the
+/// generation between reading the link and locking). Returns the generation's name,
+/// or nullopt when the store has no `current`.
+std::optional<std::string> hold_current(const std::string& dir, Fd& hold) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto name = read_link((fs::path(dir) / kCurrent).string());
+        if (!name) return std::nullopt;
+        const std::string readers = (fs::path(dir) / *name / kReaders).string();
+        Fd fd(::open(readers.c_str(), O_RDONLY));
+        if (fd.get() < 0) continue; // removed meanwhile: read the link again
+        if (::flock(fd.get(), LOCK_SH) != 0) throw store_error(kIo, readers + ": cannot lock: " + errno_text());
+        struct stat held {}, now {};
+        if (::fstat(fd.get(), &held) != 0 || ::stat(readers.c_str(), &now) != 0 || held.st_ino != now.st_ino ||
+            held.st_dev != now.st_dev)
+            continue;
+        hold = std::move(fd);
+        return name;
+    }
+    throw store_error(kIo, dir + ": the store kept changing while it was being opened; try again");
+}
+
+} // namespace
+
 TripleStore TripleStore::open(const std::string& dir, Mode mode) {
     auto impl = std::make_unique<Impl>();
     impl->dir = dir;
-    const fs::path data = fs::path(dir) / (std::string(kStorageName) + "-sp2o.db");
+    impl->mode = mode;
     std::error_code ec;
-    const bool exists = fs::exists(data, ec);
-    if (mode == Mode::Read && !exists)
-        throw store_error(kNoStore, dir + ": no newskg store here (create one with: newskg load --store " + dir +
-                                        " FILE...)");
     if (mode == Mode::Write) {
         fs::create_directories(dir, ec);
         if (ec) throw store_error(kIo, dir + ": cannot create the store directory: " + ec.message());
+        const std::string lock_path = impl->path(kLock);
+        impl->writer_lock = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644));
+        if (impl->writer_lock.get() < 0)
+            throw store_error(kIo, lock_path + ": cannot open the lock file: " + errno_text());
+        if (::flock(impl->writer_lock.get(), LOCK_EX | LOCK_NB) != 0) {
+            if (errno == EWOULDBLOCK)
+                throw store_error(kLocked, dir + ": another newskg process is loading into the store; try again "
+                                                 "when it has finished");
+            throw store_error(kIo, lock_path + ": cannot lock: " + errno_text());
+        }
+        // A writer needs no reader's hold: it is the only one that removes generations.
+        impl->current = read_link(impl->path(kCurrent)).value_or("");
+        impl->legacy = impl->current.empty() && has_legacy_files(dir);
+        impl->remove_leftovers();
+        if (!impl->current.empty()) verify_generation(dir, impl->path(impl->current));
+        if (impl->current.empty() && !impl->legacy) impl->begin_working(); // a new store
+        else impl->open_committed_read_only();
+        return TripleStore(std::move(impl));
     }
 
-    const std::string lock_path = (fs::path(dir) / kLock).string();
-    impl->lock = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644));
-    if (impl->lock.get() < 0 && mode == Mode::Read) impl->lock = Fd(::open(lock_path.c_str(), O_RDONLY));
-    if (impl->lock.get() < 0) throw store_error(kIo, lock_path + ": cannot open the lock file: " + errno_text());
-    const bool journal = fs::exists(impl->journal_path(), ec);
-    // A reader that finds an interrupted batch rolls it back first, which needs the
-    // exclusive lock for a moment.
-    const bool exclusive = mode == Mode::Write || journal;
-    if (::flock(impl->lock.get(), (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
-        if (errno == EWOULDBLOCK)
-            throw store_error(kLocked, dir + ": the store is in use by another newskg process" +
-                                           std::string(exclusive ? "" : " that is loading into it") +
-                                           "; try again when it has finished");
-        throw store_error(kIo, lock_path + ": cannot lock: " + errno_text());
+    if (auto name = hold_current(dir, impl->readers_lock)) {
+        impl->current = *name;
+        verify_generation(dir, impl->path(*name));
+    } else if (has_legacy_files(dir)) {
+        // The layout before generations: its writer held DIR/lock exclusively while
+        // writing, readers shared.
+        impl->legacy = true;
+        const std::string lock_path = impl->path(kLock);
+        impl->legacy_lock = Fd(::open(lock_path.c_str(), O_RDONLY));
+        if (impl->legacy_lock.get() < 0 || ::flock(impl->legacy_lock.get(), LOCK_SH | LOCK_NB) != 0)
+            throw store_error(kLocked, dir + ": the store is in use by another newskg process; try again when "
+                                             "it has finished");
+        if (fs::exists(impl->path(kJournal), ec))
+            throw store_error(kJournalFailed, dir + ": an older newskg was interrupted while loading into this "
+                                                    "store; run newskg load --store " + dir +
+                                                    " (with any file) to recover it first");
+    } else {
+        throw store_error(kNoStore, dir + ": no newskg store here (create one with: newskg load --store " + dir +
+                                        " FILE...)");
     }
-    try {
-        impl->storage.emplace(rdf::Storage::on_disk(impl->world, dir, kStorageName, !exists, !exclusive));
-        impl->model.emplace(impl->world, *impl->storage);
-    } catch (const rdf_error& e) {
-        throw store_error(kIo, e.what());
-    }
-    if (journal) impl->recover();
-    if (mode == Mode::Read && exclusive) ::flock(impl->lock.get(), LOCK_SH);
+    impl->open_committed_read_only();
     return TripleStore(std::move(impl));
 }
 
-LoadStats TripleStore::apply(const std::vector<Quad>& quads, const std::vector<std::string>& replace) {
+void TripleStore::replace_changed_graphs(bool replace) noexcept { impl_->replace_changed = replace; }
+
+void TripleStore::commit() {
     Impl& s = *impl_;
-    rdf::World& w = s.world;
-    LoadStats stats;
-    const std::set<std::string> replaced(replace.begin(), replace.end());
-    std::set<std::string> graphs(replaced);
-    std::map<std::string, rdf::Node> graph_nodes;
-    for (const auto& q : quads)
-        if (!q.graph.empty() && !graph_nodes.count(q.graph)) graph_nodes.emplace(q.graph, rdf::Node::iri(w, q.graph));
-
-    // What is new: quads of a replaced graph all are (the graph is emptied first);
-    // others when not in their graph yet. Duplicates within the batch count once.
-    std::vector<std::pair<rdf::Statement, const rdf::Node*>> to_add;
-    std::set<std::string> seen;
-    std::string journal = "# newskg store journal: the batch being applied; an interrupted load is rolled back from it\n";
-    for (const auto& g : replaced) journal += std::string(kReplace) + g + ">\n";
-    for (const auto& q : quads) {
-        std::string line = nquad_line(q);
-        if (!seen.insert(line).second) continue;
-        rdf::Statement st(w, node_of(w, q.subject), node_of(w, q.predicate), node_of(w, q.object));
-        const rdf::Node* g = q.graph.empty() ? nullptr : &graph_nodes.at(q.graph);
-        if (!replaced.count(q.graph) && s.model->contains(st, g)) {
-            ++stats.triples_kept;
-            continue;
-        }
-        if (!q.graph.empty()) graphs.insert(q.graph);
-        journal += line;
-        to_add.emplace_back(std::move(st), g);
+    if (s.broken)
+        throw store_error(kNotCommitted, s.dir + ": a write failed, so nothing of this run was committed; the store "
+                                                 "is as it was before");
+    if (s.working.empty()) return;
+    const std::string gen = s.path(s.working);
+    if (!s.dirty) {
+        // Nothing changed: keep the committed generation, drop the copy.
+        s.close();
+        std::error_code ec;
+        fs::remove_all(gen, ec);
+        s.working.clear();
+        s.open_committed_read_only();
+        return;
     }
-    stats.graphs = graphs.size();
-    if (to_add.empty() && replaced.empty()) return stats;
-
-    const std::string jpath = s.journal_path();
-    write_durably(jpath, journal);
     try {
-        for (const auto& g : replaced) s.model->remove_graph(rdf::Node::iri(w, g));
-        for (const auto& [st, g] : to_add) s.model->add(st, g);
         s.model->sync();
     } catch (const rdf_error& e) {
-        throw store_error(kIo, s.dir + ": " + e.what() + " (the batch is rolled back when the store is next opened)");
+        s.broken = true;
+        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run was committed");
     }
-    if (::unlink(jpath.c_str()) != 0) throw store_error(kJournalFailed, jpath + ": cannot remove the journal: " + errno_text());
+    s.close(); // Berkeley DB writes the rest of its cache when the files are closed
+    try {
+        for (const auto& f : db_files()) fsync_file((fs::path(gen) / f).string());
+        {
+            const std::string manifest = (fs::path(gen) / kManifest).string();
+            Fd out(::open(manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+            if (out.get() < 0) throw store_error(kIo, manifest + ": cannot write: " + errno_text());
+            write_all(out.get(), manifest, manifest_text(gen));
+            if (::fsync(out.get()) != 0) throw store_error(kIo, manifest + ": cannot sync: " + errno_text());
+        }
+        fsync_dir(gen);
+        // The commit point: `current` names the new generation once the rename is durable.
+        const std::string link_new = s.path(kCurrentNew);
+        ::unlink(link_new.c_str());
+        if (::symlink(s.working.c_str(), link_new.c_str()) != 0)
+            throw store_error(kIo, link_new + ": cannot create: " + errno_text());
+        if (::rename(link_new.c_str(), s.path(kCurrent).c_str()) != 0)
+            throw store_error(kIo, s.path(kCurrent) + ": cannot replace: " + errno_text());
+    } catch (const store_error&) {
+        s.broken = true; // the copy is closed and incomplete: the store stays as it was
+        throw;
+    }
     fsync_dir(s.dir);
-    stats.triples_added = to_add.size();
+    const std::string previous = s.current;
+    const bool was_legacy = s.legacy;
+    s.current = s.working;
+    s.working.clear();
+    s.legacy = false;
+    s.dirty = false;
+    if (!previous.empty()) remove_generation(s.dir, previous); // a reader may still hold it: removed later
+    if (was_legacy) s.remove_leftovers();
+    s.open_committed_read_only();
+}
+
+LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
+    Impl& s = *impl_;
+    if (s.mode != Mode::Write) throw store_error(kIo, s.dir + ": the store was opened for reading");
+    if (s.broken)
+        throw store_error(kNotCommitted, s.dir + ": an earlier write failed; nothing more is written in this run");
+    rdf::World& w = s.world;
+    LoadStats stats;
+    const Batch batch = group(quads);
+    std::map<std::string, rdf::Node> graph_nodes;
+    for (const auto& [g, lines] : batch.named) graph_nodes.emplace(g, rdf::Node::iri(w, g));
+    if (s.working.empty()) s.begin_working();
+
+    try {
+        // Named graphs: unchanged ones are kept, changed ones replaced as a whole.
+        std::set<std::string> unchanged, existing;
+        for (rdf::NodeIterator it = s.model->graphs(); !it.end(); it.next())
+            if (it.current().is_iri()) existing.emplace(it.current().iri());
+        for (const auto& [g, lines] : batch.named) {
+            if (!existing.count(g)) continue;
+            if (s.graph_lines(g) == lines) {
+                unchanged.insert(g);
+                continue;
+            }
+            if (!s.replace_changed)
+                throw store_error(kChanged, "<" + g + ">: the store holds a different version of it; not loaded "
+                                                      "(--no-replace): unload it first to load this one");
+            stats.replaced.push_back(g);
+        }
+        stats.graphs = batch.named.size() - unchanged.size();
+        // The old versions go first: a direct triple only the old version stated goes
+        // with it, and comes back below when the new version states it too.
+        for (const auto& g : stats.replaced) stats.triples_removed += s.drop_graph(g);
+        const std::set<std::string> replaced(stats.replaced.begin(), stats.replaced.end());
+        for (const Quad* q : batch.unique) {
+            if (unchanged.count(q->graph)) {
+                ++stats.triples_kept;
+                continue;
+            }
+            rdf::Statement st(w, node_of(w, q->subject), node_of(w, q->predicate), node_of(w, q->object));
+            const rdf::Node* g = q->graph.empty() ? nullptr : &graph_nodes.at(q->graph);
+            // A graph new to the store (or replaced) holds nothing yet, and the batch has
+            // no duplicates: only the default graph and graphs added to need a look.
+            const bool fresh = !q->graph.empty() && (replaced.count(q->graph) || !existing.count(q->graph));
+            if (!g) {
+                const rdf::Model::Where where = s.model->where(st);
+                if (where == rdf::Model::Where::DefaultGraph) {
+                    ++stats.triples_kept;
+                    continue;
+                }
+                if (where == rdf::Model::Where::NamedGraphsOnly) {
+                    // librdf's storage keeps such a triple once, in its named graph.
+                    ++stats.default_not_stored;
+                    continue;
+                }
+            } else if (!fresh && s.model->contains(st, g)) {
+                ++stats.triples_kept;
+                continue;
+            }
+            s.model->add(st, g);
+            ++stats.triples_added;
+        }
+        if (stats.triples_added || stats.triples_removed) s.dirty = true;
+    } catch (const rdf_error& e) {
+        s.broken = true;
+        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
+    }
     return stats;
+}
+
+std::vector<TripleStore::Unloaded> TripleStore::unload(const std::vector<std::string>& graphs) {
+    Impl& s = *impl_;
+    if (s.mode != Mode::Write) throw store_error(kIo, s.dir + ": the store was opened for reading");
+    if (s.broken)
+        throw store_error(kNotCommitted, s.dir + ": an earlier write failed; nothing more is written in this run");
+    if (s.working.empty()) s.begin_working();
+    std::set<std::string> existing;
+    for (rdf::NodeIterator it = s.model->graphs(); !it.end(); it.next())
+        if (it.current().is_iri()) existing.emplace(it.current().iri());
+    std::vector<Unloaded> out;
+    try {
+        for (const auto& g : graphs) {
+            Unloaded u;
+            u.graph = g;
+            u.found = existing.erase(g) > 0;
+            if (u.found) u.triples_removed = s.drop_graph(g);
+            if (u.triples_removed) s.dirty = true;
+            out.push_back(std::move(u));
+        }
+    } catch (const rdf_error& e) {
+        s.broken = true;
+        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
+    }
+    return out;
 }
 
 LoadStats TripleStore::load_extraction(const Extraction& extraction, const Ontology& ontology,
@@ -350,12 +789,9 @@ LoadStats TripleStore::load_extraction(const Extraction& extraction, const Ontol
     KnowledgeGraph g;
     g.add(extraction, base_iri);
     std::vector<Quad> quads;
-    std::set<std::string> named;
-    for (auto& q : detail::rdf_dataset(g, ontology, base_iri)) {
-        if (!q.graph.empty()) named.insert(q.graph);
+    for (auto& q : detail::rdf_dataset(g, ontology, base_iri))
         quads.push_back({term_of(q.subject), Term::iri(std::move(q.predicate)), term_of(q.object), std::move(q.graph)});
-    }
-    LoadStats stats = apply(quads, std::vector<std::string>(named.begin(), named.end()));
+    LoadStats stats = apply(quads);
     stats.articles = 1;
     return stats;
 }
@@ -373,16 +809,23 @@ LoadStats TripleStore::load_file(const std::string& path) {
         quads.push_back({term_of(st.subject()), term_of(st.predicate()), term_of(st.object()),
                          graph.is_null() ? std::string() : std::string(graph.iri())});
     });
-    LoadStats stats = apply(quads, {});
+    LoadStats stats = apply(quads);
     stats.files = 1;
     return stats;
 }
 
-QueryResult TripleStore::query(const std::string& sparql) {
+namespace {
+
+using VariablesSink = std::function<void(const std::vector<std::string>&)>;
+using RowSink = std::function<void(std::vector<std::optional<Term>>&&)>;
+
+/// Runs a query Rasqal can answer; rows go to `on_row` when given.
+QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& sparql,
+                      const VariablesSink& on_variables = {}, const RowSink& on_row = {}) {
     QueryResult out;
     try {
-        rdf::Query q(impl_->world, sparql);
-        rdf::QueryResults r = q.execute(*impl_->model);
+        rdf::Query q(world, sparql);
+        rdf::QueryResults r = q.execute(model);
         if (r.is_boolean()) {
             out.kind = QueryResult::Kind::Boolean;
             out.boolean = r.boolean();
@@ -395,6 +838,7 @@ QueryResult TripleStore::query(const std::string& sparql) {
         } else {
             out.kind = QueryResult::Kind::Bindings;
             out.variables = r.variables();
+            if (on_variables) on_variables(out.variables);
             const int n = static_cast<int>(out.variables.size());
             for (; !r.finished(); r.next()) {
                 std::vector<std::optional<Term>> row;
@@ -402,7 +846,8 @@ QueryResult TripleStore::query(const std::string& sparql) {
                     std::optional<rdf::Node> v = r.value(i);
                     row.push_back(v ? std::optional<Term>(term_of(v->ref())) : std::nullopt);
                 }
-                out.rows.push_back(std::move(row));
+                if (on_row) on_row(std::move(row));
+                else out.rows.push_back(std::move(row));
             }
         }
     } catch (const rdf_error& e) {
@@ -414,7 +859,50 @@ QueryResult TripleStore::query(const std::string& sparql) {
     return out;
 }
 
+/// DESCRIBE, which Rasqal cannot run: each resource's description is every triple
+/// whose subject it is, gathered with CONSTRUCT queries.
+QueryResult describe(rdf::World& world, rdf::Model& model, const DescribeQuery& d) {
+    QueryResult out;
+    out.kind = QueryResult::Kind::Graph;
+    std::set<std::string> done, seen;
+    auto add = [&](const std::string& term) {
+        if (!done.insert(term).second) return;
+        QueryResult r = run_query(world, model, d.prologue + " CONSTRUCT { " + term + " ?p ?o } WHERE { " + term +
+                                                    " ?p ?o }");
+        for (auto& t : r.triples)
+            if (seen.insert(nquad_line(t)).second) out.triples.push_back(std::move(t));
+    };
+    for (const auto& c : d.constants) add(c);
+    if (!d.variables.empty()) {
+        std::string select = d.prologue + " SELECT DISTINCT";
+        for (const auto& v : d.variables) select += " ?" + v;
+        QueryResult rows = run_query(world, model, select + " " + d.where);
+        for (const auto& row : rows.rows)
+            for (const auto& cell : row)
+                if (cell && cell->kind == Term::Kind::Iri) add(cell->ntriples());
+    }
+    return out;
+}
+
+} // namespace
+
+QueryResult TripleStore::query(const std::string& sparql) { return query(sparql, {}, {}); }
+
+QueryResult TripleStore::query(const std::string& sparql, const std::function<void(const std::vector<std::string>&)>& variables,
+                               const std::function<void(std::vector<std::optional<Term>>&&)>& row) {
+    check_sparql(sparql, impl_->dir);
+    std::optional<DescribeQuery> d = parse_describe(sparql);
+    if (!impl_->model) {
+        QueryResult empty;
+        if (d) empty.kind = QueryResult::Kind::Graph;
+        return empty;
+    }
+    if (d) return describe(impl_->world, *impl_->model, *d);
+    return run_query(impl_->world, *impl_->model, sparql, variables, row);
+}
+
 std::size_t TripleStore::size() const {
+    if (!impl_->model) return 0;
     std::size_t n = 0;
     for (rdf::Stream st = impl_->model->statements(); !st.end(); st.next()) ++n;
     return n;
@@ -422,6 +910,7 @@ std::size_t TripleStore::size() const {
 
 std::vector<std::string> TripleStore::graphs() const {
     std::vector<std::string> out;
+    if (!impl_->model) return out;
     for (rdf::NodeIterator it = impl_->model->graphs(); !it.end(); it.next()) out.emplace_back(it.current().iri());
     std::sort(out.begin(), out.end());
     return out;
@@ -429,6 +918,7 @@ std::vector<std::string> TripleStore::graphs() const {
 
 std::vector<Quad> TripleStore::quads() const {
     std::vector<Quad> out;
+    if (!impl_->model) return out;
     for (rdf::Stream st = impl_->model->statements(); !st.end(); st.next()) {
         rdf::StatementRef s = st.current();
         rdf::NodeRef g = st.context();

@@ -239,7 +239,9 @@ class Virtuoso {
 /// An HTTP server that answers Graph Store requests as told: "flaky" (500 once, then
 /// 201), "broken" (always 500), "slow" (answers after 30 s), "busy" (503 with
 /// Retry-After: 0 once, then 201), "basic" (201 only with HTTP basic auth as
-/// pusher:Pw-4f9q, else 401). Every request is logged: method, path and header lines.
+/// pusher:Pw-4f9q, else 401), "endless" (a 500 whose body never ends), "nodefault"
+/// (400 for the default graph, 201 for named ones), "escape" (a 500 whose body holds
+/// terminal escape sequences). Every request is logged: method, path and header lines.
 class FaultServer {
   public:
     explicit FaultServer(const std::string& mode) {
@@ -264,11 +266,34 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(503, b"busy", [("Retry-After", "0")])
         if mode == "slow":
             time.sleep(30)
+        if mode == "endless":
+            return self.endless()
+        if mode == "nodefault" and self.path.endswith("?default"):
+            return self.reply(400, b"No default graph: this dataset's default graph is the union of its named graphs")
+        if mode == "escape":
+            return self.reply(500, b"\x1b]0;owned\x07\x1b[2J\x1b[31mstore\xc2\x9b31m down\x1b[0m")
         if mode == "basic":
             expected = "Basic " + base64.b64encode(b"pusher:Pw-4f9q").decode()
             if self.headers.get("Authorization") != expected:
                 return self.reply(401, b"who are you", [("WWW-Authenticate", 'Basic realm="test"')])
         self.reply(201, b"")
+    def endless(self):
+        # A 500 whose body never ends; how much of it went out is logged when the
+        # client hangs up.
+        self.send_response(500)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        chunk = b"disk full, " * 6000
+        sent = 0
+        try:
+            while True:
+                self.wfile.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        with open(log_file + ".sent", "a") as f:
+            f.write("%d\n" % sent)
+        self.close_connection = True
     def reply(self, status, body, headers=()):
         self.send_response(status)
         for k, v in headers:
@@ -299,6 +324,8 @@ server.serve_forever()
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/store"; }
     /// What the server received: one block per request.
     std::string requests() const { return read_file(dir_ / "requests.log"); }
+    /// Bytes of endless answers sent before each client hung up, one line per request.
+    std::string endless_sent() const { return read_file(dir_ / "requests.log.sent"); }
     /// The number of requests received.
     std::size_t request_count() const {
         std::size_t n = 0;

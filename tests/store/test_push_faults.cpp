@@ -3,6 +3,8 @@
 // server is a small Python HTTP server (servers.hpp) that logs what it received.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "newskg/store/push.hpp"
 #include "newskg/store/remote.hpp"
 #include "process.hpp"
@@ -97,7 +99,77 @@ TEST_CASE("push abandons a request the server does not answer in time", "[push]"
     CHECK(r.out.empty());
     CHECK(r.err.find("[newskg.remote.102]") != std::string::npos);
     CHECK(r.err.find("no answer in time") != std::string::npos);
-    CHECK(server.request_count() == 2);
+    // --timeout bounds the whole push: the first attempt used it all, none followed.
+    CHECK(server.request_count() == 1);
+}
+
+TEST_CASE("push spends at most --timeout on a slow server, retries and waits included", "[push]") {
+    FaultServer server("slow");
+    TempDir tmp;
+    RunResult r = run_push({"push", "--endpoint", server.url(), "--timeout", "2", "--retries", "5", "--retry-delay",
+                            "0.1", small_nq(tmp)});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("[newskg.remote.102]") != std::string::npos);
+    CHECK(r.err.find("gave up after 1 attempt: the --timeout of 2 s for the whole push ends before another") !=
+          std::string::npos);
+    CHECK(r.err.find("0 of 2 graph(s) loaded") != std::string::npos);
+    CHECK(server.request_count() == 1); // 6 attempts of 2 s each before
+}
+
+TEST_CASE("push reads at most 64 KiB of an error answer that never ends", "[push]") {
+    FaultServer server("endless");
+    TempDir tmp;
+    // Peak memory from /usr/bin/time: the answer is not kept beyond its cap.
+    const std::string cmd = "/usr/bin/time -f 'maxrss_kb=%M' " + sh_quote(NEWSKG_CLI_PATH) + " push --endpoint " +
+                            sh_quote(server.url()) + " --graph urn:x:g --retries 1 --retry-delay 0.05 --timeout 60 " +
+                            sh_quote(small_nq(tmp));
+    RunResult r = run(cmd);
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[newskg.remote.106]") != std::string::npos);
+    CHECK(r.err.find("HTTP 500: disk full, disk full,") != std::string::npos);
+    CHECK(r.err.find("the rest of the answer, past 64 KiB, was not read") != std::string::npos);
+    CHECK(r.err.find("gave up after 2 attempts") != std::string::npos);
+    const auto at = r.err.find("maxrss_kb=");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stol(r.err.substr(at + 10)) < 200 * 1024);
+    // The client hung up after each 64 KiB: the server got out what the socket buffers
+    // hold at most, not the minute's worth --timeout would allow.
+    // (The server notices a hang-up at its next write: wait for both to be logged.)
+    std::size_t answers = 0;
+    for (int i = 0; i < 200 && answers < 2; ++i) {
+        std::istringstream sent(server.endless_sent());
+        answers = 0;
+        for (long bytes; sent >> bytes; ++answers) CHECK(bytes < 64L * 1024 * 1024);
+        if (answers < 2) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(answers == 2);
+}
+
+TEST_CASE("push to a store without a default graph suggests --graph", "[push]") {
+    FaultServer server("nodefault");
+    TempDir tmp;
+    RunResult r = run_push({"push", "--endpoint", server.url(), small_nq(tmp)});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("No default graph") != std::string::npos);
+    CHECK(r.err.find("send the inputs' default graph (actors and relations) to a named graph with --graph IRI") !=
+          std::string::npos);
+    RunResult named = run_push({"push", "--endpoint", server.url(), "--graph", "urn:x:shared", small_nq(tmp)});
+    INFO(named.err);
+    CHECK(named.status == 0);
+}
+
+TEST_CASE("push shows a reply's control characters escaped, never raw", "[push]") {
+    FaultServer server("escape");
+    TempDir tmp;
+    RunResult r = run_push({"push", "--endpoint", server.url(), "--retries", "0", small_nq(tmp)});
+    CHECK(r.status == 1);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK(r.err.find("\xc2\x9b") == std::string::npos);
+    CHECK(r.err.find("HTTP 500: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mstore") != std::string::npos);
+    CHECK(r.err.find("\\u009b31m down") != std::string::npos);
 }
 
 TEST_CASE("push authenticates with basic auth and never shows the password", "[push]") {

@@ -203,6 +203,17 @@ TEST_CASE("push sends every graph of an export to Virtuoso and pushing again rep
         CHECK(stored == expected);
     }
 
+    SECTION("--mode retract deletes the articles' graphs and leaves the shared graph") {
+        REQUIRE(run_push(push_args(v, {"--graph", kShared, nq}), kPassword).status == 0);
+        RunResult r = run_push(push_args(v, {"--graph", kShared, "--mode", "retract", "--verify", nq}), kPassword);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find("retracted <" + kArticlePrefix + "rwanda-drc-talks>\n") != std::string::npos);
+        CHECK(r.out.find("pushed") == std::string::npos);
+        CHECK(stored_article_graphs(v).empty());
+        CHECK(v.count(kShared) == expected.at("")); // actors and relations stay
+    }
+
     SECTION("the password can come from a file") {
         TempDir tmp;
         write_file(tmp / "password", kPassword + "\n");

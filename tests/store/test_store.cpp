@@ -271,46 +271,106 @@ TEST_CASE("store errors name the store, the file and the problem", "[store]") {
     CHECK(syntax.status == 1);
     CHECK(syntax.err.find("SPARQL") != std::string::npos);
 
-    // A store another process is writing to.
+    // A store another process is writing to: a second writer is refused, readers read
+    // the committed store.
     {
         int fd = ::open((tmp / "store/lock").c_str(), O_RDWR);
         REQUIRE(fd >= 0);
         REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
         auto locked = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"));
         CHECK(locked.status == 1);
-        CHECK(locked.err.find("in use by another newskg process") != std::string::npos);
+        CHECK(locked.err.find("another newskg process is loading into the store") != std::string::npos);
         auto reader = run_newskg("query --store " + sh_quote(store) + " 'ASK { ?s ?p ?o }'");
-        CHECK(reader.status == 1);
+        CHECK(reader.status == 0);
         ::close(fd);
     }
     CHECK(run_newskg("query --store " + sh_quote(store) + " 'ASK { ?s ?p ?o }'").status == 0);
 }
 
-TEST_CASE("a batch an interrupted run left in the journal is rolled back on open", "[store]") {
+TEST_CASE("what a killed writer left is removed by the next writer, and readers never see it", "[store]") {
     TempDir tmp;
     write_articles(tmp);
     const std::string store = tmp / "store";
     REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"))
                 .status == 0);
     const auto before = dump(store);
+    // A generation a writer was filling when it was killed (its files half-written),
+    // the new link it had not renamed yet, and a generation being removed.
+    std::filesystem::create_directories(store + "/gen-00000007");
+    write_file(store + "/gen-00000007/newskg-sp2o.db", "half a Berkeley DB file");
+    REQUIRE(::symlink("gen-00000007", (store + "/current.new").c_str()) == 0);
+    std::filesystem::create_directories(store + "/trash-gen-00000003");
+    CHECK(dump(store) == before); // readers follow `current` only
+
     REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"))
                 .status == 0);
-    const auto after = dump(store);
-    REQUIRE(after.size() > before.size());
+    std::set<std::string> entries;
+    for (const auto& e : std::filesystem::directory_iterator(store)) entries.insert(e.path().filename().string());
+    const std::string current = std::filesystem::read_symlink(store + "/current").string();
+    CHECK(entries == std::set<std::string>{"current", "lock", current});
+    CHECK(dump(store).size() > before.size());
+}
 
-    // The journal the second load wrote before writing (the graph it replaced and the
-    // quads that were new), as if it had been killed before removing it.
-    std::string journal = "# replace <https://newskg.org/id/article/niger-france>\n";
-    std::set<std::string> old(before.begin(), before.end());
-    for (const auto& q : after)
-        if (!old.count(q)) journal += q + " .\n";
-    write_file(store + "/journal", journal);
+TEST_CASE("readers see the committed store while a writer works, and all of its batch at once", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"))
+                .status == 0);
+    const auto before = dump(store);
+    TripleStore writer = TripleStore::open(store, TripleStore::Mode::Write);
+    LoadStats added = writer.apply({{Term::iri("https://a.example/s"), Term::iri("https://a.example/p"),
+                                     Term::literal("o"), "https://a.example/g"}});
+    CHECK(added.triples_added == 1);
+    CHECK(dump(store) == before);                                   // not committed: unseen
+    CHECK(!ask(store, "ASK { GRAPH ?g { <https://a.example/s> ?p ?o } }"));
+    TripleStore reader = TripleStore::open(store, TripleStore::Mode::Read); // holds the old generation
+    writer.commit();
+    CHECK(ask(store, "ASK { GRAPH <https://a.example/g> { <https://a.example/s> ?p \"o\" } }"));
+    CHECK(reader.size() == before.size()); // an open reader keeps reading what it opened
+    CHECK(writer.size() == before.size() + 1);
+}
 
-    CHECK(dump(store) == before); // opening rolled the article back
-    CHECK(!std::filesystem::exists(store + "/journal"));
+TEST_CASE("a damaged store is an error that names the file, never a short answer", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string file = store + "/current/newskg-so2p.db";
+    std::string bytes = read_file(file);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x5a);
+    write_file(file, bytes);
+    auto q = run_newskg("query --store " + sh_quote(store) + " 'SELECT ?s WHERE { ?s ?p ?o }'");
+    CHECK(q.status == 1);
+    CHECK(q.out.empty());
+    CHECK(q.err.find("[newskg.store.7]") != std::string::npos);
+    CHECK(q.err.find("the store is damaged") != std::string::npos);
+    CHECK(q.err.find("newskg-so2p.db") != std::string::npos);
+    // A writer does not build on it either.
+    auto l = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"));
+    CHECK(l.status == 1);
+    CHECK(l.err.find("the store is damaged") != std::string::npos);
+}
+
+TEST_CASE("a store in the layout before generations is read, and the next load converts it", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "mali-france.txt"))
+                .status == 0);
+    const auto first = dump(store);
+    // The old layout: the Berkeley DB files in the store directory itself.
+    const std::string gen = std::filesystem::read_symlink(store + "/current").string();
+    for (const char* f : {"newskg-sp2o.db", "newskg-po2s.db", "newskg-so2p.db", "newskg-contexts.db"})
+        std::filesystem::rename(store + "/" + gen + "/" + f, store + "/" + f);
+    std::filesystem::remove_all(store + "/" + gen);
+    std::filesystem::remove(store + "/current");
+    CHECK(dump(store) == first);
     REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "niger-france.txt"))
                 .status == 0);
-    CHECK(dump(store) == after);
+    CHECK(std::filesystem::is_symlink(store + "/current"));
+    CHECK(!std::filesystem::exists(store + "/newskg-sp2o.db"));
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR . country:NE nkg:fought country:FR }"));
 }
 
 TEST_CASE("SIGINT stops a load between articles; a rerun completes the same store", "[store][e2e]") {
@@ -336,7 +396,7 @@ TEST_CASE("SIGINT stops a load between articles; a rerun completes the same stor
         ::_exit(127);
     }
     // Wait until the store exists and holds something, then interrupt.
-    for (int i = 0; i < 600 && !std::filesystem::exists(interrupted + "/newskg-contexts.db"); ++i) ::usleep(10000);
+    for (int i = 0; i < 600 && !std::filesystem::exists(interrupted + "/lock"); ++i) ::usleep(10000);
     ::usleep(300000);
     ::kill(pid, SIGINT);
     int status = 0;
@@ -351,4 +411,129 @@ TEST_CASE("SIGINT stops a load between articles; a rerun completes the same stor
     REQUIRE(run_newskg("load --no-parser --store " + sh_quote(clean) + " " + sh_quote(tmp / "many")).status == 0);
     CHECK(dump(interrupted) == dump(clean));
     CHECK(dump(clean).size() > 160 * 10);
+}
+
+TEST_CASE("an article loaded again with other content replaces the old version and says so", "[store]") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "v1");
+    std::filesystem::create_directories(tmp / "v2");
+    // The same id (the file name), different articles.
+    write_file(tmp / "v1/report.txt", kMaliFrance);
+    write_file(tmp / "v2/report.txt", kNigerFrance);
+    const std::string store = tmp / "store", clean = tmp / "clean";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "v1/report.txt")).status ==
+            0);
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR }"));
+
+    auto again = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "v2/report.txt"));
+    INFO(again.err);
+    REQUIRE(again.status == 0);
+    CHECK(again.err.find("replaced <https://newskg.org/id/article/report>") != std::string::npos);
+    CHECK(again.out.find("(1 replaced)") != std::string::npos);
+    // Not merged: the old version's relation and evidence are gone, the new one's there.
+    CHECK(!ask(store, "ASK { country:ML nkg:accused country:FR }"));
+    CHECK(!ask(store, "ASK { GRAPH ?g { ?r nkg:predicate nkg:accused } }"));
+    CHECK(ask(store, "ASK { country:NE nkg:fought country:FR }"));
+    CHECK(scalar(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a schema:headline ?h } }") == "1");
+    // Its named graph is exactly the one a clean load of the new version gives.
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(clean) + " " + sh_quote(tmp / "v2/report.txt")).status ==
+            0);
+    auto in_graph = [](const std::string& dir) {
+        std::vector<std::string> out;
+        for (const auto& l : dump(dir))
+            if (l.size() > 40 && l.compare(l.size() - 40, 40, "<https://newskg.org/id/article/report>") == 0)
+                out.push_back(l);
+        return out;
+    };
+    CHECK(in_graph(store) == in_graph(clean));
+
+    // The same content again: kept, nothing said.
+    auto same = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "v2/report.txt"));
+    REQUIRE(same.status == 0);
+    CHECK(same.err.find("replaced") == std::string::npos);
+    CHECK(same.out.find(" 0 triple(s) added") != std::string::npos);
+}
+
+TEST_CASE("unload removes an article's graph and the relations only it states", "[store][unload]") {
+    TempDir tmp;
+    write_articles(tmp);
+    // A third article that also says Mali accused France.
+    write_file(tmp / "again.txt", "Mali repeats charge\n\nMarch 8, 2024\n\nMali accused France of spying on Friday.\n");
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp) + " " +
+                       sh_quote(tmp / "again.txt"))
+                .status == 0);
+    REQUIRE(ask(store, "ASK { country:NE nkg:fought country:FR }"));
+
+    auto u = run_newskg("unload --store " + sh_quote(store) + " niger-france mali-france");
+    INFO(u.err);
+    REQUIRE(u.status == 0);
+    CHECK(u.out.find("unloaded <https://newskg.org/id/article/niger-france>") != std::string::npos);
+    CHECK(dump(store).size() > 0);
+    CHECK(scalar(store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == "1");
+    CHECK(!ask(store, "ASK { country:NE nkg:fought country:FR }")); // only niger-france said it
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR }"));  // again.txt says it too
+    CHECK(ask(store, "ASK { country:FR skos:prefLabel ?l }"));       // actors stay
+
+    // An id the store does not hold: named, exit 1, nothing else changed.
+    const auto before = dump(store);
+    auto missing = run_newskg("unload --store " + sh_quote(store) + " https://newskg.org/id/article/nowhere");
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("no article <https://newskg.org/id/article/nowhere>") != std::string::npos);
+    CHECK(dump(store) == before);
+    auto no_store = run_newskg("unload --store " + sh_quote(tmp / "none") + " again");
+    CHECK(no_store.status == 1);
+    CHECK(!std::filesystem::exists(tmp / "none/current"));
+    auto usage = run_newskg("unload --store " + sh_quote(store));
+    CHECK(usage.status == 2);
+    auto help = run_newskg("unload --help");
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Usage: newskg unload --store DIR") != std::string::npos);
+    CHECK(run_newskg("--help").out.find("unload") != std::string::npos);
+}
+
+TEST_CASE("a default-graph triple the store cannot keep beside a named graph's is reported, not dropped silently",
+          "[store]") {
+    TempDir tmp;
+    write_file(tmp / "named.nq", "<https://a.example/s> <https://a.example/p> <https://a.example/o> "
+                                 "<https://a.example/g> .\n");
+    write_file(tmp / "default.nt", "<https://a.example/s> <https://a.example/p> <https://a.example/o> .\n"
+                                   "<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "named.nq")).status == 0);
+    auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find(" 1 triple(s) added, 0 already there") != std::string::npos);
+    CHECK(r.err.find("warning: 1 default-graph triple(s) not stored: a named graph holds the same triple") !=
+          std::string::npos);
+    // Loading again says it again: the triple is not "already there" in the default graph.
+    auto again = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+    CHECK(again.out.find(" 0 triple(s) added, 1 already there") != std::string::npos);
+    CHECK(again.err.find("1 default-graph triple(s) not stored") != std::string::npos);
+}
+
+TEST_CASE("load --no-replace refuses an article the store holds in another version, and says so", "[store]") {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp / "v1");
+    std::filesystem::create_directories(tmp / "v2");
+    write_file(tmp / "v1/report.txt", kMaliFrance);
+    write_file(tmp / "v2/report.txt", kNigerFrance);
+    write_file(tmp / "other.txt", "Chad and Sudan talk\n\nMarch 9, 2024\n\nChad accused Sudan of arming rebels.\n");
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "v1/report.txt")).status ==
+            0);
+    const auto before = dump(store);
+    auto r = run_newskg("load --no-parser --no-replace --store " + sh_quote(store) + " " +
+                        sh_quote(tmp / "v2/report.txt") + " " + sh_quote(tmp / "other.txt"));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[newskg.store.11]") != std::string::npos);
+    CHECK(r.err.find("<https://newskg.org/id/article/report>: the store holds a different version of it") !=
+          std::string::npos);
+    CHECK(ask(store, "ASK { country:ML nkg:accused country:FR }")); // the old version stays, whole
+    CHECK(!ask(store, "ASK { country:NE nkg:fought country:FR }"));
+    CHECK(ask(store, "ASK { GRAPH <https://newskg.org/id/article/other> { ?s ?p ?o } }")); // the rest loaded
+    // The same version again is no conflict.
+    CHECK(run_newskg("load --no-parser --no-replace --store " + sh_quote(store) + " " + sh_quote(tmp / "v1/report.txt"))
+              .status == 0);
+    CHECK(before.size() < dump(store).size());
 }

@@ -19,6 +19,9 @@ enum class PushMode {
     Auto,    ///< named graphs replaced (PUT), the inputs' default graph appended (POST)
     Replace, ///< every graph replaced
     Append,  ///< every graph appended
+    /// Each named graph of the inputs (an article's) deleted from the store; the
+    /// inputs' default graph is left alone (actors and relations other articles share).
+    Retract,
 };
 
 /// One graph ready to send.
@@ -27,6 +30,8 @@ struct GraphPayload {
     bool holds_default_graph = false; ///< the inputs' default graph goes here
     std::size_t triples = 0;
     std::string ntriples;
+    /// Whether `mode` deletes this graph (Retract: the inputs' named graphs).
+    bool retracted(PushMode mode) const { return mode == PushMode::Retract && !holds_default_graph; }
     /// Whether this graph is sent with PUT under `mode`.
     bool replaces(PushMode mode) const {
         return mode == PushMode::Replace || (mode == PushMode::Auto && !holds_default_graph);
@@ -68,8 +73,9 @@ struct PushReport {
     bool complete() const { return not_loaded.empty(); }
 };
 
-/// Sends each payload in turn (PUT or POST by `mode`), calling `pushed` after each one
-/// the store accepted; stops at the first remote_error (after its retries).
+/// Sends each payload in turn (PUT or POST by `mode`; DELETE, or nothing for the default
+/// graph, under Retract), calling `pushed` after each one the store accepted; stops at
+/// the first remote_error (after its retries).
 PushReport push_graphs(RemoteStore& remote, const std::vector<GraphPayload>& payloads, PushMode mode,
                        const std::function<void(const GraphPayload&)>& pushed = {});
 

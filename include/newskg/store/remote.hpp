@@ -2,6 +2,7 @@
 /// A client for remote RDF stores: the SPARQL 1.1 Graph Store HTTP Protocol (PUT, POST
 /// and DELETE of one graph) and SPARQL queries over HTTP, with authentication, bounded
 /// retries with exponential back-off, and timeouts. Used by `newskg push`.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -56,7 +57,9 @@ struct RemoteOptions {
     double retry_delay_s = 0.5;
     double max_delay_s = 8;
     double connect_timeout_s = 10;
-    double timeout_s = 120; ///< a whole request, upload and answer
+    /// Every request of this RemoteStore together, their retries and waits included,
+    /// counted from the first request: no request starts, and none runs, past it.
+    double timeout_s = 300;
     long stall_timeout_s = 30; ///< no byte moved for this long: abort the attempt
 };
 
@@ -98,8 +101,11 @@ class RemoteStore {
     /// Sends to the Graph Store endpoint with retries; returns the final 2xx status.
     long send_graph(const std::string& method, const GraphName& graph, const std::string& body);
     std::string graph_url(const GraphName& graph);
+    /// When the time of the whole exchange (RemoteOptions::timeout_s) runs out.
+    std::chrono::steady_clock::time_point deadline();
 
     RemoteOptions options_;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
     std::unique_ptr<http::Client> http_;
     RetryNotice on_retry_;
 };

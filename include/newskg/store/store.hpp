@@ -1,25 +1,33 @@
 #pragma once
 /// The embedded persistent RDF store: librdf's Berkeley DB "hashes" storage with named
-/// graphs (contexts) in a directory, loaded with what newskg extracts or exports and
-/// queried with SPARQL.
+/// graphs (contexts), loaded with what newskg extracts or exports and queried with SPARQL.
 ///
-/// Layout of a store directory:
-///   newskg-sp2o.db, -po2s.db, -so2p.db, -contexts.db   the triples and their graphs
-///   lock      flock()ed: exclusively by a writer, shared by readers
-///   journal   present only while a batch is being applied (see below)
+/// librdf's hashes storage has no transactions (it opens its Berkeley DB files without an
+/// environment, so there is no log to recover from), and a process killed while it
+/// writes them leaves files Berkeley DB cannot read. The store therefore never writes
+/// the files readers use. Layout of a store directory:
+///   current        symlink to the committed generation, replaced atomically (rename)
+///   gen-NNNNNNNN/  one generation: newskg-sp2o.db, -po2s.db, -so2p.db, -contexts.db,
+///                  `manifest` (size and checksum of each file, written last) and
+///                  `readers` (flock()ed shared by each process reading it)
+///   lock           flock()ed exclusively by the one writer
+/// A writer copies the current generation into a new directory, changes the copy,
+/// syncs its files, writes its manifest, and commits by pointing `current` at it (a
+/// rename of a symlink, then a sync of the directory). Killed at any instant, it leaves
+/// `current` naming either the old generation or the new one, both complete; the
+/// half-written copy is removed by the next writer. Readers never wait for a writer:
+/// they read the generation `current` named when they opened it, and an old generation
+/// is removed only when no reader holds it. Opening checks the files against the
+/// manifest, so a damaged store is an error, never a silently short answer.
 ///
-/// Loading is idempotent and all-or-nothing per batch (one article, or one RDF file):
-///   - an article's named graph (its IRI) is replaced: removed, then added again;
-///   - every other quad (the default graph: actors, outlets, direct triples; the named
-///     graphs of an RDF file) is added only when not already there, so loading the same
-///     article or export twice leaves the same store, and articles that name the same
-///     actor IRI merge into one node;
-///   - before anything is written, the journal records the graphs to be replaced and the
-///     quads to be added (N-Quads) and is synced; it is removed once the batch is
-///     synced. Opening a store whose journal an interrupted run left behind rolls the
-///     batch back (removes those graphs and quads), so the store holds all of a batch
-///     or none of it and a rerun completes it without duplicates.
+/// Loading is idempotent: a triple already in its graph is not added again, so loading
+/// the same article or export twice leaves the same store, and articles that name the
+/// same actor IRI merge into one node. A named graph (an article's, or one of an
+/// N-Quads/TriG file) that the store already holds with different content is replaced,
+/// and the replacement reported (LoadStats::replaced): two versions of an article are
+/// never merged.
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +95,12 @@ struct LoadStats {
     std::size_t graphs = 0;         ///< named graphs written (replaced or added to)
     std::size_t triples_added = 0;  ///< quads that were not in the store before
     std::size_t triples_kept = 0;   ///< quads of the input already in the store
+    std::size_t triples_removed = 0; ///< quads of replaced graphs' old versions removed
+    /// Default-graph triples not stored because a named graph holds the same triple:
+    /// librdf's hashes storage keeps a triple once across graphs (a known limit).
+    std::size_t default_not_stored = 0;
+    /// Named graphs the store held with different content, replaced by the new version.
+    std::vector<std::string> replaced;
     LoadStats& operator+=(const LoadStats& o);
 };
 
@@ -95,10 +109,11 @@ class TripleStore {
     enum class Mode { Read, Write };
 
     /// Opens the store in `dir`. Write mode creates the directory and an empty store
-    /// when there is none, and locks it exclusively; Read mode needs an existing store
-    /// and shares the lock with other readers. Either mode first rolls back a batch
-    /// an interrupted run left in the journal. throws store_error: no store (Read),
-    /// locked by another process, unreadable files.
+    /// when there is none, takes the writer lock, and removes what killed writers left;
+    /// nothing it changes is seen by anyone until commit(). Read mode needs an existing
+    /// store and reads its committed generation, whatever a writer is doing.
+    /// throws store_error: no store (Read), another writer (Write), files that do not
+    /// match their manifest (a damaged store), Berkeley DB refusing them.
     static TripleStore open(const std::string& dir, Mode mode);
 
     TripleStore(TripleStore&&) noexcept;
@@ -107,9 +122,35 @@ class TripleStore {
 
     const std::string& dir() const noexcept;
 
-    /// Applies one batch all-or-nothing (see the file comment): the named graphs in
-    /// `replace` are emptied first, then each quad not already in its graph is added.
-    LoadStats apply(const std::vector<Quad>& quads, const std::vector<std::string>& replace);
+    /// Applies one batch (see the file comment) to the uncommitted generation: each named
+    /// graph of `quads` that the store holds with other content is replaced (its old
+    /// version removed, with the direct triples no other article states), then each quad
+    /// not already in its graph is added. requires Write mode. A parse error never gets
+    /// here; a write that fails throws store_error, and the run can no longer commit.
+    LoadStats apply(const std::vector<Quad>& quads);
+
+    /// Whether apply() replaces a named graph the store holds with other content (the
+    /// default), or refuses the batch: store_error newskg.store.11 naming the graph,
+    /// before anything of the batch is written.
+    void replace_changed_graphs(bool replace) noexcept;
+
+    /// Makes every batch applied so far durable and visible at once (see the file
+    /// comment); a store nothing was applied to is left as it was. The store stays open
+    /// and further batches start a new generation. throws store_error when a write
+    /// failed earlier or the files cannot be synced (the committed store is unchanged).
+    void commit();
+
+    /// What unload() did to one graph.
+    struct Unloaded {
+        std::string graph;              ///< the named graph asked for
+        bool found = false;             ///< whether the store held it
+        std::size_t triples_removed = 0; ///< its quads and its direct triples removed
+    };
+    /// Removes named graphs (articles) from the uncommitted generation: every quad of the
+    /// graph, and the direct triples (subject nkg:accused object) of its readings that no
+    /// other graph in the store states. Actors stay: other articles share them.
+    /// requires Write mode; visible after commit().
+    std::vector<Unloaded> unload(const std::vector<std::string>& graphs);
 
     /// Loads one article's extraction: its dataset as the N-Quads export would write it
     /// (`base_iri` as for to_rdf), replacing the article's named graph.
@@ -118,11 +159,18 @@ class TripleStore {
 
     /// Loads an RDF file (.ttl .nt .nq .trig .rdf .xml .owl), keeping the graph names of
     /// N-Quads and TriG, as one batch. throws parse_error naming the file and line, or
-    /// store_error for a syntax librdf cannot read.
+    /// store_error for a syntax librdf cannot read; either before anything is written.
     LoadStats load_file(const std::string& path);
 
-    /// Runs a SPARQL 1.1 query. throws store_error with Rasqal's message on a syntax error.
+    /// Runs a SPARQL 1.1 query on the store's own data. throws store_error with Rasqal's
+    /// message on a syntax error, and before running anything for what the engine must
+    /// not do or does wrong (see check_sparql in query.hpp): SERVICE, updates, ...
     QueryResult query(const std::string& sparql);
+    /// The same, handing each row of a SELECT to `row` as it is read instead of keeping
+    /// it (after `variables` got the names): the returned result then has no rows.
+    /// Boolean and graph results are returned whole.
+    QueryResult query(const std::string& sparql, const std::function<void(const std::vector<std::string>&)>& variables,
+                      const std::function<void(std::vector<std::optional<Term>>&&)>& row);
 
     /// Number of quads in the store (every graph).
     std::size_t size() const;
@@ -133,6 +181,9 @@ class TripleStore {
 
     /// Whether `path` names an RDF file load_file reads (by extension).
     static bool is_rdf_file(const std::string& path);
+    /// The directory of the generation this object reads (or writes, before commit()).
+    std::string generation_dir() const;
+
     /// The store directory used when none is given: $NEWSKG_STORE, else exports/store.
     static std::string default_dir();
 
