@@ -186,7 +186,7 @@ TEST_CASE("DESCRIBE answers every triple whose subject is the resource", "[store
     };
     CHECK(sorted_lines(by_name.out) == sorted_lines(construct.out));
     CHECK(by_name.out.find("<https://newskg.org/actor/country/RW> <http://www.w3.org/2004/02/skos/core#prefLabel> "
-                           "\"Rwanda\" .") != std::string::npos);
+                           "\"Rwanda\"@en .") != std::string::npos); // labels are tagged @en
 
     // A variable: each resource the WHERE clause binds.
     auto by_var = query("DESCRIBE ?who WHERE { ?who nkg:accused country:RW }", "table");
