@@ -1,3 +1,4 @@
+#include "newskg/io/formats.hpp"
 #include "newskg/store/push.hpp"
 
 #include <map>
@@ -50,11 +51,9 @@ PushDataset::PushDataset(std::string default_target) : impl_(std::make_unique<Im
 PushDataset::~PushDataset() = default;
 
 std::string PushDataset::syntax_for(const std::string& path) {
-    if (ends_with(path, ".nq")) return "nquads";
-    if (ends_with(path, ".trig")) return "trig";
-    if (ends_with(path, ".ttl")) return "turtle";
-    if (ends_with(path, ".nt")) return "ntriples";
-    return "";
+    // The one format table: extensions compared case-insensitively, RDF/XML included.
+    const io::FormatInfo* f = io::format_of_path(path);
+    return f && f->rdf && f->readable ? std::string(f->raptor_syntax) : std::string();
 }
 
 void PushDataset::add_file(const std::string& path, const std::string& syntax) {

@@ -1,6 +1,7 @@
 // The persistent store: librdf's hashes/Berkeley DB storage in generations that are
 // written as copies and committed by renaming a symlink (see
 // include/newskg/store/store.hpp for the layout and what it promises).
+#include "newskg/io/formats.hpp"
 #include "newskg/store/store.hpp"
 
 #include <algorithm>
@@ -288,17 +289,13 @@ bool quad_less(const Quad& a, const Quad& b) {
     return nquad_line(a) < nquad_line(b);
 }
 
-/// The raptor syntax name for a file's extension; empty when not an RDF file.
+/// The raptor syntax name for a file's extension (the one format table); empty when not
+/// an RDF file. JSON-LD is named so, to be refused with a reason.
 std::string syntax_of(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".ttl") return "turtle";
-    if (ext == ".nt") return "ntriples";
-    if (ext == ".nq") return "nquads";
-    if (ext == ".trig") return "trig";
-    if (ext == ".rdf" || ext == ".xml" || ext == ".owl") return "rdfxml";
-    if (ext == ".jsonld") return "jsonld";
-    return {};
+    const io::FormatInfo* f = io::format_of_path(path);
+    if (!f) return {};
+    if (f->format == io::Format::JsonLd) return "jsonld";
+    return f->rdf ? std::string(f->raptor_syntax) : std::string();
 }
 
 const std::string kNkg = "https://newskg.org/ontology#";
