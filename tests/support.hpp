@@ -44,4 +44,17 @@ inline const Relation* relation(const Extraction& x, const std::string& subject,
     return nullptr;
 }
 
+/// An event (a relation with a CAMEO code) from the entity named `subject` to the one named
+/// `object` whose code starts with `cameo_root` (any code when it is empty), or nullptr.
+inline const Relation* event(const Extraction& x, const std::string& subject, const std::string& object,
+                             const std::string& cameo_root = "") {
+    const Entity* s = entity_named(x, subject);
+    const Entity* o = entity_named(x, object);
+    if (!s || !o) return nullptr;
+    for (const auto& r : x.relations)
+        if (r.subject == s->id && r.object == o->id && !r.cameo.empty() && r.cameo.rfind(cameo_root, 0) == 0)
+            return &r;
+    return nullptr;
+}
+
 } // namespace newskg::test

@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "newskg/core/error.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
@@ -36,16 +37,13 @@ enum : int {
     kBadLexicon = 7,
 };
 
-constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
-constexpr std::string_view kOwl = "http://www.w3.org/2002/07/owl#";
-constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
+// The W3C namespaces, spelt once in newskg/rdf/vocabulary.hpp.
+using vocab::kOwl;
+using vocab::kRdf;
+using vocab::kRdfs;
+using vocab::kSkos;
 
-std::string term(std::string_view ns, std::string_view local) {
-    std::string s(ns);
-    s += local;
-    return s;
-}
+std::string term(std::string_view ns, std::string_view local) { return vocab::iri(ns, local); }
 
 /// The object of one triple, copied out of librdf.
 struct Value {

@@ -14,30 +14,21 @@
 #include <nlohmann/json.hpp>
 
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 
 namespace newskg {
 
 namespace {
 
-/// The prefixes newskg's Turtle export declares (src/export/rdf_export.cpp), longest
-/// namespace first where one contains another, so country: wins over a shorter match.
+/// The prefixes newskg's exports declare (newskg/rdf/vocabulary.hpp), longest namespace
+/// first where one contains another, so country: wins over a shorter match; and kg: for
+/// minted actors. org: stays free for the W3C Organization ontology (nkgorg: is ours).
 const std::vector<std::pair<std::string, std::string>>& known_prefixes() {
     static const std::vector<std::pair<std::string, std::string>> prefixes = [] {
-        const std::string actor(kActorNs);
-        std::vector<std::pair<std::string, std::string>> p{
-            {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-            {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-            {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-            {"skos", "http://www.w3.org/2004/02/skos/core#"},
-            {"prov", "http://www.w3.org/ns/prov#"},
-            {"schema", "https://schema.org/"},
-            {"nkg", std::string(kOntologyNs)},
-            {"cameo", "https://newskg.org/cameo/"},
-            {"country", actor + "country/"},
-            {"org", actor + "org/"},
-            {"loc", actor + "location/"},
-            {"kg", std::string(kDefaultBaseIri)},
-        };
+        std::vector<std::pair<std::string, std::string>> p;
+        for (const auto& v : vocab::kVocabularyPrefixes) p.emplace_back(std::string(v.name), std::string(v.iri));
+        for (const auto& v : vocab::kActorPrefixes) p.emplace_back(std::string(v.name), std::string(v.iri));
+        p.emplace_back("kg", std::string(kDefaultBaseIri));
         return p;
     }();
     return prefixes;

@@ -6,55 +6,43 @@
 
 using namespace newskg;
 using newskg::test::entity_named;
+using newskg::test::event;
 using newskg::test::extract_text;
-
-namespace {
-
-bool has_event(const Extraction& x, const std::string& s, const std::string& o, const std::string& root) {
-    const Entity* a = entity_named(x, s);
-    const Entity* b = entity_named(x, o);
-    if (!a || !b) return false;
-    for (const auto& r : x.relations)
-        if (r.subject == a->id && r.object == b->id && r.cameo.rfind(root, 0) == 0) return true;
-    return false;
-}
-
-} // namespace
 
 TEST_CASE("'the group' refers back to the armed group or organisation in focus", "[actors][descriptions]") {
     auto x = extract_text("The Red Dune Front seized the town of Kavala on Monday. "
                           "The group later attacked Estonia.");
-    CHECK(has_event(x, "Red Dune Front", "Estonia", "19"));
+    CHECK(event(x, "Red Dune Front", "Estonia", "19"));
     // A capitalised word after "group" makes it part of a name, not a description.
     auto y = extract_text("Estonia met Latvia. The group Northern Lights criticised Estonia.");
-    CHECK_FALSE(has_event(y, "Latvia", "Estonia", "11"));
+    CHECK_FALSE(event(y, "Latvia", "Estonia", "11"));
 }
 
 TEST_CASE("a bare title refers to the person the article gave that title", "[actors][descriptions]") {
     SECTION("title before the name, another person mentioned since") {
         auto x = extract_text("President Ana Varga met Tomas Berg on Monday. "
                               "The president later accused Mira Holt of fraud.");
-        CHECK(has_event(x, "Ana Varga", "Mira Holt", "11"));
-        CHECK_FALSE(has_event(x, "Tomas Berg", "Mira Holt", "11"));
+        CHECK(event(x, "Ana Varga", "Mira Holt", "11"));
+        CHECK_FALSE(event(x, "Tomas Berg", "Mira Holt", "11"));
     }
     SECTION("title in an apposition after the name") {
         auto x = extract_text("Ana Varga, the country's president, met Tomas Berg. "
                               "The president accused Mira Holt of fraud.");
-        CHECK(has_event(x, "Ana Varga", "Mira Holt", "11"));
+        CHECK(event(x, "Ana Varga", "Mira Holt", "11"));
     }
     SECTION("an adjective between article and title") {
         auto x = extract_text("Former army chief Ivo Rask met Tomas Berg. "
                               "The former chief later attacked Ana Varga.");
-        CHECK(has_event(x, "Ivo Rask", "Ana Varga", "19"));
+        CHECK(event(x, "Ivo Rask", "Ana Varga", "19"));
     }
     SECTION("nobody had the title: no one gets the event") {
         auto x = extract_text("Tomas Berg met Ana Varga. The president accused Mira Holt of fraud.");
-        CHECK_FALSE(has_event(x, "Tomas Berg", "Mira Holt", "11"));
-        CHECK_FALSE(has_event(x, "Ana Varga", "Mira Holt", "11"));
+        CHECK_FALSE(event(x, "Tomas Berg", "Mira Holt", "11"));
+        CHECK_FALSE(event(x, "Ana Varga", "Mira Holt", "11"));
     }
     SECTION("'the president of' names another body's president") {
         auto x = extract_text("President Ana Varga met Tomas Berg. "
                               "The president of the bank accused Mira Holt of fraud.");
-        CHECK_FALSE(has_event(x, "Ana Varga", "Mira Holt", "11"));
+        CHECK_FALSE(event(x, "Ana Varga", "Mira Holt", "11"));
     }
 }

@@ -6,20 +6,8 @@
 
 using namespace newskg;
 using newskg::test::entity_named;
+using newskg::test::event;
 using newskg::test::extract_text;
-
-namespace {
-
-bool event(const Extraction& x, const std::string& s, const std::string& o, const std::string& root) {
-    const Entity* a = entity_named(x, s);
-    const Entity* b = entity_named(x, o);
-    if (!a || !b) return false;
-    for (const auto& r : x.relations)
-        if (r.subject == a->id && r.object == b->id && r.cameo.rfind(root, 0) == 0) return true;
-    return false;
-}
-
-} // namespace
 
 TEST_CASE("a blow at things in a country hits the country", "[relations][nouns]") {
     CHECK(event(extract_text("Latvia launched strikes on military sites in Estonia on Monday."), "Latvia",
