@@ -342,7 +342,8 @@ TEST_CASE("JSON export rounds confidences to three decimals", "[export][json]") 
     const std::string text = to_json_string(g, nullptr);
     CHECK(text.find("0.667") != std::string::npos);
     CHECK(text.find("0.6666") == std::string::npos);
-    for (const auto& rel : json::parse(text)["relations"]) {
+    const json parsed = json::parse(text); // kept: a range over a temporary's member dangles
+    for (const auto& rel : parsed["relations"]) {
         const double c = rel["confidence"].get<double>();
         CHECK(std::abs(c * 1000.0 - std::round(c * 1000.0)) < 1e-9);
     }
