@@ -65,8 +65,7 @@ bool thing_done_elsewhere(const VerbFrame& frame, int target, const std::string&
 std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t verb, const std::string& cameo,
                                            const std::function<bool(std::size_t)>& is_actor) {
     std::vector<std::size_t> out;
-    const bool force = cameo.size() >= 2 && (cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
-                                             cameo.compare(0, 2, "20") == 0);
+    const bool force = is_force_code(cameo);
     // Only a blow at something ("struck targets in Iran"): "fighting broke out in X" and
     // "conducted an operation in X" say where, not against whom.
     if (!force || t.children(verb, "obj").empty()) return out;

@@ -38,6 +38,12 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
 std::vector<std::size_t> agents_of_noun(const DependencyTree& tree, std::size_t noun,
                                         const std::function<bool(std::size_t)>& is_actor);
 
+/// CAMEO 18–20 (assault, fight, mass violence): blows that land on a place's country.
+inline bool is_force_code(const std::string& cameo) {
+    return cameo.size() >= 2 && (cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
+                                 cameo.compare(0, 2, "20") == 0);
+}
+
 std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size_t verb, const std::string& cameo,
                                            const std::function<bool(std::size_t)>& is_actor);
 

@@ -60,6 +60,13 @@ const std::set<std::string>& clause_breaks() {
                                          "before", "when", "since", "as", "if", "until", "\xE2\x80\x94", "--"};
     return s;
 }
+/// Kinds of place: "X, the Georgian capital", "a town in North Kivu province".
+const std::set<std::string>& place_kind_nouns() {
+    static const std::set<std::string> s{"capital", "city", "town",     "village", "region",
+                                         "province", "district", "port", "county"};
+    return s;
+}
+
 const std::set<std::string>& prepositions() {
     static const std::set<std::string> s{"of", "by", "from", "in", "with", "between", "for", "to",
                                          "against", "on", "at", "near", "into", "over", "about",
@@ -125,8 +132,7 @@ class SentenceExtractor {
     /// it lies in. Read from the words as well as the tree, because the parser often
     /// hangs such a phrase on the verb ("protested in X, the Y capital" → obl).
     void place_appositions_by_words(std::vector<Relation>& out) {
-        static const std::set<std::string> place_kinds{"capital", "city", "town", "village", "region",
-                                                       "province", "district", "port", "county"};
+        const std::set<std::string>& place_kinds = place_kind_nouns();
         for (std::size_t k = 0; k < real_slots_; ++k) {
             const Entity* place = x_.find(slots_[k].entity);
             if (!place || place->type != ActorType::Location) continue;
@@ -178,8 +184,7 @@ class SentenceExtractor {
     /// property (ontology/actor-cues.tsv: leader_title, spokes_title, title).
     void appositions(std::vector<Relation>& out) {
         if (!tree_) return;
-        static const std::set<std::string> place_kinds{"capital", "city", "town", "village", "region",
-                                                       "province", "district", "port", "state", "county"};
+        const std::set<std::string>& place_kinds = place_kind_nouns();
         const DependencyTree& t = *tree_;
         for (std::size_t k = 0; k < real_slots_; ++k) {
             const Entity* actor = x_.find(slots_[k].entity);
@@ -202,7 +207,8 @@ class SentenceExtractor {
                 const std::string lemma = lower(doc_.words[n].lemma);
                 std::string predicate;
                 if (actor->type == ActorType::Location) {
-                    if (place_kinds.count(lemma)) predicate = "locatedIn";
+                    // "Kano, Nigeria's northern state" in the tree; too common a word for the word rule.
+                    if (place_kinds.count(lemma) || lemma == "state") predicate = "locatedIn";
                 } else {
                     predicate = title_property(n);
                 }
@@ -1262,9 +1268,7 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         if (doc_.words[wn].upos != "NOUN" && doc_.words[wn].upos != "PROPN") return false;
         std::vector<std::size_t> targets;
-        const bool force = en.cameo.size() >= 2 && (en.cameo.compare(0, 2, "18") == 0 ||
-                                                    en.cameo.compare(0, 2, "19") == 0 ||
-                                                    en.cameo.compare(0, 2, "20") == 0);
+        const bool force = is_force_code(en.cameo);
         auto take = [&](std::size_t head) {
             std::vector<std::size_t> found = slots_of({head});
             // A blow at things in a country hits the country: "strikes on military
