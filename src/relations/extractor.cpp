@@ -1047,7 +1047,12 @@ class SentenceExtractor {
         const Entity* e = x_.find(id);
         if (!e) return false;
         if (!furniture::canonical_agency(e->label).empty()) return true;
-        return !doc_.outlet.empty() && lower(e->label) == lower(doc_.outlet);
+        if (!doc_.outlet.empty() && lower(e->label) == lower(doc_.outlet)) return true;
+        // An outlet by its name ("the Saudi Gazette", "CBC News"): one word is not enough
+        // ("News" alone is no name).
+        if (e->type != ActorType::Organization) return false;
+        const std::size_t space = e->label.rfind(' ');
+        return space != std::string::npos && lex_.cues().has_role(lower(e->label.substr(space + 1)), "media_suffix");
     }
 
     /// An infinitive that states an aim, not a deed: a purpose clause ("created to quell

@@ -138,7 +138,9 @@ class Matcher {
         static const std::set<std::string> words{
             "at",      "in",       "near",    "inside",    "across",  "throughout",  "within",     "around",
             "among",   "amid",     "via",     "through",   "like",    "as",          "despite",    "outside",
-            "beyond",  "alongside", "besides", "than",     "ahead of", "in front of", "on behalf of"};
+            "beyond",  "alongside", "besides", "than",     "ahead of", "in front of", "on behalf of",
+            // Who reports it or who takes part beside the subject: not whom it is aimed at.
+            "according to", "along with", "together with", "for"};
         return words.count(prep) > 0;
     }
     /// "step up": the particle; "ask for": an argument with that preposition (which then
