@@ -278,4 +278,14 @@ std::vector<std::size_t> DependencyTree::appositions(std::size_t w) const {
     return children(w, "appos");
 }
 
+bool DependencyTree::within(std::size_t w, std::size_t root) const {
+    // A tree has no cycles, but a damaged one must not hang: at most one step per word.
+    for (std::size_t steps = 0; w != kNoWord && steps <= range_.last - range_.first; ++steps) {
+        if (w == root) return true;
+        if (w < range_.first || w >= range_.last) return false;
+        w = head(w);
+    }
+    return false;
+}
+
 } // namespace newskg

@@ -61,6 +61,8 @@ class DependencyTree {
     /// Nominals in apposition to w ("Ishaq Dar, Pakistan's foreign minister").
     std::vector<std::size_t> appositions(std::size_t w) const;
     std::string lower_form(std::size_t w) const;
+    /// Whether w is root or lies in the phrase root heads (its subtree).
+    bool within(std::size_t w, std::size_t root) const;
     /// The case word(s) before a nominal, lower case ("according to"); "" when none.
     std::string case_marker(std::size_t nominal) const;
 

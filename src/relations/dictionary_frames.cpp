@@ -147,6 +147,14 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         static const std::set<std::string> adversative{"against", "on", "upon", "at", "toward", "towards"};
         if (a.on_object && adversative.count(a.preposition)) return out;
     }
+    // Our "dobj" senses say the same as a bare code: what the verb does to its object
+    // ("evacuated people in the town of X" does nothing to X).
+    // The owner named on the object itself still counts: "expel the envoy of X".
+    if (m->direct && thing_done_elsewhere(frame, m->target, m->cameo)) {
+        const std::size_t h = heads[static_cast<std::size_t>(m->target)];
+        const auto objects = t.children(verb, "obj");
+        if (std::find(objects.begin(), objects.end(), t.head(h)) == objects.end()) return out;
+    }
     if (m->specificity == 0 && !m->own) {
         if (thing_done_elsewhere(frame, m->target, m->cameo)) return out;
         // "announced tariffs on X", "made accusations against X": the event is the

@@ -1115,6 +1115,23 @@ class SentenceExtractor {
         return j;
     }
 
+    /// Whether the actor slot k lies in one of the tree's object phrases `objects`, and
+    /// stands for what the phrase names: itself, or the owner of its assets or forces,
+    /// not the owner of its adversaries.
+    bool inside_object(std::size_t k, const std::vector<std::size_t>& objects) const {
+        const std::size_t wk = syntax_word(slots_[k].tokens.first);
+        if (wk == npos) return true; // no word to place it: the token rules decide
+        for (std::size_t o : objects) {
+            if (!tree_->within(wk, o)) continue;
+            for (std::size_t c : tree_->conjuncts(o))
+                if (tree_->within(wk, c) && !tree_->within(c, wk) &&
+                    lex_.cues().has_role(lower(doc_.words[c].lemma), "adversary_head"))
+                    return false;
+            return true;
+        }
+        return false;
+    }
+
     void verb_frames(std::size_t v, std::vector<Relation>& out) {
         const std::string& form = w(v);
         if (form.empty() || !std::isalpha(static_cast<unsigned char>(form[0]))) return;
@@ -1167,7 +1184,16 @@ class SentenceExtractor {
         // rules' search for the object, which survives the parser's misattachments of
         // prepositional phrases. Without a subject in the tree, the token rules decide.
         std::vector<std::size_t> tree_subjects;
+        // The tree's direct objects of the verb: a "dobj" sense takes its object from
+        // within them ("hit Iranian missile factories", "attacking its forces"), never from
+        // a phrase beyond ("evacuated people in the town of X"), nor the owner of an
+        // adversary ("defeated their opponents" is no blow at "them").
+        std::vector<std::size_t> tree_objects;
         if (const std::size_t wv = syntax_word(v); wv != npos && tree_->is_verbal(wv)) {
+            // A participle modifying a noun ("the recently released X") has no subject of
+            // its own for proximity to guess.
+            if (doc_.words[wv].deprel == "amod") return;
+            tree_objects = tree_->children(wv, "obj");
             // (For a passive, the patient, as subject_of gives it below.)
             if (const auto words = tree_->subjects(wv); !words.empty()) {
                 tree_subjects = slots_of(words);
@@ -1201,6 +1227,7 @@ class SentenceExtractor {
             }
             if (frame == "dobj" || frame == "accuse_of") {
                 std::size_t o = slot_after(end, 4, false);
+                if (o != npos && !tree_objects.empty() && !inside_object(o, tree_objects)) continue;
                 if (o != npos) objects = coordinated_right(o);
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);

@@ -43,6 +43,7 @@ struct Pattern {
     std::string provenance;
     int specificity = 0;
     bool own = false;
+    bool direct = false;   ///< an own "dobj" sense: its target is the direct object
     std::size_t order = 0; ///< file order, the last tie-breaker
 };
 

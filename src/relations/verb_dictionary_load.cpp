@@ -249,6 +249,7 @@ void compile_own(const Ontology& o, Compiler& c, VerbDictionary::Data& d) {
         p.provenance = "verbs.tsv: " + v.lemma + " " + v.frame + " " + v.predicate;
         p.specificity = specificity(p);
         p.own = true;
+        p.direct = v.frame == "dobj";
         ++d.stats.own_senses;
         if (auto it = d.verbs.find(lemma); it != d.verbs.end()) {
             ++d.stats.own_known;

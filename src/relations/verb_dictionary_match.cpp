@@ -230,6 +230,7 @@ VerbMatch result(const Pattern& p, int target, int source) {
     m.source = source;
     m.pattern = p.provenance;
     m.specificity = p.specificity;
+    m.direct = p.direct;
     m.own = p.own;
     return m;
 }
