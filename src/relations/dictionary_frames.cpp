@@ -55,9 +55,7 @@ bool thing_done_elsewhere(const VerbFrame& frame, int target, const std::string&
     for (std::size_t i = 0; i < frame.args.size() && direct < 0; ++i)
         if (frame.args[i].preposition.empty()) direct = int(i);
     if (direct < 0 || direct == target || frame.args[std::size_t(direct)].actor) return false;
-    const int root = cameo.size() >= 2 ? std::stoi(cameo.substr(0, 2)) : 0;
-    const bool verbal = (root >= 1 && root <= 6) || (root >= 10 && root <= 14);
-    return !verbal;
+    return !is_verbal_code(cameo);
 }
 
 } // namespace
@@ -132,7 +130,8 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
                                                const VerbDictionary& dictionary,
                                                const std::function<bool(std::size_t)>& is_actor,
                                                const std::function<bool(std::size_t)>& is_event_noun,
-                                               const std::function<bool(const std::string&)>& is_light_verb) {
+                                               const std::function<bool(const std::string&)>& is_light_verb,
+                                               const std::function<bool(std::size_t)>& is_abstract_noun) {
     std::vector<DictionaryEvent> out;
     std::vector<std::size_t> heads;
     const VerbFrame frame = frame_of(t, verb, is_actor, &heads);
@@ -154,6 +153,7 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         const std::size_t h = heads[static_cast<std::size_t>(m->target)];
         const auto objects = t.children(verb, "obj");
         if (std::find(objects.begin(), objects.end(), t.head(h)) == objects.end()) return out;
+        if (is_abstract_noun && is_abstract_noun(t.head(h))) return out; // "the government's record"
     }
     if (m->specificity == 0 && !m->own) {
         if (thing_done_elsewhere(frame, m->target, m->cameo)) return out;
@@ -176,7 +176,9 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
             const std::size_t h = heads[static_cast<std::size_t>(which)];
             auto found = actors_of(t.conjuncts(h));
             // "welcomed Uganda's withdrawal", "condemned an attack by X": the act's author.
-            if (found.empty() && which != m->source) found = agents_of_noun(t, h, is_actor);
+            if (found.empty() && which != m->source &&
+                !(is_abstract_noun && !is_verbal_code(m->cameo) && is_abstract_noun(h)))
+                found = agents_of_noun(t, h, is_actor);
             return found;
         }
         return {};

@@ -4,6 +4,7 @@
 // and particle, its direct object and case-marked arguments with their words, passive
 // voice. The dictionary names the code and which argument is the target; the tree names
 // the source (subject, or the passive's agent).
+#include <cctype>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -38,6 +39,17 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
 std::vector<std::size_t> agents_of_noun(const DependencyTree& tree, std::size_t noun,
                                         const std::function<bool(std::size_t)>& is_actor);
 
+/// CAMEO 01–06 and 10–14: words and attitudes (statements, appeals, cooperation,
+/// demands, disapproval, rejection, threats, protest), which can be aimed at what a party
+/// did or decided ("criticized X's decision"); the other codes act on the party itself.
+inline bool is_verbal_code(const std::string& cameo) {
+    if (cameo.size() < 2 || !std::isdigit(static_cast<unsigned char>(cameo[0])) ||
+        !std::isdigit(static_cast<unsigned char>(cameo[1])))
+        return false;
+    const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+    return (root >= 1 && root <= 6) || (root >= 10 && root <= 14);
+}
+
 /// CAMEO 18–20 (assault, fight, mass violence): blows that land on a place's country.
 inline bool is_force_code(const std::string& cameo) {
     return cameo.size() >= 2 && (cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
@@ -51,11 +63,14 @@ std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size
 /// `is_event_noun(word)` tells whether an object names an event of its own ("tariffs",
 /// "accusations"), which a bare verb code then leaves to the noun frame; `is_light_verb`
 /// whether a verb only carries its object's event ("conducted an operation in X" is no
-/// blow at X, where "seized towns in X" is).
+/// blow at X, where "seized towns in X" is); `is_abstract_noun(word)` whether an object
+/// names something a party has or did that is no party ("the government's record"),
+/// whose owner only words and attitudes are aimed at.
 std::vector<DictionaryEvent> dictionary_events(const DependencyTree& tree, std::size_t verb,
                                                const VerbDictionary& dictionary,
                                                const std::function<bool(std::size_t)>& is_actor,
                                                const std::function<bool(std::size_t)>& is_event_noun = {},
-                                               const std::function<bool(const std::string&)>& is_light_verb = {});
+                                               const std::function<bool(const std::string&)>& is_light_verb = {},
+                                               const std::function<bool(std::size_t)>& is_abstract_noun = {});
 
 } // namespace newskg

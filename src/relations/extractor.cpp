@@ -494,7 +494,11 @@ class SentenceExtractor {
             return word.upos == "NOUN" && (lex_.nouns(lower(word.form)) || lex_.nouns(lower(word.lemma)));
         };
         auto is_light_verb = [&](const std::string& lemma) { return lex_.in_class("light", lemma); };
-        const auto events = dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun, is_light_verb);
+        auto is_abstract_noun = [&](std::size_t w) {
+            return lex_.cues().has_role(lower(doc_.words[w].lemma), "abstract_head");
+        };
+        const auto events =
+            dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun, is_light_verb, is_abstract_noun);
         if (events.empty()) return false;
         unsigned flags = clause_flags(wv);
         bool any = false;
@@ -611,13 +615,17 @@ class SentenceExtractor {
         } else {
             subjects = slots_of(t.subjects(wv));
             if (frame == "dobj" || frame == "accuse_of") {
-                objects = slots_of(t.objects(wv));
+                for (std::size_t o : t.objects(wv))
+                    if (!owner_of_abstract(o, vs.cameo))
+                        for (std::size_t k : slots_of({o}))
+                            if (std::find(objects.begin(), objects.end(), k) == objects.end()) objects.push_back(k);
                 if (objects.empty()) {
                     auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
                     objects = slots_of(territory_targets(t, wv, vs.cameo, is_actor));
                     // "condemned an attack by X", "welcomed X's withdrawal": the act's author.
                     if (objects.empty())
                         for (std::size_t o : t.objects(wv))
+                            if (!owner_of_abstract(o, vs.cameo))
                             for (std::size_t k : slots_of(agents_of_noun(t, o, is_actor)))
                                 if (std::find(subjects.begin(), subjects.end(), k) == subjects.end()) objects.push_back(k);
                 }
@@ -1115,21 +1123,48 @@ class SentenceExtractor {
         return j;
     }
 
+    /// Whether the nominal o names no actor but something abstract its owner has or did
+    /// ("defended the government's record") under a code that acts on parties, not on
+    /// their words and decisions: the owner is then not the target.
+    bool owner_of_abstract(std::size_t o, const std::string& cameo) const {
+        return !is_verbal_code(cameo) && word_slot(o) == npos &&
+               lex_.cues().has_role(lower(doc_.words[o].lemma), "abstract_head");
+    }
+
     /// Whether the actor slot k lies in one of the tree's object phrases `objects`, and
     /// stands for what the phrase names: itself, or the owner of its assets or forces,
     /// not the owner of its adversaries.
-    bool inside_object(std::size_t k, const std::vector<std::size_t>& objects) const {
+    bool inside_object(std::size_t k, const std::vector<std::size_t>& objects, const std::string& cameo) const {
         const std::size_t wk = syntax_word(slots_[k].tokens.first);
         if (wk == npos) return true; // no word to place it: the token rules decide
         for (std::size_t o : objects) {
             if (!tree_->within(wk, o)) continue;
             for (std::size_t c : tree_->conjuncts(o))
                 if (tree_->within(wk, c) && !tree_->within(c, wk) &&
-                    lex_.cues().has_role(lower(doc_.words[c].lemma), "adversary_head"))
+                    (lex_.cues().has_role(lower(doc_.words[c].lemma), "adversary_head") ||
+                     owner_of_abstract(c, cameo)))
                     return false;
             return true;
         }
         return false;
+    }
+
+    /// Whether the tree puts token j in the clause of the verb at token v rather than in a
+    /// clause below it ("said the lapses raise questions about X": "about X" is the
+    /// complement's). Without a tree, or where the parser hung j outside v's phrase
+    /// altogether (a misattachment the token rules are there to survive), it is.
+    bool in_clause_of(std::size_t j, std::size_t v) const {
+        const std::size_t wj = syntax_word(j), wv = syntax_word(v);
+        if (wj == npos || wv == npos) return true;
+        // Only a preposition: "sent weapons to help X" keeps its aim (the infinitive's "to").
+        if (doc_.words[wj].upos != "ADP" || !tree_->within(wj, wv)) return true;
+        for (std::size_t cur = wj; cur != wv; cur = tree_->head(cur)) {
+            const std::string_view rel = tree_->base_rel(cur);
+            if (rel == "ccomp" || rel == "csubj" || rel == "advcl" || rel == "parataxis" || rel == "acl" ||
+                rel == "xcomp")
+                return false;
+        }
+        return true;
     }
 
     void verb_frames(std::size_t v, std::vector<Relation>& out) {
@@ -1227,7 +1262,7 @@ class SentenceExtractor {
             }
             if (frame == "dobj" || frame == "accuse_of") {
                 std::size_t o = slot_after(end, 4, false);
-                if (o != npos && !tree_objects.empty() && !inside_object(o, tree_objects)) continue;
+                if (o != npos && !tree_objects.empty() && !inside_object(o, tree_objects, vs->cameo)) continue;
                 if (o != npos) objects = coordinated_right(o);
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);
@@ -1237,6 +1272,7 @@ class SentenceExtractor {
                     if (clause_breaks().count(w(j)) || w(j) == ",") break;
                     if (w(j) == prep) {
                         std::size_t o = slot_after(j + 1, 4, false);
+                        if (o != npos && !in_clause_of(j, v)) break;
                         if (o != npos) objects = coordinated_right(o);
                         break;
                     }

@@ -32,3 +32,24 @@ TEST_CASE("a participle modifying a noun has no subject of its own", "[relations
                           "returned home.");
     CHECK_FALSE(event(y, "Estonia", "Latvia"));
 }
+
+TEST_CASE("a blow or aid at what a party has or did is not aimed at the party", "[relations][object]") {
+    auto x = extract_text("During questions on Wednesday, Latvian prime minister Ilze Berzina defended the "
+                          "government's record.");
+    REQUIRE(entity_named(x, "Ilze Berzina"));
+    for (const auto& r : x.relations) CHECK(r.cameo.rfind("07", 0) != 0);
+    // Words and attitudes are aimed at the owner: criticising a decision criticises its maker.
+    auto y = extract_text("Latvian prime minister Ilze Berzina criticized Estonia's decision.");
+    CHECK(event(y, "Ilze Berzina", "Estonia", "11"));
+    // A possession that is no abstraction: defending a border defends its country.
+    auto z = extract_text("Latvia defended Estonia's border against the Red Dune Front.");
+    CHECK(event(z, "Latvia", "Estonia"));
+}
+
+TEST_CASE("a preposition inside a clause the verb governs is not the verb's", "[relations][object]") {
+    auto x = extract_text("Latvia said the lapses raise serious questions about Estonia and its border guards.");
+    CHECK_FALSE(event(x, "Latvia", "Estonia"));
+    // Control: the verb's own phrase.
+    auto y = extract_text("Latvia turned to Estonia for help.");
+    CHECK(event(y, "Latvia", "Estonia"));
+}
