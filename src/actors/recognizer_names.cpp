@@ -19,7 +19,12 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
         if (j > i && (is(j, "of") || is(j, "for") || is(j, "and") || is(j, "the") || is(j, "on")) &&
             cues_.has_role(lower_[j - 1], "name_noun")) {
             std::size_t k = j + 1;
-            while (is(k, "the") || is(k, "for") || is(k, "of")) ++k;
+            // After "and", a name goes on only inside one name ("Foreign Affairs and
+            // Trade"): not after a whole organisation's name nor into a new phrase ("the
+            // Civic Party and the Democratic Party", "Democratic Party and Tanya Chan").
+            const bool joins = is(j, "and");
+            if (joins && cues_.has_role(lower_[j - 1], "org_suffix")) break;
+            while (!joins && (is(k, "the") || is(k, "for") || is(k, "of"))) ++k;
             if (word(k) && cap_[k] && !stop(k)) {
                 j = k;
                 continue;

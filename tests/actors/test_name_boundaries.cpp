@@ -1,0 +1,23 @@
+// Where an unknown name ends: "and" continues a name only inside it ("Department of
+// Health and Human Services"), never after a whole organisation's name or into a new
+// phrase ("the Civic Union and the Green League", "Civic Union and Anna Lind").
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::entity_named;
+using newskg::test::extract_text;
+
+TEST_CASE("names do not run across 'and' into the next one", "[actors][boundaries]") {
+    auto x = extract_text("Candidates of the Civic Union and the Green League won seats in Valmiera.");
+    CHECK(entity_named(x, "Civic Union"));
+    CHECK(entity_named(x, "Green League"));
+    CHECK_FALSE(entity_named(x, "Civic Union and the Green League"));
+    auto y = extract_text("Voters backed the Progressive Union and Anna Lind in the north.");
+    CHECK(entity_named(y, "Progressive Union"));
+    CHECK_FALSE(entity_named(y, "Progressive Union and Anna Lind"));
+    // Inside one name, "and" stays part of it.
+    auto z = extract_text("The Department of Health and Human Services said nothing.");
+    CHECK(entity_named(z, "Department of Health and Human Services"));
+}
