@@ -40,9 +40,14 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     // A platform the actor speaks through ("posted on Truth Social") is not an actor.
     if (i >= doc_.sentences[sent_].tokens.first + 2 && cues_.has_role(key_of(i - 2, i), "media_cue")) return;
     // "Government", "Army", "Forces" alone are descriptions, not names.
+    // Cues of several words count whole: "Prime Minister" is a title, not a name.
     bool all_cues = true;
-    for (std::size_t k = i; k < end; ++k)
-        if (!cues_.by_word.count(lower_[k])) all_cues = false;
+    for (std::size_t k = i; k < end && all_cues;) {
+        std::size_t n = std::min(cues_.longest_cue, end - k);
+        while (n > 0 && !cues_.by_word.count(key_of(k, k + n))) --n;
+        if (n == 0) all_cues = false;
+        k += n;
+    }
     if (all_cues) return;
     ActorType type = ActorType::Actor;
     // The last organisation word of the name types it ("Commission of Inquiry on …").

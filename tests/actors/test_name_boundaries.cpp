@@ -21,3 +21,11 @@ TEST_CASE("names do not run across 'and' into the next one", "[actors][boundarie
     auto z = extract_text("The Department of Health and Human Services said nothing.");
     CHECK(entity_named(z, "Department of Health and Human Services"));
 }
+
+TEST_CASE("a capitalised title alone is no name", "[actors][boundaries]") {
+    auto x = extract_text("Latvian Prime Minister Ilze Berzina said the port would open, the Prime Minister added.");
+    CHECK(entity_named(x, "Ilze Berzina"));
+    CHECK_FALSE(entity_named(x, "Prime Minister"));
+    auto y = extract_text("The Foreign Minister arrived in Riga on Monday.");
+    CHECK_FALSE(entity_named(y, "Foreign Minister"));
+}
