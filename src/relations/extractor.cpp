@@ -123,6 +123,7 @@ class SentenceExtractor {
             presence(i, out);
         }
         places(out);
+        tree_presence(out);
         appositions(out);
         place_appositions_by_words(out);
     }
@@ -292,6 +293,68 @@ class SentenceExtractor {
                     emit(out, ss, place, "presentIn", "", v, 0, "frame:presence", 0.8);
             }
             return;
+        }
+    }
+
+    /// Where the parse says an actor is: the subject of a verb of being somewhere or
+    /// gathering ("protested in Tbilisi", "were held in Russia", "holds territory in X"),
+    /// of a copula ("is in Lithuania"), or a description with its place ("protesters in
+    /// Minsk", "the mission in Mali"): presentIn. Not a place itself, not a denied or
+    /// intended presence.
+    void tree_presence(std::vector<Relation>& out) {
+        if (!tree_) return;
+        const DependencyTree& t = *tree_;
+        auto of_type = [&](std::size_t k, bool place) {
+            const Entity* e = x_.find(slots_[k].entity);
+            if (!e) return false;
+            const bool is_place = e->type == ActorType::Location || e->type == ActorType::Country;
+            return place == is_place;
+        };
+        auto places_at = [&](std::size_t w) {
+            std::vector<std::size_t> out_places;
+            for (std::size_t k : slots_of(t.conjuncts(w)))
+                if (of_type(k, true)) out_places.push_back(k);
+            return out_places;
+        };
+        auto link = [&](const std::vector<std::size_t>& parties, const std::vector<std::size_t>& where,
+                        std::size_t anchor, const char* rule) {
+            // A state's own bodies are in it by being part of it ("the authorities in Niger").
+            auto part_of = [&](const EntityId& s, const EntityId& p) {
+                return std::any_of(x_.relations.begin(), x_.relations.end(), [&](const Relation& r) {
+                    return r.subject == s && r.object == p && (r.predicate == "partOf" || r.predicate == "affiliatedWith");
+                });
+            };
+            for (std::size_t s : parties)
+                if (of_type(s, false))
+                    for (std::size_t p : where)
+                        if (slots_[s].entity != slots_[p].entity && !part_of(slots_[s].entity, slots_[p].entity))
+                            emit(out, s, p, "presentIn", "", token_of(anchor), 0, rule, 0.75);
+        };
+        static const std::set<std::string> markers{"in", "at", "inside"};
+        for (std::size_t w = t.first(); w < t.last(); ++w) {
+            const Word& word = t.word(w);
+            if (tree_->is_verbal(w) && lex_.in_class("presence", lower(word.lemma))) {
+                if (clause_flags(w) & (kNegated | kConditional)) continue;
+                if (aim_only(w)) continue;
+                // "Thousands of protesters gathered": the people counted.
+                std::vector<std::size_t> subjects = t.subjects(w);
+                for (std::size_t s : t.subjects(w))
+                    if (word_slot(s) == npos)
+                        for (std::size_t c : t.children(s, "nmod"))
+                            if (t.case_marker(c) == "of") subjects.push_back(c);
+                const auto parties = slots_of(subjects);
+                for (const auto& a : t.case_arguments(w))
+                    if (markers.count(a.marker)) link(parties, places_at(a.head), w, "syntax:presence");
+            } else if (!t.children(w, "cop").empty() && markers.count(t.case_marker(w))) {
+                if (t.negated(w)) continue;
+                link(slots_of(t.children(w, "nsubj")), places_at(w), w, "syntax:presence-copula");
+            } else if (t.base_rel(w) == "nmod" && markers.count(t.case_marker(w))) {
+                const std::size_t h = t.head(w);
+                if (h == kNoWord || t.word(h).upos != "NOUN") continue;
+                const std::size_t k = slot_at(token_of(h));
+                if (k == npos) continue;
+                link({k}, places_at(w), h, "syntax:presence-noun");
+            }
         }
     }
 

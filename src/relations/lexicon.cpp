@@ -24,7 +24,8 @@ bool ends_with(const std::string& s, std::string_view suf) {
 }
 std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(const std::string& path) {
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
-                                             "refusal",   "alleging",  "light",   "leaving", "denial"};
+                                             "refusal",   "alleging",  "light",   "leaving", "denial",
+                                             "presence"};
     std::ifstream in(path);
     if (!in) throw ontology_error(306, path + ": cannot open the verb classes");
     std::unordered_map<std::string, std::vector<std::string>> classes;
