@@ -118,6 +118,8 @@ std::vector<std::size_t> agents_of_noun(const DependencyTree& t, std::size_t nou
     std::vector<std::size_t> out;
     if (t.word(noun).upos != "NOUN") return out;
     std::vector<std::size_t> cands = t.children(noun, "nmod:poss");
+    // "the Estonian decision": a demonym the recogniser read as its country's mention.
+    for (std::size_t c : t.children(noun, "amod")) cands.push_back(c);
     for (std::size_t c : t.children(noun, "nmod"))
         if (t.case_marker(c) == "by") cands.push_back(c);
     for (std::size_t c : cands)

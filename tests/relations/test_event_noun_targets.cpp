@@ -55,3 +55,11 @@ TEST_CASE("condemning or welcoming an act is aimed at its author", "[relations][
     CHECK_FALSE(event(extract_text("Latvia condemned an attack by Estonian soldiers on Lithuania."), "Latvia",
                       "Lithuania", "11"));
 }
+
+TEST_CASE("a demonym on what a party did names the party", "[relations][event-noun]") {
+    CHECK(event(extract_text("The Latvian foreign ministry condemned the Estonian actions, saying they threatened peace."),
+                "Latvian foreign ministry", "Estonia", "11"));
+    CHECK(event(extract_text("Latvia sharply criticized the Estonian decision to close the border."), "Latvia",
+                "Estonia", "11"));
+    CHECK(event(extract_text("Latvia welcomed the Estonian proposal."), "Latvia", "Estonia", "05"));
+}
