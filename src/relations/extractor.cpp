@@ -1084,13 +1084,27 @@ class SentenceExtractor {
         r.object = o;
         r.predicate = predicate;
         r.cameo = cameo;
+        std::string rule_used = rule;
+        // "threatened to impose sanctions on X", "vowed retaliatory tariffs on X": the
+        // threat is the event, and it happened; the act itself has not.
+        if (!cameo.empty() && threatened(v)) {
+            const std::string threat = lex_.threat_code(cameo);
+            const RelationType* type = threat.empty() ? nullptr : onto.relation_for_cameo(threat);
+            if (!type && !threat.empty()) type = onto.relation_for_cameo("130");
+            if (type) {
+                r.cameo = threat;
+                r.predicate = type->name;
+                flags &= ~kConditional;
+                rule_used += " +threat";
+            }
+        }
         if (!cameo.empty()) {
             r.quad_class = onto.quad_class(cameo);
             r.goldstein = onto.goldstein(cameo);
         }
         r.evidence.push_back(sentence_evidence(doc_, s_, relation_span(subj, obj, v)));
         r.date = date_near(v);
-        r.rule = rule;
+        r.rule = rule_used;
         r.flags = flags | (sen_.heading ? kHeadline : 0u);
         std::size_t speaker = npos;
         unsigned attribution = 0;
@@ -1110,6 +1124,38 @@ class SentenceExtractor {
             confidence *= 0.85;
         r.confidence = confidence;
         out.push_back(std::move(r));
+    }
+
+    /// Whether two slots name one side: the same actor, or one a standing part, member,
+    /// leader or ally of the other (as the actor stage linked them).
+    bool same_side(std::size_t a, std::size_t b) const {
+        const EntityId& x = slots_[a].entity;
+        const EntityId& y = slots_[b].entity;
+        if (x == y) return true;
+        return std::any_of(x_.relations.begin(), x_.relations.end(), [&](const Relation& r) {
+            return r.cameo.empty() && ((r.subject == x && r.object == y) || (r.subject == y && r.object == x));
+        });
+    }
+
+    /// Whether the event at token v is what its source threatens: the complement of a
+    /// verb of threat ("threatened to attack", "warned it would strike") or the object
+    /// of one ("vowed retaliatory tariffs").
+    bool threatened(std::size_t v) const {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos) return false;
+        const DependencyTree& t = *tree_;
+        auto under_threat = [&](std::size_t verb) {
+            std::string via;
+            const std::size_t gov = t.governing_verb(verb, &via);
+            return gov != kNoWord && (via == "xcomp" || via == "ccomp") &&
+                   lex_.in_class("threat", lower(t.word(gov).lemma));
+        };
+        if (t.is_verbal(wv)) return under_threat(wv);
+        // An event noun: the object of a verb of threat, or of a verb threatened
+        // ("threatened to impose sanctions on X").
+        const std::size_t h = t.head(wv);
+        if (h == kNoWord || t.base_rel(wv) != "obj") return false;
+        return lex_.in_class("threat", lower(t.word(h).lemma)) || (t.is_verbal(h) && under_threat(h));
     }
 
     /// A news agency or the article's own outlet: they report events ("told Reuters",
@@ -1216,11 +1262,13 @@ class SentenceExtractor {
     /// clause below it ("said the lapses raise questions about X": "about X" is the
     /// complement's). Without a tree, or where the parser hung j outside v's phrase
     /// altogether (a misattachment the token rules are there to survive), it is.
-    bool in_clause_of(std::size_t j, std::size_t v) const {
+    /// For an object (`preposition` false): "warned Russia could attack X" makes Russia
+    /// the complement's subject, not the warning's object.
+    bool in_clause_of(std::size_t j, std::size_t v, bool preposition = true) const {
         const std::size_t wj = syntax_word(j), wv = syntax_word(v);
         if (wj == npos || wv == npos) return true;
         // Only a preposition: "sent weapons to help X" keeps its aim (the infinitive's "to").
-        if (doc_.words[wj].upos != "ADP" || !tree_->within(wj, wv)) return true;
+        if ((preposition && doc_.words[wj].upos != "ADP") || !tree_->within(wj, wv)) return true;
         for (std::size_t cur = wj; cur != wv; cur = tree_->head(cur)) {
             const std::string_view rel = tree_->base_rel(cur);
             if (rel == "ccomp" || rel == "csubj" || rel == "advcl" || rel == "parataxis" || rel == "acl" ||
@@ -1326,6 +1374,12 @@ class SentenceExtractor {
             if (frame == "dobj" || frame == "accuse_of") {
                 std::size_t o = slot_after(end, 4, false);
                 if (o != npos && !tree_objects.empty() && !inside_object(o, tree_objects, vs->cameo)) continue;
+                // The subject of a complement clause is no object ("said Y would …"), except
+                // of a warning to another party: "X warned Y would pay a heavy price" is
+                // aimed at Y; "Putin warned Russia could …" at no one.
+                if (o != npos && !in_clause_of(slots_[o].tokens.first, v, false) &&
+                    (!lex_.in_class("threat", vs->lemma) || subj == npos || same_side(subj, o)))
+                    continue;
                 if (o != npos) objects = coordinated_right(o);
             } else if (frame.rfind("prep:", 0) == 0) {
                 const std::string prep = frame.substr(5);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -25,7 +26,7 @@ bool ends_with(const std::string& s, std::string_view suf) {
 std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(const std::string& path) {
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
-                                             "presence"};
+                                             "presence",  "threat"};
     std::ifstream in(path);
     if (!in) throw ontology_error(306, path + ": cannot open the verb classes");
     std::unordered_map<std::string, std::vector<std::string>> classes;
@@ -43,6 +44,31 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     }
     return classes;
 }
+std::map<std::string, std::string> load_threat_codes(const Ontology& ontology, const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ontology_error(308, path + ": cannot open the threat codes");
+    std::map<std::string, std::string> codes;
+    std::string line;
+    std::size_t n = 0;
+    auto digits = [](const std::string& s) {
+        return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isdigit(ch); });
+    };
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split_tabs(line);
+        if (cols.size() != 2 || !digits(cols[0]) || !digits(cols[1]))
+            throw ontology_error(309, path + ":" + std::to_string(n) + ": expected 'CAMEO<TAB>CAMEO' (digits)");
+        if (cols[1].compare(0, 2, "13") != 0 ||
+            !(ontology.relation_for_cameo(cols[1]) || ontology.relation_for_cameo("130")))
+            throw ontology_error(309, path + ":" + std::to_string(n) + ": '" + cols[1] +
+                                          "' is no CAMEO threat (13…) the ontology knows");
+        if (!codes.emplace(cols[0], cols[1]).second)
+            throw ontology_error(309, path + ":" + std::to_string(n) + ": code '" + cols[0] + "' listed twice");
+    }
+    return codes;
+}
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 } // namespace
 
@@ -129,7 +155,14 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
     lexicon.cues_ = ActorCues::load(ontology.dir());
     lexicon.classes_ = load_verb_classes(ontology.dir() + "/verb-classes.tsv");
+    lexicon.threat_codes_ = load_threat_codes(ontology, ontology.dir() + "/threat-codes.tsv");
     return lexicon;
+}
+
+std::string RelationLexicon::threat_code(const std::string& cameo) const {
+    for (std::size_t n = cameo.size(); n >= 2; --n)
+        if (auto it = threat_codes_.find(cameo.substr(0, n)); it != threat_codes_.end()) return it->second;
+    return "";
 }
 
 bool RelationLexicon::in_class(std::string_view verb_class, const std::string& lemma) const {

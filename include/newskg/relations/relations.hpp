@@ -60,6 +60,9 @@ class RelationLexicon {
     /// ("reporting", "directive", "intent", "committing", "refusal", "alleging", "light",
     /// "leaving").
     bool in_class(std::string_view verb_class, const std::string& lemma) const;
+    /// The CAMEO code of threatening the act coded `cameo` (ontology/threat-codes.tsv:
+    /// "163" → "1312"), or "" when threatening it is not coded apart.
+    std::string threat_code(const std::string& cameo) const;
 
   private:
     const Ontology& ontology_;
@@ -70,6 +73,7 @@ class RelationLexicon {
     std::shared_ptr<const VerbDictionary> verbs_;
     ActorCues cues_;
     std::unordered_map<std::string, std::vector<std::string>> classes_; ///< lemma → its classes
+    std::map<std::string, std::string> threat_codes_;                  ///< act prefix → threat code
 };
 
 struct RelationOptions {

@@ -80,6 +80,7 @@ struct VerbMatch {
     std::string pattern;
     int specificity = 0;   ///< words and phrases the pattern required; the most specific wins
     bool own = false;      ///< the match came from ontology/verbs.tsv
+    bool direct = false;   ///< an own "dobj" sense: the target it names is the direct object
 };
 
 /// Load-time figures, for the tests and the README.

@@ -1,0 +1,37 @@
+// A threatened act is coded as the threat of it (ontology/threat-codes.tsv): it is the
+// threat that happened. "Threatened to impose sanctions" is 1312, "warned it would
+// strike" 1384; a vow to help stays what it is.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::event;
+using newskg::test::extract_text;
+
+TEST_CASE("a threatened act is a threat", "[relations][threat]") {
+    auto x = extract_text("Latvia threatened to impose sanctions on Estonia.");
+    const Relation* r = event(x, "Latvia", "Estonia", "13");
+    REQUIRE(r);
+    CHECK(r->cameo == "1312");
+    CHECK_FALSE(event(x, "Latvia", "Estonia", "16")); // the sanctions are not imposed
+    CHECK_FALSE(r->flags & kConditional);              // the threat itself is a fact
+    auto y = extract_text("Latvia warned it would strike Estonian bases if the raids continued.");
+    const Relation* s = event(y, "Latvia", "Estonia", "13");
+    REQUIRE(s);
+    CHECK(s->cameo == "1384");
+    auto z = extract_text("Norway vowed retaliatory tariffs on Latvian goods.");
+    CHECK(event(z, "Norway", "Latvia", "1312"));
+}
+
+TEST_CASE("no threat where none is made", "[relations][threat]") {
+    auto x = extract_text("Latvia imposed sanctions on Estonia.");
+    CHECK(event(x, "Latvia", "Estonia", "163"));
+    auto y = extract_text("Latvia vowed to support Estonia.");
+    CHECK_FALSE(event(y, "Latvia", "Estonia", "13"));
+    // The warned party is the target; one's own side is not.
+    auto z = extract_text("Latvia warned Estonia would pay a heavy price if it responded.");
+    CHECK(event(z, "Latvia", "Estonia", "13"));
+    auto w = extract_text("Latvian President Ana Varga warned Latvia could stop gas deliveries to Estonia.");
+    CHECK_FALSE(event(w, "Ana Varga", "Latvia"));
+}
