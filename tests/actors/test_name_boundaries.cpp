@@ -29,3 +29,14 @@ TEST_CASE("a capitalised title alone is no name", "[actors][boundaries]") {
     auto y = extract_text("The Foreign Minister arrived in Riga on Monday.");
     CHECK_FALSE(entity_named(y, "Foreign Minister"));
 }
+
+TEST_CASE("languages and religions are no actors; institutions by their last word are", "[actors][boundaries]") {
+    auto x = extract_text("The form must be completed in English, Latvian officials said.");
+    CHECK_FALSE(entity_named(x, "English"));
+    auto y = extract_text("Pilgrims gathered near Valmiera, a holy site in Islam.");
+    CHECK_FALSE(entity_named(y, "Islam"));
+    auto z = extract_text("Letters of the Valmiera Water Board were found in a bin.");
+    const Entity* board = entity_named(z, "Valmiera Water Board");
+    REQUIRE(board);
+    CHECK(board->type == ActorType::Organization);
+}
