@@ -73,7 +73,7 @@ inline std::string group_key(std::string_view word, const ActorCues& cues) {
 }
 
 struct Pending {
-    enum Kind { Description, Pronoun, Surname, Unknown, Rebel } kind;
+    enum Kind { Description, Pronoun, Surname, Unknown, Rebel, StateTitle } kind;
     TokenRange range;
     std::size_t sentence;
     std::vector<ActorType> types; ///< acceptable types, most wanted first

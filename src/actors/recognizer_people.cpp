@@ -134,6 +134,12 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
                                    ActorType::Organization, surface(owner_begin, owner_end));
             mention(owner_begin, owner_end, o, MentionKind::Name);
             link(p, o, rel, "actors:title-of-organisation");
+        } else if (!rebel && cues_.has_role(lower_[name_b - 1], "state_title") && cap_[begin]) {
+            // "President Luis Arce", "Deputy Interior Minister X" with no country named:
+            // an office of the state the article is about, unless the person is known.
+            // Written as a title (capitalised): "the association's president X" is not.
+            pending_.push_back(Pending{Pending::StateTitle, TokenRange{begin, name_b}, sent_,
+                                       {ActorType::Country}, lower_[name_b - 1], "", p, "affiliatedWith"});
         } else if (rebel) {
             const std::string w = lower_[owner_begin];
             std::vector<ActorType> types{ActorType::ArmedGroup};

@@ -61,6 +61,39 @@ auto Recognizer::head_fits(std::size_t e, const Pending& p) const -> bool {
 auto Recognizer::resolve_pending() -> void {
     std::sort(pending_.begin(), pending_.end(),
               [](const Pending& a, const Pending& b) { return a.range.first < b.range.first; });
+    // Country mentions by position, swept once as the pending items (sorted) advance.
+    struct DominantCountry {
+        const Recognizer& r;
+        std::vector<std::pair<std::size_t, std::size_t>> by_pos; // (token, entity)
+        std::map<std::size_t, int> counts;
+        std::size_t next = 0;
+        bool built = false;
+        std::size_t before(std::size_t pos) {
+            if (!built) {
+                for (const auto& m : r.x_.mentions) {
+                    const std::size_t e = r.entity_index(m.entity);
+                    if (e == npos || r.x_.entities[e].type != ActorType::Country) continue;
+                    if (m.kind == MentionKind::Demonym && r.names_a_place(m.tokens.last)) continue;
+                    by_pos.emplace_back(m.tokens.first, e);
+                }
+                std::sort(by_pos.begin(), by_pos.end());
+                built = true;
+            }
+            for (; next < by_pos.size() && by_pos[next].first < pos; ++next) ++counts[by_pos[next].second];
+            std::size_t best = npos;
+            int first = 0, second = 0;
+            for (const auto& [e, n] : counts) {
+                if (n > first) {
+                    second = first;
+                    first = n;
+                    best = e;
+                } else if (n > second) {
+                    second = n;
+                }
+            }
+            return first >= 2 && first >= 2 * second ? best : npos;
+        }
+    } dominant_country{*this, {}, {}, 0, false};
     for (auto& p : pending_) {
         if (p.head == "#done") continue;
         sent_ = p.sentence;
@@ -81,6 +114,18 @@ auto Recognizer::resolve_pending() -> void {
                 mention(p.range.first, p.range.last, g, MentionKind::Description, false);
                 link(p.person, g, p.relation, "actors:title-of-group");
             }
+            break;
+        }
+        case Pending::StateTitle: {
+            // Only for a person no country claims yet (a dictionary, a title with one),
+            // and only where one country dominates what came before: in an article about
+            // two states, "President X" may be either's.
+            bool placed = gaz_of_entity_[p.person] != npos;
+            for (const auto* links : {&links_, &pending_links_})
+                for (const auto& l : *links)
+                    placed |= l.subject == p.person && x_.entities[l.object].type == ActorType::Country;
+            const std::size_t c = placed ? npos : dominant_country.before(p.range.first);
+            if (c != npos) link(p.person, c, p.relation, "actors:title-of-main-country");
             break;
         }
         case Pending::Description: {

@@ -67,3 +67,18 @@ TEST_CASE("'X-based' names where the next actor sits, never part of its name", "
     CHECK_FALSE(entity_named(x, "Nairobi-based Civic Lantern Foundation"));
     CHECK(relation(x, "Civic Lantern Foundation", "accused", "Estonia"));
 }
+
+TEST_CASE("a state title with no country named is an office of the article's country",
+          "[actors][titles][main-country]") {
+    auto x = extract_text("Latvia faced a strike on Monday. In Latvia, unions marched. Prime minister Ilze Berzina "
+                          "said the talks would resume.");
+    CHECK(relation(x, "Ilze Berzina", "affiliatedWith", "Latvia"));
+    // Not when two countries share the article, nor for the president of a body.
+    auto y = extract_text("Latvia and Estonia met in Riga. Estonia and Latvia signed a deal. President Ana Varga "
+                          "welcomed it.");
+    CHECK_FALSE(relation(y, "Ana Varga", "affiliatedWith", "Latvia"));
+    CHECK_FALSE(relation(y, "Ana Varga", "affiliatedWith", "Estonia"));
+    auto z = extract_text("Latvia faced a strike. In Latvia, unions marched. Valmiera Chess Club president Ana Varga "
+                          "said the club would stay open.");
+    CHECK_FALSE(relation(z, "Ana Varga", "affiliatedWith", "Latvia"));
+}
