@@ -6,7 +6,17 @@ namespace newskg::recognition {
 
 auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     if (!name_token(i)) return;
-    if (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i])) return;
+    // "the ruling Georgian Dream party", "the Strong Latvia movement": capitalised words
+    // before a lower-case organisation noun are that organisation's name, even when the
+    // first is a demonym or a country.
+    auto party_head = [&](std::size_t k) {
+        return word(k) && !cap_[k] && cues_.has_role(lower_[k], "org_suffix") && !is(k, "forces") &&
+               !is(k, "army") && !is(k, "government") && !is(k, "ministry");
+    };
+    std::size_t run = i;
+    while (run < sent_end_ && name_token(run)) ++run;
+    const bool named_party = run - i >= 2 && party_head(run);
+    if (!named_party && (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i]))) return;
     if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
     std::size_t j = i;
     while (j < sent_end_) {
@@ -52,6 +62,7 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     ActorType type = ActorType::Actor;
     // The last organisation word of the name types it ("Commission of Inquiry on …").
     std::string suffix_type;
+    if (named_party && end == run) suffix_type = cues_.role(lower_[end], "org_suffix");
     for (std::size_t k = i; k < end; ++k)
         if (auto t = cues_.role(lower_[k], "org_suffix"); !t.empty()) suffix_type = t;
     if (!suffix_type.empty()) {

@@ -40,3 +40,15 @@ TEST_CASE("languages and religions are no actors; institutions by their last wor
     REQUIRE(board);
     CHECK(board->type == ActorType::Organization);
 }
+
+TEST_CASE("capitalised words before a lower-case organisation noun name it", "[actors][boundaries]") {
+    auto x = extract_text("Ilze Berzina of the ruling Latvian Dawn party said the talks were off.");
+    const Entity* party = entity_named(x, "Latvian Dawn");
+    REQUIRE(party);
+    CHECK(party->type == ActorType::Organization);
+    auto y = extract_text("The opposition Strong Estonia movement called a rally in Tartu.");
+    CHECK(entity_named(y, "Strong Estonia"));
+    // A state's own bodies stay what they were.
+    auto z = extract_text("The Latvian Army forces crossed the river.");
+    CHECK_FALSE(entity_named(z, "Latvian Army forces"));
+}
