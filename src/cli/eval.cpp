@@ -15,27 +15,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kEvalHelp = R"(Usage: newskg eval [OPTIONS] GOLD.json...
-
-Extracts the article each gold file names (its "text" field, a file beside the gold
-file) and scores the graph against the gold: precision, recall and F1 of entities and
-of typed relations, untyped pair recall, fragmentation and conflation, per article and
-micro-averaged, with every miss and every spurious item. The figures are those of
-../shared/corpus/score.py on the same graphs.
-
-Options:
-  --json             machine-readable output (the shape of score.py --json)
-  --quiet            only the total line
-  --save-graphs DIR  also write each extracted graph as DIR/ID.json
-  --base IRI         namespace for minted IRIs
-  --ontology DIR     ontology and lexicons to load
-  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
-                     repeatable) read besides the gazetteer and the bundled ones
-
-Exit status: 0 when every article was scored; 1 when a gold file or article could not be
-read (the others are still scored); 2 wrong usage.
-)";
-
 std::string fmt3(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -52,19 +31,11 @@ nlohmann::json read_json_file(const std::string& path) {
     }
 }
 
-} // namespace
-
-int run_eval(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kEvalHelp;
-            return 0;
-        }
-    Args args(argv, {"--save-graphs", "--base", "--ontology", "--actors"}, {"--json", "--quiet"});
+int run_eval(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no gold files given");
     const auto resources = Resources::load(ontology_dir(args), true, args.values("--actors"));
     PipelineOptions po;
-    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.base_iri = *args.value("--base");
     const auto save = args.value("--save-graphs");
     if (save) make_output_dir(*save);
 
@@ -131,6 +102,33 @@ int run_eval(const std::vector<std::string>& argv) {
     }
     for (const auto& p : problems) std::cerr << "newskg: error: " << p << "\n";
     return problems.empty() ? 0 : 1;
+}
+
+} // namespace
+
+Command eval_command() {
+    using K = OptionKind;
+    CommandSpec spec{"eval",
+                     "score extraction against gold files (precision, recall, F1)",
+                     "newskg eval [OPTIONS] GOLD.json...",
+                     R"(Extracts the article each gold file names (its "text" field, a file beside the gold
+file) and scores the graph against the gold: precision, recall and F1 of entities and
+of typed relations, untyped pair recall, fragmentation and conflation, per article and
+micro-averaged, with every miss and every spurious item. The figures are those of
+../shared/corpus/score.py on the same graphs.
+
+)",
+                     {{"Options",
+                       "",
+                       {{"--json", K::Flag, "", "machine-readable output (the shape of score.py --json)", "", {}},
+                        {"--quiet", K::Flag, "", "only the total line", "", {}},
+                        {"--save-graphs", K::Text, "DIR", "also write each extracted graph as DIR/ID.json", "", {}},
+                        shared_option("--base"), shared_option("--ontology"), shared_option("--actors")}}},
+                     R"(Exit status: 0 when every article was scored; 1 when a gold file or article could not be
+read (the others are still scored); 2 wrong usage.
+)",
+                     {}};
+    return {spec, run_eval};
 }
 
 } // namespace newskg::cli
