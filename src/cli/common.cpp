@@ -131,7 +131,7 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     if (path == "-") {
         std::cout << content;
         std::cout.flush();
-        if (!std::cout) throw output_error(301, "<stdout>", "cannot write to standard output");
+        if (!std::cout) throw output_error(ids::output::kStdout, "<stdout>", "cannot write to standard output");
         return;
     }
     namespace fs = std::filesystem;
@@ -141,7 +141,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         // A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming
         // a temporary file over it would replace the device itself.
         int fd = ::open(path.c_str(), O_WRONLY);
-        if (fd < 0) throw output_error(302, path, std::string("cannot open: ") + std::strerror(errno));
+        if (fd < 0)
+            throw output_error(ids::output::kCannotCreate, path, std::string("cannot open: ") + std::strerror(errno));
         const char* p = content.data();
         std::size_t left = content.size();
         while (left > 0) {
@@ -150,12 +151,13 @@ void write_file_atomically(const std::string& path, const std::string& content) 
             if (n < 0) {
                 int err = errno;
                 ::close(fd);
-                throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+                throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
             }
             p += n;
             left -= static_cast<std::size_t>(n);
         }
-        if (::close(fd) != 0) throw output_error(303, path, std::string("write failed: ") + std::strerror(errno));
+        if (::close(fd) != 0)
+            throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(errno));
         return;
     }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -180,7 +182,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     TempFileGuard guard(name.data());
     int fd = ::mkstemp(name.data());
     const int mkstemp_errno = errno;
-    if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
+    if (fd < 0)
+        throw output_error(ids::output::kCannotCreate, path,
+                           std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
     const char* p = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -190,7 +194,7 @@ void write_file_atomically(const std::string& path, const std::string& content) 
             int err = errno;
             ::close(fd);
             ::unlink(name.data());
-            throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+            throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -198,13 +202,14 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         int err = errno;
         ::unlink(name.data());
-        throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+        throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
     }
     ::chmod(name.data(), 0644);
     if (::rename(name.data(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(name.data());
-        throw output_error(304, path, std::string("cannot replace the file: ") + std::strerror(err));
+        throw output_error(ids::output::kCannotReplace, path,
+                           std::string("cannot replace the file: ") + std::strerror(err));
     }
 }
 

@@ -23,11 +23,11 @@ std::string fmt3(double v) {
 
 nlohmann::json read_json_file(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw input_error(101, path, "cannot open the gold file");
+    if (!in) throw input_error(ids::input::kUnreadable, path, "cannot open the gold file");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& e) {
-        throw parse_error(303, path, 0, std::string("not valid JSON: ") + e.what());
+        throw parse_error(ids::parse::kGoldJson, path, 0, std::string("not valid JSON: ") + e.what());
     }
 }
 
@@ -45,7 +45,8 @@ int run_eval(const Args& args) {
         try {
             nlohmann::json gold = read_json_file(gold_path);
             if (!gold.is_object() || !gold.contains("text") || !gold["text"].is_string())
-                throw parse_error(304, gold_path, 0, "a gold file needs a 'text' field naming the article");
+                throw parse_error(ids::parse::kGoldText, gold_path, 0,
+                                  "a gold file needs a 'text' field naming the article");
             const auto article =
                 (std::filesystem::path(gold_path).parent_path() / gold["text"].get<std::string>()).string();
             KnowledgeGraph graph;
@@ -56,8 +57,8 @@ int run_eval(const Args& args) {
                 graph.add(extract(std::move(doc), *resources, po), po.base_iri);
             }, diags);
             for (const auto& d : diags)
-                if (d.error) throw input_error(102, article, d.message);
-            if (n == 0) throw input_error(106, article, "no article read");
+                if (d.error) throw error(d.id, d.message); // the reader's own id: missing, binary ...
+            if (n == 0) throw input_error(ids::input::kEmpty, article, "no article read");
             nlohmann::json graph_json = to_json(graph, &resources->ontology());
             if (save) {
                 std::string id = gold.value("id", std::filesystem::path(gold_path).stem().string());
@@ -70,7 +71,9 @@ int run_eval(const Args& args) {
         } catch (const nlohmann::json::exception& e) {
             // A field of the wrong type deep in a gold file ("optional": "yes", a relation
             // that is a string): this gold file is malformed, the others are still scored.
-            problems.push_back(parse_error(305, gold_path, 0, std::string("malformed gold file: ") + e.what()).what());
+            problems.push_back(
+                parse_error(ids::parse::kGoldMalformed, gold_path, 0, std::string("malformed gold file: ") + e.what())
+                    .what());
         }
     }
     const TotalScore tot = total(scores);

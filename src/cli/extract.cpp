@@ -89,7 +89,7 @@ ArticleOptions article_options(const Args& args) {
     ao.read = read_options(args);
     if (auto path = args.value("--taken-ids")) {
         std::ifstream in(*path);
-        if (!in) throw input_error(102, *path, "cannot open the file of taken ids");
+        if (!in) throw input_error(ids::input::kUnreadable, *path, "cannot open the file of taken ids");
         for (std::string line; std::getline(in, line);)
             if (!line.empty()) ao.read.taken_ids.push_back(line);
     }

@@ -26,12 +26,12 @@ const EntityNode& resolve(const KnowledgeGraph& g, const std::string& option, co
         std::string msg = option + " '" + name + "': no actor of that name in the graph";
         const auto close = similar_actor_names(g, name);
         for (std::size_t i = 0; i < close.size(); ++i) msg += (i ? ", " : "; did you mean: ") + close[i];
-        throw error("newskg.actor.701", msg);
+        throw error(ids::text(ids::actor::kNotFound), msg);
     }
     std::string msg = option + " '" + name + "' names " + std::to_string(found.size()) +
                       " actors; give one of their IRIs:";
     for (const EntityNode* n : found) msg += "\n  " + describe(*n);
-    throw error("newskg.actor.702", msg);
+    throw error(ids::text(ids::actor::kAmbiguous), msg);
 }
 
 std::string predicate_label(const Ontology& onto, const std::string& predicate) {

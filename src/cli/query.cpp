@@ -52,7 +52,7 @@ int run_query(const Args& args) {
             ss << std::cin.rdbuf();
         } else {
             std::ifstream in(*file, std::ios::binary);
-            if (!in) throw input_error(101, *file, "cannot open the query file");
+            if (!in) throw input_error(ids::input::kUnreadable, *file, "cannot open the query file");
             ss << in.rdbuf();
         }
         sparql = ss.str();
@@ -77,7 +77,7 @@ int run_query(const Args& args) {
         [&](std::vector<std::optional<Term>>&& row) { writer.row(std::move(row)); });
     if (streamed) writer.end();
     else writer.write(result);
-    if (!out) throw output_error(301, "<stdout>", "cannot write to standard output");
+    if (!out) throw output_error(ids::output::kStdout, "<stdout>", "cannot write to standard output");
     return 0;
 }
 

@@ -74,7 +74,7 @@ class Expander {
     }
 
     [[noreturn]] void fail(const std::string& problem) const {
-        throw parse_error(505, name_, 0, "JSON-LD: " + problem);
+        throw parse_error(ids::parse::kJsonLdOrAliases, name_, 0, "JSON-LD: " + problem);
     }
 
   private:
