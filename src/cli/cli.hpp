@@ -40,7 +40,8 @@ Command train_ner_command();
 
 /// The declaration of an option several commands share, made once here: --ontology,
 /// --base, --published, --input-format, --max-bytes, --jobs, --no-parser,
-/// --keep-negated, --actors, --id, --store, and the pictures' --top and --clusters.
+/// --keep-negated, --actors, --id, --store, the pictures' --top and --clusters, and
+/// the model commands' --doc-prefix, --attribution and --quiet.
 /// throws std::logic_error for any other name.
 OptionSpec shared_option(const std::string& name);
 /// The shared options of commands that read and extract articles (extract, load, push):
@@ -90,6 +91,16 @@ bool report_diagnostics(const std::vector<Diagnostic>& diagnostics);
 /// `text` safe to print on a terminal: control characters (C0, DEL, C1) and bytes that are
 /// not UTF-8 become "\xHH" / "\u00HH" escapes; with keep_newlines, line feed and tab stay.
 std::string printable(std::string_view text, bool keep_newlines = false);
+
+/// What a training command (train-syntax, train-ner) reads and writes: --train FILE...,
+/// --dev FILE and --output MODEL. throws usage_error when there are no --train files, no
+/// --output, or arguments that belong to no option.
+struct TrainingFiles {
+    std::vector<std::string> train;
+    std::string dev; ///< empty: none
+    std::string output;
+};
+TrainingFiles training_files(const Args& args);
 
 /// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
 MergeOptions merge_options(const Args& args);

@@ -223,10 +223,18 @@ bool report_diagnostics(const std::vector<Diagnostic>& diagnostics) {
     return failed;
 }
 
+TrainingFiles training_files(const Args& args) {
+    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
+    TrainingFiles files{args.values("--train"), args.value("--dev").value_or(""), args.value("--output").value_or("")};
+    if (files.train.empty()) throw usage_error("no --train files");
+    if (files.output.empty()) throw usage_error("no --output MODEL");
+    return files;
+}
+
 void make_output_dir(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec) throw output_error(302, dir, "cannot create the directory: " + ec.message());
+    if (ec) throw output_error(ids::output::kCannotCreate, dir, "cannot create the directory: " + ec.message());
 }
 
 std::string ontology_dir(const Args& args) {

@@ -84,8 +84,7 @@ head is a PROPN, cut to the run of proper nouns around its head (see train-ner).
            {"--syntax-model", K::Text, "MODEL", "the tagger and parser (default: $NEWSKG_SYNTAX_MODEL, else "
                                                 "models/syntax-en.nskg beside the ontology directory)", "", {}},
            {"--eval", K::Text, "GOLD.conllu", "score instead of recognising", "", {}},
-           {"--doc-prefix", K::Text, "P", "with --eval: only the documents whose \"# newdoc id\" starts with P "
-                                          "(GUM_news_ for GUM's news articles)", "", {}},
+           shared_option("--doc-prefix"),
            shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
            {"--ontology", K::Text, "DIR", "gazetteer and dictionaries (and where to look for the models)", "", {}}}}},
         "",

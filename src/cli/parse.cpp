@@ -140,8 +140,7 @@ lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes).
            {"--model", K::Text, "MODEL", "the syntax model (default: $NEWSKG_SYNTAX_MODEL, else "
                                          "models/syntax-en.nskg beside the ontology directory)", "", {}},
            {"--eval", K::Text, "GOLD.conllu", "score instead of parsing", "", {}},
-           {"--doc-prefix", K::Text, "P", "with --eval: only the documents whose \"# newdoc id\" starts with P "
-                                          "(GUM_news_ for GUM's news articles)", "", {}},
+           shared_option("--doc-prefix"),
            shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
            {"--ontology", K::Text, "DIR", "where to look for the model (see --model)", "", {}}}}},
         "",

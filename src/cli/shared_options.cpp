@@ -36,6 +36,10 @@ std::vector<OptionSpec> shared_options() {
                                   "centrality: the most relations, ties by IRI) and their relations; 0 draws all",
          "0", {}},
         {"--clusters", K::Flag, "", "DOT, SVG, PNG, HTML: group actors by country", "", {}},
+        {"--doc-prefix", K::Text, "P", "with --eval: only the documents whose \"# newdoc id\" starts with P "
+                                       "(GUM_news_ for GUM's news articles)", "", {}},
+        {"--attribution", K::Text, "TEXT", "credits recorded in the model", "", {}},
+        {"--quiet", K::Flag, "", "no progress lines", "", {}},
     };
 }
 

@@ -13,14 +13,10 @@ namespace newskg::cli {
 namespace {
 
 int run_train_ner(const Args& args) {
-    const std::vector<std::string> train = args.values("--train");
-    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
-    if (train.empty()) throw usage_error("no --train files");
-    const auto output = args.value("--output");
-    if (!output) throw usage_error("no --output MODEL");
+    const TrainingFiles files = training_files(args);
     ner::NerTrainOptions opt;
-    opt.train_files = train;
-    opt.dev_file = args.value("--dev").value_or("");
+    opt.train_files = files.train;
+    opt.dev_file = files.dev;
     opt.epochs = static_cast<int>(*args.number("--epochs"));
     opt.min_weight = static_cast<float>(*args.decimal("--min-weight"));
     opt.max_sentences = *args.number("--max-sentences");
@@ -45,8 +41,8 @@ int run_train_ner(const Args& args) {
             std::cerr << "train-ner [" << static_cast<int>(s) << " s] " << line << "\n";
         };
     const ner::NerModel model = ner::train_ner_model(opt, *resources->syntax(), resources->actors());
-    model.save(*output);
-    if (opt.log) opt.log("wrote " + *output);
+    model.save(files.output);
+    if (opt.log) opt.log("wrote " + files.output);
     return 0;
 }
 
@@ -85,8 +81,8 @@ scripts/train-ner trains the shipped model models/ner-en.nskg from ../shared/ud 
                                             "beside the ontology directory)", "", {}},
            {"--ontology", K::Text, "DIR", "gazetteer, cue lists and bundled actor dictionaries", "", {}},
            {"--license", K::Text, "TEXT", "license recorded in the model", defaults.license, {}},
-           {"--attribution", K::Text, "TEXT", "credits recorded in the model", "", {}},
-           {"--quiet", K::Flag, "", "no progress lines", "", {}}}}},
+           shared_option("--attribution"),
+           shared_option("--quiet")}}},
         "",
         {}};
     return {spec, run_train_ner};

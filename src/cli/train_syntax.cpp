@@ -11,14 +11,10 @@ namespace newskg::cli {
 namespace {
 
 int run_train_syntax(const Args& args) {
-    const std::vector<std::string> train = args.values("--train");
-    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
-    if (train.empty()) throw usage_error("no --train files");
-    const auto output = args.value("--output");
-    if (!output) throw usage_error("no --output MODEL");
+    const TrainingFiles files = training_files(args);
     syntax::TrainOptions opt;
-    opt.train_files = train;
-    opt.dev_file = args.value("--dev").value_or("");
+    opt.train_files = files.train;
+    opt.dev_file = files.dev;
     opt.tagger_epochs = static_cast<int>(*args.number("--tagger-epochs"));
     opt.parser_epochs = static_cast<int>(*args.number("--parser-epochs"));
     opt.folds = static_cast<int>(*args.number("--folds"));
@@ -35,8 +31,8 @@ int run_train_syntax(const Args& args) {
             std::cerr << "train-syntax [" << static_cast<int>(s) << " s] " << line << "\n";
         };
     const syntax::SyntaxModel model = syntax::train_syntax_model(opt);
-    model.save(*output);
-    if (opt.log) opt.log("wrote " + *output);
+    model.save(files.output);
+    if (opt.log) opt.log("wrote " + files.output);
     return 0;
 }
 
@@ -79,8 +75,8 @@ models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
                                                     "accuracy (0 keeps every weight)",
             number_text(defaults.parser_min_weight), {}},
            {"--license", K::Text, "TEXT", "license recorded in the model", defaults.license, {}},
-           {"--attribution", K::Text, "TEXT", "credits recorded in the model", "", {}},
-           {"--quiet", K::Flag, "", "no progress lines", "", {}}}}},
+           shared_option("--attribution"),
+           shared_option("--quiet")}}},
         "",
         {}};
     return {spec, run_train_syntax};
