@@ -10,7 +10,7 @@
 #include "newskg/export/json.hpp"
 #include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg::io {

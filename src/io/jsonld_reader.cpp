@@ -8,7 +8,7 @@
 // clear error): remote contexts, "@reverse", lists, embedded nodes.
 #include <nlohmann/json.hpp>
 
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 

@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 #include "newskg/actors/actors.hpp"
 #include "newskg/core/error.hpp"

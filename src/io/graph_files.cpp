@@ -3,7 +3,7 @@
 // rebuilt from the vocabulary src/export/rdf_export.cpp writes. Edges come from the
 // qualified nodes, which carry everything an edge holds (one node per evidence item,
 // each repeating the edge's scores, dates and flags); the direct triples add nothing.
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,7 +21,7 @@
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/rdf/vocabulary.hpp"
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
