@@ -13,7 +13,7 @@
 #include <string>
 
 #include "newskg/core/error.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace {

@@ -25,7 +25,7 @@ ActorCues ActorCues::load(const std::string& dir) {
     ActorCues cues;
     const std::string cue_path = dir + "/actor-cues.tsv";
     std::ifstream in(cue_path);
-    if (!in) throw ontology_error(201, cue_path + ": cannot open the actor cue list");
+    if (!in) throw ontology_error(ids::ontology::kNoCueList, cue_path + ": cannot open the actor cue list");
     std::string line;
     std::size_t line_no = 0;
     while (std::getline(in, line)) {
@@ -36,15 +36,15 @@ ActorCues ActorCues::load(const std::string& dir) {
         std::string col;
         while (std::getline(ss, col, '\t')) cols.push_back(trim(col));
         if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
-            throw ontology_error(202, cue_path + ":" + std::to_string(line_no) +
-                                          ": expected 'word<TAB>role<TAB>type'");
+            throw ontology_error(ids::ontology::kBadCueList,
+                                 cue_path + ":" + std::to_string(line_no) + ": expected 'word<TAB>role<TAB>type'");
         const std::string word = name_key(cols[0]);
         cues.by_word[word][cols[1]] = cols.size() > 2 && !cols[2].empty() ? cols[2] : "-";
         cues.longest_cue = std::max(cues.longest_cue, word_count(word));
     }
     const std::string stop_path = dir + "/not-actors.txt";
     std::ifstream stop(stop_path);
-    if (!stop) throw ontology_error(203, stop_path + ": cannot open the list of non-actors");
+    if (!stop) throw ontology_error(ids::ontology::kNoNotActors, stop_path + ": cannot open the list of non-actors");
     while (std::getline(stop, line)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
@@ -59,7 +59,8 @@ ActorCues ActorCues::load(const std::string& dir) {
         if (line.empty() || line[0] == '#') continue;
         const auto tab = line.find('\t');
         if (tab == std::string::npos)
-            throw ontology_error(204, cameo_path + ":" + std::to_string(line_no) + ": expected 'CAMEO<TAB>ISO'");
+            throw ontology_error(ids::ontology::kBadCameoCountries,
+                                 cameo_path + ":" + std::to_string(line_no) + ": expected 'CAMEO<TAB>ISO'");
         cues.cameo_countries[trim(line.substr(0, tab))] = trim(line.substr(tab + 1));
     }
     return cues;

@@ -28,7 +28,8 @@ std::string upper(std::string s) {
     return s;
 }
 
-[[noreturn]] void fail(int id, const std::string& file, std::size_t line, const std::string& problem) {
+[[noreturn]] void fail(ids::Id<ids::Family::Ontology> id, const std::string& file, std::size_t line,
+                       const std::string& problem) {
     throw ontology_error(id, file + ":" + std::to_string(line) + ": " + problem);
 }
 
@@ -64,12 +65,14 @@ CodeGroup parse_code_group(const std::string& inner, const std::string& file, st
     // "[ELR/GAL]": several codes for one actor; the first one is kept.
     if (auto slash = g.code.find('/'); slash != std::string::npos) g.code.resize(slash);
     g.code = upper(g.code);
-    if (g.code.empty()) fail(213, file, line, "empty code '[" + inner + "]'");
+    if (g.code.empty()) fail(ids::ontology::kEmptyCode, file, line, "empty code '[" + inner + "]'");
     if (restriction.empty()) return g;
     g.dated = true;
     auto date = [&](const std::string& s) {
         auto d = parse_dictionary_date(s);
-        if (!d) fail(214, file, line, "bad date '" + s + "' in '[" + inner + "]' (expected YYYYMMDD or YYMMDD)");
+        if (!d)
+            fail(ids::ontology::kBadCodeDate, file, line,
+                 "bad date '" + s + "' in '[" + inner + "]' (expected YYYYMMDD or YYMMDD)");
         return *d;
     };
     if (restriction[0] == '<') {
@@ -80,7 +83,8 @@ CodeGroup parse_code_group(const std::string& inner, const std::string& file, st
         g.from = date(restriction.substr(0, dash));
         g.to = date(restriction.substr(dash + 1));
     } else {
-        fail(214, file, line, "bad date restriction '" + restriction + "' (expected <DATE, >DATE or DATE-DATE)");
+        fail(ids::ontology::kBadCodeDate, file, line,
+             "bad date restriction '" + restriction + "' (expected <DATE, >DATE or DATE-DATE)");
     }
     return g;
 }
@@ -102,13 +106,13 @@ RecordLine split_record(const std::string& text, const std::string& file, std::s
         const char open = text[i];
         if (open == '{') {
             auto close = text.find('}', i);
-            if (close == std::string::npos) fail(211, file, line, "'{' without '}'");
+            if (close == std::string::npos) fail(ids::ontology::kUnclosedBrace, file, line, "'{' without '}'");
             r.plural = trim(text.substr(i + 1, close - i - 1));
             i = close + 1;
         } else if (open == '[') {
             // "[~ENV}": the dictionaries' own documentation closes a code with '}' too.
             auto close = text.find_first_of("]}", i);
-            if (close == std::string::npos) fail(212, file, line, "'[' without ']'");
+            if (close == std::string::npos) fail(ids::ontology::kUnclosedBracket, file, line, "'[' without ']'");
             r.codes.push_back(parse_code_group(text.substr(i + 1, close - i - 1), file, line));
             i = close + 1;
         } else if (open == ' ' || open == '\t') {
@@ -205,7 +209,7 @@ std::vector<std::string> regular_plurals(const std::string& phrase) {
 
 void ActorDictionary::load_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ontology_error(210, path + ": cannot open the actor dictionary");
+    if (!in) throw ontology_error(ids::ontology::kNoActorDictionary, path + ": cannot open the actor dictionary");
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
@@ -230,7 +234,7 @@ struct PetrarchReader {
         const auto eq = text.find('=');
         const std::string name = trim(text.substr(0, eq));
         if (eq == std::string::npos || name.size() < 3 || name.back() != '!')
-            fail(216, file, line, "bad substitution set (expected '!NAME! = A, B, C')");
+            fail(ids::ontology::kBadSubstitution, file, line, "bad substitution set (expected '!NAME! = A, B, C')");
         std::vector<std::string> items;
         std::stringstream list(text.substr(eq + 1));
         std::string item;
@@ -244,9 +248,12 @@ struct PetrarchReader {
         const auto b = phrase.find('!');
         if (b == std::string::npos) return {phrase};
         const auto e = phrase.find('!', b + 1);
-        if (e == std::string::npos) fail(216, file, line, "unterminated substitution marker in '" + phrase + "'");
+        if (e == std::string::npos)
+            fail(ids::ontology::kBadSubstitution, file, line, "unterminated substitution marker in '" + phrase + "'");
         const auto it = sets.find(phrase.substr(b, e - b + 1));
-        if (it == sets.end()) fail(217, file, line, "undefined substitution set " + phrase.substr(b, e - b + 1));
+        if (it == sets.end())
+            fail(ids::ontology::kUndefinedSubstitution, file, line,
+                 "undefined substitution set " + phrase.substr(b, e - b + 1));
         std::vector<std::string> out;
         for (const auto& item : it->second)
             for (auto& rest : expand(phrase.substr(0, b) + item + phrase.substr(e + 1), line)) out.push_back(rest);
@@ -282,7 +289,7 @@ struct PetrarchReader {
 
     void record(const std::string& text, std::size_t line) {
         RecordLine r = split_record(text, file, line);
-        if (r.phrase.empty()) fail(215, file, line, "a code without a name");
+        if (r.phrase.empty()) fail(ids::ontology::kOrphanCode, file, line, "a code without a name");
         if (!r.codes.empty() && is_agent_code(r.codes.front().code)) {
             current = kNone;
             agent(r, line);
@@ -299,7 +306,7 @@ struct PetrarchReader {
     }
 
     void add_codes(const std::vector<CodeGroup>& codes, std::size_t line) {
-        if (current == kNone) fail(215, file, line, "a code line before any actor");
+        if (current == kNone) fail(ids::ontology::kOrphanCode, file, line, "a code line before any actor");
         DictionaryActor& a = actors[current];
         for (const auto& g : codes) {
             if (g.dated) a.dated.push_back(DatedCode{g.code, g.from, g.to});
@@ -314,7 +321,7 @@ struct PetrarchReader {
         if (text[0] == '!' && text.find('=') != std::string::npos && text.find('[') == std::string::npos)
             return substitution_set(text, line_no);
         if (text[0] == '+') {
-            if (current == kNone) fail(215, file, line_no, "a synonym ('+') before any actor");
+            if (current == kNone) fail(ids::ontology::kOrphanCode, file, line_no, "a synonym ('+') before any actor");
             RecordLine r = split_record(text.substr(1), file, line_no);
             if (!r.phrase.empty()) actors[current].names.push_back(r.phrase);
             add_codes(r.codes, line_no);
@@ -386,29 +393,32 @@ namespace {
 /// recognised alike.
 DictionaryActor tsv_row(const std::vector<std::string>& cols, const std::string& file, std::size_t line) {
     if (cols.size() < 6 || cols.size() > 7)
-        fail(221, file, line, "expected 6 or 7 tab-separated columns: " + std::string(kTsvHeader));
+        fail(ids::ontology::kTsvColumns, file, line,
+             "expected 6 or 7 tab-separated columns: " + std::string(kTsvHeader));
     DictionaryActor a;
     a.file = file;
     a.line = line;
     for (const auto& n : split(cols[0], '|'))
         if (!n.empty()) a.names.push_back(n);
-    if (a.names.empty()) fail(222, file, line, "empty name");
+    if (a.names.empty()) fail(ids::ontology::kTsvEmptyName, file, line, "empty name");
     a.label = a.names.front();
     if (cols[1] == "Agent") return a; // read by the caller
     a.type = actor_type_from_string(cols[1]);
     if (!a.type || *a.type == ActorType::Actor)
-        fail(223, file, line, "unknown type '" + cols[1] +
-                                  "' (Person, Country, Location, Government, Military, ArmedGroup, Organization)");
+        fail(ids::ontology::kTsvType, file, line,
+             "unknown type '" + cols[1] +
+                 "' (Person, Country, Location, Government, Military, ArmedGroup, Organization)");
     a.country = upper(cols[2]);
     if (!a.country.empty() &&
         (a.country.size() != 3 || !std::all_of(a.country.begin(), a.country.end(), ::isalpha)))
-        fail(224, file, line, "country '" + cols[2] + "' is not a 3-letter CAMEO / ISO alpha-3 code");
+        fail(ids::ontology::kTsvCountry, file, line,
+             "country '" + cols[2] + "' is not a 3-letter CAMEO / ISO alpha-3 code");
     a.role = cols[3];
     if (cols.size() == 7) a.iri = cols[6];
     auto date = [&](const std::string& s) -> std::optional<DateValue> {
         if (s.empty()) return std::nullopt;
         auto d = DateValue::parse_iso(s);
-        if (!d || d->day == 0) fail(225, file, line, "bad date '" + s + "' (expected YYYY-MM-DD)");
+        if (!d || d->day == 0) fail(ids::ontology::kTsvDate, file, line, "bad date '" + s + "' (expected YYYY-MM-DD)");
         return d;
     };
     DatedCode code;
@@ -433,7 +443,8 @@ void ActorDictionary::add_tsv(std::string_view text, const std::string& name) {
         const auto cols = split(line, '\t');
         if (!header) {
             if (cols.size() < 6 || cols[0] != "name" || cols[1] != "type")
-                fail(220, name, line_no, std::string("the first line must be the header ") + kTsvHeader);
+                fail(ids::ontology::kTsvHeader, name, line_no,
+                     std::string("the first line must be the header ") + kTsvHeader);
             header = true;
             return;
         }
@@ -443,26 +454,30 @@ void ActorDictionary::add_tsv(std::string_view text, const std::string& name) {
         std::vector<std::string> row = cols;
         if (more) {
             if (actors_.empty() || actors_.back().file != name || !actors_.back().type)
-                fail(226, name, line_no, "'+' continues no actor of this file");
+                fail(ids::ontology::kTsvContinuation, name, line_no, "'+' continues no actor of this file");
             row[0] = actors_.back().names.front();
         }
         DictionaryActor a = tsv_row(row, name, line_no);
         if (more) {
             if (a.type != actors_.back().type)
-                fail(226, name, line_no, "a '+' row must have the type of the actor it continues");
+                fail(ids::ontology::kTsvContinuation, name, line_no,
+                     "a '+' row must have the type of the actor it continues");
             if (a.dated.empty()) actors_.back().default_code = a.default_code;
             else actors_.back().dated.push_back(a.dated.front());
             return;
         }
         actors_.push_back(std::move(a));
     });
-    if (!header) fail(220, name, last_line, std::string("empty dictionary: expected the header ") + kTsvHeader);
+    if (!header)
+        fail(ids::ontology::kTsvHeader, name, last_line,
+             std::string("empty dictionary: expected the header ") + kTsvHeader);
 }
 
 void ActorDictionary::add_tsv_agent(const std::vector<std::string>& cols, const std::string& name,
                                     std::size_t line) {
     if (cols.size() < 6 || cols[0].empty() || cols[3].empty())
-        fail(227, name, line, "an Agent row needs a phrase and its code in the role column (MIL, GOVFRM, NGO~)");
+        fail(ids::ontology::kTsvAgent, name, line,
+             "an Agent row needs a phrase and its code in the role column (MIL, GOVFRM, NGO~)");
     DictionaryAgent a;
     a.before = cols[3].back() == '~';
     a.code = upper(a.before ? cols[3].substr(0, cols[3].size() - 1) : cols[3]);

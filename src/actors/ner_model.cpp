@@ -37,7 +37,9 @@ std::string NerModel::serialize() const {
     return syntax::gzip_compress(out.bytes());
 }
 
-void NerModel::save(const std::string& path) const { syntax::write_model_file(path, serialize(), 803, 804); }
+void NerModel::save(const std::string& path) const {
+    syntax::write_model_file(path, serialize(), ids::output::kNerModelWrite, ids::output::kNerModelRename);
+}
 
 NerModel NerModel::load(const std::string& path) {
     const std::string raw = syntax::read_model_file(path, kMagic, "name recogniser model");
@@ -45,7 +47,8 @@ NerModel NerModel::load(const std::string& path) {
     auto parts = std::make_shared<NerModelParts>();
     syntax::read_model_header(in, path, kNerFormatVersion, "name recogniser model", "newskg train-ner", parts->info);
     if (in.failed() || !parts->weights.read(in) || parts->weights.classes() != kLabels || !in.at_end())
-        throw model_error(102, path, "corrupt name recogniser model (truncated or inconsistent)");
+        throw model_error(ids::syntax::kModelCorrupt, path,
+                          "corrupt name recogniser model (truncated or inconsistent)");
     return NerModel(std::move(parts));
 }
 

@@ -22,7 +22,7 @@ namespace {
 
 syntax::ModelInput describe_input(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
-    if (!f) throw input_error(803, path, "cannot open training file");
+    if (!f) throw input_error(ids::input::kNerTrainingUnreadable, path, "cannot open training file");
     std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     syntax::ModelInput mi;
     mi.name = std::filesystem::path(path).filename().string();

@@ -17,46 +17,37 @@ struct DotOptions;
 struct MergeOptions;
 struct MergeResult;
 } // namespace newskg
-#include "newskg/pipeline/pipeline.hpp"
-#include "newskg/read/reader.hpp"
+#include "options.hpp"
 
 namespace newskg::cli {
 
-int run_extract(const std::vector<std::string>& args);
-int run_read(const std::vector<std::string>& args);
-int run_eval(const std::vector<std::string>& args);
-int run_render(const std::vector<std::string>& args);
-int run_push(const std::vector<std::string>& args);
-int run_stats(const std::vector<std::string>& args);
-int run_path(const std::vector<std::string>& args);
-int run_merge(const std::vector<std::string>& args);
-int run_parse(const std::vector<std::string>& args);
-int run_train_syntax(const std::vector<std::string>& args);
-int run_ner(const std::vector<std::string>& args);
-int run_train_ner(const std::vector<std::string>& args);
+// The commands of the table, in the order `newskg --help` lists them.
+Command extract_command();
+Command merge_command();
+Command render_command();
+Command read_command();
+Command eval_command();
+Command stats_command();
+Command path_command();
+Command load_command();
+Command unload_command();
+Command query_command();
+Command push_command();
+Command parse_command();
+Command train_syntax_command();
+Command ner_command();
+Command train_ner_command();
 
-int run_load(const std::vector<std::string>& args);
-int run_query(const std::vector<std::string>& args);
-int run_unload(const std::vector<std::string>& args);
-
-/// Command-line arguments: "--name value", "--name=value", flags and positionals.
-class Args {
-  public:
-    /// `with_value`: option names that take a value; `flags`: those that do not.
-    /// throws usage_error on an unknown option or a missing value.
-    Args(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
-         const std::vector<std::string>& flags);
-    std::optional<std::string> value(const std::string& name) const;
-    /// Every value of a repeatable option, in command-line order.
-    std::vector<std::string> values(const std::string& name) const;
-    bool flag(const std::string& name) const;
-    const std::vector<std::string>& positionals() const { return positionals_; }
-
-  private:
-    std::vector<std::pair<std::string, std::string>> values_;
-    std::vector<std::string> flags_;
-    std::vector<std::string> positionals_;
-};
+/// The declaration of an option several commands share, made once here: --ontology,
+/// --base, --published, --input-format, --max-bytes, --jobs, --no-parser,
+/// --keep-negated, --actors, --id, --store, the pictures' --top and --clusters, and
+/// the model commands' --doc-prefix, --attribution and --quiet.
+/// throws std::logic_error for any other name.
+OptionSpec shared_option(const std::string& name);
+/// The shared options of commands that read and extract articles (extract, load, push):
+/// --published, --input-format, --max-bytes, --id, --base, --jobs, --no-parser,
+/// --keep-negated, --ontology, --actors.
+std::vector<OptionSpec> article_option_specs();
 
 /// Writes `content` to `path` through a temporary file in the same directory and a
 /// rename, so a failed or interrupted write never leaves a truncated file; "-" writes to
@@ -101,13 +92,15 @@ bool report_diagnostics(const std::vector<Diagnostic>& diagnostics);
 /// not UTF-8 become "\xHH" / "\u00HH" escapes; with keep_newlines, line feed and tab stay.
 std::string printable(std::string_view text, bool keep_newlines = false);
 
-/// The arguments of a training command: "--train FILE..." (every file up to the next
-/// option) apart from the rest. Empty when --help was asked for (`help` is printed).
-struct TrainingArgs {
-    std::vector<std::string> rest;
+/// What a training command (train-syntax, train-ner) reads and writes: --train FILE...,
+/// --dev FILE and --output MODEL. throws usage_error when there are no --train files, no
+/// --output, or arguments that belong to no option.
+struct TrainingFiles {
     std::vector<std::string> train;
+    std::string dev; ///< empty: none
+    std::string output;
 };
-std::optional<TrainingArgs> training_args(const std::vector<std::string>& argv, const char* help);
+TrainingFiles training_files(const Args& args);
 
 /// --no-fuzzy-merge and --aliases FILE (shared by merge and extract); defined in merge.cpp.
 MergeOptions merge_options(const Args& args);
@@ -117,8 +110,6 @@ void write_merge_log(const Args& args, const MergeResult& result, std::size_t gr
 ReadOptions read_options(const Args& args);
 /// Pipeline options from --base, --keep-negated and --no-parser (extract, load).
 PipelineOptions pipeline_options(const Args& args);
-/// --jobs: worker threads, 0 (the default) for one per core.
-std::size_t jobs_option(const Args& args);
 
 /// The syntax model from --model, else syntax::default_model_path; defined in parse.cpp.
 /// throws usage_error when there is none.

@@ -21,62 +21,6 @@
 
 namespace newskg::cli {
 
-Args::Args(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
-           const std::vector<std::string>& flags) {
-    auto known = [](const std::vector<std::string>& v, const std::string& n) {
-        return std::find(v.begin(), v.end(), n) != v.end();
-    };
-    bool only_positionals = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (only_positionals || a == "-" || a.size() < 2 || a[0] != '-') {
-            positionals_.push_back(a);
-            continue;
-        }
-        if (a == "--") {
-            only_positionals = true;
-            continue;
-        }
-        std::string name = a, value;
-        bool has_inline = false;
-        if (auto eq = a.find('='); eq != std::string::npos) {
-            name = a.substr(0, eq);
-            value = a.substr(eq + 1);
-            has_inline = true;
-        }
-        if (known(flags, name)) {
-            if (has_inline) throw usage_error("option " + name + " takes no value");
-            flags_.push_back(name);
-        } else if (known(with_value, name)) {
-            if (!has_inline) {
-                if (i + 1 >= args.size()) throw usage_error("option " + name + " needs a value");
-                value = args[++i];
-            }
-            values_.emplace_back(name, value);
-        } else {
-            throw usage_error("unknown option '" + name + "'");
-        }
-    }
-}
-
-std::optional<std::string> Args::value(const std::string& name) const {
-    std::optional<std::string> v;
-    for (const auto& [n, val] : values_)
-        if (n == name) v = val; // the last one wins, as in most tools
-    return v;
-}
-
-std::vector<std::string> Args::values(const std::string& name) const {
-    std::vector<std::string> out;
-    for (const auto& [n, val] : values_)
-        if (n == name) out.push_back(val);
-    return out;
-}
-
-bool Args::flag(const std::string& name) const {
-    return std::find(flags_.begin(), flags_.end(), name) != flags_.end();
-}
-
 namespace {
 
 // The temporary files being written right now, so that SIGINT or SIGTERM can remove them
@@ -187,7 +131,7 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     if (path == "-") {
         std::cout << content;
         std::cout.flush();
-        if (!std::cout) throw output_error(301, "<stdout>", "cannot write to standard output");
+        if (!std::cout) throw output_error(ids::output::kStdout, "<stdout>", "cannot write to standard output");
         return;
     }
     namespace fs = std::filesystem;
@@ -197,7 +141,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         // A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming
         // a temporary file over it would replace the device itself.
         int fd = ::open(path.c_str(), O_WRONLY);
-        if (fd < 0) throw output_error(302, path, std::string("cannot open: ") + std::strerror(errno));
+        if (fd < 0)
+            throw output_error(ids::output::kCannotCreate, path, std::string("cannot open: ") + std::strerror(errno));
         const char* p = content.data();
         std::size_t left = content.size();
         while (left > 0) {
@@ -206,12 +151,13 @@ void write_file_atomically(const std::string& path, const std::string& content) 
             if (n < 0) {
                 int err = errno;
                 ::close(fd);
-                throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+                throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
             }
             p += n;
             left -= static_cast<std::size_t>(n);
         }
-        if (::close(fd) != 0) throw output_error(303, path, std::string("write failed: ") + std::strerror(errno));
+        if (::close(fd) != 0)
+            throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(errno));
         return;
     }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -236,7 +182,9 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     TempFileGuard guard(name.data());
     int fd = ::mkstemp(name.data());
     const int mkstemp_errno = errno;
-    if (fd < 0) throw output_error(302, path, std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
+    if (fd < 0)
+        throw output_error(ids::output::kCannotCreate, path,
+                           std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
     const char* p = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -246,7 +194,7 @@ void write_file_atomically(const std::string& path, const std::string& content) 
             int err = errno;
             ::close(fd);
             ::unlink(name.data());
-            throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+            throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -254,13 +202,14 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         int err = errno;
         ::unlink(name.data());
-        throw output_error(303, path, std::string("write failed: ") + std::strerror(err));
+        throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
     }
     ::chmod(name.data(), 0644);
     if (::rename(name.data(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(name.data());
-        throw output_error(304, path, std::string("cannot replace the file: ") + std::strerror(err));
+        throw output_error(ids::output::kCannotReplace, path,
+                           std::string("cannot replace the file: ") + std::strerror(err));
     }
 }
 
@@ -274,26 +223,18 @@ bool report_diagnostics(const std::vector<Diagnostic>& diagnostics) {
     return failed;
 }
 
-std::optional<TrainingArgs> training_args(const std::vector<std::string>& argv, const char* help) {
-    TrainingArgs out;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--help" || argv[i] == "-h") {
-            std::cout << help;
-            return std::nullopt;
-        }
-        if (argv[i] == "--train") {
-            while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) out.train.push_back(argv[++i]);
-            continue;
-        }
-        out.rest.push_back(argv[i]);
-    }
-    return out;
+TrainingFiles training_files(const Args& args) {
+    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
+    TrainingFiles files{args.values("--train"), args.value("--dev").value_or(""), args.value("--output").value_or("")};
+    if (files.train.empty()) throw usage_error("no --train files");
+    if (files.output.empty()) throw usage_error("no --output MODEL");
+    return files;
 }
 
 void make_output_dir(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec) throw output_error(302, dir, "cannot create the directory: " + ec.message());
+    if (ec) throw output_error(ids::output::kCannotCreate, dir, "cannot create the directory: " + ec.message());
 }
 
 std::string ontology_dir(const Args& args) {
@@ -308,15 +249,7 @@ ReadOptions read_options(const Args& args) {
         if (!ro.published) throw usage_error("--published expects YYYY-MM-DD, got '" + *p + "'");
     }
     if (auto f = args.value("--input-format")) ro.format = *f;
-    if (auto m = args.value("--max-bytes")) {
-        try {
-            // stoull takes "12abc" as 12 and "-1" as the largest number.
-            if (m->empty() || m->find_first_not_of("0123456789") != std::string::npos) throw std::invalid_argument(*m);
-            ro.max_bytes = std::stoull(*m);
-        } catch (const std::exception&) {
-            throw usage_error("--max-bytes expects a number of bytes, got '" + *m + "'");
-        }
-    }
+    if (auto m = args.number("--max-bytes")) ro.max_bytes = *m;
     if (auto id = args.value("--id")) {
         // One id names one article: several inputs or a directory would need several.
         if (id->empty()) throw usage_error("--id needs a non-empty id");
@@ -333,18 +266,6 @@ PipelineOptions pipeline_options(const Args& args) {
     po.keep_negated = args.flag("--keep-negated");
     po.use_parser = !args.flag("--no-parser");
     return po;
-}
-
-std::size_t jobs_option(const Args& args) {
-    std::size_t jobs = 0; // one thread per core: the output does not depend on it
-    if (auto j = args.value("--jobs")) {
-        try {
-            jobs = std::stoull(*j);
-        } catch (const std::exception&) {
-            throw usage_error("--jobs expects a number of threads (0: one per core), got '" + *j + "'");
-        }
-    }
-    return jobs;
 }
 
 std::vector<std::string> split_list(const std::string& s) {

@@ -15,27 +15,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kEvalHelp = R"(Usage: newskg eval [OPTIONS] GOLD.json...
-
-Extracts the article each gold file names (its "text" field, a file beside the gold
-file) and scores the graph against the gold: precision, recall and F1 of entities and
-of typed relations, untyped pair recall, fragmentation and conflation, per article and
-micro-averaged, with every miss and every spurious item. The figures are those of
-../shared/corpus/score.py on the same graphs.
-
-Options:
-  --json             machine-readable output (the shape of score.py --json)
-  --quiet            only the total line
-  --save-graphs DIR  also write each extracted graph as DIR/ID.json
-  --base IRI         namespace for minted IRIs
-  --ontology DIR     ontology and lexicons to load
-  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
-                     repeatable) read besides the gazetteer and the bundled ones
-
-Exit status: 0 when every article was scored; 1 when a gold file or article could not be
-read (the others are still scored); 2 wrong usage.
-)";
-
 std::string fmt3(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -44,27 +23,19 @@ std::string fmt3(double v) {
 
 nlohmann::json read_json_file(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw input_error(101, path, "cannot open the gold file");
+    if (!in) throw input_error(ids::input::kUnreadable, path, "cannot open the gold file");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& e) {
-        throw parse_error(303, path, 0, std::string("not valid JSON: ") + e.what());
+        throw parse_error(ids::parse::kGoldJson, path, 0, std::string("not valid JSON: ") + e.what());
     }
 }
 
-} // namespace
-
-int run_eval(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kEvalHelp;
-            return 0;
-        }
-    Args args(argv, {"--save-graphs", "--base", "--ontology", "--actors"}, {"--json", "--quiet"});
+int run_eval(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no gold files given");
     const auto resources = Resources::load(ontology_dir(args), true, args.values("--actors"));
     PipelineOptions po;
-    if (auto b = args.value("--base")) po.base_iri = *b;
+    po.base_iri = *args.value("--base");
     const auto save = args.value("--save-graphs");
     if (save) make_output_dir(*save);
 
@@ -74,7 +45,8 @@ int run_eval(const std::vector<std::string>& argv) {
         try {
             nlohmann::json gold = read_json_file(gold_path);
             if (!gold.is_object() || !gold.contains("text") || !gold["text"].is_string())
-                throw parse_error(304, gold_path, 0, "a gold file needs a 'text' field naming the article");
+                throw parse_error(ids::parse::kGoldText, gold_path, 0,
+                                  "a gold file needs a 'text' field naming the article");
             const auto article =
                 (std::filesystem::path(gold_path).parent_path() / gold["text"].get<std::string>()).string();
             KnowledgeGraph graph;
@@ -85,8 +57,8 @@ int run_eval(const std::vector<std::string>& argv) {
                 graph.add(extract(std::move(doc), *resources, po), po.base_iri);
             }, diags);
             for (const auto& d : diags)
-                if (d.error) throw input_error(102, article, d.message);
-            if (n == 0) throw input_error(106, article, "no article read");
+                if (d.error) throw error(d.id, d.message); // the reader's own id: missing, binary ...
+            if (n == 0) throw input_error(ids::input::kEmpty, article, "no article read");
             nlohmann::json graph_json = to_json(graph, &resources->ontology());
             if (save) {
                 std::string id = gold.value("id", std::filesystem::path(gold_path).stem().string());
@@ -99,7 +71,9 @@ int run_eval(const std::vector<std::string>& argv) {
         } catch (const nlohmann::json::exception& e) {
             // A field of the wrong type deep in a gold file ("optional": "yes", a relation
             // that is a string): this gold file is malformed, the others are still scored.
-            problems.push_back(parse_error(305, gold_path, 0, std::string("malformed gold file: ") + e.what()).what());
+            problems.push_back(
+                parse_error(ids::parse::kGoldMalformed, gold_path, 0, std::string("malformed gold file: ") + e.what())
+                    .what());
         }
     }
     const TotalScore tot = total(scores);
@@ -131,6 +105,33 @@ int run_eval(const std::vector<std::string>& argv) {
     }
     for (const auto& p : problems) std::cerr << "newskg: error: " << p << "\n";
     return problems.empty() ? 0 : 1;
+}
+
+} // namespace
+
+Command eval_command() {
+    using K = OptionKind;
+    CommandSpec spec{"eval",
+                     "score extraction against gold files (precision, recall, F1)",
+                     "newskg eval [OPTIONS] GOLD.json...",
+                     R"(Extracts the article each gold file names (its "text" field, a file beside the gold
+file) and scores the graph against the gold: precision, recall and F1 of entities and
+of typed relations, untyped pair recall, fragmentation and conflation, per article and
+micro-averaged, with every miss and every spurious item. The figures are those of
+../shared/corpus/score.py on the same graphs.
+
+)",
+                     {{"Options",
+                       "",
+                       {{"--json", K::Flag, "", "machine-readable output (the shape of score.py --json)", "", {}},
+                        {"--quiet", K::Flag, "", "only the total line", "", {}},
+                        {"--save-graphs", K::Text, "DIR", "also write each extracted graph as DIR/ID.json", "", {}},
+                        shared_option("--base"), shared_option("--ontology"), shared_option("--actors")}}},
+                     R"(Exit status: 0 when every article was scored; 1 when a gold file or article could not be
+read (the others are still scored); 2 wrong usage.
+)",
+                     {}};
+    return {spec, run_eval};
 }
 
 } // namespace newskg::cli

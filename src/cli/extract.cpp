@@ -19,9 +19,54 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kExtractHelp = R"(Usage: newskg extract [OPTIONS] FILE...
+int run_extract(const Args& args);
 
-Reads news articles and writes their knowledge graph: actors as nodes, typed and
+} // namespace
+
+Command extract_command() {
+    using K = OptionKind;
+    std::vector<OptionSpec> options{
+        {"--format", K::Text, "LIST",
+         "output formats, comma-separated\n"
+         "  ttl      RDF Turtle              nt       RDF N-Triples\n"
+         "  nq       RDF N-Quads             trig     RDF TriG\n"
+         "  rdfxml   RDF/XML (file .rdf)     jsonld   JSON-LD\n"
+         "  json     newskg JSON             dot      Graphviz DOT\n"
+         "  graphml  GraphML (Gephi, yEd, Cytoscape)\n"
+         "  svg      picture drawn by Graphviz, as SVG\n"
+         "  png      picture drawn by Graphviz, as PNG (144 dpi)\n"
+         "  html     explorable page: the picture with details on click, filters and search, "
+         "self-contained (no network)\n"
+         "pictures use the dot layout, and sfdp without edge labels above 150 edges: --top N draws the N "
+         "most connected actors instead\n"
+         "nq, trig and jsonld put each article's evidence in a named graph (the article's IRI); actors and "
+         "relations are in the default graph",
+         "json", {}},
+        {"--output", K::Text, "PATH", "write one graph of all inputs to PATH (- is standard output); needs "
+                                      "exactly one format", "", {}},
+        {"--out-dir", K::Text, "DIR",
+         "write one file per article and format: DIR/ID.FORMAT, where ID is the article's id (\"/\", control "
+         "characters and a leading \".\" become \"_\"): the input's file name without extension, a JSON Lines "
+         "line's \"id\", or stdin-HASH for standard input (HASH: 8 hex digits of the text); an id already used "
+         "in the run becomes ID-2, ID-3 … with a warning (newskg.input.114)", "", {}},
+        {"--taken-ids", K::Text, "FILE",
+         "ids already used by other parts of the same batch, one per line (newskg-dask passes its earlier "
+         "shards'): a repeat of one is named ID-2, ID-3 … as in one run over the whole batch", "", {}},
+        {"--merge", K::Flag, "", "with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs", "", {}},
+        {"--merge-log", K::Text, "FILE", "when several articles are merged into one graph, write the actor merges "
+                                         "beyond exact IRIs as JSON Lines (see newskg merge --help)", "", {}},
+        {"--no-fuzzy-merge", K::Flag, "", "merge several articles' actors by exact IRI only", "", {}},
+        {"--aliases", K::Text, "FILE", "alias file adding or forbidding merges (see newskg merge --help)", "", {}},
+        shared_option("--top"),
+        shared_option("--clusters"),
+        {"--store", K::Text, "DIR", "also load every article into the RDF store in DIR (created when absent), as "
+                                    "`newskg load` does; query it with `newskg query`", "", {}},
+    };
+    CommandSpec spec{
+        "extract",
+        "read articles and write their knowledge graph (RDF, JSON, DOT, SVG/PNG, HTML)",
+        "newskg extract [OPTIONS] FILE...",
+        R"(Reads news articles and writes their knowledge graph: actors as nodes, typed and
 CAMEO-coded relations as edges, each with its evidence.
 
 FILE is a plain-text article or a saved page as text (.txt), a saved web page (.html,
@@ -29,70 +74,22 @@ FILE is a plain-text article or a saved page as text (.txt), a saved web page (.
 text or html), any of those gzipped (.gz), a directory (read recursively, each
 directory once however many symbolic links lead to it, only regular files: FIFOs,
 sockets and devices in it are skipped with a warning), or - for standard input.
-
-Options:
-  --format LIST      output formats, comma-separated (default: json):
-                       ttl      RDF Turtle              nt       RDF N-Triples
-                       nq       RDF N-Quads             trig     RDF TriG
-                       rdfxml   RDF/XML (file .rdf)     jsonld   JSON-LD
-                       json     newskg JSON             dot      Graphviz DOT
-                       graphml  GraphML (Gephi, yEd, Cytoscape)
-                       svg      picture drawn by Graphviz, as SVG
-                       png      picture drawn by Graphviz, as PNG (144 dpi)
-                       html     explorable page: the picture with details on click,
-                                filters and search, self-contained (no network)
-                     pictures use the dot layout, and sfdp without edge labels above
-                     150 edges: --top N draws the N most connected actors instead
-                     nq, trig and jsonld put each article's evidence in a named graph
-                     (the article's IRI); actors and relations are in the default graph
-  --output PATH      write one graph of all inputs to PATH (- is standard output);
-                     needs exactly one format
-  --out-dir DIR      write one file per article and format: DIR/ID.FORMAT, where ID is
-                     the article's id ("/", control characters and a leading "." become
-                     "_"): the input's file name without extension, a JSON Lines
-                     line's "id", or stdin-HASH for standard input (HASH: 8 hex digits
-                     of the text); an id already used in the run becomes ID-2, ID-3 …
-                     with a warning (newskg.input.114)
-  --id ID            the article's id, for standard input or one input file
-  --taken-ids FILE   ids already used by other parts of the same batch, one per line
-                     (newskg-dask passes its earlier shards'): a repeat of one is named
-                     ID-2, ID-3 … as in one run over the whole batch
-  --merge            with --out-dir: also write DIR/merged.FORMAT, one graph of all inputs
-  --merge-log FILE   when several articles are merged into one graph, write the actor
-                     merges beyond exact IRIs as JSON Lines (see newskg merge --help)
-  --no-fuzzy-merge   merge several articles' actors by exact IRI only
-  --aliases FILE     alias file adding or forbidding merges (see newskg merge --help)
-  --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
-  --published DATE   publication date (YYYY-MM-DD) for all inputs, overriding what the
-                     articles say; relative dates ("on Sunday") resolve against it
-  --input-format F   auto (default), text, html or jsonl
-  --max-bytes N      largest article accepted (default 33554432)
-  --jobs N           extract on N threads (default 0: one per core); outputs are
-                     the same whatever N is
-  --no-parser        token rules only, without the syntax stage (tagger and parser)
-  --keep-negated     keep negated events ("did not attack") as edges flagged "negated"
-  --ontology DIR     ontology and lexicons to load
-  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
-                     repeatable) read besides the gazetteer and the bundled ones
-  --top N            DOT, SVG, PNG, HTML: draw only the N most central actors (degree
-                     centrality: the most relations, ties by IRI) and their relations
-  --clusters         DOT, SVG, PNG, HTML: group actors by country
-  --store DIR        also load every article into the RDF store in DIR (created when
-                     absent), as `newskg load` does; query it with `newskg query`
-
-Without --output or --out-dir, one format is written to standard output.
+)",
+        {{"Options", "", options}, {"Article options", "", article_option_specs()}},
+        R"(Without --output or --out-dir, one format is written to standard output.
 Exit status: 0 success; 1 some inputs failed (listed at the end; the rest were written);
 2 wrong usage.
-)";
-
-} // namespace
+)",
+        {}};
+    return {spec, run_extract};
+}
 
 ArticleOptions article_options(const Args& args) {
     ArticleOptions ao;
     ao.read = read_options(args);
     if (auto path = args.value("--taken-ids")) {
         std::ifstream in(*path);
-        if (!in) throw input_error(102, *path, "cannot open the file of taken ids");
+        if (!in) throw input_error(ids::input::kUnreadable, *path, "cannot open the file of taken ids");
         for (std::string line; std::getline(in, line);)
             if (!line.empty()) ao.read.taken_ids.push_back(line);
     }
@@ -100,7 +97,7 @@ ArticleOptions article_options(const Args& args) {
     // not be overwritten by it (nor overwrite it).
     if (args.flag("--merge")) ao.read.taken_ids.push_back("merged");
     ao.pipeline = pipeline_options(args);
-    ao.jobs = jobs_option(args);
+    ao.jobs = args.number("--jobs").value_or(0);
     ao.actor_files = args.values("--actors");
     return ao;
 }
@@ -119,20 +116,12 @@ std::size_t extract_articles(const std::vector<std::string>& inputs, const Resou
     return articles;
 }
 
-int run_extract(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kExtractHelp;
-            return 0;
-        }
-    Args args(argv,
-              {"--format", "--output", "--out-dir", "--base", "--published", "--input-format",
-               "--max-bytes", "--ontology", "--top", "--jobs", "--merge-log", "--aliases", "--store",
-               "--actors", "--id", "--taken-ids"},
-              {"--merge", "--keep-negated", "--clusters", "--no-parser", "--no-fuzzy-merge"});
+namespace {
+
+int run_extract(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     std::vector<const io::FormatInfo*> formats;
-    for (const auto& name : split_list(args.value("--format").value_or("json"))) {
+    for (const auto& name : split_list(*args.value("--format"))) {
         formats.push_back(io::format_named(name));
         if (!formats.back())
             throw usage_error("unknown format '" + name + "' (expected " + io::names_where(io::is_writable) + ")");
@@ -151,7 +140,7 @@ int run_extract(const std::vector<std::string>& argv) {
     io::WriteOptions wo;
     wo.base_iri = po.base_iri;
     wo.picture.dot.clusters_by_country = args.flag("--clusters");
-    wo.picture.dot.top = number_option(args, "--top", 0);
+    wo.picture.dot.top = *args.number("--top");
 
     const auto resources = Resources::load(ontology_dir(args), true, ao.actor_files);
     const Ontology& onto = resources->ontology();
@@ -243,5 +232,7 @@ int run_extract(const std::vector<std::string>& argv) {
     }
     return 0;
 }
+
+} // namespace
 
 } // namespace newskg::cli

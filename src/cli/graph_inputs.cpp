@@ -13,19 +13,18 @@
 
 namespace newskg::cli {
 
-const char* const kGraphInputHelp = R"(Inputs: graphs written by `newskg extract` (.json, .ttl, .nt, .nq, .trig, .rdf) and
-articles (.txt, .html, .htm, .jsonl, gzipped, directories, - for standard input), which
-are extracted first; everything given is merged into one graph.
-
-Input options:
-  --no-parser        extract articles with token rules only (faster, less exact)
-  --jobs N           extract articles on N threads (default 0: one per core)
-  --published DATE   publication date (YYYY-MM-DD) for the articles
-  --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
-  --ontology DIR     ontology and lexicons to load
-  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
-                     repeatable) read besides the gazetteer and the bundled ones
-)";
+OptionSection graph_input_section() {
+    OptionSection section{
+        "Input options",
+        R"(Inputs are graphs written by `newskg extract` (.json, .jsonld, .ttl, .nt, .nq, .trig,
+.rdf) and articles (.txt, .html, .htm, .jsonl, gzipped, directories, - for standard
+input), which are extracted first; everything given is merged into one graph.
+)",
+        {}};
+    for (const char* name : {"--no-parser", "--jobs", "--published", "--base", "--ontology", "--actors"})
+        section.options.push_back(shared_option(name));
+    return section;
+}
 
 namespace {
 
@@ -104,18 +103,6 @@ std::string fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-std::size_t number_option(const Args& args, const std::string& name, std::size_t fallback) {
-    const auto v = args.value(name);
-    if (!v) return fallback;
-    if (v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
-        throw usage_error(name + " expects a number, got '" + *v + "'");
-    try {
-        return std::stoull(*v);
-    } catch (const std::exception&) {
-        throw usage_error(name + " expects a number, got '" + *v + "'");
-    }
 }
 
 } // namespace newskg::cli

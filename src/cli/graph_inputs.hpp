@@ -12,13 +12,9 @@
 
 namespace newskg::cli {
 
-/// The options every graph command takes for reading its inputs.
-inline const std::vector<std::string> kGraphInputOptions{"--ontology", "--base", "--published", "--jobs",
-                                                          "--actors"};
-inline const std::vector<std::string> kGraphInputFlags{"--no-parser"};
-
-/// Help text for those options.
-extern const char* const kGraphInputHelp;
+/// The options every graph command (stats, path) takes for reading its inputs, under
+/// their own heading, with a paragraph on what the inputs may be.
+OptionSection graph_input_section();
 
 struct GraphInputs {
     KnowledgeGraph graph;
@@ -45,8 +41,5 @@ std::string fit(const std::string& s, std::size_t width);
 std::string right(const std::string& s, std::size_t width);
 /// printf-style "%.*f".
 std::string fixed(double v, int decimals);
-
-/// A number option ("--top N"); throws usage_error naming the option when it is not one.
-std::size_t number_option(const Args& args, const std::string& name, std::size_t fallback);
 
 } // namespace newskg::cli

@@ -19,52 +19,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kLoadHelp = R"(Usage: newskg load --store DIR [OPTIONS] FILE...
-
-Loads RDF exports and news articles into the RDF store in DIR (created when absent),
-which `newskg query` answers SPARQL queries from.
-
-FILE is an RDF file (.ttl, .nt, .nq, .trig, .rdf or .xml; the graph names of N-Quads
-and TriG are kept) or an article as `newskg extract` reads them (.txt, .html, .jsonl,
-.gz, a directory, - for standard input), which is extracted and loaded as the N-Quads
-export would write it: actors and relations in the default graph, the article and its
-evidence in the named graph of the article's IRI.
-
-Loading merges by IRI (the same actor in two articles is one node) and never
-duplicates: a triple already in the store is not added twice. An article the store
-already holds (the same IRI) is kept when its content is the same, and replaced when
-it differs: its old named graph goes, with the relations (direct triples) that only
-the old version stated, and a note names each article replaced. Two versions of an
-article are never merged. With --no-replace such an article is not loaded but
-reported (exit 1; the other inputs are loaded).
-
-A load is all or nothing: readers see the store as it was until the whole load is
-written and synced, then all of it at once. A load killed at any instant (kill -9, a
-crash, a power cut) leaves the store as it was before; Ctrl-C, SIGTERM or SIGHUP (a
-closed terminal) stop it after the current article or file and keep what was loaded.
-Queries run meanwhile answer from the store as it was.
-
-Options:
-  --store DIR        the store (default: $NEWSKG_STORE, else exports/store)
-  --base IRI         namespace for minted IRIs (default https://newskg.org/id/)
-  --no-parser        token rules only, without the syntax stage (tagger and parser)
-  --jobs N           extract on N threads (default 0: one per core)
-  --published DATE   publication date (YYYY-MM-DD) for all articles
-  --input-format F   auto (default), text, html or jsonl
-  --max-bytes N      largest article accepted (default 33554432)
-  --keep-negated     keep negated events as edges flagged "negated"
-  --no-replace       refuse, rather than replace, an article (or named graph) the
-                     store holds with different content
-  --ontology DIR     ontology and lexicons to load
-  --actors FILE      actor dictionary (PETRARCH/TABARI .actors/.agents, or newskg TSV;
-                     repeatable) read besides the gazetteer and the bundled ones
-
-Exit status: 0 success; 1 some inputs failed (listed at the end; the others were
-loaded), or the store could not be written (nothing was); 2 wrong usage; 129, 130 or
-143 interrupted by SIGHUP, SIGINT or SIGTERM (the store holds every article and file
-loaded before).
-)";
-
 // The one piece of process state here: signal handlers can only set a flag.
 volatile std::sig_atomic_t g_stop_signal = 0;
 
@@ -100,22 +54,11 @@ class StopSignals {
     struct sigaction old_hup_ {};
 };
 
-} // namespace
-
-int run_load(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kLoadHelp;
-            return 0;
-        }
-    Args args(argv,
-              {"--store", "--base", "--jobs", "--published", "--input-format", "--max-bytes", "--ontology",
-               "--actors"},
-              {"--no-parser", "--keep-negated", "--no-replace"});
+int run_load(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no files to load");
     const ReadOptions ro = read_options(args);
     const PipelineOptions po = pipeline_options(args);
-    const std::size_t jobs = jobs_option(args);
+    const std::size_t jobs = *args.number("--jobs");
 
     std::vector<std::string> rdf_files, articles;
     for (const auto& p : args.positionals()) (TripleStore::is_rdf_file(p) ? rdf_files : articles).push_back(p);
@@ -202,6 +145,50 @@ int run_load(const std::vector<std::string>& argv) {
         return 1;
     }
     return 0;
+}
+
+} // namespace
+
+Command load_command() {
+    std::vector<OptionSpec> options{
+        shared_option("--store"),
+        {"--no-replace", OptionKind::Flag, "", "refuse, rather than replace, an article (or named graph) the store "
+                                               "holds with different content", "", {}}};
+    CommandSpec spec{"load",
+                     "load RDF exports and articles into the persistent RDF store",
+                     "newskg load --store DIR [OPTIONS] FILE...",
+                     R"(Loads RDF exports and news articles into the RDF store in DIR (created when absent),
+which `newskg query` answers SPARQL queries from.
+
+FILE is an RDF file (.ttl, .nt, .nq, .trig, .rdf or .xml; the graph names of N-Quads
+and TriG are kept) or an article as `newskg extract` reads them (.txt, .html, .jsonl,
+.gz, a directory, - for standard input), which is extracted and loaded as the N-Quads
+export would write it: actors and relations in the default graph, the article and its
+evidence in the named graph of the article's IRI.
+
+Loading merges by IRI (the same actor in two articles is one node) and never
+duplicates: a triple already in the store is not added twice. An article the store
+already holds (the same IRI) is kept when its content is the same, and replaced when
+it differs: its old named graph goes, with the relations (direct triples) that only
+the old version stated, and a note names each article replaced. Two versions of an
+article are never merged. With --no-replace such an article is not loaded but
+reported (exit 1; the other inputs are loaded).
+
+A load is all or nothing: readers see the store as it was until the whole load is
+written and synced, then all of it at once. A load killed at any instant (kill -9, a
+crash, a power cut) leaves the store as it was before; Ctrl-C, SIGTERM or SIGHUP (a
+closed terminal) stop it after the current article or file and keep what was loaded.
+Queries run meanwhile answer from the store as it was.
+
+)",
+                     {{"Options", "", options}, {"Article options", "", article_option_specs()}},
+                     R"(Exit status: 0 success; 1 some inputs failed (listed at the end; the others were
+loaded), or the store could not be written (nothing was); 2 wrong usage; 129, 130 or
+143 interrupted by SIGHUP, SIGINT or SIGTERM (the store holds every article and file
+loaded before).
+)",
+                     {}};
+    return {spec, run_load};
 }
 
 } // namespace newskg::cli

@@ -14,31 +14,15 @@
 
 namespace {
 
-const char* kHelp = R"(newskg — a knowledge-graph generator for news articles
+// newskg --help: the commands come from the command table, between these two parts.
+const char* kHelpHead = R"(newskg — a knowledge-graph generator for news articles
 
 Usage: newskg COMMAND [OPTIONS] ...
 
 Commands:
-  extract   read articles and write their knowledge graph (RDF, JSON, DOT, SVG/PNG, HTML)
-  merge     merge graphs newskg wrote (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON)
-            into one, resolving actors across articles
-  render    draw an extracted graph (JSON or RDF) as an explorable HTML page, SVG, PNG or DOT
-  read      show what the reader keeps of an article (text or JSON)
-  eval      score extraction against gold files (precision, recall, F1)
-  stats     rank actors (degree, betweenness, PageRank), components, pair balances
-  path      the shortest chain of relations between two actors
-  load      load RDF exports and articles into the persistent RDF store
-  unload    remove articles (their named graphs and the relations only they state)
-            from the persistent RDF store
-  query     answer a SPARQL query from the store (table, CSV, TSV, JSON)
-  push      send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)
-  parse     part-of-speech tags, lemmas and dependency trees of articles (CoNLL-U or
-            JSON), or --eval against a CoNLL-U treebank
-  train-syntax  train the tagger, lemmatizer and parser from UD treebanks
-  ner       the statistical name recogniser's proposals for articles, or --eval
-            against GUM's entity annotations (span P/R/F1 per type)
-  train-ner train the name recogniser from GUM's entity annotations
-  help      this text; `newskg COMMAND --help` describes one command
+)";
+
+const char* kHelpTail = R"(  help          this text; `newskg COMMAND --help` describes one command
 
 Common options:
   --ontology DIR   ontology and lexicons to load (default: $NEWSKG_ONTOLOGY, else the
@@ -55,13 +39,32 @@ model; 130, 143 or 129 when interrupted by SIGINT, SIGTERM or SIGHUP (outputs al
 written are whole, no temporary file is left).
 )";
 
+std::vector<newskg::cli::Command> command_table() {
+    using namespace newskg::cli;
+    return {extract_command(), merge_command(),  render_command(), read_command(),         eval_command(),
+            stats_command(),   path_command(),   load_command(),   unload_command(),       query_command(),
+            push_command(),    parse_command(),  train_syntax_command(), ner_command(), train_ner_command()};
+}
+
+std::string main_help(const std::vector<newskg::cli::Command>& commands) {
+    constexpr std::size_t kSummaryColumn = 16;
+    std::string out = kHelpHead;
+    for (const auto& c : commands) {
+        out += "  " + c.spec.name + std::string(kSummaryColumn - 2 - c.spec.name.size(), ' ');
+        for (char ch : c.spec.summary) out += ch == '\n' ? "\n" + std::string(kSummaryColumn, ' ') : std::string(1, ch);
+        out += "\n";
+    }
+    return out + kHelpTail;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     newskg::cli::remove_temp_files_on_signals();
     std::vector<std::string> args(argv + 1, argv + argc);
+    const std::vector<newskg::cli::Command> commands = command_table();
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
-        std::cout << kHelp;
+        std::cout << main_help(commands);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
@@ -71,21 +74,14 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     try {
-        if (command == "extract") return newskg::cli::run_extract(args);
-        if (command == "read") return newskg::cli::run_read(args);
-        if (command == "eval") return newskg::cli::run_eval(args);
-        if (command == "render") return newskg::cli::run_render(args);
-        if (command == "stats") return newskg::cli::run_stats(args);
-        if (command == "path") return newskg::cli::run_path(args);
-        if (command == "merge") return newskg::cli::run_merge(args);
-        if (command == "load") return newskg::cli::run_load(args);
-        if (command == "query") return newskg::cli::run_query(args);
-        if (command == "unload") return newskg::cli::run_unload(args);
-        if (command == "push") return newskg::cli::run_push(args);
-        if (command == "parse") return newskg::cli::run_parse(args);
-        if (command == "train-syntax") return newskg::cli::run_train_syntax(args);
-        if (command == "ner") return newskg::cli::run_ner(args);
-        if (command == "train-ner") return newskg::cli::run_train_ner(args);
+        for (const auto& c : commands) {
+            if (c.spec.name != command) continue;
+            if (newskg::cli::asks_for_help(args)) {
+                std::cout << newskg::cli::help_text(c.spec);
+                return 0;
+            }
+            return c.run(newskg::cli::Args(c.spec, args));
+        }
         std::cerr << "newskg: unknown command '" << newskg::cli::printable(command) << "' (see newskg --help)\n";
         return 2;
     } catch (const newskg::usage_error& e) {

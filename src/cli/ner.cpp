@@ -11,43 +11,8 @@
 namespace newskg::cli {
 
 namespace {
-const char* kNerHelp = R"(Usage: newskg ner [OPTIONS] FILE...
-       newskg ner --eval GOLD.conllu [--doc-prefix P] [--model MODEL]
 
-Runs the statistical name recogniser (people, organisations, places) over articles,
-read as `newskg extract` reads them, and prints one line per name:
-ARTICLE <tab> SENTENCE <tab> BEGIN <tab> END <tab> TYPE <tab> TEXT (BEGIN and END are
-byte offsets into the article text, SENTENCE counts from 1). These are the recogniser's
-proposals before the actor stage types and resolves them.
-
---eval GOLD.conllu scores it on a CoNLL-U file with GUM's entity annotations (gold
-tokenization, predicted tags): span precision, recall and F1 per type, exact
-boundaries and type. A gold name is a person, organization or place mention whose
-head is a PROPN, cut to the run of proper nouns around its head (see train-ner).
-
-Options:
-  --model MODEL          the recogniser (default: $NEWSKG_NER_MODEL, else
-                         models/ner-en.nskg beside the ontology directory)
-  --syntax-model MODEL   the tagger and parser (default: $NEWSKG_SYNTAX_MODEL, else
-                         models/syntax-en.nskg beside the ontology directory)
-  --eval GOLD.conllu     score instead of recognising
-  --doc-prefix P         with --eval: only the documents whose "# newdoc id" starts
-                         with P (GUM_news_ for GUM's news articles)
-  --published DATE, --input-format F, --max-bytes N   as for newskg read
-  --ontology DIR         gazetteer and dictionaries (and where to look for the models)
-)";
-} // namespace
-
-int run_ner(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kNerHelp;
-            return 0;
-        }
-    Args args(argv,
-              {"--model", "--syntax-model", "--eval", "--doc-prefix", "--published", "--input-format", "--max-bytes",
-               "--ontology"},
-              {});
+int run_ner(const Args& args) {
     const auto gold = args.value("--eval");
     if (!gold && args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     if (gold && !args.positionals().empty()) throw usage_error("--eval takes no article files");
@@ -89,6 +54,42 @@ int run_ner(const std::vector<std::string>& argv) {
         }
     }, diags);
     return report_diagnostics(diags) ? 1 : 0;
+}
+
+} // namespace
+
+Command ner_command() {
+    using K = OptionKind;
+    CommandSpec spec{
+        "ner",
+        "the statistical name recogniser's proposals for articles, or --eval\nagainst GUM's entity annotations "
+        "(span P/R/F1 per type)",
+        "newskg ner [OPTIONS] FILE...\nnewskg ner --eval GOLD.conllu [--doc-prefix P] [--model MODEL]",
+        R"(Runs the statistical name recogniser (people, organisations, places) over articles,
+read as `newskg extract` reads them, and prints one line per name:
+ARTICLE <tab> SENTENCE <tab> BEGIN <tab> END <tab> TYPE <tab> TEXT (BEGIN and END are
+byte offsets into the article text, SENTENCE counts from 1). These are the recogniser's
+proposals before the actor stage types and resolves them.
+
+--eval GOLD.conllu scores it on a CoNLL-U file with GUM's entity annotations (gold
+tokenization, predicted tags): span precision, recall and F1 per type, exact
+boundaries and type. A gold name is a person, organization or place mention whose
+head is a PROPN, cut to the run of proper nouns around its head (see train-ner).
+
+)",
+        {{"Options",
+          "",
+          {{"--model", K::Text, "MODEL", "the recogniser (default: $NEWSKG_NER_MODEL, else models/ner-en.nskg "
+                                         "beside the ontology directory)", "", {}},
+           {"--syntax-model", K::Text, "MODEL", "the tagger and parser (default: $NEWSKG_SYNTAX_MODEL, else "
+                                                "models/syntax-en.nskg beside the ontology directory)", "", {}},
+           {"--eval", K::Text, "GOLD.conllu", "score instead of recognising", "", {}},
+           shared_option("--doc-prefix"),
+           shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
+           {"--ontology", K::Text, "DIR", "gazetteer and dictionaries (and where to look for the models)", "", {}}}}},
+        "",
+        {}};
+    return {spec, run_ner};
 }
 
 } // namespace newskg::cli

@@ -13,34 +13,6 @@
 namespace newskg::cli {
 
 namespace {
-const char* kParseHelp = R"(Usage: newskg parse [OPTIONS] FILE...
-       newskg parse --eval GOLD.conllu [--doc-prefix P] [--model MODEL]
-
-Tags, lemmatizes and parses the sentences of articles (read as `newskg extract` reads
-them) into Universal Dependencies words and trees, or scores the model on a treebank.
-
-Output (--format conllu, the default): one CoNLL-U block per sentence, with
-"# newdoc id", "# sent_id = ARTICLE-N" and "# text" comments, ten columns per word
-(FEATS and DEPS are "_"), and in MISC the word's byte offsets into the article text
-(TokenRange=BEGIN:END), the index of the tokenizer's token it comes from (Token=N) and
-SpaceAfter=No where no space follows. --format json: one JSON object per article with
-its sentences and words (0-based "head", -1 for the root).
-
---eval GOLD.conllu scores the model with the treebank's own words (gold tokenization,
-predicted tags), counting punctuation, as the CoNLL 2018 shared task: UPOS, XPOS and
-lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes).
-
-Options:
-  --format conllu|json   output format (default conllu)
-  --model MODEL          the syntax model (default: $NEWSKG_SYNTAX_MODEL, else
-                         models/syntax-en.nskg beside the ontology directory)
-  --eval GOLD.conllu     score instead of parsing
-  --doc-prefix P         with --eval: only the documents whose "# newdoc id" starts
-                         with P (GUM_news_ for GUM's news articles)
-  --published DATE, --input-format F, --max-bytes N   as for newskg read
-  --ontology DIR         where to look for the model (see --model)
-)";
-
 std::string one_line(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -107,18 +79,10 @@ std::string syntax_model_path(const Args& args) {
     return p;
 }
 
-int run_parse(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kParseHelp;
-            return 0;
-        }
-    Args args(argv,
-              {"--format", "--model", "--eval", "--doc-prefix", "--published", "--input-format", "--max-bytes",
-               "--ontology"},
-              {});
-    const std::string format = args.value("--format").value_or("conllu");
-    if (format != "conllu" && format != "json") throw usage_error("--format is conllu or json");
+namespace {
+
+int run_parse(const Args& args) {
+    const std::string format = *args.value("--format");
     const auto gold = args.value("--eval");
     if (!gold && args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     if (gold && !args.positionals().empty()) throw usage_error("--eval takes no article files");
@@ -144,6 +108,44 @@ int run_parse(const std::vector<std::string>& argv) {
         else std::cout << to_json(doc).dump() << "\n";
     }, diags);
     return report_diagnostics(diags) ? 1 : 0;
+}
+
+} // namespace
+
+Command parse_command() {
+    using K = OptionKind;
+    CommandSpec spec{
+        "parse",
+        "part-of-speech tags, lemmas and dependency trees of articles (CoNLL-U or\nJSON), or --eval against a "
+        "CoNLL-U treebank",
+        "newskg parse [OPTIONS] FILE...\nnewskg parse --eval GOLD.conllu [--doc-prefix P] [--model MODEL]",
+        R"(Tags, lemmatizes and parses the sentences of articles (read as `newskg extract` reads
+them) into Universal Dependencies words and trees, or scores the model on a treebank.
+
+Output (--format conllu, the default): one CoNLL-U block per sentence, with
+"# newdoc id", "# sent_id = ARTICLE-N" and "# text" comments, ten columns per word
+(FEATS and DEPS are "_"), and in MISC the word's byte offsets into the article text
+(TokenRange=BEGIN:END), the index of the tokenizer's token it comes from (Token=N) and
+SpaceAfter=No where no space follows. --format json: one JSON object per article with
+its sentences and words (0-based "head", -1 for the root).
+
+--eval GOLD.conllu scores the model with the treebank's own words (gold tokenization,
+predicted tags), counting punctuation, as the CoNLL 2018 shared task: UPOS, XPOS and
+lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes).
+
+)",
+        {{"Options",
+          "",
+          {{"--format", K::Choice, "", "output format", "conllu", {"conllu", "json"}},
+           {"--model", K::Text, "MODEL", "the syntax model (default: $NEWSKG_SYNTAX_MODEL, else "
+                                         "models/syntax-en.nskg beside the ontology directory)", "", {}},
+           {"--eval", K::Text, "GOLD.conllu", "score instead of parsing", "", {}},
+           shared_option("--doc-prefix"),
+           shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
+           {"--ontology", K::Text, "DIR", "where to look for the model (see --model)", "", {}}}}},
+        "",
+        {}};
+    return {spec, run_parse};
 }
 
 } // namespace newskg::cli

@@ -15,26 +15,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kPathHelp = R"(Usage: newskg path [OPTIONS] GRAPH_OR_ARTICLE... --from ACTOR --to ACTOR
-
-Finds the shortest chain of relations between two actors ("how is Wagner connected to
-MINUSMA?"), following relations in either direction, and shows every step with its
-relations, their direction, dates, mentions and one evidence sentence.
-
-ACTOR is an IRI, a label or an alias ("Wagner", "the UN mission"), ignoring case. A name
-that fits several actors is an error listing them (give the IRI); an unknown name is an
-error suggesting close names.
-
-Options:
-  --from ACTOR          where the chain starts
-  --to ACTOR            where it ends
-  --format table|json   table (default) for reading, json for programs
-
-Exit status: 0 when the search ran (also when the actors are not connected: the
-output says so); 1 an input could not be read or an actor was not found; 2 wrong usage.
-
-)";
-
 std::string describe(const EntityNode& n) {
     return n.label + " (" + std::string(to_string(n.type)) + ", " + n.iri + ")";
 }
@@ -46,12 +26,12 @@ const EntityNode& resolve(const KnowledgeGraph& g, const std::string& option, co
         std::string msg = option + " '" + name + "': no actor of that name in the graph";
         const auto close = similar_actor_names(g, name);
         for (std::size_t i = 0; i < close.size(); ++i) msg += (i ? ", " : "; did you mean: ") + close[i];
-        throw error("newskg.actor.701", msg);
+        throw error(ids::text(ids::actor::kNotFound), msg);
     }
     std::string msg = option + " '" + name + "' names " + std::to_string(found.size()) +
                       " actors; give one of their IRIs:";
     for (const EntityNode* n : found) msg += "\n  " + describe(*n);
-    throw error("newskg.actor.702", msg);
+    throw error(ids::text(ids::actor::kAmbiguous), msg);
 }
 
 std::string predicate_label(const Ontology& onto, const std::string& predicate) {
@@ -146,24 +126,12 @@ std::string to_table(const KnowledgeGraph& g, const Ontology& onto, const Entity
     return out.str();
 }
 
-} // namespace
-
-int run_path(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kPathHelp << kGraphInputHelp;
-            return 0;
-        }
-    std::vector<std::string> with_value = kGraphInputOptions;
-    with_value.insert(with_value.end(), {"--format", "--from", "--to"});
-    Args args(argv, with_value, kGraphInputFlags);
+int run_path(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no graph or article files given");
     const auto from_name = args.value("--from");
     const auto to_name = args.value("--to");
     if (!from_name || !to_name) throw usage_error("give both --from ACTOR and --to ACTOR");
-    const std::string format = args.value("--format").value_or("table");
-    if (format != "table" && format != "json")
-        throw usage_error("unknown format '" + format + "' (expected table or json)");
+    const std::string format = *args.value("--format");
 
     const GraphInputs in = load_graph_inputs(args.positionals(), args);
     const EntityNode& from = resolve(in.graph, "--from", *from_name);
@@ -173,6 +141,36 @@ int run_path(const std::vector<std::string>& argv) {
     write_file_atomically("-", format == "json" ? to_json(in.graph, onto, from, to, chain).dump(2) + "\n"
                                                 : to_table(in.graph, onto, from, to, chain));
     return 0;
+}
+
+} // namespace
+
+Command path_command() {
+    using K = OptionKind;
+    CommandSpec spec{
+        "path",
+        "the shortest chain of relations between two actors",
+        "newskg path [OPTIONS] GRAPH_OR_ARTICLE... --from ACTOR --to ACTOR",
+        R"(Finds the shortest chain of relations between two actors ("how is Wagner connected to
+MINUSMA?"), following relations in either direction, and shows every step with its
+relations, their direction, dates, mentions and one evidence sentence.
+
+ACTOR is an IRI, a label or an alias ("Wagner", "the UN mission"), ignoring case. A name
+that fits several actors is an error listing them (give the IRI); an unknown name is an
+error suggesting close names.
+
+)",
+        {{"Options",
+          "",
+          {{"--from", K::Text, "ACTOR", "where the chain starts", "", {}},
+           {"--to", K::Text, "ACTOR", "where it ends", "", {}},
+           {"--format", K::Choice, "", "table for reading, json for programs", "table", {"table", "json"}}}},
+         graph_input_section()},
+        R"(Exit status: 0 when the search ran (also when the actors are not connected: the
+output says so); 1 an input could not be read or an actor was not found; 2 wrong usage.
+)",
+        {}};
+    return {spec, run_path};
 }
 
 } // namespace newskg::cli

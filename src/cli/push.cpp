@@ -23,63 +23,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kPushHelp = R"(Usage: newskg push --endpoint URL [OPTIONS] FILE...
-
-Sends knowledge graphs to a remote RDF store over the SPARQL 1.1 Graph Store HTTP
-Protocol (Virtuoso, Fuseki, GraphDB, Oxigraph ...), one HTTP request per graph.
-
-FILE is an RDF export of newskg or articles:
-  .nq, .trig     a dataset: each named graph goes to its own name; the default graph
-                 (actors and relations) to --graph, else to the store's default graph
-  .ttl, .nt      one graph: to --graph, else to the store's default graph
-  anything else  articles (.txt, .html, .jsonl, directories, as for extract): extracted
-                 first, then pushed like an N-Quads export of them
-Graphs of the same name in several inputs are merged and sent once.
-
-Options:
-  --endpoint URL       Graph Store endpoint (Virtuoso: http://HOST:8890/sparql-graph-crud-auth)
-  --graph IRI          where the default graph goes (default: the store's default graph;
-                       a store that keeps none, such as one whose default graph is the
-                       union of the named ones, needs --graph)
-  --mode MODE          how graphs replace what the store holds:
-                         auto     (default) named graphs are replaced (PUT), the default
-                                  graph is appended to (POST)
-                         replace  every graph is replaced (PUT)
-                         append   every graph is appended to (POST)
-                         retract  each named graph of the inputs (an article's) is
-                                  deleted from the store (DELETE), the inverse of a
-                                  push of the same articles; the default graph
-                                  (actors and relations other articles share) is left
-                                  as it is, and --verify checks the graphs are gone
-                       auto suits pushing article after article: each article's
-                       evidence graph is replaced when the article is pushed again,
-                       while the shared graph of actors and relations accumulates
-                       instead of holding only the last article's
-  --user NAME          authenticate as NAME (digest or basic, as the server asks)
-  --password-file F    read the password from the first line of F; otherwise it is
-                       taken from the environment variable NEWSKG_PASSWORD. There is no
-                       --password option: a password in the arguments would be visible to
-                       every user in the process listing
-  --retries N          retries after a connection failure, a timeout, HTTP 5xx or 429
-                       (default 3), waiting --retry-delay seconds, then twice as long
-                       each time (at most 8 s); other 4xx answers are not retried
-  --retry-delay S      first wait before a retry, in seconds (default 0.5)
-  --timeout S          longest time for the whole push, every request, retry and wait
-                       included (default 300): no request runs past it; a request
-                       that moves no data for 30 s (or S, if less) is abandoned too.
-                       Of an error answer, the first 64 KiB are read, the rest is not
-  --verify             afterwards, count the triples of each named graph with a SPARQL
-                       query and fail when some are missing
-  --sparql URL         SPARQL query endpoint for --verify (default: the endpoint URL
-                       with its last path segment replaced by "sparql")
-Article options (as for extract): --published, --input-format, --max-bytes, --base,
-  --jobs, --no-parser, --keep-negated, --ontology, --actors FILE.
-
-Prints "pushed N triples to GRAPH" for each graph the store accepted. When a graph fails
-(after its retries), push stops: it lists the graphs that were loaded and those that
-were not, and exits with status 1. Status 2: wrong usage.
-)";
-
 std::string read_password_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error(path + ": cannot read the password file");
@@ -90,50 +33,16 @@ std::string read_password_file(const std::string& path) {
     return line;
 }
 
-double number_option(const Args& args, const std::string& name, double fallback, double min) {
-    auto v = args.value(name);
-    if (!v) return fallback;
-    try {
-        std::size_t used = 0;
-        double d = std::stod(*v, &used);
-        if (used == v->size() && d >= min) return d;
-    } catch (const std::exception&) {
-    }
-    std::ostringstream expected;
-    expected << name << " expects a number of at least " << min << ", got '" << *v << "'";
-    throw usage_error(expected.str());
-}
-
-} // namespace
-
-int run_push(const std::vector<std::string>& argv) {
-    for (const auto& a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << kPushHelp;
-            return 0;
-        }
-        // Said before parsing so the value is never echoed back as an unknown argument.
-        if (a == "--password" || a.rfind("--password=", 0) == 0)
-            throw usage_error("there is no --password option: a password in the arguments is visible to "
-                              "every user in the process listing; put it in the environment variable "
-                              "NEWSKG_PASSWORD or in a file given with --password-file");
-    }
-    Args args(argv,
-              {"--endpoint", "--graph", "--mode", "--user", "--password-file", "--retries", "--retry-delay",
-               "--timeout", "--sparql", "--published", "--input-format", "--max-bytes", "--base", "--jobs",
-               "--ontology", "--actors"},
-              {"--verify", "--no-parser", "--keep-negated"});
+int run_push(const Args& args) {
     const auto endpoint = args.value("--endpoint");
     if (!endpoint || endpoint->empty()) throw usage_error("--endpoint URL is required");
     if (args.positionals().empty()) throw usage_error("no input files");
 
-    store::PushMode mode = store::PushMode::Auto;
-    if (auto m = args.value("--mode")) {
-        if (*m == "replace") mode = store::PushMode::Replace;
-        else if (*m == "append") mode = store::PushMode::Append;
-        else if (*m == "retract") mode = store::PushMode::Retract;
-        else if (*m != "auto") throw usage_error("--mode expects auto, replace, append or retract, got '" + *m + "'");
-    }
+    const std::string mode_name = *args.value("--mode");
+    const store::PushMode mode = mode_name == "replace"   ? store::PushMode::Replace
+                                 : mode_name == "append"  ? store::PushMode::Append
+                                 : mode_name == "retract" ? store::PushMode::Retract
+                                                          : store::PushMode::Auto;
 
     store::RemoteOptions ro;
     ro.endpoint = *endpoint;
@@ -150,9 +59,9 @@ int run_push(const std::vector<std::string>& argv) {
         throw usage_error("--user " + ro.user + " needs a password: set NEWSKG_PASSWORD or give --password-file");
     if (ro.user.empty() && !ro.password.empty())
         throw usage_error("a password was given (NEWSKG_PASSWORD or --password-file) but no --user");
-    ro.retries = static_cast<int>(number_option(args, "--retries", 3, 0));
-    ro.retry_delay_s = number_option(args, "--retry-delay", 0.5, 0);
-    ro.timeout_s = number_option(args, "--timeout", 300, 0.1);
+    ro.retries = static_cast<int>(*args.number("--retries"));
+    ro.retry_delay_s = *args.decimal("--retry-delay");
+    ro.timeout_s = *args.decimal("--timeout");
 
     // Parsed even when no article is among the inputs, so a malformed option is reported.
     const ArticleOptions ao = article_options(args);
@@ -245,6 +154,73 @@ int run_push(const std::vector<std::string>& argv) {
         std::cout << "verified " << payloads.size() << " graph(s) at " << remote.options().query_endpoint << "\n";
     }
     return 0;
+}
+
+} // namespace
+
+Command push_command() {
+    using K = OptionKind;
+    std::vector<OptionSpec> options{
+        {"--endpoint", K::Text, "URL", "Graph Store endpoint (Virtuoso: http://HOST:8890/sparql-graph-crud-auth)",
+         "", {}},
+        {"--graph", K::Text, "IRI", "where the default graph goes (default: the store's default graph; a store "
+                                    "that keeps none, such as one whose default graph is the union of the named "
+                                    "ones, needs --graph)", "", {}},
+        {"--mode", K::Choice, "MODE",
+         "how graphs replace what the store holds\n"
+         "  auto     named graphs are replaced (PUT), the default graph is appended to (POST)\n"
+         "  replace  every graph is replaced (PUT)\n"
+         "  append   every graph is appended to (POST)\n"
+         "  retract  each named graph of the inputs (an article's) is deleted from the store (DELETE), the "
+         "inverse of a push of the same articles; the default graph (actors and relations other articles share) "
+         "is left as it is, and --verify checks the graphs are gone\n"
+         "auto suits pushing article after article: each article's evidence graph is replaced when the article "
+         "is pushed again, while the shared graph of actors and relations accumulates instead of holding only "
+         "the last article's",
+         "auto", {"auto", "replace", "append", "retract"}},
+        {"--user", K::Text, "NAME", "authenticate as NAME (digest or basic, as the server asks)", "", {}},
+        {"--password-file", K::Text, "F", "read the password from the first line of F; otherwise it is taken from "
+                                          "the environment variable NEWSKG_PASSWORD. There is no --password "
+                                          "option: a password in the arguments would be visible to every user in "
+                                          "the process listing", "", {}},
+        {"--retries", K::Number, "N", "retries after a connection failure, a timeout, HTTP 5xx or 429, waiting "
+                                      "--retry-delay seconds, then twice as long each time (at most 8 s); other "
+                                      "4xx answers are not retried", "3", {}, 0, 2147483647},
+        {"--retry-delay", K::Decimal, "S", "first wait before a retry, in seconds", "0.5", {}},
+        {"--timeout", K::Decimal, "S", "longest time for the whole push in seconds, every request, retry and wait "
+                                       "included: no request runs past it; a request that moves no data for 30 s "
+                                       "(or S, if less) is abandoned too. Of an error answer, the first 64 KiB are "
+                                       "read, the rest is not", "300", {}, 0.1},
+        {"--verify", K::Flag, "", "afterwards, count the triples of each named graph with a SPARQL query and fail "
+                                  "when some are missing", "", {}},
+        {"--sparql", K::Text, "URL", "SPARQL query endpoint for --verify (default: the endpoint URL with its last "
+                                     "path segment replaced by \"sparql\")", "", {}},
+    };
+    CommandSpec spec{
+        "push",
+        "send graphs to a SPARQL store (Graph Store HTTP Protocol: Virtuoso, Fuseki ...)",
+        "newskg push --endpoint URL [OPTIONS] FILE...",
+        R"(Sends knowledge graphs to a remote RDF store over the SPARQL 1.1 Graph Store HTTP
+Protocol (Virtuoso, Fuseki, GraphDB, Oxigraph ...), one HTTP request per graph.
+
+FILE is an RDF export of newskg or articles:
+  .nq, .trig     a dataset: each named graph goes to its own name; the default graph
+                 (actors and relations) to --graph, else to the store's default graph
+  .ttl, .nt      one graph: to --graph, else to the store's default graph
+  anything else  articles (.txt, .html, .jsonl, directories, as for extract): extracted
+                 first, then pushed like an N-Quads export of them
+Graphs of the same name in several inputs are merged and sent once.
+
+)",
+        {{"Options", "", options}, {"Article options", "", article_option_specs()}},
+        R"(Prints "pushed N triples to GRAPH" for each graph the store accepted. When a graph fails
+(after its retries), push stops: it lists the graphs that were loaded and those that
+were not, and exits with status 1. Status 2: wrong usage.
+)",
+        {{"--password", "there is no --password option: a password in the arguments is visible to every user in "
+                        "the process listing; put it in the environment variable NEWSKG_PASSWORD or in a file "
+                        "given with --password-file"}}};
+    return {spec, run_push};
 }
 
 } // namespace newskg::cli

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 #include "cli.hpp"
 #include "newskg/core/error.hpp"
@@ -13,41 +14,6 @@
 namespace newskg::cli {
 
 namespace {
-
-const char* kQueryHelp = R"(Usage: newskg query [OPTIONS] ('SPARQL' | --file QUERY.rq)
-
-Answers a SPARQL 1.1 query from the RDF store that `newskg load` (or `newskg extract
---store`) filled. The prefixes of newskg's exports are declared for you unless the
-query declares them: rdf rdfs xsd skos prov schema nkg cameo country org loc kg.
-Named graphs: each article's evidence is in the graph named by its IRI
-(GRAPH ?article { ... }); actors and relations are in the default graph.
-
-DESCRIBE answers every triple whose subject is the resource (DESCRIBE country:RW, or
-DESCRIBE ?x WHERE { ... } for each resource ?x is bound to).
-
-The query is answered from the store alone and read only. Refused, with a message,
-before anything runs: SERVICE (a query never reaches the network), FROM and FROM NAMED
-(use GRAPH <IRI> { ... }), updates (INSERT, DELETE, LOAD, CLEAR ...: change the store
-with newskg load and newskg unload), and what the embedded engine (Rasqal) answers
-wrongly or cannot run: VALUES (write FILTER(?x IN (...)) or UNION), sub-queries (a
-SELECT inside the query), MINUS and (NOT) EXISTS (write OPTIONAL with FILTER(BOUND)).
-Property paths (nkg:partOf+) are not supported by the engine either.
-
-Options:
-  --store DIR      the store (default: $NEWSKG_STORE, else exports/store)
-  --format F       table (default: aligned columns, IRIs shortened), csv or tsv (W3C
-                   SPARQL 1.1 Query Results CSV and TSV), json (W3C SPARQL 1.1 Query
-                   Results JSON); CONSTRUCT and DESCRIBE print N-Triples. csv, tsv
-                   and json are written row by row: use them for large results
-  --file PATH      read the query from PATH (- for standard input)
-
-Examples:
-  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accused ?whom }'
-  newskg query 'SELECT ?who ?rel ?whom ?date WHERE { ?r nkg:subject ?who ; nkg:predicate ?rel ; nkg:object ?whom ; nkg:date ?date }'
-
-Exit status: 0 success; 1 no store, a damaged store, a SPARQL error or a refused
-query; 2 wrong usage.
-)";
 
 /// Whether the query declares `PREFIX name:` itself (case-insensitive keyword).
 bool declares_prefix(const std::string& query, const std::string& name) {
@@ -74,18 +40,9 @@ std::string with_prefixes(const std::string& query) {
     return decl + query;
 }
 
-} // namespace
-
-int run_query(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kQueryHelp;
-            return 0;
-        }
-    Args args(argv, {"--store", "--format", "--file"}, {});
-    const std::string format_name = args.value("--format").value_or("table");
-    const auto format = parse_result_format(format_name);
-    if (!format) throw usage_error("unknown format '" + format_name + "' (expected table, csv, tsv or json)");
+int run_query(const Args& args) {
+    const auto format = parse_result_format(*args.value("--format"));
+    if (!format) throw std::logic_error("query --format offers a format parse_result_format does not know");
 
     std::string sparql;
     if (auto file = args.value("--file")) {
@@ -95,7 +52,7 @@ int run_query(const std::vector<std::string>& argv) {
             ss << std::cin.rdbuf();
         } else {
             std::ifstream in(*file, std::ios::binary);
-            if (!in) throw input_error(101, *file, "cannot open the query file");
+            if (!in) throw input_error(ids::input::kUnreadable, *file, "cannot open the query file");
             ss << in.rdbuf();
         }
         sparql = ss.str();
@@ -120,8 +77,54 @@ int run_query(const std::vector<std::string>& argv) {
         [&](std::vector<std::optional<Term>>&& row) { writer.row(std::move(row)); });
     if (streamed) writer.end();
     else writer.write(result);
-    if (!out) throw output_error(301, "<stdout>", "cannot write to standard output");
+    if (!out) throw output_error(ids::output::kStdout, "<stdout>", "cannot write to standard output");
     return 0;
+}
+
+} // namespace
+
+Command query_command() {
+    using K = OptionKind;
+    CommandSpec spec{
+        "query",
+        "answer a SPARQL query from the store (table, CSV, TSV, JSON)",
+        "newskg query [OPTIONS] ('SPARQL' | --file QUERY.rq)",
+        R"(Answers a SPARQL 1.1 query from the RDF store that `newskg load` (or `newskg extract
+--store`) filled. The prefixes of newskg's exports are declared for you unless the
+query declares them: rdf rdfs xsd skos prov schema nkg cameo country org loc kg.
+Named graphs: each article's evidence is in the graph named by its IRI
+(GRAPH ?article { ... }); actors and relations are in the default graph.
+
+DESCRIBE answers every triple whose subject is the resource (DESCRIBE country:RW, or
+DESCRIBE ?x WHERE { ... } for each resource ?x is bound to).
+
+The query is answered from the store alone and read only. Refused, with a message,
+before anything runs: SERVICE (a query never reaches the network), FROM and FROM NAMED
+(use GRAPH <IRI> { ... }), updates (INSERT, DELETE, LOAD, CLEAR ...: change the store
+with newskg load and newskg unload), and what the embedded engine (Rasqal) answers
+wrongly or cannot run: VALUES (write FILTER(?x IN (...)) or UNION), sub-queries (a
+SELECT inside the query), MINUS and (NOT) EXISTS (write OPTIONAL with FILTER(BOUND)).
+Property paths (nkg:partOf+) are not supported by the engine either.
+
+)",
+        {{"Options",
+          "",
+          {shared_option("--store"),
+           {"--format", K::Choice, "F",
+            "table: aligned columns, IRIs shortened; csv or tsv: W3C SPARQL 1.1 Query Results CSV and TSV; json: "
+            "W3C SPARQL 1.1 Query Results JSON. CONSTRUCT and DESCRIBE print N-Triples. csv, tsv and json are "
+            "written row by row: use them for large results",
+            "table", {"table", "csv", "tsv", "json"}},
+           {"--file", K::Text, "PATH", "read the query from PATH (- for standard input)", "", {}}}}},
+        R"(Examples:
+  newskg query 'SELECT ?who ?whom WHERE { ?who nkg:accused ?whom }'
+  newskg query 'SELECT ?who ?rel ?whom ?date WHERE { ?r nkg:subject ?who ; nkg:predicate ?rel ; nkg:object ?whom ; nkg:date ?date }'
+
+Exit status: 0 success; 1 no store, a damaged store, a SPARQL error or a refused
+query; 2 wrong usage.
+)",
+        {}};
+    return {spec, run_query};
 }
 
 } // namespace newskg::cli

@@ -9,31 +9,10 @@
 namespace newskg::cli {
 
 namespace {
-const char* kReadHelp = R"(Usage: newskg read [OPTIONS] FILE...
 
-Shows what the reader keeps of each article: its body without page furniture (menus,
-captions, credits, bylines), or, with --format json, its title, publication date, outlet,
-agencies, authors, headings, paragraphs, sentences with byte offsets and the dates found.
-
-Options:
-  --format text|json   text (default): the body, one paragraph per line, no headline
-  --published DATE     publication date (YYYY-MM-DD), overriding the article's
-  --input-format F     auto (default), text, html or jsonl
-  --max-bytes N        largest article accepted
-  --id ID              the article's id, for standard input or one input file
-)";
-} // namespace
-
-int run_read(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kReadHelp;
-            return 0;
-        }
-    Args args(argv, {"--format", "--published", "--input-format", "--max-bytes", "--id"}, {});
+int run_read(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
-    const std::string format = args.value("--format").value_or("text");
-    if (format != "text" && format != "json") throw usage_error("--format is text or json");
+    const std::string format = *args.value("--format");
     const ReadOptions ro = read_options(args);
     std::vector<Diagnostic> diags;
     read_articles(args.positionals(), ro, [&](Document&& doc) {
@@ -45,6 +24,29 @@ int run_read(const std::vector<std::string>& argv) {
         }
     }, diags);
     return report_diagnostics(diags) ? 1 : 0;
+}
+
+} // namespace
+
+Command read_command() {
+    CommandSpec spec{
+        "read",
+        "show what the reader keeps of an article (text or JSON)",
+        "newskg read [OPTIONS] FILE...",
+        R"(Shows what the reader keeps of each article: its body without page furniture
+(menus, captions, credits, bylines), or, with --format json, its title, publication
+date, outlet, agencies, authors, headings, paragraphs, sentences with byte offsets and
+the dates found.
+)",
+        {{"Options",
+          "",
+          {{"--format", OptionKind::Choice, "", "text: the body, one paragraph per line, no headline; json: "
+                                                "everything the reader found", "text", {"text", "json"}},
+           shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
+           shared_option("--id")}}},
+        "",
+        {}};
+    return {spec, run_read};
 }
 
 } // namespace newskg::cli

@@ -16,28 +16,6 @@ namespace newskg::cli {
 
 namespace {
 
-const char* kStatsHelp = R"(Usage: newskg stats [OPTIONS] GRAPH_OR_ARTICLE...
-
-Ranks the actors of a knowledge graph and summarises its shape:
-  degree        relations in and out (and mentions: each relation as often as reported)
-  betweenness   Brandes betweenness on the undirected graph: how many shortest paths
-                between other actors pass through this one (brokers score high)
-  PageRank      on the directed graph (subject -> object, damping 0.85): actors that
-                are acted upon by actors that are acted upon score high
-  components    groups of actors linked by relations in either direction
-  pairs         with --pairs: per pair of actors, the events between them by QuadClass
-                (verbal/material cooperation, verbal/material conflict), the sum of
-                their Goldstein values (cooperation > 0 > conflict), by month
-Negated relations (kept with extract --keep-negated) are not counted.
-
-Options:
-  --format table|json   table (default) for reading, json for programs
-  --top N               show the N first actors, components and pairs (default 10;
-                        0 shows all)
-  --pairs               also show the pair balances
-
-)";
-
 struct Ranking {
     const char* key;
     const char* title;
@@ -202,24 +180,10 @@ std::string to_table(const KnowledgeGraph& g, const GraphAnalysis& a,
     return out.str();
 }
 
-} // namespace
-
-int run_stats(const std::vector<std::string>& argv) {
-    for (const auto& a : argv)
-        if (a == "--help" || a == "-h") {
-            std::cout << kStatsHelp << kGraphInputHelp;
-            return 0;
-        }
-    std::vector<std::string> with_value = kGraphInputOptions;
-    with_value.insert(with_value.end(), {"--format", "--top"});
-    std::vector<std::string> flags = kGraphInputFlags;
-    flags.push_back("--pairs");
-    Args args(argv, with_value, flags);
+int run_stats(const Args& args) {
     if (args.positionals().empty()) throw usage_error("no graph or article files given");
-    const std::string format = args.value("--format").value_or("table");
-    if (format != "table" && format != "json")
-        throw usage_error("unknown format '" + format + "' (expected table or json)");
-    const std::size_t top = number_option(args, "--top", 10);
+    const std::string format = *args.value("--format");
+    const std::size_t top = *args.number("--top");
 
     const GraphInputs in = load_graph_inputs(args.positionals(), args);
     const GraphAnalysis analysis = analyse_graph(in.graph);
@@ -229,6 +193,37 @@ int run_stats(const std::vector<std::string>& argv) {
     write_file_atomically("-", format == "json" ? to_json_text(in.graph, analysis, shown, top)
                                                 : to_table(in.graph, analysis, shown, top));
     return 0;
+}
+
+} // namespace
+
+Command stats_command() {
+    using K = OptionKind;
+    CommandSpec spec{
+        "stats",
+        "rank actors (degree, betweenness, PageRank), components, pair balances",
+        "newskg stats [OPTIONS] GRAPH_OR_ARTICLE...",
+        R"(Ranks the actors of a knowledge graph and summarises its shape:
+  degree        relations in and out (and mentions: each relation as often as reported)
+  betweenness   Brandes betweenness on the undirected graph: how many shortest paths
+                between other actors pass through this one (brokers score high)
+  PageRank      on the directed graph (subject -> object, damping 0.85): actors that
+                are acted upon by actors that are acted upon score high
+  components    groups of actors linked by relations in either direction
+  pairs         with --pairs: per pair of actors, the events between them by QuadClass
+                (verbal/material cooperation, verbal/material conflict), the sum of
+                their Goldstein values (cooperation > 0 > conflict), by month
+Negated relations (kept with extract --keep-negated) are not counted.
+)",
+        {{"Options",
+          "",
+          {{"--format", K::Choice, "", "table for reading, json for programs", "table", {"table", "json"}},
+           {"--top", K::Number, "N", "show the N first actors, components and pairs; 0 shows all", "10", {}},
+           {"--pairs", K::Flag, "", "also show the pair balances", "", {}}}},
+         graph_input_section()},
+        "",
+        {}};
+    return {spec, run_stats};
 }
 
 } // namespace newskg::cli

@@ -11,59 +11,16 @@
 namespace newskg::cli {
 
 namespace {
-const char* kTrainNerHelp = R"(Usage: newskg train-ner --train FILE... [--dev FILE] --output MODEL [OPTIONS]
 
-Trains the name recogniser (people, organisations, places; a greedy averaged
-perceptron over BILOU labels) from CoNLL-U files whose MISC column carries GUM's
-entity annotations (Entity=...). A name is a person, organization or place mention
-whose head is a PROPN, cut to the run of proper nouns around that head. Its features
-include the tags the syntax model predicts and the gazetteer and actor dictionaries of
-the ontology directory, so train with the syntax model and ontology it will run with.
-Deterministic: the same inputs and options give the same model bytes.
-scripts/train-ner trains the shipped model models/ner-en.nskg from ../shared/ud (GUM).
-
-Options:
-  --train FILE...      training files (CoNLL-U); all files after --train up to the next
-                       option
-  --dev FILE           scored after each epoch (span F1 on standard error)
-  --output MODEL       the model file to write
-  --epochs N           passes over the data (default 8)
-  --min-weight W       drop averaged weights smaller than W (default 0.5)
-  --max-sentences N    use only the first N sentences of each file (for quick tests)
-  --syntax-model M     the tagger (default: $NEWSKG_SYNTAX_MODEL, else
-                       models/syntax-en.nskg beside the ontology directory)
-  --ontology DIR       gazetteer, cue lists and bundled actor dictionaries
-  --license TEXT       license recorded in the model (default "CC BY-SA 4.0")
-  --attribution TEXT   credits recorded in the model
-  --quiet              no progress lines
-)";
-} // namespace
-
-int run_train_ner(const std::vector<std::string>& argv) {
-    const auto split = training_args(argv, kTrainNerHelp);
-    if (!split) return 0;
-    const std::vector<std::string>& rest = split->rest;
-    const std::vector<std::string>& train = split->train;
-    Args args(rest,
-              {"--dev", "--output", "--epochs", "--min-weight", "--max-sentences", "--syntax-model", "--ontology",
-               "--license", "--attribution"},
-              {"--quiet"});
-    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
-    if (train.empty()) throw usage_error("no --train files");
-    const auto output = args.value("--output");
-    if (!output) throw usage_error("no --output MODEL");
+int run_train_ner(const Args& args) {
+    const TrainingFiles files = training_files(args);
     ner::NerTrainOptions opt;
-    opt.train_files = train;
-    opt.dev_file = args.value("--dev").value_or("");
-    try {
-        if (auto v = args.value("--epochs")) opt.epochs = std::stoi(*v);
-        if (auto v = args.value("--max-sentences")) opt.max_sentences = static_cast<std::size_t>(std::stoull(*v));
-        if (auto v = args.value("--min-weight")) opt.min_weight = std::stof(*v);
-    } catch (const std::exception&) {
-        throw usage_error("--epochs, --max-sentences and --min-weight expect numbers");
-    }
-    if (opt.epochs < 1) throw usage_error("--epochs must be at least 1");
-    if (auto v = args.value("--license")) opt.license = *v;
+    opt.train_files = files.train;
+    opt.dev_file = files.dev;
+    opt.epochs = static_cast<int>(*args.number("--epochs"));
+    opt.min_weight = static_cast<float>(*args.decimal("--min-weight"));
+    opt.max_sentences = *args.number("--max-sentences");
+    opt.license = *args.value("--license");
     if (auto v = args.value("--attribution")) opt.attribution = *v;
     const std::string dir = ontology_dir(args);
     std::string syntax_path = args.value("--syntax-model").value_or(syntax::default_model_path(dir));
@@ -84,9 +41,51 @@ int run_train_ner(const std::vector<std::string>& argv) {
             std::cerr << "train-ner [" << static_cast<int>(s) << " s] " << line << "\n";
         };
     const ner::NerModel model = ner::train_ner_model(opt, *resources->syntax(), resources->actors());
-    model.save(*output);
-    if (opt.log) opt.log("wrote " + *output);
+    model.save(files.output);
+    if (opt.log) opt.log("wrote " + files.output);
     return 0;
+}
+
+} // namespace
+
+Command train_ner_command() {
+    using K = OptionKind;
+    const ner::NerTrainOptions defaults;
+    CommandSpec spec{
+        "train-ner",
+        "train the name recogniser from GUM's entity annotations",
+        "newskg train-ner --train FILE... [--dev FILE] --output MODEL [OPTIONS]",
+        R"(Trains the name recogniser (people, organisations, places; a greedy averaged
+perceptron over BILOU labels) from CoNLL-U files whose MISC column carries GUM's
+entity annotations (Entity=...). A name is a person, organization or place mention
+whose head is a PROPN, cut to the run of proper nouns around that head. Its features
+include the tags the syntax model predicts and the gazetteer and actor dictionaries of
+the ontology directory, so train with the syntax model and ontology it will run with.
+Deterministic: the same inputs and options give the same model bytes.
+scripts/train-ner trains the shipped model models/ner-en.nskg from ../shared/ud (GUM).
+
+)",
+        {{"Options",
+          "",
+          {{"--train", K::List, "FILE", "training files (CoNLL-U): every argument after --train up to the next "
+                                        "option", "", {}},
+           {"--dev", K::Text, "FILE", "scored after each epoch (span F1 on standard error)", "", {}},
+           {"--output", K::Text, "MODEL", "the model file to write", "", {}},
+           {"--epochs", K::Number, "N", "passes over the data", number_text(defaults.epochs), {}, 1, 2147483647},
+           {"--min-weight", K::Decimal, "W", "drop averaged weights smaller than W", number_text(defaults.min_weight),
+            {}},
+           {"--max-sentences", K::Number, "N", "use only the first N sentences of each file (for quick tests); 0 "
+                                               "uses all", number_text(static_cast<double>(defaults.max_sentences)),
+            {}},
+           {"--syntax-model", K::Text, "M", "the tagger (default: $NEWSKG_SYNTAX_MODEL, else models/syntax-en.nskg "
+                                            "beside the ontology directory)", "", {}},
+           {"--ontology", K::Text, "DIR", "gazetteer, cue lists and bundled actor dictionaries", "", {}},
+           {"--license", K::Text, "TEXT", "license recorded in the model", defaults.license, {}},
+           shared_option("--attribution"),
+           shared_option("--quiet")}}},
+        "",
+        {}};
+    return {spec, run_train_ner};
 }
 
 } // namespace newskg::cli

@@ -9,75 +9,20 @@
 namespace newskg::cli {
 
 namespace {
-const char* kTrainSyntaxHelp = R"(Usage: newskg train-syntax --train FILE... [--dev FILE] --output MODEL [OPTIONS]
 
-Trains the syntax model (part-of-speech tagger, lemmatizer, labelled dependency parser)
-from Universal Dependencies treebanks in CoNLL-U. Deterministic: the same inputs and
-options give the same model bytes. scripts/train-syntax trains the shipped model
-models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
-
-Options:
-  --train FILE...      training treebanks (CoNLL-U); all files after --train up to the
-                       next option
-  --dev FILE           scored after training (UPOS, UAS, LAS on standard error)
-  --output MODEL       the model file to write
-  --tagger-epochs N    tagger passes over the data (default 12)
-  --parser-epochs N    parser passes over the data (default 20)
-  --folds N            jackknife folds for the parser's predicted tags (default 5;
-                       0 trains the parser on gold tags)
-  --threads N          threads for the jackknife folds (default 2)
-  --max-sentences N    use only the first N sentences of each file (for quick tests)
-  --tagger-min-weight W   drop the tagger's averaged weights smaller than W (default 0.5)
-  --parser-min-weight W   the same for the parser (default 1.0): a smaller, faster model
-                          for a little accuracy (0 keeps every weight)
-  --license TEXT       license recorded in the model (default "CC BY-SA 4.0")
-  --attribution TEXT   credits recorded in the model
-  --quiet              no progress lines
-)";
-} // namespace
-
-int run_train_syntax(const std::vector<std::string>& argv) {
-    const auto split = training_args(argv, kTrainSyntaxHelp);
-    if (!split) return 0;
-    const std::vector<std::string>& rest = split->rest;
-    const std::vector<std::string>& train = split->train;
-    Args args(rest,
-              {"--dev", "--output", "--tagger-epochs", "--parser-epochs", "--folds", "--threads", "--max-sentences",
-               "--tagger-min-weight", "--parser-min-weight", "--license", "--attribution"},
-              {"--quiet"});
-    if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
-    if (train.empty()) throw usage_error("no --train files");
-    const auto output = args.value("--output");
-    if (!output) throw usage_error("no --output MODEL");
+int run_train_syntax(const Args& args) {
+    const TrainingFiles files = training_files(args);
     syntax::TrainOptions opt;
-    opt.train_files = train;
-    opt.dev_file = args.value("--dev").value_or("");
-    auto int_opt = [&](const char* name, auto& target) {
-        if (auto v = args.value(name)) {
-            try {
-                target = static_cast<std::remove_reference_t<decltype(target)>>(std::stoll(*v));
-            } catch (const std::exception&) {
-                throw usage_error(std::string(name) + " expects a number, got '" + *v + "'");
-            }
-        }
-    };
-    int_opt("--tagger-epochs", opt.tagger_epochs);
-    int_opt("--parser-epochs", opt.parser_epochs);
-    int_opt("--folds", opt.folds);
-    int_opt("--threads", opt.threads);
-    int_opt("--max-sentences", opt.max_sentences);
-    auto float_opt = [&](const char* name, float& target) {
-        if (auto v = args.value(name)) {
-            try {
-                target = std::stof(*v);
-            } catch (const std::exception&) {
-                throw usage_error(std::string(name) + " expects a number, got '" + *v + "'");
-            }
-        }
-    };
-    float_opt("--tagger-min-weight", opt.tagger_min_weight);
-    float_opt("--parser-min-weight", opt.parser_min_weight);
-    if (auto v = args.value("--license")) opt.license = *v;
+    opt.train_files = files.train;
+    opt.dev_file = files.dev;
+    opt.tagger_epochs = static_cast<int>(*args.number("--tagger-epochs"));
+    opt.parser_epochs = static_cast<int>(*args.number("--parser-epochs"));
+    opt.folds = static_cast<int>(*args.number("--folds"));
+    opt.threads = *args.number("--threads");
+    opt.max_sentences = *args.number("--max-sentences");
+    opt.tagger_min_weight = static_cast<float>(*args.decimal("--tagger-min-weight"));
+    opt.parser_min_weight = static_cast<float>(*args.decimal("--parser-min-weight"));
+    opt.license = *args.value("--license");
     if (auto v = args.value("--attribution")) opt.attribution = *v;
     const auto start = std::chrono::steady_clock::now();
     if (!args.flag("--quiet"))
@@ -86,9 +31,55 @@ int run_train_syntax(const std::vector<std::string>& argv) {
             std::cerr << "train-syntax [" << static_cast<int>(s) << " s] " << line << "\n";
         };
     const syntax::SyntaxModel model = syntax::train_syntax_model(opt);
-    model.save(*output);
-    if (opt.log) opt.log("wrote " + *output);
+    model.save(files.output);
+    if (opt.log) opt.log("wrote " + files.output);
     return 0;
+}
+
+} // namespace
+
+Command train_syntax_command() {
+    using K = OptionKind;
+    const syntax::TrainOptions defaults;
+    constexpr double kMaxInt = 2147483647;
+    CommandSpec spec{
+        "train-syntax",
+        "train the tagger, lemmatizer and parser from UD treebanks",
+        "newskg train-syntax --train FILE... [--dev FILE] --output MODEL [OPTIONS]",
+        R"(Trains the syntax model (part-of-speech tagger, lemmatizer, labelled dependency parser)
+from Universal Dependencies treebanks in CoNLL-U. Deterministic: the same inputs and
+options give the same model bytes. scripts/train-syntax trains the shipped model
+models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
+
+)",
+        {{"Options",
+          "",
+          {{"--train", K::List, "FILE", "training treebanks (CoNLL-U): every argument after --train up to the next "
+                                        "option", "", {}},
+           {"--dev", K::Text, "FILE", "scored after training (UPOS, UAS, LAS on standard error)", "", {}},
+           {"--output", K::Text, "MODEL", "the model file to write", "", {}},
+           {"--tagger-epochs", K::Number, "N", "tagger passes over the data", number_text(defaults.tagger_epochs),
+            {}, 0, kMaxInt},
+           {"--parser-epochs", K::Number, "N", "parser passes over the data", number_text(defaults.parser_epochs),
+            {}, 0, kMaxInt},
+           {"--folds", K::Number, "N", "jackknife folds for the parser's predicted tags; 0 trains the parser on gold "
+                                       "tags", number_text(defaults.folds), {}, 0, kMaxInt},
+           {"--threads", K::Number, "N", "threads for the jackknife folds",
+            number_text(static_cast<double>(defaults.threads)), {}},
+           {"--max-sentences", K::Number, "N", "use only the first N sentences of each file (for quick tests); 0 "
+                                               "uses all", number_text(static_cast<double>(defaults.max_sentences)),
+            {}},
+           {"--tagger-min-weight", K::Decimal, "W", "drop the tagger's averaged weights smaller than W",
+            number_text(defaults.tagger_min_weight), {}},
+           {"--parser-min-weight", K::Decimal, "W", "the same for the parser: a smaller, faster model for a little "
+                                                    "accuracy (0 keeps every weight)",
+            number_text(defaults.parser_min_weight), {}},
+           {"--license", K::Text, "TEXT", "license recorded in the model", defaults.license, {}},
+           shared_option("--attribution"),
+           shared_option("--quiet")}}},
+        "",
+        {}};
+    return {spec, run_train_syntax};
 }
 
 } // namespace newskg::cli

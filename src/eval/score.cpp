@@ -126,14 +126,14 @@ ArticleScore score_graph(const nlohmann::json& gold, const nlohmann::json& graph
                          const std::string& gold_path) {
     if (!gold.is_object() || !gold.contains("entities") || !gold["entities"].is_array() ||
         !gold.contains("relations") || !gold["relations"].is_array())
-        throw parse_error(301, gold_path, 0, "a gold file needs 'entities' and 'relations' arrays");
+        throw parse_error(ids::parse::kGoldShape, gold_path, 0, "a gold file needs 'entities' and 'relations' arrays");
     ArticleScore out;
     out.id = gold.contains("id") ? str(gold["id"]) : "";
 
     std::map<std::string, std::set<std::string>> names;
     for (const auto& e : gold["entities"]) {
         if (!e.is_object() || !e.contains("id") || !e.contains("names") || !e["names"].is_array())
-            throw parse_error(302, gold_path, 0, "every gold entity needs 'id' and 'names'");
+            throw parse_error(ids::parse::kGoldEntity, gold_path, 0, "every gold entity needs 'id' and 'names'");
         for (const auto& n : e["names"]) names[gold_norm(str(n))].insert(str(e["id"]));
     }
     std::set<std::string> ignored;

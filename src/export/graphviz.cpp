@@ -18,9 +18,6 @@ namespace newskg::gv {
 
 namespace {
 
-/// Error codes of render_error raised here ("newskg.render.<code>").
-enum : int { kContextFailed = 1, kDotSyntax = 2, kLayoutFailed = 3, kRenderFailed = 4 };
-
 // Where Graphviz's messages go while a Capture is alive. The callback has no user
 // pointer, hence a global; thread_local keeps two threads' captures apart at least.
 thread_local std::string* g_sink = nullptr;
@@ -169,7 +166,7 @@ Drawing::Drawing(const std::string& dot) {
     Capture capture;
     // gvContext loads the plugins Graphviz's installation lists (layouts, renderers).
     gvc_ = gvContext();
-    if (!gvc_) throw render_error(kContextFailed, capture.text("cannot create a Graphviz context"));
+    if (!gvc_) throw render_error(ids::render::kContextFailed, capture.text("cannot create a Graphviz context"));
     TextReader reader{&dot, 0};
     // cgraph copies the discipline record into the graph but keeps the pointers to the
     // memory, ID and I/O disciplines, which are static.
@@ -180,7 +177,7 @@ Drawing::Drawing(const std::string& dot) {
         // the same function the destructor uses.
         const std::string why = capture.text("syntax error");
         release();
-        throw render_error(kDotSyntax, "Graphviz cannot read the DOT: " + why);
+        throw render_error(ids::render::kDotSyntax, "Graphviz cannot read the DOT: " + why);
     }
 }
 
@@ -212,19 +209,19 @@ void Drawing::set_graph_attribute(const std::string& name, const std::string& va
 }
 
 void Drawing::layout(const std::string& engine) {
-    if (laid_out_) throw render_error(kLayoutFailed, "the graph is already laid out");
+    if (laid_out_) throw render_error(ids::render::kLayoutFailed, "the graph is already laid out");
     Capture capture;
     const int rc = gvLayout(gvc_, graph_, engine.c_str());
     if (rc != 0 || capture.failed()) {
         // Whatever part of a layout gvLayout attached is freed by release().
-        throw render_error(kLayoutFailed, "Graphviz layout '" + engine + "' failed: " +
-                                              capture.text("unknown layout engine or layout error"));
+        throw render_error(ids::render::kLayoutFailed, "Graphviz layout '" + engine + "' failed: " +
+                                                           capture.text("unknown layout engine or layout error"));
     }
     laid_out_ = true;
 }
 
 std::string Drawing::render(const std::string& format) {
-    if (!laid_out_) throw render_error(kRenderFailed, "render before layout");
+    if (!laid_out_) throw render_error(ids::render::kRenderFailed, "render before layout");
     Capture capture;
     char* data = nullptr;
     unsigned int length = 0;
@@ -234,8 +231,8 @@ std::string Drawing::render(const std::string& format) {
         if (p) gvFreeRenderData(p);
     });
     if (rc != 0 || capture.failed() || !data)
-        throw render_error(kRenderFailed, "Graphviz cannot render " + format + ": " +
-                                              capture.text("unknown format or renderer error"));
+        throw render_error(ids::render::kRenderFailed, "Graphviz cannot render " + format + ": " +
+                                                           capture.text("unknown format or renderer error"));
     return std::string(data, length);
 }
 

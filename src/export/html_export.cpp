@@ -75,7 +75,7 @@ std::string script_safe_json(const json& data) {
 std::string inline_svg(const std::string& svg) {
     const std::size_t start = svg.find("<svg");
     // Code 4 is graphviz.cpp's "rendering failed".
-    if (start == std::string::npos) throw render_error(4, "Graphviz wrote no <svg> element");
+    if (start == std::string::npos) throw render_error(ids::render::kRenderFailed, "Graphviz wrote no <svg> element");
     const std::string tooltip = " xlink:title=\"";
     std::string out;
     out.reserve(svg.size() - start);

@@ -30,15 +30,15 @@ class Reader {
   public:
     explicit Reader(std::string source) : source_(std::move(source)) {}
 
-    [[noreturn]] void fail(int code, const std::string& where, const std::string& what) const {
-        throw parse_error(code, source_, 0, (where.empty() ? std::string("/") : where) + ": " + what);
+    [[noreturn]] void fail(ids::Id<ids::Family::Parse> id, const std::string& where, const std::string& what) const {
+        throw parse_error(id, source_, 0, (where.empty() ? std::string("/") : where) + ": " + what);
     }
 
     const json* member(const json& obj, const std::string& where, const char* key,
                        bool required) const {
         const auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) {
-            if (required) fail(402, where, std::string("missing \"") + key + "\"");
+            if (required) fail(ids::parse::kGraphJsonField, where, std::string("missing \"") + key + "\"");
             return nullptr;
         }
         return &*it;
@@ -48,7 +48,7 @@ class Reader {
                        bool required = false) const {
         const json* v = member(obj, where, key, required);
         if (!v) return {};
-        if (!v->is_string()) fail(402, where + "/" + key, "expected a string");
+        if (!v->is_string()) fail(ids::parse::kGraphJsonField, where + "/" + key, "expected a string");
         return v->get<std::string>();
     }
 
@@ -57,11 +57,11 @@ class Reader {
         std::vector<std::string> out;
         const json* v = member(obj, where, key, false);
         if (!v) return out;
-        if (!v->is_array()) fail(402, where + "/" + key, "expected an array of strings");
+        if (!v->is_array()) fail(ids::parse::kGraphJsonField, where + "/" + key, "expected an array of strings");
         for (std::size_t i = 0; i < v->size(); ++i) {
             const json& item = (*v)[i];
             if (!item.is_string())
-                fail(402, where + "/" + key + "/" + std::to_string(i), "expected a string");
+                fail(ids::parse::kGraphJsonField, where + "/" + key + "/" + std::to_string(i), "expected a string");
             out.push_back(item.get<std::string>());
         }
         return out;
@@ -71,7 +71,7 @@ class Reader {
                   double fallback) const {
         const json* v = member(obj, where, key, false);
         if (!v) return fallback;
-        if (!v->is_number()) fail(402, where + "/" + key, "expected a number");
+        if (!v->is_number()) fail(ids::parse::kGraphJsonField, where + "/" + key, "expected a number");
         return v->get<double>();
     }
 
@@ -80,7 +80,7 @@ class Reader {
         const json* v = member(obj, where, key, false);
         if (!v) return fallback;
         if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0))
-            fail(402, where + "/" + key, "expected a non-negative integer");
+            fail(ids::parse::kGraphJsonField, where + "/" + key, "expected a non-negative integer");
         return v->get<std::size_t>();
     }
 
@@ -89,7 +89,7 @@ class Reader {
         if (!v) return 0;
         if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
             v->get<long long>() > std::numeric_limits<int>::max())
-            fail(402, where + "/" + key, "expected an integer");
+            fail(ids::parse::kGraphJsonField, where + "/" + key, "expected an integer");
         return v->get<int>();
     }
 
@@ -98,7 +98,7 @@ class Reader {
         const std::string s = string(obj, where, key);
         if (s.empty()) return std::nullopt;
         auto d = DateValue::parse_iso(s);
-        if (!d) fail(404, where + "/" + key, "\"" + s + "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!d) fail(ids::parse::kGraphJsonDate, where + "/" + key, "\"" + s + "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
         return d;
     }
 
@@ -107,12 +107,12 @@ class Reader {
         static const json kEmpty = json::array();
         const json* v = member(obj, where, key, required);
         if (!v) return kEmpty;
-        if (!v->is_array()) fail(401, where + "/" + key, "expected an array");
+        if (!v->is_array()) fail(ids::parse::kGraphJsonShape, where + "/" + key, "expected an array");
         return *v;
     }
 
     void object(const json& v, const std::string& where) const {
-        if (!v.is_object()) fail(401, where, "expected an object");
+        if (!v.is_object()) fail(ids::parse::kGraphJsonShape, where, "expected an object");
     }
 
   private:
@@ -271,12 +271,12 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         // scorer's minimal format ({"id": "e1", ...}) load too.
         node.iri = rd.string(e, at, "iri");
         if (node.iri.empty()) node.iri = rd.string(e, at, "id", true);
-        if (node.iri.empty()) rd.fail(402, at + "/id", "empty id");
+        if (node.iri.empty()) rd.fail(ids::parse::kGraphJsonField, at + "/id", "empty id");
         node.label = rd.string(e, at, "label", true);
         const std::string type = rd.string(e, at, "type");
         if (!type.empty()) {
             const auto t = actor_type_from_string(type);
-            if (!t) rd.fail(403, at + "/type", "unknown actor type \"" + type + "\"");
+            if (!t) rd.fail(ids::parse::kGraphJsonType, at + "/type", "unknown actor type \"" + type + "\"");
             node.type = *t;
         }
         node.aliases = rd.strings(e, at, "aliases");
@@ -293,9 +293,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         const std::string subject = rd.string(r, at, "subject", true);
         const std::string object = rd.string(r, at, "object", true);
         if (!graph.find(subject))
-            rd.fail(405, at + "/subject", "\"" + subject + "\" is not an entity");
+            rd.fail(ids::parse::kGraphJsonEndpoint, at + "/subject", "\"" + subject + "\" is not an entity");
         if (!graph.find(object))
-            rd.fail(405, at + "/object", "\"" + object + "\" is not an entity");
+            rd.fail(ids::parse::kGraphJsonEndpoint, at + "/object", "\"" + object + "\" is not an entity");
         RelationEdge edge;
         edge.predicate = rd.string(r, at, "predicate", true);
         edge.cameo = rd.string(r, at, "cameo");
@@ -307,13 +307,13 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         edge.rule = rd.string(r, at, "rule");
         edge.speaker_iri = rd.string(r, at, "speaker");
         if (!edge.speaker_iri.empty() && !graph.find(edge.speaker_iri))
-            rd.fail(405, at + "/speaker", "\"" + edge.speaker_iri + "\" is not an entity");
+            rd.fail(ids::parse::kGraphJsonEndpoint, at + "/speaker", "\"" + edge.speaker_iri + "\" is not an entity");
         const std::vector<std::string> flags = rd.strings(r, at, "flags");
         for (std::size_t f = 0; f < flags.size(); ++f) {
             const unsigned bit = flag_named(flags[f]);
             edge.flags |= bit;
             if (!bit)
-                rd.fail(403, at + "/flags/" + std::to_string(f),
+                rd.fail(ids::parse::kGraphJsonType, at + "/flags/" + std::to_string(f),
                         "unknown flag \"" + flags[f] + "\"");
         }
         edge.mention_count = rd.count(r, at, "mention_count", 1);
@@ -327,8 +327,7 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
             item.sentence = rd.count(ev, eat, "sentence", 0);
             item.span.begin = rd.count(ev, eat, "start", 0);
             item.span.end = rd.count(ev, eat, "end", 0);
-            if (item.span.end < item.span.begin)
-                rd.fail(402, eat + "/end", "end before start");
+            if (item.span.end < item.span.begin) rd.fail(ids::parse::kGraphJsonField, eat + "/end", "end before start");
             item.text = rd.string(ev, eat, "text");
             edge.evidence.push_back(std::move(item));
         }

@@ -10,7 +10,7 @@
 #include "newskg/export/json.hpp"
 #include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg::io {
@@ -31,7 +31,7 @@ const FormatInfo& sniff(const std::string& text) {
 KnowledgeGraph read_graph(const std::string& path, const Ontology& ontology) {
     if (path != "-") return read_graph_file(path, ontology);
     std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    if (std::cin.bad()) throw input_error(102, "<stdin>", "cannot read standard input");
+    if (std::cin.bad()) throw input_error(ids::input::kUnreadable, "<stdin>", "cannot read standard input");
     return read_graph_text(text, sniff(text), "<stdin>", ontology);
 }
 

@@ -8,7 +8,7 @@
 // clear error): remote contexts, "@reverse", lists, embedded nodes.
 #include <nlohmann/json.hpp>
 
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 
@@ -74,7 +74,7 @@ class Expander {
     }
 
     [[noreturn]] void fail(const std::string& problem) const {
-        throw parse_error(505, name_, 0, "JSON-LD: " + problem);
+        throw parse_error(ids::parse::kJsonLdOrAliases, name_, 0, "JSON-LD: " + problem);
     }
 
   private:

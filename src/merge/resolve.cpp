@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 #include "newskg/actors/actors.hpp"
 #include "newskg/core/error.hpp"
@@ -490,7 +490,7 @@ AliasRules AliasRules::load(const std::string& path) {
                 if (v.is_node()) rules.different.push_back({subject, v.text()});
     }
     if (rules.entries.empty() && rules.different.empty())
-        throw parse_error(505, path, 0,
+        throw parse_error(ids::parse::kJsonLdOrAliases, path, 0,
                           "an alias file needs actors with names (skos:prefLabel, skos:altLabel, "
                           "nkg:acronym) or owl:differentFrom statements; found neither");
     return rules;

@@ -26,17 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Error codes of ontology_error (the id is "newskg.ontology.<code>").
-enum : int {
-    kNoDirectory = 1,
-    kSyntax = 2,
-    kMissingFile = 3,
-    kBadProperty = 4,
-    kBadCameo = 5,
-    kBadGazetteer = 6,
-    kBadLexicon = 7,
-};
-
 // The W3C namespaces, spelt once in newskg/rdf/vocabulary.hpp.
 using vocab::kOwl;
 using vocab::kRdf;
@@ -135,8 +124,10 @@ SubjectMap read_turtle(const std::string& dir) {
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->path().extension() == ".ttl" && it->is_regular_file(ec))
             files.push_back(it->path().string());
-    if (ec) throw ontology_error(kNoDirectory, dir + ": cannot read the ontology directory: " + ec.message());
-    if (files.empty()) throw ontology_error(kMissingFile, dir + ": no *.ttl files");
+    if (ec)
+        throw ontology_error(ids::ontology::kNoDirectory,
+                             dir + ": cannot read the ontology directory: " + ec.message());
+    if (files.empty()) throw ontology_error(ids::ontology::kMissingFile, dir + ": no *.ttl files");
     // Sorted so that messages and the order of equal-ranked values do not depend on
     // the file system's directory order.
     std::sort(files.begin(), files.end());
@@ -170,7 +161,7 @@ SubjectMap read_turtle(const std::string& dir) {
             // after the id so the ontology error names the file once.
             std::string msg = e.what();
             auto pos = msg.find("] ");
-            throw ontology_error(kSyntax, pos == std::string::npos ? msg : msg.substr(pos + 2));
+            throw ontology_error(ids::ontology::kSyntax, pos == std::string::npos ? msg : msg.substr(pos + 2));
         }
     }
     return subjects;
@@ -241,7 +232,7 @@ bool has_ontology(const fs::path& dir) {
 Ontology Ontology::load(const std::string& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        throw ontology_error(kNoDirectory, dir + ": ontology directory not found");
+        throw ontology_error(ids::ontology::kNoDirectory, dir + ": ontology directory not found");
 
     Ontology o;
     o.dir_ = dir;
@@ -265,25 +256,25 @@ Ontology Ontology::load(const std::string& dir) {
         CameoCode c;
         c.code = notation->text;
         if (!is_cameo_code(c.code))
-            throw ontology_error(kBadCameo, s.file + ": " + short_name(iri) + " has notation \"" +
-                                                c.code + "\", not a CAMEO code");
+            throw ontology_error(ids::ontology::kBadCameo, s.file + ": " + short_name(iri) + " has notation \"" +
+                                                               c.code + "\", not a CAMEO code");
         if (const Value* label = s.literal(skos_pref)) c.name = label->text;
         if (const Value* g = s.literal(nkg("goldstein"))) {
             c.goldstein = parse_double(g->text);
             if (!c.goldstein)
-                throw ontology_error(kBadCameo, s.file + ": CAMEO " + c.code +
-                                                    " has a Goldstein score that is not a number");
+                throw ontology_error(ids::ontology::kBadCameo,
+                                     s.file + ": CAMEO " + c.code + " has a Goldstein score that is not a number");
         }
         if (const Value* q = s.literal(nkg("quadClass"))) c.quad_class = parse_int(q->text).value_or(0);
         if (c.quad_class == 0) c.quad_class = quad_class_by_rule(c.code);
         if (const Value* p = s.literal(nkg("ploverCategory"))) c.plover = p->text;
         if (o.cameo_index_.count(c.code))
-            throw ontology_error(kBadCameo, s.file + ": CAMEO code " + c.code + " is defined twice");
+            throw ontology_error(ids::ontology::kBadCameo, s.file + ": CAMEO code " + c.code + " is defined twice");
         o.cameo_index_.emplace(c.code, o.cameo_codes_.size());
         o.cameo_codes_.push_back(std::move(c));
     }
     if (o.cameo_codes_.empty())
-        throw ontology_error(kMissingFile, dir + ": no CAMEO concepts (is cameo.ttl missing?)");
+        throw ontology_error(ids::ontology::kMissingFile, dir + ": no CAMEO concepts (is cameo.ttl missing?)");
     std::sort(o.cameo_codes_.begin(), o.cameo_codes_.end(),
               [](const CameoCode& a, const CameoCode& b) { return a.code < b.code; });
     o.cameo_index_.clear();
@@ -299,62 +290,67 @@ Ontology Ontology::load(const std::string& dir) {
             // Object properties with CAMEO annotations but no class are a slip in the
             // data: without the class they would silently vanish from the ontology.
             if (has_code && s.has(rdf_type, term(kOwl, "ObjectProperty")))
-                throw ontology_error(kBadProperty, s.file + ": " + short_name(iri) +
-                                                       " has nkg:cameoCode but is not an nkg:EventProperty");
+                throw ontology_error(ids::ontology::kBadProperty,
+                                     s.file + ": " + short_name(iri) +
+                                         " has nkg:cameoCode but is not an nkg:EventProperty");
             continue;
         }
         const std::string where = s.file + ": " + short_name(iri);
         if (event && standing)
-            throw ontology_error(kBadProperty, where + " is both an event property and a standing relation");
+            throw ontology_error(ids::ontology::kBadProperty,
+                                 where + " is both an event property and a standing relation");
         if (iri.rfind(kOntologyNs, 0) != 0)
-            throw ontology_error(kBadProperty, where + " is not in the nkg: namespace");
+            throw ontology_error(ids::ontology::kBadProperty, where + " is not in the nkg: namespace");
         RelationType r;
         r.iri = iri;
         r.name = iri.substr(kOntologyNs.size());
         r.event = event;
         const Value* label = s.literal(rdfs_label);
-        if (!label || label->text.empty()) throw ontology_error(kBadProperty, where + " has no rdfs:label");
+        if (!label || label->text.empty())
+            throw ontology_error(ids::ontology::kBadProperty, where + " has no rdfs:label");
         r.label = label->text;
         const Value* comment = s.literal(rdfs_comment);
         if (!comment || comment->text.empty())
-            throw ontology_error(kBadProperty, where + " has no rdfs:comment");
+            throw ontology_error(ids::ontology::kBadProperty, where + " has no rdfs:comment");
         r.comment = comment->text;
         r.symmetric = s.has(rdf_type, owl_symmetric);
         if (standing) {
             if (has_code)
-                throw ontology_error(kBadProperty, where + " is a standing relation with a CAMEO code");
+                throw ontology_error(ids::ontology::kBadProperty, where + " is a standing relation with a CAMEO code");
         } else {
             const Value* code = s.literal(nkg("cameoCode"));
-            if (!code) throw ontology_error(kBadProperty, where + " has no nkg:cameoCode");
+            if (!code) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:cameoCode");
             r.cameo = code->text;
             const CameoCode* concept = o.cameo(r.cameo);
             if (!concept)
-                throw ontology_error(kBadProperty, where + " has CAMEO code " + r.cameo +
-                                                       ", which cameo.ttl does not define");
+                throw ontology_error(ids::ontology::kBadProperty,
+                                     where + " has CAMEO code " + r.cameo + ", which cameo.ttl does not define");
             const Value* quad = s.literal(nkg("quadClass"));
-            if (!quad) throw ontology_error(kBadProperty, where + " has no nkg:quadClass");
+            if (!quad) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:quadClass");
             r.quad_class = parse_int(quad->text).value_or(-1);
             if (r.quad_class != o.quad_class(r.cameo))
-                throw ontology_error(kBadProperty, where + " has QuadClass " + quad->text + " but CAMEO " +
-                                                       r.cameo + " is QuadClass " +
-                                                       std::to_string(o.quad_class(r.cameo)));
+                throw ontology_error(ids::ontology::kBadProperty, where + " has QuadClass " + quad->text +
+                                                                      " but CAMEO " + r.cameo + " is QuadClass " +
+                                                                      std::to_string(o.quad_class(r.cameo)));
             const Value* g = s.literal(nkg("goldstein"));
-            if (!g) throw ontology_error(kBadProperty, where + " has no nkg:goldstein");
+            if (!g) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:goldstein");
             auto gv = parse_double(g->text);
-            if (!gv) throw ontology_error(kBadProperty, where + " has a Goldstein score that is not a number");
+            if (!gv)
+                throw ontology_error(ids::ontology::kBadProperty,
+                                     where + " has a Goldstein score that is not a number");
             r.goldstein = *gv;
             if (std::fabs(r.goldstein - o.goldstein(r.cameo)) > 1e-9) {
                 std::ostringstream msg;
                 msg << where << " has Goldstein " << g->text << " but CAMEO " << r.cameo << " scores "
                     << o.goldstein(r.cameo);
-                throw ontology_error(kBadProperty, msg.str());
+                throw ontology_error(ids::ontology::kBadProperty, msg.str());
             }
             if (const Value* p = s.literal(nkg("ploverCategory"))) {
                 r.plover = p->text;
                 if (!concept->plover.empty() && concept->plover != r.plover)
-                    throw ontology_error(kBadProperty, where + " has PLOVER category " + r.plover +
-                                                           " but CAMEO " + r.cameo + " maps to " +
-                                                           concept->plover);
+                    throw ontology_error(ids::ontology::kBadProperty, where + " has PLOVER category " + r.plover +
+                                                                          " but CAMEO " + r.cameo + " maps to " +
+                                                                          concept->plover);
             } else {
                 r.plover = concept->plover;
             }
@@ -367,8 +363,8 @@ Ontology Ontology::load(const std::string& dir) {
         auto it = std::find_if(o.relations_.begin(), o.relations_.end(),
                                [&](const RelationType& r) { return r.name == name; });
         if (it == o.relations_.end() || it->event)
-            throw ontology_error(kBadProperty, dir + ": the standing relation nkg:" + std::string(name) +
-                                                   " is not defined");
+            throw ontology_error(ids::ontology::kBadProperty,
+                                 dir + ": the standing relation nkg:" + std::string(name) + " is not defined");
     }
     // Which property a bare CAMEO code maps back to when several share it.
     std::set<std::string> preferred_names;
@@ -379,9 +375,9 @@ Ontology Ontology::load(const std::string& dir) {
         if (props.size() == 1)
             preferred_names.insert(props.front().first);
         else if (preferred != 1)
-            throw ontology_error(kBadProperty, dir + ": CAMEO " + code + " is shared by " +
-                                                   std::to_string(props.size()) +
-                                                   " properties; exactly one needs nkg:preferredForCode true");
+            throw ontology_error(ids::ontology::kBadProperty,
+                                 dir + ": CAMEO " + code + " is shared by " + std::to_string(props.size()) +
+                                     " properties; exactly one needs nkg:preferredForCode true");
         for (const auto& [name, pref] : props)
             if (pref) preferred_names.insert(name);
     }
@@ -409,9 +405,9 @@ Ontology Ontology::load(const std::string& dir) {
             auto it = class_of.find(t->text);
             if (it == class_of.end()) continue;
             if (type && *type != ActorType::Actor && it->second != ActorType::Actor && *type != it->second)
-                throw ontology_error(kBadGazetteer, s.file + ": " + short_name(iri) + " has two actor types, " +
-                                                        std::string(to_string(*type)) + " and " +
-                                                        std::string(to_string(it->second)));
+                throw ontology_error(ids::ontology::kBadGazetteer,
+                                     s.file + ": " + short_name(iri) + " has two actor types, " +
+                                         std::string(to_string(*type)) + " and " + std::string(to_string(it->second)));
             if (!type || *type == ActorType::Actor) type = it->second;
         }
         if (!type) continue;
@@ -421,7 +417,8 @@ Ontology Ontology::load(const std::string& dir) {
         const Value* label = s.literal(skos_pref);
         if (!label) label = s.literal(rdfs_label);
         if (!label || label->text.empty())
-            throw ontology_error(kBadGazetteer, s.file + ": " + short_name(iri) + " has no skos:prefLabel");
+            throw ontology_error(ids::ontology::kBadGazetteer,
+                                 s.file + ": " + short_name(iri) + " has no skos:prefLabel");
         e.label = label->text;
         e.names.push_back(e.label);
         for (auto& n : s.literals(skos_alt))
@@ -442,9 +439,9 @@ Ontology Ontology::load(const std::string& dir) {
     }
     for (const auto& e : o.gazetteer_) {
         if (!e.parent_iri.empty() && !o.actor(e.parent_iri))
-            throw ontology_error(kBadGazetteer, subjects.at(e.iri).file + ": " + short_name(e.iri) + " is nkg:" +
-                                                    e.parent_relation + " <" + e.parent_iri +
-                                                    ">, which the gazetteer does not define");
+            throw ontology_error(ids::ontology::kBadGazetteer,
+                                 subjects.at(e.iri).file + ": " + short_name(e.iri) + " is nkg:" + e.parent_relation +
+                                     " <" + e.parent_iri + ">, which the gazetteer does not define");
     }
     // The country an actor belongs to, for actors without their own code: follow the
     // structural links (part of, located in) first, since affiliation can point abroad
@@ -470,7 +467,7 @@ Ontology Ontology::load(const std::string& dir) {
     // --- verb lexicon.
     const std::string verbs_path = (fs::path(dir) / "verbs.tsv").string();
     std::ifstream in(verbs_path);
-    if (!in) throw ontology_error(kMissingFile, verbs_path + ": cannot open the verb lexicon");
+    if (!in) throw ontology_error(ids::ontology::kMissingFile, verbs_path + ": cannot open the verb lexicon");
     std::string line;
     std::size_t lineno = 0;
     bool header = false;
@@ -483,38 +480,44 @@ Ontology Ontology::load(const std::string& dir) {
         auto f = split_tabs(line);
         if (!header) {
             if (f != std::vector<std::string>{"lemma", "frame", "predicate", "cameo"})
-                throw ontology_error(kBadLexicon, where + "the header must be lemma, frame, predicate, cameo");
+                throw ontology_error(ids::ontology::kBadLexicon,
+                                     where + "the header must be lemma, frame, predicate, cameo");
             header = true;
             continue;
         }
         if (f.size() != 4)
-            throw ontology_error(kBadLexicon, where + "expected 4 tab-separated columns, found " +
-                                                  std::to_string(f.size()));
+            throw ontology_error(ids::ontology::kBadLexicon,
+                                 where + "expected 4 tab-separated columns, found " + std::to_string(f.size()));
         VerbSense v{f[0], f[1], f[2], f[3]};
         if (!valid_lemma(v.lemma))
-            throw ontology_error(kBadLexicon, where + "lemma \"" + v.lemma +
-                                                  "\" must be lower-case words separated by single spaces");
-        if (!valid_frame(v.frame)) throw ontology_error(kBadLexicon, where + "unknown frame \"" + v.frame + "\"");
+            throw ontology_error(ids::ontology::kBadLexicon,
+                                 where + "lemma \"" + v.lemma +
+                                     "\" must be lower-case words separated by single spaces");
+        if (!valid_frame(v.frame))
+            throw ontology_error(ids::ontology::kBadLexicon, where + "unknown frame \"" + v.frame + "\"");
         const RelationType* r = o.relation(v.predicate);
-        if (!r) throw ontology_error(kBadLexicon, where + "no ontology property nkg:" + v.predicate);
+        if (!r) throw ontology_error(ids::ontology::kBadLexicon, where + "no ontology property nkg:" + v.predicate);
         if (r->event) {
             if (!o.cameo(v.cameo))
-                throw ontology_error(kBadLexicon, where + "CAMEO code \"" + v.cameo + "\" does not exist");
+                throw ontology_error(ids::ontology::kBadLexicon,
+                                     where + "CAMEO code \"" + v.cameo + "\" does not exist");
             // A verb's code may be more specific than its property's, but must stay in
             // the same root: otherwise the QuadClass of the edge would contradict it.
             if (v.cameo.compare(0, 2, r->cameo, 0, 2) != 0)
-                throw ontology_error(kBadLexicon, where + "CAMEO " + v.cameo + " is not in the root of nkg:" +
-                                                      r->name + " (" + r->cameo + ")");
+                throw ontology_error(ids::ontology::kBadLexicon, where + "CAMEO " + v.cameo +
+                                                                     " is not in the root of nkg:" + r->name + " (" +
+                                                                     r->cameo + ")");
         } else if (!v.cameo.empty()) {
-            throw ontology_error(kBadLexicon, where + "nkg:" + r->name +
-                                                  " is a standing relation; leave the cameo column empty");
+            throw ontology_error(ids::ontology::kBadLexicon,
+                                 where + "nkg:" + r->name + " is a standing relation; leave the cameo column empty");
         }
         if (!seen.emplace(v.lemma, v.frame, v.predicate).second)
-            throw ontology_error(kBadLexicon, where + "duplicate entry " + v.lemma + " / " + v.frame + " / " +
-                                                  v.predicate);
+            throw ontology_error(ids::ontology::kBadLexicon,
+                                 where + "duplicate entry " + v.lemma + " / " + v.frame + " / " + v.predicate);
         o.verbs_.push_back(std::move(v));
     }
-    if (!header || o.verbs_.empty()) throw ontology_error(kBadLexicon, verbs_path + ": the verb lexicon is empty");
+    if (!header || o.verbs_.empty())
+        throw ontology_error(ids::ontology::kBadLexicon, verbs_path + ": the verb lexicon is empty");
     return o;
 }
 

@@ -49,7 +49,7 @@ using RaptorParser = std::unique_ptr<raptor_parser, RaptorParserDeleter>;
 /// in Parser's constructor).
 RaptorParser safe_raptor_parser(World& world, const std::string& syntax) {
     RaptorParser parser(raptor_new_parser(librdf_world_get_raptor(world.get()), syntax.c_str()));
-    if (!parser) throw rdf_error(kParserFailed, "raptor has no parser for " + syntax);
+    if (!parser) throw rdf_error(ids::rdf::kParserFailed, "raptor has no parser for " + syntax);
     // A parser that reads no XML ignores the options: nothing to deny there.
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
@@ -116,7 +116,7 @@ int capture_log(void* user_data, librdf_log_message* message) {
 
 World::World() : log_(std::make_unique<std::vector<LogEntry>>()) {
     world_.reset(librdf_new_world());
-    if (!world_) throw rdf_error(kWorldFailed, "cannot create a librdf world");
+    if (!world_) throw rdf_error(ids::rdf::kWorldFailed, "cannot create a librdf world");
     // The logger is installed before open so messages from opening are captured too.
     librdf_world_set_logger(world_.get(), log_.get(), &capture_log);
     librdf_world_open(world_.get());
@@ -140,12 +140,12 @@ bool World::has_errors() const noexcept {
 Uri::Uri(World& world, std::string_view uri) {
     std::string s(uri);
     uri_.reset(librdf_new_uri(world.get(), uchars(s)));
-    if (!uri_) throw rdf_error(kNodeFailed, "librdf rejected the URI <" + s + ">");
+    if (!uri_) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected the URI <" + s + ">");
 }
 
 Uri Uri::from_filename(World& world, const std::string& path) {
     librdf_uri* raw = librdf_new_uri_from_filename(world.get(), path.c_str());
-    if (!raw) throw rdf_error(kNodeFailed, path + ": cannot make a file URI");
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, path + ": cannot make a file URI");
     return Uri(raw);
 }
 
@@ -221,7 +221,7 @@ std::string NodeRef::describe() const {
 Node Node::iri(World& world, std::string_view iri) {
     std::string s(iri);
     librdf_node* raw = librdf_new_node_from_counted_uri_string(world.get(), uchars(s), s.size());
-    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected the IRI <" + s + ">");
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected the IRI <" + s + ">");
     return Node(raw);
 }
 
@@ -231,7 +231,7 @@ Node Node::literal(World& world, std::string_view text, std::string_view lang) {
     // The counted constructor keeps embedded NULs and does not rely on termination.
     librdf_node* raw = librdf_new_node_from_typed_counted_literal(
         world.get(), uchars(s), s.size(), l.empty() ? nullptr : l.c_str(), l.size(), nullptr);
-    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected a literal");
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected a literal");
     return Node(raw);
 }
 
@@ -239,20 +239,20 @@ Node Node::typed_literal(World& world, std::string_view text, const Uri& datatyp
     std::string s(text);
     librdf_node* raw = librdf_new_node_from_typed_counted_literal(world.get(), uchars(s), s.size(),
                                                                   nullptr, 0, datatype.get());
-    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected a typed literal \"" + s + "\"");
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected a typed literal \"" + s + "\"");
     return Node(raw);
 }
 
 Node Node::blank(World& world, std::string_view id) {
     std::string s(id);
     librdf_node* raw = librdf_new_node_from_counted_blank_identifier(world.get(), uchars(s), s.size());
-    if (!raw) throw rdf_error(kNodeFailed, "librdf rejected the blank node _:" + s);
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected the blank node _:" + s);
     return Node(raw);
 }
 
 Node Node::copy_of(NodeRef ref) {
     librdf_node* raw = librdf_new_node_from_node(as_node(ref.get()));
-    if (!raw) throw rdf_error(kNodeFailed, "cannot copy node " + ref.describe());
+    if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "cannot copy node " + ref.describe());
     return Node(raw);
 }
 
@@ -273,13 +273,13 @@ Statement::Statement(World& world, Node subject, Node predicate, Node object) {
     // (it frees them then), so they are released before the call either way.
     st_.reset(librdf_new_statement_from_nodes(world.get(), as_node(subject.release()),
                                               as_node(predicate.release()), as_node(object.release())));
-    if (!st_) throw rdf_error(kStatementFailed, "cannot create a librdf statement");
+    if (!st_) throw rdf_error(ids::rdf::kStatementFailed, "cannot create a librdf statement");
 }
 
 // ---------------------------------------------------------------- Stream, NodeIterator
 
 Stream::Stream(librdf_stream* raw) : stream_(raw) {
-    if (!stream_) throw rdf_error(kStreamFailed, "librdf returned no stream");
+    if (!stream_) throw rdf_error(ids::rdf::kStreamFailed, "librdf returned no stream");
 }
 bool Stream::end() const noexcept { return librdf_stream_end(stream_.get()) != 0; }
 void Stream::next() noexcept { librdf_stream_next(stream_.get()); }
@@ -293,7 +293,7 @@ NodeRef Stream::context() const noexcept {
 }
 
 NodeIterator::NodeIterator(librdf_iterator* raw) : it_(raw) {
-    if (!it_) throw rdf_error(kStreamFailed, "librdf returned no iterator");
+    if (!it_) throw rdf_error(ids::rdf::kStreamFailed, "librdf returned no iterator");
 }
 bool NodeIterator::end() const noexcept { return librdf_iterator_end(it_.get()) != 0; }
 void NodeIterator::next() noexcept { librdf_iterator_next(it_.get()); }
@@ -313,7 +313,7 @@ Storage Storage::in_memory(World& world) {
         world.take_messages(); // the failed attempt's complaint is not the caller's error
         raw = librdf_new_storage(world.get(), "hashes", "newskg", "hash-type='memory'");
     }
-    if (!raw) throw rdf_error(kStorageFailed, "cannot create an in-memory librdf storage");
+    if (!raw) throw rdf_error(ids::rdf::kStorageFailed, "cannot create an in-memory librdf storage");
     return Storage(raw);
 }
 
@@ -322,7 +322,7 @@ Storage Storage::in_memory_with_contexts(World& world) {
     // contexts index that lets the stream report each statement's graph.
     librdf_storage* raw =
         librdf_new_storage(world.get(), "hashes", "newskg", "hash-type='memory',contexts='yes'");
-    if (!raw) throw rdf_error(kStorageFailed, "cannot create an in-memory librdf storage with contexts");
+    if (!raw) throw rdf_error(ids::rdf::kStorageFailed, "cannot create an in-memory librdf storage with contexts");
     return Storage(raw);
 }
 
@@ -330,7 +330,7 @@ Storage Storage::on_disk(World& world, const std::string& dir, const std::string
                          bool read_only) {
     // librdf's option syntax quotes values with ' and has no escape for it.
     if (dir.find('\'') != std::string::npos)
-        throw rdf_error(kStoreFailed, dir + ": a store directory name cannot contain '");
+        throw rdf_error(ids::rdf::kStoreFailed, dir + ": a store directory name cannot contain '");
     std::string options = "hash-type='bdb',contexts='yes',dir='" + dir + "'";
     if (create) options += ",new='yes'";
     if (read_only) options += ",write='no'";
@@ -340,32 +340,32 @@ Storage Storage::on_disk(World& world, const std::string& dir, const std::string
         std::string why = "cannot open the Berkeley DB files of the store";
         for (const auto& e : world.take_messages())
             if (!e.message.empty()) why += ": " + e.message;
-        throw rdf_error(kStoreFailed, dir + ": " + why);
+        throw rdf_error(ids::rdf::kStoreFailed, dir + ": " + why);
     }
     return Storage(raw);
 }
 
 Model::Model(World& world, Storage& storage) : world_(&world) {
     model_.reset(librdf_new_model(world.get(), storage.get(), nullptr));
-    if (!model_) throw rdf_error(kModelFailed, "cannot create a librdf model");
+    if (!model_) throw rdf_error(ids::rdf::kModelFailed, "cannot create a librdf model");
 }
 
 void Model::add(Node subject, Node predicate, Node object) {
     // librdf_model_add takes the three nodes whatever it returns.
     int rc = librdf_model_add(model_.get(), as_node(subject.release()), as_node(predicate.release()),
                               as_node(object.release()));
-    if (rc != 0) throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+    if (rc != 0) throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
 }
 
 void Model::add(const Statement& statement) {
     if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
-        throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
 }
 
 void Model::add(StatementRef statement) {
     // librdf_model_add_statement copies the statement; the stream keeps its own.
     if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
-        throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
 }
 
 void Model::add(Node subject, Node predicate, Node object, const Node& graph) {
@@ -373,8 +373,8 @@ void Model::add(Node subject, Node predicate, Node object, const Node& graph) {
     // The statement and the context node are copied by the storage, so both stay ours.
     // A storage without contexts answers non-zero (after logging a warning).
     if (librdf_model_context_add_statement(model_.get(), as_node(graph.get()), as_statement(st.get())) != 0)
-        throw rdf_error(kStatementFailed, "librdf refused to add a statement to graph " +
-                                              graph.ref().describe() + " (does the storage keep contexts?)");
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement to graph " +
+                                                        graph.ref().describe() + " (does the storage keep contexts?)");
 }
 
 std::size_t Model::size() const {
@@ -393,7 +393,7 @@ void Model::add(const Statement& statement, const Node* graph) {
     int rc = graph ? librdf_model_context_add_statement(model_.get(), as_node(graph->get()),
                                                         as_statement(statement.get()))
                    : librdf_model_add_statement(model_.get(), as_statement(statement.get()));
-    if (rc != 0) throw rdf_error(kStatementFailed, "librdf refused to add a statement");
+    if (rc != 0) throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
 }
 
 bool Model::contains(const Statement& statement, const Node* graph) const {
@@ -427,7 +427,7 @@ void Model::remove(const Statement& statement, const Node* graph) {
 
 void Model::remove_graph(const Node& graph) {
     if (librdf_model_context_remove_statements(model_.get(), as_node(graph.get())) != 0)
-        throw rdf_error(kStatementFailed, "librdf could not remove graph " + graph.ref().describe());
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf could not remove graph " + graph.ref().describe());
 }
 
 Stream Model::statements_in(const Node& graph) const {
@@ -437,14 +437,15 @@ Stream Model::statements_in(const Node& graph) const {
 NodeIterator Model::graphs() const { return NodeIterator(librdf_model_get_contexts(model_.get())); }
 
 void Model::sync() {
-    if (librdf_model_sync(model_.get()) != 0) throw rdf_error(kStoreFailed, "librdf could not write the store to disk");
+    if (librdf_model_sync(model_.get()) != 0)
+        throw rdf_error(ids::rdf::kStoreFailed, "librdf could not write the store to disk");
 }
 
 // ---------------------------------------------------------------- Parser
 
 Parser::Parser(World& world, const std::string& syntax) : world_(&world), syntax_(syntax) {
     parser_.reset(librdf_new_parser(world.get(), syntax.c_str(), nullptr, nullptr));
-    if (!parser_) throw rdf_error(kParserFailed, "librdf has no parser for " + syntax);
+    if (!parser_) throw rdf_error(ids::rdf::kParserFailed, "librdf has no parser for " + syntax);
     // Graph files come from elsewhere: an RDF/XML DOCTYPE may declare external entities or
     // a remote DTD pointing at local files or internal hosts. Raptor must fetch nothing.
     const std::pair<const char*, const char*> options[] = {
@@ -466,9 +467,9 @@ void Parser::fail(const std::string& name, const std::string& fallback) {
         if (!e.error) continue;
         std::string where = name;
         if (e.line > 0) where += ":" + std::to_string(e.line);
-        throw rdf_error(kParseError, where + ": " + e.message);
+        throw rdf_error(ids::rdf::kParseError, where + ": " + e.message);
     }
-    throw rdf_error(kParseError, name + ": " + fallback);
+    throw rdf_error(ids::rdf::kParseError, name + ": " + fallback);
 }
 
 void Parser::parse_file(const std::string& path, Model& model,
@@ -477,7 +478,7 @@ void Parser::parse_file(const std::string& path, Model& model,
     if (std::FILE* f = std::fopen(path.c_str(), "rb"))
         std::fclose(f);
     else
-        throw rdf_error(kParseError, path + ": cannot open file");
+        throw rdf_error(ids::rdf::kParseError, path + ": cannot open file");
     world_->take_messages();
     Uri uri = Uri::from_filename(*world_, path);
     librdf_stream* raw = librdf_parser_parse_as_stream(parser_.get(), uri.get(), uri.get());
@@ -488,7 +489,7 @@ void Parser::parse_file(const std::string& path, Model& model,
     for (; !stream.end() && !world_->has_errors(); stream.next()) {
         StatementRef st = stream.current();
         if (librdf_model_add_statement(model.get(), as_statement(st.get())) != 0)
-            throw rdf_error(kStatementFailed, path + ": librdf refused to add a statement");
+            throw rdf_error(ids::rdf::kStatementFailed, path + ": librdf refused to add a statement");
         if (each) each(st);
     }
     if (world_->has_errors()) fail(path, "the RDF parser failed");
@@ -499,7 +500,7 @@ void Parser::parse_file_quads(const std::string& path,
     if (std::FILE* f = std::fopen(path.c_str(), "rb"))
         std::fclose(f);
     else
-        throw rdf_error(kParseError, path + ": cannot open file");
+        throw rdf_error(ids::rdf::kParseError, path + ": cannot open file");
     world_->take_messages();
     RaptorParser parser = safe_raptor_parser(*world_, syntax_);
     QuadSink sink;
@@ -552,7 +553,7 @@ Query::Query(World& world, const std::string& sparql) : world_(&world) {
                 if (e.line > 0) why = "line " + std::to_string(e.line) + ": " + why;
                 break;
             }
-        throw rdf_error(kQueryError, "SPARQL syntax error: " + why);
+        throw rdf_error(ids::rdf::kQueryError, "SPARQL syntax error: " + why);
     }
 }
 
@@ -567,7 +568,7 @@ QueryResults Query::execute(Model& model) {
                 why = e.message;
                 break;
             }
-        throw rdf_error(kQueryError, "SPARQL: " + why);
+        throw rdf_error(ids::rdf::kQueryError, "SPARQL: " + why);
     }
     // Rasqal's warnings (a variable selected but never bound…) are not the caller's concern.
     world_->take_messages();
@@ -575,7 +576,7 @@ QueryResults Query::execute(Model& model) {
 }
 
 QueryResults::QueryResults(librdf_query_results* raw) : results_(raw) {
-    if (!results_) throw rdf_error(kQueryError, "librdf returned no query results");
+    if (!results_) throw rdf_error(ids::rdf::kQueryError, "librdf returned no query results");
 }
 bool QueryResults::is_bindings() const noexcept { return librdf_query_results_is_bindings(results_.get()) != 0; }
 bool QueryResults::is_boolean() const noexcept { return librdf_query_results_is_boolean(results_.get()) != 0; }
@@ -602,7 +603,7 @@ std::optional<Node> QueryResults::value(int i) const {
 
 bool QueryResults::boolean() const {
     int b = librdf_query_results_get_boolean(results_.get());
-    if (b < 0) throw rdf_error(kQueryError, "the query has no boolean answer");
+    if (b < 0) throw rdf_error(ids::rdf::kQueryError, "the query has no boolean answer");
     return b > 0;
 }
 
@@ -612,14 +613,14 @@ Stream QueryResults::statements() { return Stream(librdf_query_results_as_stream
 
 Serializer::Serializer(World& world, const std::string& syntax) : world_(&world) {
     serializer_.reset(librdf_new_serializer(world.get(), syntax.c_str(), nullptr, nullptr));
-    if (!serializer_) throw rdf_error(kSerializerFailed, "librdf has no serializer for " + syntax);
+    if (!serializer_) throw rdf_error(ids::rdf::kSerializerFailed, "librdf has no serializer for " + syntax);
 }
 
 void Serializer::set_namespace(const std::string& prefix, std::string_view iri) {
     Uri uri(*world_, iri);
     // librdf copies the URI, so the temporary may go.
     if (librdf_serializer_set_namespace(serializer_.get(), uri.get(), prefix.c_str()) != 0)
-        throw rdf_error(kSerializerFailed, "cannot declare prefix " + prefix);
+        throw rdf_error(ids::rdf::kSerializerFailed, "cannot declare prefix " + prefix);
 }
 
 std::string Serializer::to_string(const Model& model) {
@@ -632,7 +633,7 @@ std::string Serializer::to_string(const Model& model) {
     std::unique_ptr<char, FreeDeleter> owned;
     {
         std::unique_ptr<std::FILE, FileCloser> fh(open_memstream(&buf, &len));
-        if (!fh) throw rdf_error(kSerializeError, "cannot open a memory stream");
+        if (!fh) throw rdf_error(ids::rdf::kSerializeError, "cannot open a memory stream");
         int rc = librdf_serializer_serialize_model_to_file_handle(serializer_.get(), fh.get(), nullptr,
                                                                   model.get());
         // Closing flushes the stream and sets buf and len for the last time.
@@ -646,7 +647,7 @@ std::string Serializer::to_string(const Model& model) {
                     why = e.message;
                     break;
                 }
-            throw rdf_error(kSerializeError, why);
+            throw rdf_error(ids::rdf::kSerializeError, why);
         }
     }
     return buf ? std::string(buf, len) : std::string();

@@ -41,22 +41,6 @@ struct raptor_uri_s;
 
 namespace newskg::rdf {
 
-/// Error codes of rdf_error raised here (the id is "newskg.rdf.<code>").
-enum ErrorCode : int {
-    kWorldFailed = 1,
-    kStorageFailed = 2,
-    kModelFailed = 3,
-    kParserFailed = 4,
-    kSerializerFailed = 5,
-    kNodeFailed = 6,
-    kStatementFailed = 7,
-    kStreamFailed = 8,
-    kParseError = 10,
-    kSerializeError = 11,
-    kQueryError = 12,
-    kStoreFailed = 13,
-};
-
 namespace detail {
 // Defined in rdf.cpp, where librdf's free functions are visible.
 struct WorldDeleter {

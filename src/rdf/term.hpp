@@ -1,7 +1,7 @@
 #pragma once
 // One RDF term and one quad as plain values, copied out of librdf/raptor: what the
 // exporters hand the JSON-LD writer (export/rdf_dataset.hpp) and what the readers of
-// src/merge and src/io build graphs from (merge/rdf_triples.hpp).
+// src/merge and src/io build graphs from (io/rdf_triples.hpp).
 #include <string>
 
 namespace newskg::detail {

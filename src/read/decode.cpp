@@ -118,11 +118,11 @@ Text to_utf8(std::string_view bytes, const std::string& path, std::string_view d
                 if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
                 return Text{std::move(s), std::nullopt};
             }
-            throw input_error(input_codes::kEncoding, path, "invalid UTF-16 text");
+            throw input_error(ids::input::kEncoding, path, "invalid UTF-16 text");
         }
     }
     if (looks_binary(bytes))
-        throw input_error(input_codes::kBinary, path, "binary data (NUL bytes or control characters), not an article");
+        throw input_error(ids::input::kBinary, path, "binary data (NUL bytes or control characters), not an article");
     // NUL bytes become spaces: C APIs downstream (librdf, libxml2) stop at a NUL, and
     // one such byte must not cost the whole article.
     std::string without_nul;
@@ -163,7 +163,7 @@ Text to_utf8(std::string_view bytes, const std::string& path, std::string_view d
         char32_t cp = c;
         if (c >= 0x80 && c <= 0x9F) cp = kCp1252High[c - 0x80];
         if (cp == 0)
-            throw input_error(input_codes::kEncoding, path,
+            throw input_error(ids::input::kEncoding, path,
                               "not valid UTF-8, and byte 0x" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
                                   std::string(1, "0123456789ABCDEF"[c & 15]) + " is not Windows-1252 either");
         append_utf8(out, cp);
@@ -171,7 +171,7 @@ Text to_utf8(std::string_view bytes, const std::string& path, std::string_view d
         ++i;
     }
     if (converted * 3 > ascii_letters + converted)
-        throw input_error(input_codes::kEncoding, path,
+        throw input_error(ids::input::kEncoding, path,
                           "not valid UTF-8 and not Western (Windows-1252) text; convert it to UTF-8");
     return Text{std::move(out), std::string("Windows-1252"), nuls};
 }

@@ -2,7 +2,7 @@
 // From raw bytes to clean UTF-8 (private): binary detection, encoding repair and NFC
 // normalisation (gzip is undone earlier, by zlib's gz* reader in input.cpp). Failures
 // throw newskg::input_error with the stable codes of
-// newskg::input_codes.
+// newskg::ids::input (newskg/core/error_ids.hpp).
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -294,7 +294,7 @@ class Extractor {
         const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                             HTML_PARSE_IGNORE_ENC;
         if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-            throw input_error(input_codes::kTooLarge, path, "HTML page too large to parse");
+            throw input_error(ids::input::kTooLarge, path, "HTML page too large to parse");
         // libxml2 stops building the tree at 256 nested elements (its guard against stack
         // exhaustion) and drops the rest of the page: such a page is parsed again with the
         // elements below kMaxHtmlDepth flattened into their ancestor, and refused only if
@@ -302,7 +302,7 @@ class Extractor {
         if (parse(utf8, options)) return;
         const std::string flat = flatten_deep_elements(utf8, kMaxHtmlDepth, elements_flattened_);
         if (parse(flat, options)) return;
-        throw input_error(input_codes::kTooDeep, path,
+        throw input_error(ids::input::kTooDeep, path,
                           "HTML elements nested deeper than libxml2's limit of 256 levels; the page was not read");
     }
     ~Extractor() {
@@ -312,7 +312,7 @@ class Extractor {
     /// Parses into doc_; false (and no doc_) when libxml2 found the page too deep.
     bool parse(std::string_view utf8, int options) {
         htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-        if (!ctxt) throw input_error(input_codes::kUnreadable, path_, "out of memory for the HTML parser");
+        if (!ctxt) throw input_error(ids::input::kUnreadable, path_, "out of memory for the HTML parser");
         doc_ = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
         const bool too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
         htmlFreeParserCtxt(ctxt);

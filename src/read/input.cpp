@@ -52,8 +52,6 @@ std::string message_of(const error& e) {
 Diagnostic diag(const std::string& path, std::string id, std::string message, bool is_error) {
     return Diagnostic{path, std::move(id), path + ": " + std::move(message), is_error};
 }
-std::string input_id(int code) { return "newskg.input." + std::to_string(code); }
-std::string parse_id(int code) { return "newskg.parse." + std::to_string(code); }
 
 // A file or standard input read through zlib's gz* functions, which inflate gzip data and
 // pass anything else through unchanged. Buffered, so the first bytes can be inspected
@@ -85,7 +83,7 @@ class Source {
         f_ = fd >= 0 ? gzdopen(fd, "rb") : nullptr;
         if (!f_) {
             if (fd >= 0) ::close(fd);
-            throw input_error(input_codes::kUnreadable, path,
+            throw input_error(ids::input::kUnreadable, path,
                               std::string("cannot open: ") + (fd < 0 && err ? std::strerror(err) : "out of memory"));
         }
         gzbuffer(f_, 1 << 17);
@@ -131,7 +129,7 @@ class Source {
         }
         check_complete();
         if (out.size() > max)
-            throw input_error(input_codes::kTooLarge, path_,
+            throw input_error(ids::input::kTooLarge, path_,
                               "larger than the limit of " + std::to_string(max) + " bytes");
         return out;
     }
@@ -170,10 +168,10 @@ class Source {
     [[noreturn]] void fail() {
         int errnum = 0;
         const char* msg = gzerror(f_, &errnum);
-        throw input_error(input_codes::kUnreadable, path_,
-                          std::string("cannot read: ") +
-                              (errnum == Z_ERRNO ? std::strerror(errno) : (msg ? msg : "read error")) +
-                              (errnum == Z_DATA_ERROR || errnum == Z_BUF_ERROR ? " (corrupt or truncated gzip data)" : ""));
+        throw input_error(
+            ids::input::kUnreadable, path_,
+            std::string("cannot read: ") + (errnum == Z_ERRNO ? std::strerror(errno) : (msg ? msg : "read error")) +
+                (errnum == Z_DATA_ERROR || errnum == Z_BUF_ERROR ? " (corrupt or truncated gzip data)" : ""));
     }
     // zlib reports a gzip stream cut short only through gzerror, after handing over the
     // data it could inflate: a truncated download must not pass for a whole article.
@@ -260,9 +258,9 @@ class Reader {
         const auto st = fs::status(p, ec);
         if (ec || !fs::exists(st)) {
             if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
-                diags_.push_back(diag(p, input_id(input_codes::kUnreadable), "cannot access: " + ec.message(), true));
+                diags_.push_back(diag(p, ids::text(ids::input::kUnreadable), "cannot access: " + ec.message(), true));
             else
-                diags_.push_back(diag(p, input_id(input_codes::kMissing), "no such file or directory", true));
+                diags_.push_back(diag(p, ids::text(ids::input::kMissing), "no such file or directory", true));
             return;
         }
         if (fs::is_directory(st)) {
@@ -291,14 +289,14 @@ class Reader {
         struct stat st {};
         if (::stat(dir.c_str(), &st) != 0) {
             const int err = errno;
-            diags_.push_back(diag(dir.string(), input_id(input_codes::kUnreadable),
+            diags_.push_back(diag(dir.string(), ids::text(ids::input::kUnreadable),
                                   std::string("cannot access: ") + std::strerror(err), true));
             return;
         }
         const DirId id{st.st_dev, st.st_ino};
         if (const auto seen = seen_dirs_.find(id); seen != seen_dirs_.end()) {
             const bool loop = std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end();
-            diags_.push_back(diag(dir.string(), input_id(input_codes::kDirectoryAgain),
+            diags_.push_back(diag(dir.string(), ids::text(ids::input::kDirectoryAgain),
                                   loop ? "symbolic link loop: this is " + seen->second + " again; not followed"
                                        : "the same directory as " + seen->second + ", already read; skipped",
                                   false));
@@ -314,8 +312,8 @@ class Reader {
             else if (accepted_extension(it->path())) files.push_back(it->path());
         }
         if (ec) {
-            diags_.push_back(diag(dir.string(), input_id(input_codes::kUnreadable),
-                                  "cannot list directory: " + ec.message(), true));
+            diags_.push_back(
+                diag(dir.string(), ids::text(ids::input::kUnreadable), "cannot list directory: " + ec.message(), true));
             return;
         }
         // Sorted, so that a batch comes out in the same order on every system.
@@ -340,7 +338,7 @@ class Reader {
             std::string bytes = src.all(opt_.max_bytes);
             article(bytes, p, f);
         } catch (const Source::NotRegular& n) {
-            diags_.push_back(diag(p, input_id(input_codes::kNotRegular),
+            diags_.push_back(diag(p, ids::text(ids::input::kNotRegular),
                                   std::string(n.kind) + ", not a regular file; skipped", false));
         } catch (const input_error& e) {
             diags_.push_back(Diagnostic{p, e.id(), message_of(e), true});
@@ -348,7 +346,7 @@ class Reader {
     }
 
     void empty_document(const std::string& where, const std::string& id, std::string why) {
-        diags_.push_back(diag(where, input_id(input_codes::kEmpty), std::move(why), false));
+        diags_.push_back(diag(where, ids::text(ids::input::kEmpty), std::move(why), false));
         Document d;
         d.id = id;
         d.source_path = where;
@@ -358,22 +356,22 @@ class Reader {
 
     void warn_repaired(const std::string& where, const decode::Text& t) {
         if (t.repaired_from)
-            diags_.push_back(diag(where, input_id(input_codes::kEncoding),
+            diags_.push_back(diag(where, ids::text(ids::input::kEncoding),
                                   "not valid UTF-8; decoded as " + *t.repaired_from, false));
         if (t.nul_replaced)
-            diags_.push_back(diag(where, input_id(input_codes::kControl),
+            diags_.push_back(diag(where, ids::text(ids::input::kControl),
                                   std::to_string(t.nul_replaced) + " NUL byte(s) replaced by spaces", false));
     }
 
     void warn_html(const std::string& where, const detail::HtmlReport& r) {
         if (r.attributes_dropped)
-            diags_.push_back(diag(where, input_id(input_codes::kHtmlLimit),
+            diags_.push_back(diag(where, ids::text(ids::input::kHtmlLimit),
                                   std::to_string(r.attributes_dropped) + " HTML attribute(s) beyond " +
                                       std::to_string(detail::kMaxHtmlAttributes) +
                                       " on one element left out (the page was read without them)",
                                   false));
         if (r.elements_flattened)
-            diags_.push_back(diag(where, input_id(input_codes::kTooDeep),
+            diags_.push_back(diag(where, ids::text(ids::input::kTooDeep),
                                   std::to_string(r.elements_flattened) + " HTML element(s) nested deeper than " +
                                       std::to_string(detail::kMaxHtmlDepth) +
                                       " levels flattened into their ancestor (libxml2 stops at 256)",
@@ -384,7 +382,7 @@ class Reader {
     // should hear about rather than find in the graph.
     void warn_undated(const std::string& where, const Document& d) {
         if (d.published) return;
-        diags_.push_back(diag(where, input_id(input_codes::kUndated),
+        diags_.push_back(diag(where, ids::text(ids::input::kUndated),
                               "no publication date found (no date line, no date metadata; give --published): "
                               "its statements stay undated",
                               false));
@@ -406,7 +404,7 @@ class Reader {
             warn_html(p, report);
         }
         if (d.paragraphs.empty())
-            diags_.push_back(diag(p, input_id(input_codes::kEmpty), "no article text found", false));
+            diags_.push_back(diag(p, ids::text(ids::input::kEmpty), "no article text found", false));
         else warn_undated(p, d);
         sink_(std::move(d));
     }
@@ -420,7 +418,7 @@ class Reader {
             ++n;
             const std::string where = p + ":" + std::to_string(n);
             if (too_long) {
-                diags_.push_back(diag(where, input_id(input_codes::kTooLarge),
+                diags_.push_back(diag(where, ids::text(ids::input::kTooLarge),
                                       "line longer than the limit of " + std::to_string(opt_.max_bytes) + " bytes",
                                       true));
                 continue;
@@ -494,11 +492,12 @@ class Reader {
         try {
             j = nlohmann::json::parse(t.utf8);
         } catch (const nlohmann::json::parse_error& e) {
-            diags_.push_back(diag(where, parse_id(input_codes::kJsonSyntax), std::string("not valid JSON: ") + e.what(), true));
+            diags_.push_back(
+                diag(where, ids::text(ids::parse::kJsonSyntax), std::string("not valid JSON: ") + e.what(), true));
             return;
         }
         if (!j.is_object()) {
-            diags_.push_back(diag(where, parse_id(input_codes::kJsonField), "a line must be a JSON object", true));
+            diags_.push_back(diag(where, ids::text(ids::parse::kJsonField), "a line must be a JSON object", true));
             return;
         }
         std::optional<std::string> id, title, published, url, source, text, html;
@@ -513,7 +512,7 @@ class Reader {
             text = field(j, "text");
             html = field(j, "html");
         } catch (const std::invalid_argument& e) {
-            diags_.push_back(diag(where, parse_id(input_codes::kJsonField), e.what(), true));
+            diags_.push_back(diag(where, ids::text(ids::parse::kJsonField), e.what(), true));
             return;
         }
         std::size_t controls = 0;
@@ -525,24 +524,24 @@ class Reader {
                 a = std::move(*v);
             }
         if (controls)
-            diags_.push_back(diag(where, input_id(input_codes::kControl),
+            diags_.push_back(diag(where, ids::text(ids::input::kControl),
                                   std::to_string(controls) + " control character(s) replaced by spaces", false));
         const std::string doc_id = id && !id->empty() ? *id : detail::id_from_path(p) + "-" + std::to_string(n);
         if (!text && !html) {
-            diags_.push_back(diag(where, parse_id(input_codes::kJsonField), "no \"text\" or \"html\" field", true));
+            diags_.push_back(diag(where, ids::text(ids::parse::kJsonField), "no \"text\" or \"html\" field", true));
             return;
         }
         std::optional<DateValue> date;
         if (published) {
             date = parse_date(*published);
             if (!date)
-                diags_.push_back(diag(where, parse_id(input_codes::kJsonField),
+                diags_.push_back(diag(where, ids::text(ids::parse::kJsonField),
                                       "\"published\" is not a date: " + *published + " (ignored)", false));
         }
         const std::string& body = text ? *text : *html;
         Document d;
         if (blank(body)) {
-            diags_.push_back(diag(where, input_id(input_codes::kEmpty), "empty article", false));
+            diags_.push_back(diag(where, ids::text(ids::input::kEmpty), "empty article", false));
         } else if (text) {
             detail::TextHints hints;
             if (title) hints.title = furniture::trim(*title);
@@ -554,7 +553,7 @@ class Reader {
             if (title && d.title.empty()) build::prepend_title(d, *title);
         }
         if (!blank(body) && d.paragraphs.empty())
-            diags_.push_back(diag(where, input_id(input_codes::kEmpty), "no article text found", false));
+            diags_.push_back(diag(where, ids::text(ids::input::kEmpty), "no article text found", false));
         d.id = doc_id;
         d.source_path = p;
         if (title && !title->empty() && !d.paragraphs.empty()) d.title = std::string(furniture::trim(*title));
@@ -573,10 +572,9 @@ void read_articles(const std::vector<std::string>& paths, const ReadOptions& opt
                    const std::function<void(Document&&)>& sink, std::vector<Diagnostic>& diagnostics) {
     if (options.format != "auto" && options.format != "text" && options.format != "html" &&
         options.format != "jsonl") {
-        diagnostics.push_back(Diagnostic{"", input_id(input_codes::kBadFormat),
-                                         "unknown input format \"" + options.format +
-                                             "\" (expected auto, text, html or jsonl)",
-                                         true});
+        diagnostics.push_back(
+            Diagnostic{"", ids::text(ids::input::kBadFormat),
+                       "unknown input format \"" + options.format + "\" (expected auto, text, html or jsonl)", true});
         return;
     }
     // Ids are settled here, the one place every article passes, so that no command sees
@@ -586,16 +584,17 @@ void read_articles(const std::vector<std::string>& paths, const ReadOptions& opt
         const bool from_stdin = d.source_path == "-" && d.id == "stdin";
         const auto c = ids.claim(d.id, from_stdin, d.source_path, d.text);
         if (c.kind == ArticleIds::Claim::Kind::Refused) {
-            diagnostics.push_back(diag(d.source_path, input_id(input_codes::kIdGivenTwice),
-                                       "--id " + c.id + " names one article, but the input holds more; "
-                                       "this one is skipped (give JSON Lines their own \"id\" fields instead)",
+            diagnostics.push_back(diag(d.source_path, ids::text(ids::input::kIdGivenTwice),
+                                       "--id " + c.id +
+                                           " names one article, but the input holds more; "
+                                           "this one is skipped (give JSON Lines their own \"id\" fields instead)",
                                        true));
             return;
         }
         if (c.kind == ArticleIds::Claim::Kind::Renamed)
-            diagnostics.push_back(diag(d.source_path, input_id(input_codes::kDuplicateId),
-                                       "article id '" + d.id + "' is already the id of an article of " +
-                                           c.taken_by + "; this article is '" + c.id + "'",
+            diagnostics.push_back(diag(d.source_path, ids::text(ids::input::kDuplicateId),
+                                       "article id '" + d.id + "' is already the id of an article of " + c.taken_by +
+                                           "; this article is '" + c.id + "'",
                                        false));
         d.id = c.id;
         sink(std::move(d));

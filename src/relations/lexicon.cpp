@@ -28,7 +28,7 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
                                              "presence",  "threat"};
     std::ifstream in(path);
-    if (!in) throw ontology_error(306, path + ": cannot open the verb classes");
+    if (!in) throw ontology_error(ids::ontology::kNoVerbClasses, path + ": cannot open the verb classes");
     std::unordered_map<std::string, std::vector<std::string>> classes;
     std::string line;
     std::size_t n = 0;
@@ -37,9 +37,11 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
         if (line.empty() || line[0] == '#') continue;
         auto cols = split_tabs(line);
         if (cols.size() != 2 || cols[1].empty())
-            throw ontology_error(307, path + ":" + std::to_string(n) + ": expected 'class<TAB>lemma'");
+            throw ontology_error(ids::ontology::kBadVerbClass,
+                                 path + ":" + std::to_string(n) + ": expected 'class<TAB>lemma'");
         if (!known.count(cols[0]))
-            throw ontology_error(307, path + ":" + std::to_string(n) + ": unknown verb class '" + cols[0] + "'");
+            throw ontology_error(ids::ontology::kBadVerbClass,
+                                 path + ":" + std::to_string(n) + ": unknown verb class '" + cols[0] + "'");
         classes[cols[1]].push_back(cols[0]);
     }
     return classes;
@@ -76,7 +78,7 @@ Lemmatizer Lemmatizer::load(const std::string& dir) {
     Lemmatizer l;
     const std::string path = dir + "/irregular-verbs.tsv";
     std::ifstream in(path);
-    if (!in) throw ontology_error(301, path + ": cannot open the irregular verb list");
+    if (!in) throw ontology_error(ids::ontology::kNoIrregularVerbs, path + ": cannot open the irregular verb list");
     std::string line;
     std::size_t n = 0;
     while (std::getline(in, line)) {
@@ -84,7 +86,8 @@ Lemmatizer Lemmatizer::load(const std::string& dir) {
         if (line.empty() || line[0] == '#') continue;
         auto cols = split_tabs(line);
         if (cols.size() != 2 || cols[0].empty() || cols[1].empty())
-            throw ontology_error(302, path + ":" + std::to_string(n) + ": expected 'form<TAB>lemma'");
+            throw ontology_error(ids::ontology::kBadIrregularVerb,
+                                 path + ":" + std::to_string(n) + ": expected 'form<TAB>lemma'");
         l.irregular_[cols[0]] = cols[1];
     }
     return l;
@@ -135,7 +138,7 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     Lemmatizer lem = Lemmatizer::load(ontology.dir());
     const std::string path = ontology.dir() + "/event-nouns.tsv";
     std::ifstream in(path);
-    if (!in) throw ontology_error(303, path + ": cannot open the event noun list");
+    if (!in) throw ontology_error(ids::ontology::kNoEventNouns, path + ": cannot open the event noun list");
     std::vector<EventNoun> nouns;
     std::string line;
     std::size_t n = 0;
@@ -144,11 +147,11 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
         if (line.empty() || line[0] == '#') continue;
         auto cols = split_tabs(line);
         if (cols.size() != 4)
-            throw ontology_error(304, path + ":" + std::to_string(n) +
-                                          ": expected 'noun<TAB>frame<TAB>property<TAB>cameo'");
+            throw ontology_error(ids::ontology::kBadEventNoun,
+                                 path + ":" + std::to_string(n) + ": expected 'noun<TAB>frame<TAB>property<TAB>cameo'");
         if (!ontology.relation(cols[2]))
-            throw ontology_error(305, path + ":" + std::to_string(n) + ": no ontology property '" +
-                                          cols[2] + "'");
+            throw ontology_error(ids::ontology::kEventNounProperty,
+                                 path + ":" + std::to_string(n) + ": no ontology property '" + cols[2] + "'");
         nouns.push_back(EventNoun{cols[0], cols[1], cols[2], cols[3]});
     }
     RelationLexicon lexicon(ontology, std::move(lem), std::move(nouns));

@@ -20,9 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The id of every error here: "newskg.ontology.8" (1–7 are the ontology loader's).
-constexpr int kBadVerbDictionary = 8;
-
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
     std::string::size_type start = 0;
@@ -114,7 +111,7 @@ class Compiler {
     }
 
     static ontology_error bad(const std::string& where, const std::string& problem) {
-        return ontology_error(kBadVerbDictionary, where + problem);
+        return ontology_error(ids::ontology::kBadVerbDictionary, where + problem);
     }
 
   private:

@@ -35,7 +35,7 @@ struct PushDataset::Impl {
     void add(rdf::StatementRef st, rdf::NodeRef graph, const std::string& source) {
         const bool is_default = graph.is_null();
         if (!is_default && !graph.is_iri())
-            throw rdf_error(rdf::kParseError, source + ": a graph name is not an IRI: " + graph.describe());
+            throw rdf_error(ids::rdf::kParseError, source + ": a graph name is not an IRI: " + graph.describe());
         std::string target = is_default ? default_target : std::string(graph.iri());
         auto [it, inserted] = index.emplace(target, graphs.size());
         if (inserted) graphs.push_back(std::make_unique<Gathered>(world, GraphName{target}));

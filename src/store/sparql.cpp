@@ -16,8 +16,6 @@ namespace newskg {
 
 namespace {
 
-enum RefusalCode : int { kRefused = 9, kUpdate = 10 };
-
 struct Token {
     enum class Kind { Word, Variable, Iri, PrefixedName, String, Punct };
     Kind kind;
@@ -125,32 +123,39 @@ void check_sparql(const std::string& sparql, const std::string& store_dir) {
         if (t.kind != Token::Kind::Word) continue;
         const std::string k = upper(t.text);
         if (k == "SERVICE")
-            throw store_error(kRefused, where + "SERVICE is refused: newskg query answers from the local store only "
-                                                "and never reaches the network");
+            throw store_error(ids::store::kRefused,
+                              where + "SERVICE is refused: newskg query answers from the local store only "
+                                      "and never reaches the network");
         if (k == "INSERT" || k == "DELETE" || k == "LOAD" || k == "CLEAR" || k == "DROP" || k == "CREATE" ||
             k == "ADD" || k == "MOVE" || k == "COPY" || k == "WITH")
-            throw store_error(kUpdate, where + "SPARQL updates are not supported (" + k +
-                                           "): newskg query only reads; change the store with newskg load and "
-                                           "newskg unload");
+            throw store_error(ids::store::kUpdate,
+                              where + "SPARQL updates are not supported (" + k +
+                                  "): newskg query only reads; change the store with newskg load and "
+                                  "newskg unload");
         if (k == "FROM")
-            throw store_error(kRefused, where + "FROM and FROM NAMED are refused: the query is answered from the "
-                                                "store's own graphs only (the engine would ignore them); name a "
-                                                "graph with GRAPH <IRI> { ... } instead");
+            throw store_error(ids::store::kRefused,
+                              where + "FROM and FROM NAMED are refused: the query is answered from the "
+                                      "store's own graphs only (the engine would ignore them); name a "
+                                      "graph with GRAPH <IRI> { ... } instead");
         if (k == "VALUES")
-            throw store_error(kRefused, where + "VALUES is refused: the embedded engine (Rasqal) answers it "
-                                                "wrongly (it drops rows); write the alternatives with FILTER(?x "
-                                                "IN (...)) or UNION instead");
+            throw store_error(ids::store::kRefused,
+                              where + "VALUES is refused: the embedded engine (Rasqal) answers it "
+                                      "wrongly (it drops rows); write the alternatives with FILTER(?x "
+                                      "IN (...)) or UNION instead");
         if (k == "MINUS")
-            throw store_error(kRefused, where + "MINUS is not supported by the embedded engine (Rasqal); write "
-                                                "OPTIONAL { ... } FILTER(!BOUND(?x)) instead");
+            throw store_error(ids::store::kRefused, where +
+                                                        "MINUS is not supported by the embedded engine (Rasqal); write "
+                                                        "OPTIONAL { ... } FILTER(!BOUND(?x)) instead");
         if (k == "EXISTS")
-            throw store_error(kRefused, where + "EXISTS and NOT EXISTS are not supported by the embedded engine "
-                                                "(Rasqal); write OPTIONAL { ... } FILTER(BOUND(?x)) or "
-                                                "FILTER(!BOUND(?x)) instead");
+            throw store_error(ids::store::kRefused,
+                              where + "EXISTS and NOT EXISTS are not supported by the embedded engine "
+                                      "(Rasqal); write OPTIONAL { ... } FILTER(BOUND(?x)) or "
+                                      "FILTER(!BOUND(?x)) instead");
         if (k == "SELECT" && ++selects > 1)
-            throw store_error(kRefused, where + "sub-queries (a SELECT inside the query) are refused: the embedded "
-                                                "engine (Rasqal) pairs their rows wrongly with the rest of the "
-                                                "query; run the inner query on its own");
+            throw store_error(ids::store::kRefused,
+                              where + "sub-queries (a SELECT inside the query) are refused: the embedded "
+                                      "engine (Rasqal) pairs their rows wrongly with the rest of the "
+                                      "query; run the inner query on its own");
     }
 }
 
@@ -171,8 +176,9 @@ std::optional<DescribeQuery> parse_describe(const std::string& sparql) {
         if (t.kind == Token::Kind::Variable) d.variables.emplace_back(t.text.substr(1));
         else if (t.kind == Token::Kind::Iri || t.kind == Token::Kind::PrefixedName) d.constants.emplace_back(t.text);
         else if (t.kind == Token::Kind::Punct && t.text == "*") star = true;
-        else throw store_error(4, "DESCRIBE expects IRIs, prefixed names, variables or *, got '" +
-                                      std::string(t.text) + "'");
+        else
+            throw store_error(ids::store::kQuery, "DESCRIBE expects IRIs, prefixed names, variables or *, got '" +
+                                                      std::string(t.text) + "'");
     }
     if (j < ts.size()) d.where = sparql.substr(ts[j].begin);
     if (star) {
@@ -184,9 +190,10 @@ std::optional<DescribeQuery> parse_describe(const std::string& sparql) {
             }
     }
     if (d.constants.empty() && d.variables.empty())
-        throw store_error(4, "DESCRIBE names no resource (give IRIs, prefixed names or variables of a WHERE clause)");
+        throw store_error(ids::store::kQuery,
+                          "DESCRIBE names no resource (give IRIs, prefixed names or variables of a WHERE clause)");
     if (!d.variables.empty() && d.where.empty())
-        throw store_error(4, "DESCRIBE with variables needs a WHERE clause that binds them");
+        throw store_error(ids::store::kQuery, "DESCRIBE with variables needs a WHERE clause that binds them");
     return d;
 }
 

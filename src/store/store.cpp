@@ -46,18 +46,6 @@ constexpr std::string_view kTrashPrefix = "trash-";
 constexpr std::string_view kReplace = "# replace <";
 constexpr std::string_view kManifestHeader = "newskg store generation 1";
 
-enum StoreCode : int {
-    kNoStore = 1,
-    kLocked = 2,
-    kIo = 3,
-    kQuery = 4,
-    kUnsupported = 5,
-    kJournalFailed = 6,
-    kDamaged = 7,
-    kNotCommitted = 8,
-    kChanged = 11, // 9 and 10: refused SPARQL (sparql.cpp)
-};
-
 std::string errno_text() { return std::strerror(errno); }
 
 /// An open file descriptor, closed on destruction (closing also drops its flock).
@@ -83,19 +71,21 @@ class Fd {
 
 void fsync_dir(const std::string& dir) {
     Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY));
-    if (d.get() < 0 || ::fsync(d.get()) != 0) throw store_error(kIo, dir + ": cannot sync the directory: " + errno_text());
+    if (d.get() < 0 || ::fsync(d.get()) != 0)
+        throw store_error(ids::store::kIo, dir + ": cannot sync the directory: " + errno_text());
 }
 
 void fsync_file(const std::string& path) {
     Fd f(::open(path.c_str(), O_RDONLY));
-    if (f.get() < 0 || ::fsync(f.get()) != 0) throw store_error(kIo, path + ": cannot sync: " + errno_text());
+    if (f.get() < 0 || ::fsync(f.get()) != 0)
+        throw store_error(ids::store::kIo, path + ": cannot sync: " + errno_text());
 }
 
 void write_all(int fd, const std::string& path, std::string_view content) {
     while (!content.empty()) {
         ssize_t n = ::write(fd, content.data(), content.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw store_error(kIo, path + ": cannot write: " + errno_text());
+        if (n < 0) throw store_error(ids::store::kIo, path + ": cannot write: " + errno_text());
         content.remove_prefix(static_cast<std::size_t>(n));
     }
 }
@@ -111,13 +101,13 @@ std::vector<std::string> db_files() {
 /// check that the file is the one the writer synced, cheap enough to run on every open.
 std::pair<std::uint64_t, std::uint64_t> checksum(const std::string& path) {
     Fd f(::open(path.c_str(), O_RDONLY));
-    if (f.get() < 0) throw store_error(kDamaged, path + ": cannot read: " + errno_text());
+    if (f.get() < 0) throw store_error(ids::store::kDamaged, path + ": cannot read: " + errno_text());
     std::uint64_t h = 1469598103934665603ULL, size = 0;
     std::vector<char> buf(1 << 16);
     for (;;) {
         ssize_t n = ::read(f.get(), buf.data(), buf.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw store_error(kDamaged, path + ": cannot read: " + errno_text());
+        if (n < 0) throw store_error(ids::store::kDamaged, path + ": cannot read: " + errno_text());
         if (n == 0) break;
         std::size_t i = 0;
         for (; i + 8 <= static_cast<std::size_t>(n); i += 8) {
@@ -155,8 +145,8 @@ void verify_generation(const std::string& store_dir, const std::string& gen_dir)
         while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) expected.append(buf, n);
         std::fclose(f);
     } else {
-        throw store_error(kDamaged, store_dir + ": the store is damaged: " + manifest + " cannot be read (" +
-                                        errno_text() + ")" + advice);
+        throw store_error(ids::store::kDamaged, store_dir + ": the store is damaged: " + manifest +
+                                                    " cannot be read (" + errno_text() + ")" + advice);
     }
     const std::string actual = manifest_text(gen_dir);
     if (actual == expected) return;
@@ -166,9 +156,10 @@ void verify_generation(const std::string& store_dir, const std::string& gen_dir)
     std::size_t line_start = actual.rfind('\n', pos == 0 ? 0 : pos - 1);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
     std::string file = actual.substr(line_start, actual.find(' ', line_start) - line_start);
-    throw store_error(kDamaged, store_dir + ": the store is damaged: " + (fs::path(gen_dir) / file).string() +
-                                    " is not the file that was written (its size or checksum differs from " +
-                                    manifest + ")" + advice);
+    throw store_error(ids::store::kDamaged,
+                      store_dir + ": the store is damaged: " + (fs::path(gen_dir) / file).string() +
+                          " is not the file that was written (its size or checksum differs from " + manifest + ")" +
+                          advice);
 }
 
 /// Where the symlink points (a generation's name), or nullopt when there is none.
@@ -382,7 +373,7 @@ struct TripleStore::Impl {
             model.emplace(world, *storage);
         } catch (const rdf_error& e) {
             close();
-            throw store_error(kIo, e.what());
+            throw store_error(ids::store::kIo, e.what());
         }
     }
     void open_committed_read_only() {
@@ -422,7 +413,7 @@ void TripleStore::Impl::begin_working() {
     char name[32];
     std::snprintf(name, sizeof name, "gen-%08lu", next);
     const std::string gen = path(name);
-    if (::mkdir(gen.c_str(), 0755) != 0) throw store_error(kIo, gen + ": cannot create: " + errno_text());
+    if (::mkdir(gen.c_str(), 0755) != 0) throw store_error(ids::store::kIo, gen + ": cannot create: " + errno_text());
     working = name;
     const bool from_nothing = current.empty() && !legacy;
     const std::string source = committed_dir();
@@ -431,10 +422,12 @@ void TripleStore::Impl::begin_working() {
         if (!from_nothing)
             for (const auto& f : db_files()) {
                 fs::copy_file(fs::path(source) / f, fs::path(gen) / f, ec);
-                if (ec) throw store_error(kIo, gen + ": cannot copy " + f + " of the store: " + ec.message());
+                if (ec)
+                    throw store_error(ids::store::kIo, gen + ": cannot copy " + f + " of the store: " + ec.message());
             }
         Fd readers(::open((fs::path(gen) / kReaders).c_str(), O_WRONLY | O_CREAT, 0644));
-        if (readers.get() < 0) throw store_error(kIo, gen + ": cannot create the readers file: " + errno_text());
+        if (readers.get() < 0)
+            throw store_error(ids::store::kIo, gen + ": cannot create the readers file: " + errno_text());
         open_storage(gen, from_nothing, false);
         if (legacy && fs::exists(path(kJournal), ec)) rollback_legacy_journal();
     } catch (...) {
@@ -461,7 +454,7 @@ void TripleStore::Impl::rollback_legacy_journal() {
         while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
         std::fclose(f);
     } else {
-        throw store_error(kJournalFailed, jpath + ": cannot read the journal: " + errno_text());
+        throw store_error(ids::store::kJournalFailed, jpath + ": cannot read the journal: " + errno_text());
     }
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t nl = text.find('\n', pos);
@@ -563,7 +556,8 @@ std::optional<std::string> hold_current(const std::string& dir, Fd& hold) {
         const std::string readers = (fs::path(dir) / *name / kReaders).string();
         Fd fd(::open(readers.c_str(), O_RDONLY));
         if (fd.get() < 0) continue; // removed meanwhile: read the link again
-        if (::flock(fd.get(), LOCK_SH) != 0) throw store_error(kIo, readers + ": cannot lock: " + errno_text());
+        if (::flock(fd.get(), LOCK_SH) != 0)
+            throw store_error(ids::store::kIo, readers + ": cannot lock: " + errno_text());
         struct stat held {}, now {};
         if (::fstat(fd.get(), &held) != 0 || ::stat(readers.c_str(), &now) != 0 || held.st_ino != now.st_ino ||
             held.st_dev != now.st_dev)
@@ -571,7 +565,7 @@ std::optional<std::string> hold_current(const std::string& dir, Fd& hold) {
         hold = std::move(fd);
         return name;
     }
-    throw store_error(kIo, dir + ": the store kept changing while it was being opened; try again");
+    throw store_error(ids::store::kIo, dir + ": the store kept changing while it was being opened; try again");
 }
 
 } // namespace
@@ -583,16 +577,17 @@ TripleStore TripleStore::open(const std::string& dir, Mode mode) {
     std::error_code ec;
     if (mode == Mode::Write) {
         fs::create_directories(dir, ec);
-        if (ec) throw store_error(kIo, dir + ": cannot create the store directory: " + ec.message());
+        if (ec) throw store_error(ids::store::kIo, dir + ": cannot create the store directory: " + ec.message());
         const std::string lock_path = impl->path(kLock);
         impl->writer_lock = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644));
         if (impl->writer_lock.get() < 0)
-            throw store_error(kIo, lock_path + ": cannot open the lock file: " + errno_text());
+            throw store_error(ids::store::kIo, lock_path + ": cannot open the lock file: " + errno_text());
         if (::flock(impl->writer_lock.get(), LOCK_EX | LOCK_NB) != 0) {
             if (errno == EWOULDBLOCK)
-                throw store_error(kLocked, dir + ": another newskg process is loading into the store; try again "
-                                                 "when it has finished");
-            throw store_error(kIo, lock_path + ": cannot lock: " + errno_text());
+                throw store_error(ids::store::kLocked,
+                                  dir + ": another newskg process is loading into the store; try again "
+                                        "when it has finished");
+            throw store_error(ids::store::kIo, lock_path + ": cannot lock: " + errno_text());
         }
         // A writer needs no reader's hold: it is the only one that removes generations.
         impl->current = read_link(impl->path(kCurrent)).value_or("");
@@ -614,15 +609,18 @@ TripleStore TripleStore::open(const std::string& dir, Mode mode) {
         const std::string lock_path = impl->path(kLock);
         impl->legacy_lock = Fd(::open(lock_path.c_str(), O_RDONLY));
         if (impl->legacy_lock.get() < 0 || ::flock(impl->legacy_lock.get(), LOCK_SH | LOCK_NB) != 0)
-            throw store_error(kLocked, dir + ": the store is in use by another newskg process; try again when "
-                                             "it has finished");
+            throw store_error(ids::store::kLocked,
+                              dir + ": the store is in use by another newskg process; try again when "
+                                    "it has finished");
         if (fs::exists(impl->path(kJournal), ec))
-            throw store_error(kJournalFailed, dir + ": an older newskg was interrupted while loading into this "
-                                                    "store; run newskg load --store " + dir +
-                                                    " (with any file) to recover it first");
+            throw store_error(ids::store::kJournalFailed,
+                              dir +
+                                  ": an older newskg was interrupted while loading into this "
+                                  "store; run newskg load --store " +
+                                  dir + " (with any file) to recover it first");
     } else {
-        throw store_error(kNoStore, dir + ": no newskg store here (create one with: newskg load --store " + dir +
-                                        " FILE...)");
+        throw store_error(ids::store::kNoStore,
+                          dir + ": no newskg store here (create one with: newskg load --store " + dir + " FILE...)");
     }
     impl->open_committed_read_only();
     return TripleStore(std::move(impl));
@@ -633,8 +631,9 @@ void TripleStore::replace_changed_graphs(bool replace) noexcept { impl_->replace
 void TripleStore::commit() {
     Impl& s = *impl_;
     if (s.broken)
-        throw store_error(kNotCommitted, s.dir + ": a write failed, so nothing of this run was committed; the store "
-                                                 "is as it was before");
+        throw store_error(ids::store::kNotCommitted,
+                          s.dir + ": a write failed, so nothing of this run was committed; the store "
+                                  "is as it was before");
     if (s.working.empty()) return;
     const std::string gen = s.path(s.working);
     if (!s.dirty) {
@@ -650,7 +649,7 @@ void TripleStore::commit() {
         s.model->sync();
     } catch (const rdf_error& e) {
         s.broken = true;
-        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run was committed");
+        throw store_error(ids::store::kIo, s.dir + ": " + e.what() + "; nothing of this run was committed");
     }
     s.close(); // Berkeley DB writes the rest of its cache when the files are closed
     try {
@@ -658,18 +657,19 @@ void TripleStore::commit() {
         {
             const std::string manifest = (fs::path(gen) / kManifest).string();
             Fd out(::open(manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
-            if (out.get() < 0) throw store_error(kIo, manifest + ": cannot write: " + errno_text());
+            if (out.get() < 0) throw store_error(ids::store::kIo, manifest + ": cannot write: " + errno_text());
             write_all(out.get(), manifest, manifest_text(gen));
-            if (::fsync(out.get()) != 0) throw store_error(kIo, manifest + ": cannot sync: " + errno_text());
+            if (::fsync(out.get()) != 0)
+                throw store_error(ids::store::kIo, manifest + ": cannot sync: " + errno_text());
         }
         fsync_dir(gen);
         // The commit point: `current` names the new generation once the rename is durable.
         const std::string link_new = s.path(kCurrentNew);
         ::unlink(link_new.c_str());
         if (::symlink(s.working.c_str(), link_new.c_str()) != 0)
-            throw store_error(kIo, link_new + ": cannot create: " + errno_text());
+            throw store_error(ids::store::kIo, link_new + ": cannot create: " + errno_text());
         if (::rename(link_new.c_str(), s.path(kCurrent).c_str()) != 0)
-            throw store_error(kIo, s.path(kCurrent) + ": cannot replace: " + errno_text());
+            throw store_error(ids::store::kIo, s.path(kCurrent) + ": cannot replace: " + errno_text());
     } catch (const store_error&) {
         s.broken = true; // the copy is closed and incomplete: the store stays as it was
         throw;
@@ -688,9 +688,10 @@ void TripleStore::commit() {
 
 LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
     Impl& s = *impl_;
-    if (s.mode != Mode::Write) throw store_error(kIo, s.dir + ": the store was opened for reading");
+    if (s.mode != Mode::Write) throw store_error(ids::store::kIo, s.dir + ": the store was opened for reading");
     if (s.broken)
-        throw store_error(kNotCommitted, s.dir + ": an earlier write failed; nothing more is written in this run");
+        throw store_error(ids::store::kNotCommitted,
+                          s.dir + ": an earlier write failed; nothing more is written in this run");
     rdf::World& w = s.world;
     LoadStats stats;
     const Batch batch = group(quads);
@@ -710,8 +711,9 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
                 continue;
             }
             if (!s.replace_changed)
-                throw store_error(kChanged, "<" + g + ">: the store holds a different version of it; not loaded "
-                                                      "(--no-replace): unload it first to load this one");
+                throw store_error(ids::store::kChanged, "<" + g +
+                                                            ">: the store holds a different version of it; not loaded "
+                                                            "(--no-replace): unload it first to load this one");
             stats.replaced.push_back(g);
         }
         stats.graphs = batch.named.size() - unchanged.size();
@@ -750,16 +752,17 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
         if (stats.triples_added || stats.triples_removed) s.dirty = true;
     } catch (const rdf_error& e) {
         s.broken = true;
-        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
+        throw store_error(ids::store::kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
     }
     return stats;
 }
 
 std::vector<TripleStore::Unloaded> TripleStore::unload(const std::vector<std::string>& graphs) {
     Impl& s = *impl_;
-    if (s.mode != Mode::Write) throw store_error(kIo, s.dir + ": the store was opened for reading");
+    if (s.mode != Mode::Write) throw store_error(ids::store::kIo, s.dir + ": the store was opened for reading");
     if (s.broken)
-        throw store_error(kNotCommitted, s.dir + ": an earlier write failed; nothing more is written in this run");
+        throw store_error(ids::store::kNotCommitted,
+                          s.dir + ": an earlier write failed; nothing more is written in this run");
     if (s.working.empty()) s.begin_working();
     std::set<std::string> existing;
     for (rdf::NodeIterator it = s.model->graphs(); !it.end(); it.next())
@@ -776,7 +779,7 @@ std::vector<TripleStore::Unloaded> TripleStore::unload(const std::vector<std::st
         }
     } catch (const rdf_error& e) {
         s.broken = true;
-        throw store_error(kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
+        throw store_error(ids::store::kIo, s.dir + ": " + e.what() + "; nothing of this run will be committed");
     }
     return out;
 }
@@ -796,10 +799,12 @@ LoadStats TripleStore::load_extraction(const Extraction& extraction, const Ontol
 LoadStats TripleStore::load_file(const std::string& path) {
     const std::string syntax = syntax_of(path);
     if (syntax == "jsonld")
-        throw store_error(kUnsupported, path + ": JSON-LD cannot be loaded: the RDF library (raptor 2) has no "
-                                               "JSON-LD parser; load the .nq or .trig export of the same graph");
+        throw store_error(ids::store::kUnsupported,
+                          path + ": JSON-LD cannot be loaded: the RDF library (raptor 2) has no "
+                                 "JSON-LD parser; load the .nq or .trig export of the same graph");
     if (syntax.empty())
-        throw store_error(kUnsupported, path + ": not an RDF file (expected .ttl, .nt, .nq, .trig, .rdf or .xml)");
+        throw store_error(ids::store::kUnsupported,
+                          path + ": not an RDF file (expected .ttl, .nt, .nq, .trig, .rdf or .xml)");
     std::vector<Quad> quads;
     rdf::Parser parser(impl_->world, syntax);
     parser.parse_file_quads(path, [&](rdf::StatementRef st, rdf::NodeRef graph) {
@@ -851,7 +856,7 @@ QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& s
         // Keep librdf's words, under the store's id (the message says what is wrong).
         std::string msg = e.what();
         if (auto close = msg.find("] "); close != std::string::npos) msg = msg.substr(close + 2);
-        throw store_error(kQuery, msg);
+        throw store_error(ids::store::kQuery, msg);
     }
     return out;
 }

@@ -50,7 +50,8 @@ std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name) {
             const int n = static_cast<int>(cur.words.size());
             for (const auto& w : cur.words)
                 if (w.head < 0 || w.head > n)
-                    throw parse_error(801, name, lineno, "head " + std::to_string(w.head) + " out of range");
+                    throw parse_error(ids::parse::kConlluHead, name, lineno,
+                                      "head " + std::to_string(w.head) + " out of range");
             cur.doc_id = doc_id;
             out.push_back(std::move(cur));
         }
@@ -70,7 +71,8 @@ std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name) {
         }
         auto cols = split_tabs(line);
         if (cols.size() != 10)
-            throw parse_error(802, name, lineno, "expected 10 tab-separated columns, got " + std::to_string(cols.size()));
+            throw parse_error(ids::parse::kConlluColumns, name, lineno,
+                              "expected 10 tab-separated columns, got " + std::to_string(cols.size()));
         if (!is_plain_id(cols[0])) continue; // multi-word token range or empty node
         UdWord w;
         w.form = cols[1];
@@ -82,11 +84,12 @@ std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name) {
         if (cols[6] == "_") {
             w.head = 0;
         } else {
-            if (!is_plain_id(cols[6])) throw parse_error(803, name, lineno, "bad HEAD '" + cols[6] + "'");
+            if (!is_plain_id(cols[6]))
+                throw parse_error(ids::parse::kConlluBadHead, name, lineno, "bad HEAD '" + cols[6] + "'");
             w.head = std::stoi(cols[6]);
         }
         if (std::to_string(cur.words.size() + 1) != cols[0])
-            throw parse_error(804, name, lineno, "word ids not consecutive at '" + cols[0] + "'");
+            throw parse_error(ids::parse::kConlluIds, name, lineno, "word ids not consecutive at '" + cols[0] + "'");
         cur.words.push_back(std::move(w));
     }
     finish();
@@ -95,7 +98,7 @@ std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name) {
 
 std::vector<UdSentence> read_conllu(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(801, path, "cannot open CoNLL-U file");
+    if (!in) throw input_error(ids::input::kConlluUnreadable, path, "cannot open CoNLL-U file");
     return read_conllu(in, path);
 }
 

@@ -28,7 +28,9 @@ std::string SyntaxModel::serialize() const {
     return gzip_compress(out.bytes());
 }
 
-void SyntaxModel::save(const std::string& path) const { write_model_file(path, serialize(), 801, 802); }
+void SyntaxModel::save(const std::string& path) const {
+    write_model_file(path, serialize(), ids::output::kSyntaxModelWrite, ids::output::kSyntaxModelRename);
+}
 
 SyntaxModel SyntaxModel::load(const std::string& path) {
     const std::string raw = read_model_file(path, kMagic, "syntax model");
@@ -37,7 +39,8 @@ SyntaxModel SyntaxModel::load(const std::string& path) {
     read_model_header(in, path, kModelFormatVersion, "syntax model", "newskg train-syntax", parts->info);
     if (in.failed() || !parts->tagger.read(in) || !parts->lemmatizer.read(in) || !parts->parser.read(in) ||
         !in.at_end())
-        throw model_error(102, path, "corrupt syntax model (a section is truncated or inconsistent)");
+        throw model_error(ids::syntax::kModelCorrupt, path,
+                          "corrupt syntax model (a section is truncated or inconsistent)");
     return SyntaxModel(std::move(parts));
 }
 

@@ -15,8 +15,9 @@ namespace newskg::syntax {
 void write_model_header(ByteWriter& out, std::string_view magic, std::uint32_t version, const ModelInfo& info);
 
 /// Writes a model's packed bytes (serialize()) to `path` through a temporary file; throws output_error
-/// `write_code` (the temporary) or `rename_code` (putting it in place).
-void write_model_file(const std::string& path, const std::string& bytes, int write_code, int rename_code);
+/// `write_id` (the temporary) or `rename_id` (putting it in place).
+void write_model_file(const std::string& path, const std::string& bytes, ids::Id<ids::Family::Output> write_id,
+                      ids::Id<ids::Family::Output> rename_id);
 
 /// Reads and unpacks a model file, checks its magic and returns what follows it.
 /// `what` names the model in messages ("syntax model"); throws model_error 101 or 102.

@@ -21,7 +21,7 @@ namespace {
 
 ModelInput describe_input(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
-    if (!f) throw input_error(802, path, "cannot open training file");
+    if (!f) throw input_error(ids::input::kSyntaxTrainingUnreadable, path, "cannot open training file");
     std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     ModelInput mi;
     mi.name = std::filesystem::path(path).filename().string();

@@ -13,7 +13,7 @@
 
 #include "hostile_support.hpp"
 #include "newskg/core/error.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 #include "support.hpp"
 
 using namespace newskg::test;

@@ -10,7 +10,7 @@
 #include "newskg/export/jsonld.hpp"
 #include "newskg/export/rdf.hpp"
 #include "newskg/graph/union.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 
 using namespace newskg;
 using newskg::test::resources;

@@ -10,7 +10,7 @@
 #include "merge_support.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/export/rdf.hpp"
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 #include "newskg/merge/merge.hpp"
 
 using namespace newskg;

@@ -1,10 +1,13 @@
 #pragma once
 /// One exception hierarchy for newskg. Every message starts with a stable id in
 /// brackets ("[newskg.input.101]") so scripts and tests can match on it, and names the
-/// file it concerns where there is one.
+/// file it concerns where there is one. The ids are those of the catalogue in
+/// newskg/core/error_ids.hpp.
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+
+#include "newskg/core/error_ids.hpp"
 
 namespace newskg {
 
@@ -22,8 +25,8 @@ class error : public std::runtime_error {
 /// A file cannot be read, or its content is not an article (binary, not UTF-8, too large).
 class input_error : public error {
   public:
-    input_error(int code, const std::string& path, const std::string& problem)
-        : error("newskg.input." + std::to_string(code), path + ": " + problem), path_(path) {}
+    input_error(ids::Id<ids::Family::Input> id, const std::string& path, const std::string& problem)
+        : error(ids::text(id), path + ": " + problem), path_(path) {}
     const std::string& path() const noexcept { return path_; }
 
   private:
@@ -33,9 +36,8 @@ class input_error : public error {
 /// A syntax error in a structured input (JSON Lines, RDF, gold files) with its position.
 class parse_error : public error {
   public:
-    parse_error(int code, const std::string& path, std::size_t line, const std::string& problem)
-        : error("newskg.parse." + std::to_string(code),
-                path + (line ? ":" + std::to_string(line) : std::string()) + ": " + problem),
+    parse_error(ids::Id<ids::Family::Parse> id, const std::string& path, std::size_t line, const std::string& problem)
+        : error(ids::text(id), path + (line ? ":" + std::to_string(line) : std::string()) + ": " + problem),
           path_(path), line_(line) {}
     const std::string& path() const noexcept { return path_; }
     /// 1-based line, 0 when unknown.
@@ -49,28 +51,26 @@ class parse_error : public error {
 /// The ontology, gazetteer or lexicon under ontology/ is missing or inconsistent.
 class ontology_error : public error {
   public:
-    ontology_error(int code, const std::string& what_arg)
-        : error("newskg.ontology." + std::to_string(code), what_arg) {}
+    ontology_error(ids::Id<ids::Family::Ontology> id, const std::string& what_arg) : error(ids::text(id), what_arg) {}
 };
 
 /// librdf refused something (world, storage, parser, serializer).
 class rdf_error : public error {
   public:
-    rdf_error(int code, const std::string& what_arg)
-        : error("newskg.rdf." + std::to_string(code), what_arg) {}
+    rdf_error(ids::Id<ids::Family::Rdf> id, const std::string& what_arg) : error(ids::text(id), what_arg) {}
 };
 
 /// Writing an output failed (disk full, unwritable path).
 class output_error : public error {
   public:
-    output_error(int code, const std::string& path, const std::string& problem)
-        : error("newskg.output." + std::to_string(code), path + ": " + problem) {}
+    output_error(ids::Id<ids::Family::Output> id, const std::string& path, const std::string& problem)
+        : error(ids::text(id), path + ": " + problem) {}
 };
 
 /// Wrong command-line use.
 class usage_error : public error {
   public:
-    explicit usage_error(const std::string& what_arg) : error("newskg.usage", what_arg) {}
+    explicit usage_error(const std::string& what_arg) : error(ids::text(ids::usage::kUsage), what_arg) {}
 };
 
 } // namespace newskg

@@ -23,8 +23,7 @@ class Ontology;
 /// Graphviz could not read, lay out or render a drawing ("newskg.render.<code>").
 class render_error : public error {
   public:
-    render_error(int code, const std::string& what_arg)
-        : error("newskg.render." + std::to_string(code), what_arg) {}
+    render_error(ids::Id<ids::Family::Render> id, const std::string& what_arg) : error(ids::text(id), what_arg) {}
 };
 
 enum class ImageFormat { Svg, Png };

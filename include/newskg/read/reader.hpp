@@ -39,27 +39,6 @@ struct Diagnostic {
     bool error = true;
 };
 
-/// Stable ids of input problems (newskg.input.NNN) and JSON Lines problems (newskg.parse.NNN).
-namespace input_codes {
-inline constexpr int kMissing = 101;    ///< path does not exist
-inline constexpr int kUnreadable = 102; ///< cannot be opened or decompressed
-inline constexpr int kBinary = 103;     ///< NUL bytes or many control characters
-inline constexpr int kEncoding = 104;   ///< not UTF-8 (warning when repaired as Windows-1252)
-inline constexpr int kTooLarge = 105;   ///< over ReadOptions::max_bytes
-inline constexpr int kEmpty = 106;      ///< no article text (warning)
-inline constexpr int kBadFormat = 107;  ///< unknown --format value
-inline constexpr int kTooDeep = 108;    ///< HTML nested deeper than the parser's limit (warning when flattened)
-inline constexpr int kControl = 109;    ///< control characters in a JSON Lines field, or NUL bytes in a file, replaced (warning)
-inline constexpr int kUndated = 110;    ///< no publication date in the article and no --published (warning)
-inline constexpr int kDirectoryAgain = 111; ///< a directory reached again in a walk (symlink loop): skipped (warning)
-inline constexpr int kNotRegular = 112; ///< a FIFO, socket or device met in a directory walk: skipped (warning)
-inline constexpr int kHtmlLimit = 113;  ///< HTML attributes beyond the per-element limit left out (warning)
-inline constexpr int kDuplicateId = 114; ///< an article id already used in the run: renamed ID-2, ID-3 … (warning)
-inline constexpr int kIdGivenTwice = 115; ///< --id given but the input holds several articles (skipped)
-inline constexpr int kJsonSyntax = 201; ///< newskg.parse.201: a JSON Lines line is not JSON
-inline constexpr int kJsonField = 202;  ///< newskg.parse.202: missing text/html or wrong field type
-} // namespace input_codes
-
 /// Reads each path ("-" is standard input; a directory is walked recursively, in sorted
 /// order, for .txt .text .html .htm .jsonl files and their .gz forms, each directory once
 /// however many symbolic links lead to it, opening only regular files) and calls `sink`

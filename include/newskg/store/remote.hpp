@@ -23,17 +23,16 @@ class Client;
 class remote_error : public error {
   public:
     enum class Kind {
-        Unreachable = 101,  ///< no connection (server down, wrong host or port)
-        Timeout = 102,      ///< connected, but no complete answer in time
-        AuthRefused = 103,  ///< 401 or 403
-        NotFound = 104,     ///< 404: the endpoint URL is wrong
-        Rejected = 105,     ///< another 4xx: the server refused this request
-        ServerError = 106,  ///< 5xx or 429 after every retry
-        BadAnswer = 107,    ///< a 2xx whose content is not what was asked for
+        Unreachable = ids::remote::kUnreachable.code, ///< no connection (server down, wrong host or port)
+        Timeout = ids::remote::kTimeout.code,         ///< connected, but no complete answer in time
+        AuthRefused = ids::remote::kAuthRefused.code, ///< 401 or 403
+        NotFound = ids::remote::kNotFound.code,       ///< 404: the endpoint URL is wrong
+        Rejected = ids::remote::kRejected.code,       ///< another 4xx: the server refused this request
+        ServerError = ids::remote::kServerError.code, ///< 5xx or 429 after every retry
+        BadAnswer = ids::remote::kBadAnswer.code,     ///< a 2xx whose content is not what was asked for
     };
     remote_error(Kind kind, long status, const std::string& what_arg)
-        : error("newskg.remote." + std::to_string(static_cast<int>(kind)), what_arg), kind_(kind),
-          status_(status) {}
+        : error(ids::text(ids::Family::Remote, static_cast<int>(kind)), what_arg), kind_(kind), status_(status) {}
     Kind kind() const noexcept { return kind_; }
     /// The last HTTP status, 0 when none came back.
     long status() const noexcept { return status_; }

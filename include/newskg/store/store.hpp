@@ -41,11 +41,10 @@ class Ontology;
 struct Extraction;
 
 /// A store cannot be opened, is locked, or a load or query failed.
-/// Ids "newskg.store.<code>".
+/// Ids "newskg.store.<code>" (ids::store in newskg/core/error_ids.hpp).
 class store_error : public error {
   public:
-    store_error(int code, const std::string& what_arg)
-        : error("newskg.store." + std::to_string(code), what_arg) {}
+    store_error(ids::Id<ids::Family::Store> id, const std::string& what_arg) : error(ids::text(id), what_arg) {}
 };
 
 /// One RDF term, as plain values.

@@ -19,8 +19,8 @@ namespace newskg::syntax {
 /// A model file that cannot be read or is not a syntax model: names the file.
 class model_error : public error {
   public:
-    model_error(int code, const std::string& path, const std::string& problem)
-        : error("newskg.syntax." + std::to_string(code), path + ": " + problem) {}
+    model_error(ids::Id<ids::Family::Syntax> id, const std::string& path, const std::string& problem)
+        : error(ids::text(id), path + ": " + problem) {}
 };
 
 inline constexpr std::uint32_t kModelFormatVersion = 1;

@@ -1,6 +1,7 @@
 #pragma once
-// The triples of an RDF file as plain values grouped by subject, for the readers of
-// src/merge (exported graphs, alias files); parsed through src/rdf.
+// The triples of an RDF file as plain values grouped by subject, for the graph readers
+// of src/io (exported graphs, JSON-LD) and the alias files of src/merge; parsed through
+// src/rdf.
 #include <map>
 #include <string>
 #include <string_view>

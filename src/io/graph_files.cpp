@@ -3,7 +3,7 @@
 // rebuilt from the vocabulary src/export/rdf_export.cpp writes. Edges come from the
 // qualified nodes, which carry everything an edge holds (one node per evidence item,
 // each repeating the edge's scores, dates and flags); the direct triples add nothing.
-#include "newskg/merge/graph_files.hpp"
+#include "newskg/io/graph_files.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,7 +21,7 @@
 #include "newskg/export/json.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/rdf/vocabulary.hpp"
-#include "merge/rdf_triples.hpp"
+#include "io/rdf_triples.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg {
@@ -89,7 +89,8 @@ class Fields {
         return n;
     }
     [[noreturn]] void bad(std::string_view predicate, const std::string& problem) const {
-        throw parse_error(503, path_, 0, "<" + subject_ + "> <" + std::string(predicate) + ">: " + problem);
+        throw parse_error(ids::parse::kGraphValue, path_, 0,
+                          "<" + subject_ + "> <" + std::string(predicate) + ">: " + problem);
     }
 
   private:
@@ -169,7 +170,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
         g.upsert_node(n);
     }
     if (g.node_count() == 0 && g.articles().empty())
-        throw parse_error(502, path, 0,
+        throw parse_error(ids::parse::kNotAGraph, path, 0,
                           "RDF, but not a newskg graph: no actor (nkg:Person, nkg:Country …) and no "
                           "schema:NewsArticle in it");
 
@@ -236,15 +237,15 @@ KnowledgeGraph graph_from_json_text(const std::string& text, const std::string& 
         // nlohmann gives the byte; messages name the line.
         const std::size_t byte = std::min<std::size_t>(e.byte, text.size());
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
-        throw parse_error(501, path, line, std::string("not valid JSON: ") + e.what());
+        throw parse_error(ids::parse::kGraphNotJson, path, line, std::string("not valid JSON: ") + e.what());
     } catch (const nlohmann::json::exception& e) {
         // Well-formed but out of range ("8e730"): found by fuzz_rdf_reader.
-        throw parse_error(501, path, 0, std::string("not valid JSON: ") + e.what());
+        throw parse_error(ids::parse::kGraphNotJson, path, 0, std::string("not valid JSON: ") + e.what());
     }
     if (jsonld || (j.is_object() && (j.contains("@context") || j.contains("@graph"))))
         return graph_from_rdf(path, detail::jsonld_descriptions(j, path), ontology);
     if (!j.is_object() || !j.contains("entities"))
-        throw parse_error(502, path, 0, "JSON, but not a newskg graph: no \"entities\" array");
+        throw parse_error(ids::parse::kNotAGraph, path, 0, "JSON, but not a newskg graph: no \"entities\" array");
     return from_json(j, path);
 }
 
@@ -283,7 +284,7 @@ Descriptions parse_rdf_text(std::string_view text, const std::string& syntax, co
 KnowledgeGraph read_graph_text(const std::string& text, const io::FormatInfo& format, const std::string& name,
                                const Ontology& ontology) {
     if (!format.readable)
-        throw parse_error(504, name, 0,
+        throw parse_error(ids::parse::kGraphFormat, name, 0,
                           "newskg cannot read " + std::string(format.name) + " back (it reads " +
                               io::names_where(io::is_readable) + ")");
     if (format.format == io::Format::Json || format.format == io::Format::JsonLd)
@@ -293,20 +294,21 @@ KnowledgeGraph read_graph_text(const std::string& text, const io::FormatInfo& fo
 
 KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw input_error(101, path, "no such file");
-    if (std::filesystem::is_directory(path, ec)) throw input_error(102, path, "a directory, not a graph file");
+    if (!std::filesystem::exists(path, ec)) throw input_error(ids::input::kMissing, path, "no such file");
+    if (std::filesystem::is_directory(path, ec))
+        throw input_error(ids::input::kUnreadable, path, "a directory, not a graph file");
     const io::FormatInfo* format = io::format_of_path(path);
     if (!format || !format->readable) {
         std::string exts;
         for (const auto& f : io::formats())
             if (f.readable)
                 for (auto e : f.extensions) exts += (exts.empty() ? "" : " ") + std::string(e);
-        throw parse_error(504, path, 0, "unknown graph format (expected one of: " + exts + ")");
+        throw parse_error(ids::parse::kGraphFormat, path, 0, "unknown graph format (expected one of: " + exts + ")");
     }
     if (!format->raptor_syntax.empty())
         return graph_from_rdf(path, detail::parse_rdf_file(path, std::string(format->raptor_syntax)), ontology);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(102, path, "cannot open the file");
+    if (!in) throw input_error(ids::input::kUnreadable, path, "cannot open the file");
     std::stringstream buf;
     buf << in.rdbuf();
     return graph_from_json_text(buf.str(), path, format->format == io::Format::JsonLd, ontology);

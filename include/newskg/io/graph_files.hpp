@@ -1,7 +1,7 @@
 #pragma once
 /// Reading back the graphs newskg wrote: the RDF exports (through librdf's parsers) and
-/// the JSON export (from_json), for `newskg merge` and the tools that work on exported
-/// graphs.
+/// the JSON export (from_json). Part of the graph I/O layer: io::read_graph
+/// (newskg/io/graph_io.hpp) is what the commands call.
 #include <optional>
 #include <string>
 #include <string_view>
