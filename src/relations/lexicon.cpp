@@ -48,7 +48,7 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
 }
 std::map<std::string, std::string> load_threat_codes(const Ontology& ontology, const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw ontology_error(308, path + ": cannot open the threat codes");
+    if (!in) throw ontology_error(ids::ontology::kNoThreatCodes, path + ": cannot open the threat codes");
     std::map<std::string, std::string> codes;
     std::string line;
     std::size_t n = 0;
@@ -60,13 +60,13 @@ std::map<std::string, std::string> load_threat_codes(const Ontology& ontology, c
         if (line.empty() || line[0] == '#') continue;
         auto cols = split_tabs(line);
         if (cols.size() != 2 || !digits(cols[0]) || !digits(cols[1]))
-            throw ontology_error(309, path + ":" + std::to_string(n) + ": expected 'CAMEO<TAB>CAMEO' (digits)");
+            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": expected 'CAMEO<TAB>CAMEO' (digits)");
         if (cols[1].compare(0, 2, "13") != 0 ||
             !(ontology.relation_for_cameo(cols[1]) || ontology.relation_for_cameo("130")))
-            throw ontology_error(309, path + ":" + std::to_string(n) + ": '" + cols[1] +
+            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": '" + cols[1] +
                                           "' is no CAMEO threat (13…) the ontology knows");
         if (!codes.emplace(cols[0], cols[1]).second)
-            throw ontology_error(309, path + ":" + std::to_string(n) + ": code '" + cols[0] + "' listed twice");
+            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": code '" + cols[0] + "' listed twice");
     }
     return codes;
 }
