@@ -102,6 +102,9 @@ class KnowledgeGraph {
     /// article IRI. throws std::invalid_argument when a relation names an entity id the
     /// extraction does not have.
     void add(const Extraction& extraction, const std::string& base_iri);
+    /// The same, taking the relations' evidence from `extraction` instead of copying it
+    /// (the evidence of a large article is most of its graph's memory).
+    void add(Extraction&& extraction, const std::string& base_iri);
 
     /// Gets the node with this IRI, creating it from `node` when absent, else joining
     /// `node` into it: the better label (the name the IRI was minted from, then the
@@ -113,6 +116,8 @@ class KnowledgeGraph {
     /// RelationEdge). throws std::out_of_range when an end is not a node.
     void upsert_edge(const std::string& subject_iri, const RelationEdge& edge,
                      const std::string& object_iri);
+    /// The same, taking `edge` (its evidence) instead of copying it.
+    void upsert_edge(const std::string& subject_iri, RelationEdge&& edge, const std::string& object_iri);
 
     std::size_t node_count() const;
     std::size_t edge_count() const;
