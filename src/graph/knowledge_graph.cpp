@@ -134,6 +134,19 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
 }
 
 void KnowledgeGraph::add(Extraction&& extraction, const std::string& base_iri) {
+    // What the graph does not keep goes first: on a large article the text, its tokens,
+    // words and mentions are as large as the graph being built.
+    {
+        Document& d = extraction.document;
+        std::string().swap(d.text);
+        std::vector<Paragraph>().swap(d.paragraphs);
+        std::vector<Sentence>().swap(d.sentences);
+        std::vector<Token>().swap(d.tokens);
+        std::vector<Word>().swap(d.words);
+        std::vector<DateExpression>().swap(d.dates);
+        std::vector<Mention>().swap(extraction.mentions);
+        for (Entity& e : extraction.entities) std::vector<std::size_t>().swap(e.mentions);
+    }
     const Document& doc = extraction.document;
     ArticleInfo article;
     article.id = doc.id;
@@ -195,6 +208,7 @@ void KnowledgeGraph::add(Extraction&& extraction, const std::string& base_iri) {
         edge.mention_count = 1;
         upsert_edge(resolve(r.subject, "subject"), std::move(edge), resolve(r.object, "object"));
     }
+    std::vector<Relation>().swap(extraction.relations);
 }
 
 const EntityNode& KnowledgeGraph::upsert_node(const EntityNode& node) {

@@ -102,8 +102,9 @@ class KnowledgeGraph {
     /// article IRI. throws std::invalid_argument when a relation names an entity id the
     /// extraction does not have.
     void add(const Extraction& extraction, const std::string& base_iri);
-    /// The same, taking the relations' evidence from `extraction` instead of copying it
-    /// (the evidence of a large article is most of its graph's memory).
+    /// The same, consuming `extraction`: the relations' evidence is moved into the graph
+    /// (on a large article it is most of the graph's memory) and the document's text,
+    /// tokens, words, mentions and relations are released before the graph is built.
     void add(Extraction&& extraction, const std::string& base_iri);
 
     /// Gets the node with this IRI, creating it from `node` when absent, else joining
