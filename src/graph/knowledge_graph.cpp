@@ -245,8 +245,11 @@ void KnowledgeGraph::upsert_edge(const std::string& subject_iri, RelationEdge&& 
     }
     RelationEdge fresh = std::move(edge);
     detail::normalise(fresh);
-    const auto [e, added] = boost::add_edge(s, o, std::move(fresh), im.graph);
+    // Added empty, then filled: add_edge takes the property by const reference and would
+    // copy the evidence.
+    const auto [e, added] = boost::add_edge(s, o, im.graph);
     (void)added; // always true: adjacency_list with vecS out-edges allows parallel edges
+    im.graph[e] = std::move(fresh);
     im.edge_index.emplace(std::move(key), e);
 }
 
