@@ -47,9 +47,6 @@ Extraction extract(Document document, const Resources& resources, const Pipeline
     ao.base_iri = options.base_iri;
     if (options.use_parser) ao.names = resources.names();
     find_actors(x, resources.actors(), ao);
-    // The mentions were appended one by one: their buffer's spare half (on a long article
-    // ~100 MB) would otherwise stay through the relation stage, the run's peak.
-    x.mentions.shrink_to_fit();
     RelationOptions ro;
     ro.keep_negated = options.keep_negated;
     find_relations(x, resources.relations(), ro);
