@@ -134,7 +134,10 @@ class Recognizer {
     std::vector<Pending> pending_;
     std::vector<StandingLink> links_;
     std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
-    std::size_t sent_ = 0, sent_end_ = 0;
+    std::size_t sent_ = 0;
+    /// End of the sentence read. Mutable so that main_country can read a mention in its
+    /// own sentence whatever sentence the caller is in.
+    mutable std::size_t sent_end_ = 0;
     std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
     NameProposals names_; ///< the statistical recogniser's names (inactive without a model)
     /// Built on first use: the article's token texts, for doc_mentions_acronym/_name.

@@ -179,7 +179,15 @@ auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
         std::size_t e = entity_index(m.entity);
         if (e == npos || x_.entities[e].type != ActorType::Country) continue;
         // "The Nigerian capital" says where a place is, not what the article is about.
-        if (m.kind == MentionKind::Demonym && names_a_place(m.tokens.last)) continue;
+        // Read within the mention's own sentence: mentions are indexed whatever
+        // sentence the caller is in.
+        if (m.kind == MentionKind::Demonym) {
+            const std::size_t caller_end = sent_end_;
+            sent_end_ = doc_.sentences[m.sentence].tokens.last;
+            const bool place = names_a_place(m.tokens.last);
+            sent_end_ = caller_end;
+            if (place) continue;
+        }
         auto& at = country_positions_[e];
         at.insert(std::upper_bound(at.begin(), at.end(), m.tokens.first), m.tokens.first);
     }
