@@ -134,7 +134,10 @@ class Recognizer {
     std::vector<Pending> pending_;
     std::vector<StandingLink> links_;
     std::vector<StandingLink> pending_links_; ///< kept only when both ends are mentioned
-    std::size_t sent_ = 0, sent_end_ = 0;
+    std::size_t sent_ = 0;
+    /// End of the sentence read. Mutable so that main_country can read a mention in its
+    /// own sentence whatever sentence the caller is in.
+    mutable std::size_t sent_end_ = 0;
     std::vector<std::size_t> implied_; ///< entities kept without a mention (a person's body)
     NameProposals names_; ///< the statistical recogniser's names (inactive without a model)
     /// Built on first use: the article's token texts, for doc_mentions_acronym/_name.
@@ -143,7 +146,18 @@ class Recognizer {
         if (!token_texts_) token_texts_.emplace(doc_, lower_);
         return *token_texts_;
     }
-    SentenceMentions sentence_mentions_; ///< the mentions of each sentence
+    mutable SentenceMentions sentence_mentions_; ///< the mentions of each sentence
+    /// Per entity, for person_by_title: the title words of the entity's mentions read so
+    /// far (mentions are only appended; merge_into starts it over).
+    struct TitleWords {
+        std::size_t seen = 0;           ///< mentions of the entity read
+        std::vector<std::string> words; ///< distinct
+    };
+    mutable std::vector<TitleWords> title_words_;
+    /// For main_country: per country entity, the positions of the mentions that count,
+    /// ascending; kept current with the mentions (merge_into starts it over).
+    mutable std::map<std::size_t, std::vector<std::size_t>> country_positions_;
+    mutable std::size_t country_indexed_ = 0; ///< mentions read into country_positions_
 
     // ---- tokens -------------------------------------------------------------------
     std::string_view text(std::size_t i) const { return doc_.token_text(i); }
@@ -314,14 +328,34 @@ class Recognizer {
     /// actor already found (MIMUSMA → MINUSMA). Never across two gazetteer actors.
     void resolve_acronym_spellings();
 
-    /// Mentions before token `pos` (in document order), most recent first.
-    std::vector<std::size_t> mentions_before(std::size_t pos) const;
+    /// Mentions other than pronouns before the start of `p`, in its sentence and the
+    /// `window` sentences before it, most recent first (ties in the order they were made).
+    std::vector<std::size_t> mentions_before(const Pending& p, std::size_t window) const;
 
     std::size_t entity_index(const EntityId& id) const {
+        // entity() names the entity at index i "e<i+1>": checked, then the scan as a fallback.
+        if (id.value.size() > 1 && id.value[0] == 'e') {
+            std::size_t n = 0;
+            bool digits = true;
+            for (std::size_t k = 1; k < id.value.size() && digits; ++k) {
+                const char c = id.value[k];
+                digits = c >= '0' && c <= '9';
+                n = n * 10 + static_cast<std::size_t>(c - '0');
+            }
+            if (digits && n >= 1 && n <= x_.entities.size() && x_.entities[n - 1].id == id) return n - 1;
+        }
         for (std::size_t e = 0; e < x_.entities.size(); ++e)
             if (x_.entities[e].id == id) return e;
         return npos;
     }
+
+    /// The title words mention m carries: those of a title run ending where its name
+    /// starts ("President Luis Arce"), of one its span begins with, and the words of an
+    /// apposition after it ("Luis Arce, the country's president,").
+    std::vector<std::string> title_words_of(const Mention& m) const;
+
+    /// Does some name mention of person e carry `title` (title_words_of)?
+    bool titled(std::size_t e, const std::string& title) const;
 
     bool type_ok(std::size_t e, const std::vector<ActorType>& types) const {
         return std::find(types.begin(), types.end(), x_.entities[e].type) != types.end();

@@ -32,12 +32,17 @@ auto Recognizer::resolve_acronym_spellings() -> void {
     }
 }
 
-auto Recognizer::mentions_before(std::size_t pos) const -> std::vector<std::size_t> {
+auto Recognizer::mentions_before(const Pending& p, std::size_t window) const -> std::vector<std::size_t> {
+    // Only the window's sentences: reading every mention of the article for each
+    // description made resolution quadratic in the article's length.
     std::vector<std::size_t> out;
-    for (std::size_t m = 0; m < x_.mentions.size(); ++m)
-        if (x_.mentions[m].tokens.first < pos && x_.mentions[m].kind != MentionKind::Pronoun)
-            out.push_back(m);
-    std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+    const std::size_t from = p.sentence > window ? p.sentence - window : 0;
+    for (std::size_t s = from; s <= p.sentence; ++s)
+        for (std::size_t m : sentence_mentions_.of(s, x_.mentions))
+            if (x_.mentions[m].tokens.first < p.range.first && x_.mentions[m].kind != MentionKind::Pronoun)
+                out.push_back(m);
+    std::sort(out.begin(), out.end());
+    std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
         return x_.mentions[a].tokens.first > x_.mentions[b].tokens.first;
     });
     return out;
@@ -148,49 +153,56 @@ auto Recognizer::resolve_pending() -> void {
     }
 }
 
+auto Recognizer::title_words_of(const Mention& mm) const -> std::vector<std::string> {
+    std::vector<std::string> out;
+    auto add = [&](std::size_t w) {
+        if (std::find(out.begin(), out.end(), lower_[w]) == out.end()) out.push_back(lower_[w]);
+    };
+    const auto& sent = doc_.sentences[mm.sentence].tokens;
+    // A title run that ends where the name starts ("President Luis Arce", "former army
+    // chief Ana Ruiz"), or one the mention's span begins with.
+    auto title_run = [&](std::size_t q, std::size_t name) {
+        auto t = titles_at(q);
+        if (!t || t->first != name) return;
+        for (std::size_t w = q; w < name; ++w) add(w);
+    };
+    for (std::size_t q = mm.tokens.first; q > sent.first && mm.tokens.first - q < 4;) {
+        --q;
+        title_run(q, mm.tokens.first);
+    }
+    if (auto t = titles_at(mm.tokens.first); t && t->first < mm.tokens.last) title_run(mm.tokens.first, t->first);
+    // In an apposition after it ("Luis Arce, the country's president,").
+    if (mm.tokens.last < sent.last && is(mm.tokens.last, ","))
+        for (std::size_t q = mm.tokens.last + 1; q < sent.last && q - mm.tokens.last <= 6; ++q) {
+            if (is(q, ",")) break;
+            add(q);
+        }
+    return out;
+}
+
+auto Recognizer::titled(std::size_t e, const std::string& title) const -> bool {
+    // Each mention is read once, when it is first asked about: the same person asked
+    // about for every description made this quadratic in the article's length.
+    if (title_words_.size() < x_.entities.size()) title_words_.resize(x_.entities.size());
+    TitleWords& tw = title_words_[e];
+    const auto& ms = x_.entities[e].mentions;
+    for (; tw.seen < ms.size(); ++tw.seen) {
+        const Mention& mm = x_.mentions[ms[tw.seen]];
+        if (mm.kind == MentionKind::Pronoun || mm.kind == MentionKind::Description) continue;
+        for (auto& w : title_words_of(mm))
+            if (std::find(tw.words.begin(), tw.words.end(), w) == tw.words.end()) tw.words.push_back(std::move(w));
+    }
+    return std::find(tw.words.begin(), tw.words.end(), title) != tw.words.end();
+}
+
 auto Recognizer::person_by_title(const Pending& p, std::size_t window) const -> std::size_t {
     // The title's last word carries it: "foreign minister" matches "Minister Lavrov".
     const std::string title = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
-    auto titled = [&](std::size_t e) {
-        for (std::size_t m : x_.entities[e].mentions) {
-            const auto& mm = x_.mentions[m];
-            if (mm.kind == MentionKind::Pronoun || mm.kind == MentionKind::Description) continue;
-            const auto& sent = doc_.sentences[mm.sentence].tokens;
-            // A title run that ends where the name starts ("President Luis Arce", "former
-            // army chief Ana Ruiz"), or one the mention's span begins with.
-            auto has_title = [&](std::size_t q, std::size_t name) {
-                auto t = titles_at(q);
-                if (!t || t->first != name) return false;
-                for (std::size_t w = q; w < name; ++w)
-                    if (lower_[w] == title) return true;
-                return false;
-            };
-            for (std::size_t q = mm.tokens.first; q > sent.first && mm.tokens.first - q < 4;) {
-                --q;
-                if (has_title(q, mm.tokens.first)) return true;
-            }
-            if (auto t = titles_at(mm.tokens.first); t && t->first < mm.tokens.last && has_title(mm.tokens.first, t->first))
-                return true;
-            // In an apposition after it ("Luis Arce, the country's president,").
-            if (mm.tokens.last < sent.last && is(mm.tokens.last, ","))
-                for (std::size_t q = mm.tokens.last + 1; q < sent.last && q - mm.tokens.last <= 6; ++q) {
-                    if (is(q, ",")) break;
-                    if (lower_[q] == title) return true;
-                }
-        }
-        return false;
-    };
-    // A person named many times in the window is checked once (titled reads all of its
-    // mentions, and nothing it reads changes during this call).
-    std::map<std::size_t, bool> checked;
-    for (std::size_t m : mentions_before(p.range.first)) {
+    for (std::size_t m : mentions_before(p, window)) {
         const auto& mm = x_.mentions[m];
-        if (mm.sentence + window < p.sentence) break;
         std::size_t e = entity_index(mm.entity);
         if (e == npos || x_.entities[e].type != ActorType::Person) continue;
-        auto [it, fresh] = checked.try_emplace(e, false);
-        if (fresh) it->second = titled(e);
-        if (it->second) return e;
+        if (titled(e, title)) return e;
     }
     return npos;
 }
@@ -205,24 +217,36 @@ auto Recognizer::names_a_place(std::size_t j) const -> bool {
 }
 
 auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
-    std::map<std::size_t, std::pair<int, std::size_t>> seen; // entity → (count, last pos)
-    for (const auto& m : x_.mentions) {
-        if (m.tokens.first >= pos) continue;
+    // The country mentions made since the last call join their country's positions (a
+    // scan of every mention per call made this quadratic in the article's length).
+    for (; country_indexed_ < x_.mentions.size(); ++country_indexed_) {
+        const Mention& m = x_.mentions[country_indexed_];
         std::size_t e = entity_index(m.entity);
         if (e == npos || x_.entities[e].type != ActorType::Country) continue;
         // "The Nigerian capital" says where a place is, not what the article is about.
-        if (m.kind == MentionKind::Demonym && names_a_place(m.tokens.last)) continue;
-        auto& s = seen[e];
-        s.first++;
-        s.second = std::max(s.second, m.tokens.first);
+        // Read within the mention's own sentence: mentions are indexed whatever
+        // sentence the caller is in.
+        if (m.kind == MentionKind::Demonym) {
+            const std::size_t caller_end = sent_end_;
+            sent_end_ = doc_.sentences[m.sentence].tokens.last;
+            const bool place = names_a_place(m.tokens.last);
+            sent_end_ = caller_end;
+            if (place) continue;
+        }
+        auto& at = country_positions_[e];
+        at.insert(std::upper_bound(at.begin(), at.end(), m.tokens.first), m.tokens.first);
     }
     std::size_t best = npos;
-    std::pair<int, std::size_t> best_v{0, 0};
-    for (const auto& [e, v] : seen)
+    std::pair<std::size_t, std::size_t> best_v{0, 0}; // (mentions before pos, the last one's position)
+    for (const auto& [e, at] : country_positions_) {
+        const auto before = static_cast<std::size_t>(std::lower_bound(at.begin(), at.end(), pos) - at.begin());
+        if (before == 0) continue;
+        const std::pair<std::size_t, std::size_t> v{before, at[before - 1]};
         if (v > best_v) {
             best_v = v;
             best = e;
         }
+    }
     return best;
 }
 
@@ -242,17 +266,16 @@ auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, 
     // First an actor already called by the same head noun ("the alliance" → the one
     // named "… alliance"), then any compatible actor, most recent first.
     const std::string head = p.head.substr(p.head.rfind(' ') == std::string::npos ? 0 : p.head.rfind(' ') + 1);
-    for (std::size_t m : mentions_before(p.range.first)) {
+    const std::vector<std::size_t> before = mentions_before(p, window);
+    for (std::size_t m : before) {
         const auto& mm = x_.mentions[m];
-        if (mm.sentence + window < p.sentence) break;
         std::size_t e = entity_index(mm.entity);
         if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
         if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
     }
     if (same_head_only) return npos;
-    for (std::size_t m : mentions_before(p.range.first)) {
+    for (std::size_t m : before) {
         const auto& mm = x_.mentions[m];
-        if (mm.sentence + window < p.sentence) break;
         std::size_t e = entity_index(mm.entity);
         if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
         return e;
@@ -290,6 +313,10 @@ auto Recognizer::merge_into(std::size_t from, std::size_t to) -> void {
         x_.entities[to].mentions.push_back(m);
     }
     x_.entities[from].mentions.clear();
+    // What person_by_title and main_country read of the two entities changed.
+    title_words_.clear();
+    country_positions_.clear();
+    country_indexed_ = 0;
     for (auto* links : {&links_, &pending_links_})
         for (auto& l : *links) {
             if (l.subject == from) l.subject = to;

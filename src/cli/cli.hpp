@@ -54,6 +54,14 @@ std::vector<OptionSpec> article_option_specs();
 /// standard output. throws output_error naming the path.
 void write_file_atomically(const std::string& path, const std::string& content);
 
+/// Receives an output's text a piece at a time.
+using ChunkSink = std::function<void(std::string_view)>;
+
+/// The same, for text too large to hold whole: `produce` hands its text to the sink piece
+/// by piece and it is written as it comes. An exception from `produce` removes the
+/// temporary file (the target stays as it was) and propagates.
+void write_file_atomically(const std::string& path, const std::function<void(const ChunkSink&)>& produce);
+
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary files of
 /// writes in progress and exit with 128 + the signal (130, 143, 129): outputs already
 /// renamed into place stay, no partial file is left.

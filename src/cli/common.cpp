@@ -127,9 +127,48 @@ void remove_temp_files_on_signals() {
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
 }
 
+namespace {
+
+// Writes through a 64 KiB buffer to a file descriptor; a failed write throws output_error
+// naming `path` (the caller closes and removes what it must).
+class FdWriter {
+  public:
+    FdWriter(int fd, const std::string& path) : fd_(fd), path_(path) { buffer_.reserve(kSize); }
+    void write(std::string_view data) {
+        if (buffer_.size() + data.size() > kSize) flush();
+        if (data.size() >= kSize) put(data.data(), data.size());
+        else buffer_.append(data);
+    }
+    void flush() {
+        put(buffer_.data(), buffer_.size());
+        buffer_.clear();
+    }
+
+  private:
+    static constexpr std::size_t kSize = 1 << 16;
+    void put(const char* p, std::size_t left) {
+        while (left > 0) {
+            ssize_t n = ::write(fd_, p, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw output_error(ids::output::kWriteFailed, path_, std::string("write failed: ") + std::strerror(errno));
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+    }
+    int fd_;
+    const std::string& path_;
+    std::string buffer_;
+};
+
+} // namespace
+
 void write_file_atomically(const std::string& path, const std::string& content) {
+    write_file_atomically(path, [&](const ChunkSink& sink) { sink(content); });
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(const ChunkSink&)>& produce) {
     if (path == "-") {
-        std::cout << content;
+        produce([](std::string_view chunk) { std::cout.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
         std::cout.flush();
         if (!std::cout) throw output_error(ids::output::kStdout, "<stdout>", "cannot write to standard output");
         return;
@@ -141,20 +180,14 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         // A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming
         // a temporary file over it would replace the device itself.
         int fd = ::open(path.c_str(), O_WRONLY);
-        if (fd < 0)
-            throw output_error(ids::output::kCannotCreate, path, std::string("cannot open: ") + std::strerror(errno));
-        const char* p = content.data();
-        std::size_t left = content.size();
-        while (left > 0) {
-            ssize_t n = ::write(fd, p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) {
-                int err = errno;
-                ::close(fd);
-                throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
-            }
-            p += n;
-            left -= static_cast<std::size_t>(n);
+        if (fd < 0) throw output_error(ids::output::kCannotCreate, path, std::string("cannot open: ") + std::strerror(errno));
+        try {
+            FdWriter out(fd, path);
+            produce([&](std::string_view chunk) { out.write(chunk); });
+            out.flush();
+        } catch (...) {
+            ::close(fd);
+            throw;
         }
         if (::close(fd) != 0)
             throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(errno));
@@ -182,22 +215,17 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     TempFileGuard guard(name.data());
     int fd = ::mkstemp(name.data());
     const int mkstemp_errno = errno;
-    if (fd < 0)
-        throw output_error(ids::output::kCannotCreate, path,
-                           std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
-    const char* p = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(name.data());
-            throw output_error(ids::output::kWriteFailed, path, std::string("write failed: ") + std::strerror(err));
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    if (fd < 0) throw output_error(ids::output::kCannotCreate, path, std::string("cannot create a file here: ") + std::strerror(mkstemp_errno));
+    // Written as it is produced (a large graph's text is never held whole), into the
+    // temporary file: an error part-way removes it and leaves the target as it was.
+    try {
+        FdWriter out(fd, path);
+        produce([&](std::string_view chunk) { out.write(chunk); });
+        out.flush();
+    } catch (...) {
+        ::close(fd);
+        ::unlink(name.data());
+        throw;
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         int err = errno;

@@ -84,7 +84,7 @@ int run_eval(const Args& args) {
     } else {
         for (const auto& s : scores) {
             if (args.flag("--quiet")) break;
-            std::cout << "== " << s.id << "\n";
+            std::cout << "== " << printable(s.id) << "\n";
             std::cout << "entities  P " << fmt3(s.entities.precision) << " R " << fmt3(s.entities.recall)
                       << " F1 " << fmt3(s.entities.f1) << "  fragments " << s.fragmentation
                       << " conflations " << s.conflation << "\n";
@@ -103,7 +103,7 @@ int run_eval(const Args& args) {
                   << " | pair recall " << fmt3(tot.pair_recall) << " | fragments "
                   << tot.fragmentation << " conflations " << tot.conflation << "\n";
     }
-    for (const auto& p : problems) std::cerr << "newskg: error: " << p << "\n";
+    for (const auto& p : problems) std::cerr << "newskg: error: " << printable(p, true) << "\n";
     return problems.empty() ? 0 : 1;
 }
 

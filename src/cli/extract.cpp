@@ -168,25 +168,27 @@ int run_extract(const Args& args) {
                 failures.push_back(x.document.source_path + ": " + e.what());
             }
         }
-        KnowledgeGraph g;
-        g.add(x, po.base_iri);
-        if (one_graph || args.flag("--merge")) all_articles.add(g);
-        if (!out_dir) return;
-        // The reader gave every article of the run an id of its own (ArticleIds), so
-        // file names never clash and each file is named after the id inside it.
+        // The evidence is moved, never copied, from the extraction to the article's
+        // graph and on to the union: on a large article it is most of the memory.
         const std::string id = article_file_stem(x.document.id);
-        for (const io::FormatInfo* f : formats) {
-            const std::string path = (std::filesystem::path(*out_dir) / (id + std::string(f->extensions.front()))).string();
-            try {
-                write_file_atomically(path, io::write_graph(*f, g, onto, wo));
-            } catch (const error& e) {
-                failures.push_back(e.what());
+        KnowledgeGraph g;
+        g.add(std::move(x), po.base_iri);
+        if (out_dir) {
+            // The reader gave every article of the run an id of its own (ArticleIds), so
+            // file names never clash and each file is named after the id inside it.
+            for (const io::FormatInfo* f : formats) {
+                const std::string path = (std::filesystem::path(*out_dir) / (id + std::string(f->extensions.front()))).string();
+                try {
+                    write_file_atomically(path, [&](const ChunkSink& sink) { io::write_graph(*f, g, onto, wo, sink); });
+                } catch (const error& e) {
+                    failures.push_back(e.what());
+                }
             }
         }
+        if (one_graph || args.flag("--merge")) all_articles.add(std::move(g));
     }, diagnostics);
     if (one_graph || args.flag("--merge")) {
-        MergeResult resolved = resolve_union(all_articles, onto, merge_opts);
-        all_articles = GraphUnion(&onto); // its copy of every edge and evidence is not needed past here
+        MergeResult resolved = resolve_union(std::move(all_articles), onto, merge_opts);
         if (articles > 1 && args.value("--merge-log")) try {
                 write_merge_log(args, resolved, articles);
             } catch (const error& e) {
@@ -197,7 +199,9 @@ int run_extract(const Args& args) {
 
     if (one_graph) {
         try {
-            write_file_atomically(output.value_or("-"), io::write_graph(*formats.front(), all, onto, wo));
+            write_file_atomically(output.value_or("-"), [&](const ChunkSink& sink) {
+                io::write_graph(*formats.front(), all, onto, wo, sink);
+            });
         } catch (const error& e) {
             failures.push_back(e.what());
         }
@@ -205,7 +209,7 @@ int run_extract(const Args& args) {
         for (const io::FormatInfo* f : formats) {
             const std::string path = (std::filesystem::path(*out_dir) / ("merged" + std::string(f->extensions.front()))).string();
             try {
-                write_file_atomically(path, io::write_graph(*f, all, onto, wo));
+                write_file_atomically(path, [&](const ChunkSink& sink) { io::write_graph(*f, all, onto, wo, sink); });
             } catch (const error& e) {
                 failures.push_back(e.what());
             }
@@ -219,7 +223,7 @@ int run_extract(const Args& args) {
             loaded = LoadStats{};
         }
     if (store)
-        std::cerr << "newskg: loaded " << loaded.articles << " article(s) into " << store->dir() << ": "
+        std::cerr << "newskg: loaded " << loaded.articles << " article(s) into " << printable(store->dir()) << ": "
                   << loaded.triples_added << " triple(s) added, " << loaded.triples_kept << " already there\n";
 
     const bool failed = report_diagnostics(diagnostics) || !failures.empty();

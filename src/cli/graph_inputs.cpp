@@ -60,15 +60,15 @@ GraphInputs load_graph_inputs(const std::vector<std::string>& paths, const Args&
         std::vector<Diagnostic> diagnostics;
         in.articles = extract_articles(article_paths, *in.resources, ao, [&](Extraction&& x) {
             KnowledgeGraph g;
-            g.add(x, ao.pipeline.base_iri);
-            all.add(g);
+            g.add(std::move(x), ao.pipeline.base_iri);
+            all.add(std::move(g));
         }, diagnostics);
         for (const auto& d : diagnostics) {
             if (d.error) throw error(d.id, d.message);
-            std::cerr << "newskg: warning: " << d.message << "\n";
+            std::cerr << "newskg: warning: " << printable(d.message) << "\n";
         }
     }
-    in.graph = resolve_union(all, onto, MergeOptions{}).graph;
+    in.graph = resolve_union(std::move(all), onto, MergeOptions{}).graph;
     return in;
 }
 

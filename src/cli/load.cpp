@@ -111,7 +111,7 @@ int run_load(const Args& args) {
         commit_failure = e.what();
     }
     for (const auto& g : stats.replaced)
-        std::cerr << "newskg: note: replaced <" << g
+        std::cerr << "newskg: note: replaced <" << printable(g)
                   << ">: the store held a different version of it, which was removed with the relations only it "
                      "stated\n";
     if (stats.default_not_stored)
@@ -120,18 +120,18 @@ int run_load(const Args& args) {
                      "(librdf's hashes storage) keeps a triple once across graphs; queries outside GRAPH still "
                      "find them, but they go when that named graph is replaced or unloaded\n";
     if (!commit_failure.empty()) {
-        for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
-        std::cerr << "newskg: error: " << commit_failure << "\n";
+        for (const auto& f : failures) std::cerr << "newskg: error: " << printable(f, true) << "\n";
+        std::cerr << "newskg: error: " << printable(commit_failure, true) << "\n";
         return 1;
     }
     std::cout << "loaded " << stats.articles << " article(s) and " << stats.files << " RDF file(s) into "
-              << store.dir() << ": " << stats.graphs << " named graph(s) written (" << stats.replaced.size()
+              << printable(store.dir()) << ": " << stats.graphs << " named graph(s) written (" << stats.replaced.size()
               << " replaced), " << stats.triples_added << " triple(s) added, " << stats.triples_kept
               << " already there, " << stats.triples_removed << " removed; the store holds " << store.size()
               << " triple(s) in " << store.graphs().size() << " named graph(s)\n";
 
     const bool failed = report_diagnostics(diagnostics) || !failures.empty();
-    for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
+    for (const auto& f : failures) std::cerr << "newskg: error: " << printable(f, true) << "\n";
     if (signals.stopped()) {
         std::cerr << "newskg load: interrupted by signal " << signals.signal()
                   << "; the store holds every article and file loaded before it; rerun to complete the load\n";

@@ -73,7 +73,7 @@ int run_merge(const Args& args) {
     } catch (const error& e) {
         failures.push_back(e.what());
     }
-    for (const auto& f : failures) std::cerr << "newskg: error: " << f << "\n";
+    for (const auto& f : failures) std::cerr << "newskg: error: " << printable(f, true) << "\n";
     if (!failures.empty()) {
         std::cerr << "newskg: " << failures.size() << " problem(s); " << read << " graph(s) merged\n";
         return 1;

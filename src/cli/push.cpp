@@ -78,7 +78,7 @@ int run_push(const Args& args) {
         try {
             dataset.add_file(path, syntax);
         } catch (const rdf_error& e) {
-            std::cerr << "newskg: error: " << e.what() << "\nnewskg: nothing was pushed\n";
+            std::cerr << "newskg: error: " << printable(e.what(), true) << "\nnewskg: nothing was pushed\n";
             return 1;
         }
     }
@@ -90,8 +90,8 @@ int run_push(const Args& args) {
         std::vector<Diagnostic> diagnostics;
         const std::size_t extracted = extract_articles(articles, *resources, ao, [&](Extraction&& x) {
             KnowledgeGraph g;
-            g.add(x, ao.pipeline.base_iri);
-            all_articles.add(g);
+            g.add(std::move(x), ao.pipeline.base_iri);
+            all_articles.add(std::move(g));
         }, diagnostics);
         const bool failed = report_diagnostics(diagnostics);
         // Pushing part of what was asked for would leave the store in a state nobody chose.
@@ -113,25 +113,25 @@ int run_push(const Args& args) {
     store::RemoteStore remote(ro);
     const int attempts = ro.retries + 1;
     remote.on_retry([&](const std::string& problem, int next, double wait) {
-        std::cerr << "newskg: warning: " << problem << "; retrying in " << std::fixed << std::setprecision(1) << wait
+        std::cerr << "newskg: warning: " << printable(problem, true) << "; retrying in " << std::fixed << std::setprecision(1) << wait
                   << " s (attempt " << next << " of " << attempts << ")\n";
     });
     const store::PushReport report = store::push_graphs(remote, payloads, mode, [&](const store::GraphPayload& p) {
         if (p.retracted(mode))
-            std::cout << "retracted " << p.target.describe() << "\n";
+            std::cout << "retracted " << printable(p.target.describe()) << "\n";
         else
-            std::cout << "pushed " << p.triples << " triples to " << p.target.describe()
+            std::cout << "pushed " << p.triples << " triples to " << printable(p.target.describe())
                       << (p.replaces(mode) ? "" : " (appended)") << "\n";
         std::cout.flush();
     });
     if (!report.complete()) {
-        std::cerr << "newskg: error: " << report.error << "\n";
+        std::cerr << "newskg: error: " << printable(report.error, true) << "\n";
         std::cerr << "newskg: push stopped: " << report.loaded.size() << " of " << payloads.size()
                   << " graph(s) loaded";
         for (std::size_t i = 0; i < report.loaded.size(); ++i)
-            std::cerr << (i ? ", " : ": ") << report.loaded[i].describe();
-        std::cerr << "\nnewskg: not loaded: " << report.not_loaded.front().describe() << " (the one that failed)";
-        for (std::size_t i = 1; i < report.not_loaded.size(); ++i) std::cerr << ", " << report.not_loaded[i].describe();
+            std::cerr << (i ? ", " : ": ") << printable(report.loaded[i].describe());
+        std::cerr << "\nnewskg: not loaded: " << printable(report.not_loaded.front().describe()) << " (the one that failed)";
+        for (std::size_t i = 1; i < report.not_loaded.size(); ++i) std::cerr << ", " << printable(report.not_loaded[i].describe());
         std::cerr << "\n";
         return 1;
     }
@@ -148,10 +148,10 @@ int run_push(const Args& args) {
                                                      : std::to_string(p.triples) + " were pushed"));
         }
         if (!missing.empty()) {
-            for (const auto& m : missing) std::cerr << "newskg: error: verify: " << m << "\n";
+            for (const auto& m : missing) std::cerr << "newskg: error: verify: " << printable(m) << "\n";
             return 1;
         }
-        std::cout << "verified " << payloads.size() << " graph(s) at " << remote.options().query_endpoint << "\n";
+        std::cout << "verified " << payloads.size() << " graph(s) at " << printable(remote.options().query_endpoint) << "\n";
     }
     return 0;
 }

@@ -30,9 +30,9 @@ int run_unload(const Args& args) {
     bool missing = false;
     for (const auto& u : done) {
         if (u.found) {
-            std::cout << "unloaded <" << u.graph << ">: " << u.triples_removed << " triple(s) removed\n";
+            std::cout << "unloaded <" << printable(u.graph) << ">: " << u.triples_removed << " triple(s) removed\n";
         } else {
-            std::cerr << "newskg: error: " << dir << ": no article <" << u.graph << "> in the store\n";
+            std::cerr << "newskg: error: " << printable(dir) << ": no article <" << printable(u.graph) << "> in the store\n";
             missing = true;
         }
     }

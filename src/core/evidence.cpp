@@ -54,6 +54,9 @@ Evidence sentence_evidence(const Document& doc, std::size_t sentence, CharSpan f
             left.resize(left.size() - mark.size());
         ev.text = left + " " + right;
     }
+    // The text was built piece by piece: its spare capacity (up to as much again) would
+    // stay with it, and a long line's graph holds hundreds of thousands of these.
+    ev.text.shrink_to_fit();
     return ev;
 }
 

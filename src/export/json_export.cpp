@@ -216,16 +216,25 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology) {
 }
 
 std::string to_json_string(const KnowledgeGraph& graph, const Ontology* ontology) {
+    std::string out;
+    write_json(graph, ontology, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void write_json(const KnowledgeGraph& graph, const Ontology* ontology,
+                const std::function<void(std::string_view)>& sink) {
     // The same text as to_json(...).dump(2), written one relation at a time: the document
-    // tree of a large graph took several times the memory of its text. Members are in
-    // key order ("articles", "entities", "relations"); each relation is dumped alone and
-    // indented by its depth (dumped strings hold no raw line breaks).
+    // tree of a large graph took several times the memory of its text, and the text of
+    // a large graph is several times the graph. Members are in key order ("articles",
+    // "entities", "relations"); each relation is dumped alone and indented by its depth
+    // (dumped strings hold no raw line breaks).
     std::string out = dump(graph_head(graph));
     out.resize(out.size() - 2); // "\n}"
+    sink(out);
     const auto labels = detail::property_labels(ontology);
     bool first = true;
     for (const EdgeView& e : graph.edges()) {
-        out += first ? ",\n  \"relations\": [\n" : ",\n";
+        out = first ? ",\n  \"relations\": [\n" : ",\n";
         first = false;
         const std::string item = dump(relation_json(e, labels));
         out += "    ";
@@ -233,9 +242,9 @@ std::string to_json_string(const KnowledgeGraph& graph, const Ontology* ontology
             out += c;
             if (c == '\n') out += "    ";
         }
+        sink(out);
     }
-    out += first ? ",\n  \"relations\": []\n}\n" : "\n  ]\n}\n";
-    return out;
+    sink(first ? ",\n  \"relations\": []\n}\n" : "\n  ]\n}\n");
 }
 
 KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {

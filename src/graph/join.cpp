@@ -97,9 +97,14 @@ void normalise(RelationEdge& e) {
 }
 
 void join(RelationEdge& into, const RelationEdge& from) {
+    RelationEdge copy = from;
+    join(into, std::move(copy));
+}
+
+void join(RelationEdge& into, RelationEdge&& from) {
     // `into` is in normal form already, so the new evidence is merged in rather than
     // everything re-sorted: a hub relation named by thousands of articles stays linear.
-    merge_sorted(into.evidence, from.evidence, evidence_before, same_mention);
+    merge_sorted(into.evidence, std::move(from.evidence), evidence_before, same_mention);
     into.mention_count =
         into.evidence.empty() ? std::max({into.mention_count, from.mention_count, std::size_t{1}}) : into.evidence.size();
     into.date = earlier(earlier(into.date, from.date), earlier(into.last_date, from.last_date));

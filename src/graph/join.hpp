@@ -31,6 +31,8 @@ void normalise(RelationEdge& e);
 /// on a tie), hedged/reported/conditional/alleged only when both are, the speaker only
 /// while reported (the smaller IRI), without evidence the larger count.
 void join(RelationEdge& into, const RelationEdge& from);
+/// The same, taking `from`'s evidence rather than copying it.
+void join(RelationEdge& into, RelationEdge&& from);
 
 /// Joins `from` into `into` (same id): field by field, the smaller non-empty value.
 void join(ArticleInfo& into, const ArticleInfo& from);

@@ -119,6 +119,34 @@ KnowledgeGraph::Impl& KnowledgeGraph::mutable_impl() {
 }
 
 void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_iri) {
+    Extraction copy;
+    copy.document.id = extraction.document.id;
+    copy.document.title = extraction.document.title;
+    copy.document.published = extraction.document.published;
+    copy.document.outlet = extraction.document.outlet;
+    copy.document.agencies = extraction.document.agencies;
+    copy.document.authors = extraction.document.authors;
+    copy.document.url = extraction.document.url;
+    copy.document.source_path = extraction.document.source_path;
+    copy.entities = extraction.entities;
+    copy.relations = extraction.relations;
+    add(std::move(copy), base_iri);
+}
+
+void KnowledgeGraph::add(Extraction&& extraction, const std::string& base_iri) {
+    // What the graph does not keep goes first: on a large article the text, its tokens,
+    // words and mentions are as large as the graph being built.
+    {
+        Document& d = extraction.document;
+        std::string().swap(d.text);
+        std::vector<Paragraph>().swap(d.paragraphs);
+        std::vector<Sentence>().swap(d.sentences);
+        std::vector<Token>().swap(d.tokens);
+        std::vector<Word>().swap(d.words);
+        std::vector<DateExpression>().swap(d.dates);
+        std::vector<Mention>().swap(extraction.mentions);
+        for (Entity& e : extraction.entities) std::vector<std::size_t>().swap(e.mentions);
+    }
     const Document& doc = extraction.document;
     ArticleInfo article;
     article.id = doc.id;
@@ -159,13 +187,14 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
         return it->second;
     };
 
-    for (const Relation& r : extraction.relations) {
+    for (Relation& r : extraction.relations) {
         RelationEdge edge;
         edge.predicate = r.predicate;
         edge.cameo = r.cameo;
         edge.quad_class = r.quad_class;
         edge.goldstein = r.goldstein;
-        edge.evidence = r.evidence;
+        edge.evidence = std::move(r.evidence);
+        r.evidence.clear();
         for (Evidence& ev : edge.evidence)
             if (ev.document.empty()) ev.document = doc.id;
         edge.date = r.date;
@@ -177,8 +206,9 @@ void KnowledgeGraph::add(const Extraction& extraction, const std::string& base_i
         if (r.speaker) edge.speaker_iri = resolve(*r.speaker, "speaker");
         edge.flags = r.flags;
         edge.mention_count = 1;
-        upsert_edge(resolve(r.subject, "subject"), edge, resolve(r.object, "object"));
+        upsert_edge(resolve(r.subject, "subject"), std::move(edge), resolve(r.object, "object"));
     }
+    std::vector<Relation>().swap(extraction.relations);
 }
 
 const EntityNode& KnowledgeGraph::upsert_node(const EntityNode& node) {
@@ -199,19 +229,27 @@ const EntityNode& KnowledgeGraph::upsert_node(const EntityNode& node) {
 
 void KnowledgeGraph::upsert_edge(const std::string& subject_iri, const RelationEdge& edge,
                                  const std::string& object_iri) {
+    RelationEdge copy = edge;
+    upsert_edge(subject_iri, std::move(copy), object_iri);
+}
+
+void KnowledgeGraph::upsert_edge(const std::string& subject_iri, RelationEdge&& edge, const std::string& object_iri) {
     Impl& im = mutable_impl();
     const Impl::Vertex s = im.vertex(subject_iri);
     const Impl::Vertex o = im.vertex(object_iri);
     Impl::EdgeKey key = Impl::key_of(subject_iri, edge, object_iri);
     const auto it = im.edge_index.find(key);
     if (it != im.edge_index.end()) {
-        detail::join(im.graph[it->second], edge);
+        detail::join(im.graph[it->second], std::move(edge));
         return;
     }
-    RelationEdge fresh = edge;
+    RelationEdge fresh = std::move(edge);
     detail::normalise(fresh);
-    const auto [e, added] = boost::add_edge(s, o, std::move(fresh), im.graph);
+    // Added empty, then filled: add_edge takes the property by const reference and would
+    // copy the evidence.
+    const auto [e, added] = boost::add_edge(s, o, im.graph);
     (void)added; // always true: adjacency_list with vecS out-edges allows parallel edges
+    im.graph[e] = std::move(fresh);
     im.edge_index.emplace(std::move(key), e);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "knowledge_graph_impl.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg {
@@ -31,6 +32,63 @@ void GraphUnion::add(const KnowledgeGraph& graph, const std::map<std::string, st
         r.speaker_iri = name(r.speaker_iri);
         all_.upsert_edge(name(e.subject.iri), r, name(e.object.iri));
     }
+}
+
+void GraphUnion::add(KnowledgeGraph&& graph, const std::map<std::string, std::string>& rename) {
+    auto name = [&](const std::string& iri) -> const std::string& {
+        const auto it = rename.find(iri);
+        return it == rename.end() ? iri : it->second;
+    };
+    ++added_;
+    for (const ArticleInfo& a : graph.articles()) all_.add_article(a);
+    for (const EntityNode* n : graph.nodes()) {
+        if (rename.empty()) {
+            all_.upsert_node(*n);
+            continue;
+        }
+        EntityNode copy = *n;
+        copy.iri = name(n->iri);
+        all_.upsert_node(copy);
+    }
+    // The graph is ours to empty (an rvalue): its edges are moved, in edges() order.
+    auto& im = const_cast<KnowledgeGraph::Impl&>(graph.impl());
+    for (const auto& [key, e] : im.edge_index) {
+        RelationEdge& r = im.graph[e];
+        if (!rename.empty() && !r.speaker_iri.empty()) r.speaker_iri = name(r.speaker_iri);
+        all_.upsert_edge(name(im.graph[boost::source(e, im.graph)].iri), std::move(r),
+                         name(im.graph[boost::target(e, im.graph)].iri));
+    }
+    graph = KnowledgeGraph();
+}
+
+KnowledgeGraph GraphUnion::take() {
+    KnowledgeGraph g;
+    if (!ontology_) {
+        g = std::move(all_);
+    } else {
+        // As graph() builds it (nodes in IRI order, then the edges in edges() order),
+        // moving each edge instead of copying it.
+        for (const ArticleInfo& a : all_.articles()) g.add_article(a);
+        for (const EntityNode* n : all_.nodes()) {
+            const GazetteerEntry* gaz = ontology_->actor(n->iri);
+            if (!gaz || gaz->label == n->label ||
+                !std::binary_search(n->aliases.begin(), n->aliases.end(), gaz->label)) {
+                g.upsert_node(*n);
+                continue;
+            }
+            EntityNode relabelled = *n;
+            relabelled.aliases.push_back(n->label);
+            relabelled.label = gaz->label;
+            g.upsert_node(relabelled);
+        }
+        auto& im = const_cast<KnowledgeGraph::Impl&>(all_.impl()); // ours, emptied below
+        for (const auto& [key, e] : im.edge_index)
+            g.upsert_edge(im.graph[boost::source(e, im.graph)].iri, std::move(im.graph[e]),
+                          im.graph[boost::target(e, im.graph)].iri);
+    }
+    all_ = KnowledgeGraph();
+    added_ = 0;
+    return g;
 }
 
 KnowledgeGraph GraphUnion::graph() const {

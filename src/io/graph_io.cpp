@@ -55,4 +55,13 @@ std::string write_graph(const FormatInfo& format, const KnowledgeGraph& g, const
     return {};
 }
 
+void write_graph(const FormatInfo& format, const KnowledgeGraph& g, const Ontology& onto, const WriteOptions& options,
+                 const std::function<void(std::string_view)>& sink) {
+    if (format.format == Format::Json) {
+        write_json(g, &onto, sink);
+        return;
+    }
+    sink(write_graph(format, g, onto, options));
+}
+
 } // namespace newskg::io

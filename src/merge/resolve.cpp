@@ -156,6 +156,11 @@ class Resolver {
     }
 
     MergeResult run(const KnowledgeGraph& g) {
+        KnowledgeGraph copy = g;
+        return run(std::move(copy));
+    }
+
+    MergeResult run(KnowledgeGraph&& g) {
         std::vector<Candidate> cands;
         alias_file_candidates(cands);
         if (opt_.fuzzy) {
@@ -409,7 +414,7 @@ class Resolver {
                                  [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
     }
 
-    MergeResult finish(const KnowledgeGraph& g, const std::vector<const Candidate*>& accepted) {
+    MergeResult finish(KnowledgeGraph& g, const std::vector<const Candidate*>& accepted) {
         MergeResult result;
         result.nodes_before = g.node_count();
         std::map<std::size_t, std::vector<std::pair<std::size_t, const Candidate*>>> adjacent;
@@ -449,8 +454,8 @@ class Resolver {
                       return std::tie(a.kept, a.merged) < std::tie(b.kept, b.merged);
                   });
         GraphUnion u(&onto_);
-        u.add(g, rename);
-        result.graph = u.graph();
+        u.add(std::move(g), rename);
+        result.graph = u.take();
         return result;
     }
 
@@ -501,6 +506,11 @@ MergeResult resolve_actors(const KnowledgeGraph& graph, const Ontology& ontology
     return r.run(graph);
 }
 
+MergeResult resolve_actors(KnowledgeGraph&& graph, const Ontology& ontology, const MergeOptions& options) {
+    Resolver r(graph, ontology, options);
+    return r.run(std::move(graph));
+}
+
 MergeResult merge_graphs(const std::vector<const KnowledgeGraph*>& graphs, const Ontology& ontology,
                          const MergeOptions& options) {
     GraphUnion u(&ontology);
@@ -512,6 +522,16 @@ MergeResult resolve_union(const GraphUnion& all, const Ontology& ontology, const
     if (all.size() > 1) return resolve_actors(all.graph(), ontology, options);
     MergeResult r;
     r.graph = all.graph();
+    r.nodes_before = r.graph.node_count();
+    return r;
+}
+
+MergeResult resolve_union(GraphUnion&& all, const Ontology& ontology, const MergeOptions& options) {
+    const std::size_t graphs = all.size();
+    KnowledgeGraph g = all.take();
+    if (graphs > 1) return resolve_actors(std::move(g), ontology, options);
+    MergeResult r;
+    r.graph = std::move(g);
     r.nodes_before = r.graph.node_count();
     return r;
 }

@@ -99,6 +99,32 @@ struct SentenceIndex {
     }
 };
 
+/// The pairs of actors of the conflictual events (quad class 3 or 4) found so far,
+/// unordered, counted in the order the events were found; `best` is the first pair to
+/// reach the highest count. Kept as relations are found rather than recounted from all
+/// of them for each sentence.
+class ConflictPairs {
+  public:
+    void add(const Relation& r) {
+        if (r.cameo.empty() || r.subject == r.object || r.quad_class < 3) return;
+        auto key = r.subject < r.object ? std::make_pair(r.subject.value, r.object.value)
+                                        : std::make_pair(r.object.value, r.subject.value);
+        const auto [it, fresh] = index_.try_emplace(std::move(key), counts_.size());
+        if (fresh) counts_.emplace_back(std::make_pair(EntityId{it->first.first}, EntityId{it->first.second}), 0);
+        const std::size_t i = it->second;
+        ++counts_[i].second;
+        if (best_ == kNone || counts_[i].second > counts_[best_].second) best_ = i;
+    }
+    /// The pair with the most events (the first on a tie), or nullptr before any.
+    const std::pair<EntityId, EntityId>* best() const { return best_ == kNone ? nullptr : &counts_[best_].first; }
+
+  private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::pair<std::pair<EntityId, EntityId>, std::size_t>> counts_;
+    std::map<std::pair<std::string, std::string>, std::size_t> index_;
+    std::size_t best_ = kNone;
+};
+
 class SentenceExtractor {
   public:
     SentenceExtractor(Extraction& x, const RelationLexicon& lex, const RelationOptions& opt,
@@ -110,11 +136,12 @@ class SentenceExtractor {
         build_slots();
     }
 
-    void run(std::vector<Relation>& out) {
+    /// Appends the sentence's relations to `out`; `earlier` counts those of the sentences before.
+    void run(std::vector<Relation>& out, const ConflictPairs& earlier) {
         if (slots_.empty()) return;
         find_speaker();
         parse_sentence();
-        collective_parties(out);
+        collective_parties(earlier);
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
@@ -751,7 +778,7 @@ class SentenceExtractor {
     /// for the two parties of the conflict the article has reported so far: the pair
     /// with the most conflictual events (quad class 3 or 4), the first on a tie. Each
     /// becomes a slot of its own, reachable from the tree only, never by token position.
-    void collective_parties(const std::vector<Relation>& earlier) {
+    void collective_parties(const ConflictPairs& earlier) {
         if (!tree_) return;
         static const std::set<std::string> heads{"side", "party", "country", "nation", "neighbour", "neighbor",
                                                  "belligerent", "rival", "adversary"};
@@ -772,23 +799,12 @@ class SentenceExtractor {
             if (both) words.push_back(wd);
         }
         if (words.empty()) return;
-        // Count the pairs of earlier events, unordered.
-        std::vector<std::pair<std::pair<EntityId, EntityId>, std::size_t>> counts;
-        std::size_t best = npos;
-        for (const auto& r : earlier) {
-            if (r.cameo.empty() || r.subject == r.object || r.quad_class < 3) continue;
-            auto key = r.subject < r.object ? std::make_pair(r.subject, r.object) : std::make_pair(r.object, r.subject);
-            std::size_t i = 0;
-            while (i < counts.size() && !(counts[i].first == key)) ++i;
-            if (i == counts.size()) counts.emplace_back(key, 0);
-            ++counts[i].second;
-            if (best == npos || counts[i].second > counts[best].second) best = i;
-        }
-        if (best == npos) return;
+        const std::pair<EntityId, EntityId>* pair = earlier.best();
+        if (!pair) return;
         for (std::size_t wd : words) {
             const std::size_t tok = token_of(wd);
             std::vector<std::size_t> ks;
-            for (const EntityId& e : {counts[best].first.first, counts[best].first.second}) {
+            for (const EntityId& e : {pair->first, pair->second}) {
                 ks.push_back(slots_.size());
                 slots_.push_back(Slot{TokenRange{tok, tok + 1}, e, MentionKind::Description});
             }
@@ -1585,38 +1601,55 @@ class SentenceExtractor {
 } // namespace
 
 void find_relations(Extraction& x, const RelationLexicon& lexicon, const RelationOptions& options) {
-    std::vector<Relation> found;
     const SentenceIndex index(x);
-    for (std::size_t s = 0; s < x.document.sentences.size(); ++s)
-        SentenceExtractor(x, lexicon, options, s, index).run(found);
     // One relation per subject–predicate–object–code, with all its evidence. Looked up in
     // a map (the first relation of each key wins, as a scan would find it), with the
     // sentences each already has as evidence: a long article repeats pairs thousands of times.
+    // Each sentence's relations join the article's as soon as they are found, so a long
+    // article's are never held twice.
     using Key = std::tuple<std::string, std::string, std::string, std::string, bool>;
     auto key_of = [](const Relation& r) {
         return Key{r.subject.value, r.object.value, r.predicate, r.cameo, (r.flags & kNegated) != 0};
     };
     std::map<Key, std::size_t> first_of;
-    std::vector<std::set<std::size_t>> sentences_of;
-    auto add = [&](std::size_t i) {
+    // The sentences of each relation's evidence. This stage's evidence comes sentence by
+    // sentence in order, so for the relations it makes the last one is enough; the actor
+    // stage's relations (before them) keep the set of theirs.
+    std::vector<std::set<std::size_t>> earlier_sentences;
+    std::vector<std::size_t> last_sentence;
+    constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+    for (std::size_t i = 0; i < x.relations.size(); ++i) {
         first_of.try_emplace(key_of(x.relations[i]), i);
         std::set<std::size_t> ss;
         for (const auto& e : x.relations[i].evidence) ss.insert(e.sentence);
-        sentences_of.push_back(std::move(ss));
-    };
-    for (std::size_t i = 0; i < x.relations.size(); ++i) add(i);
-    for (auto& r : found) {
-        const auto it = first_of.find(key_of(r));
-        if (it == first_of.end()) {
-            x.relations.push_back(std::move(r));
-            add(x.relations.size() - 1);
-            continue;
+        earlier_sentences.push_back(std::move(ss));
+        last_sentence.push_back(kNoSentence);
+    }
+    ConflictPairs conflicts; // over every relation found, repeats included
+    std::vector<Relation> found;
+    for (std::size_t s = 0; s < x.document.sentences.size(); ++s) {
+        found.clear();
+        SentenceExtractor(x, lexicon, options, s, index).run(found, conflicts);
+        for (auto& r : found) {
+            conflicts.add(r);
+            const auto it = first_of.find(key_of(r));
+            if (it == first_of.end()) {
+                first_of.emplace(key_of(r), x.relations.size());
+                last_sentence.push_back(r.evidence.front().sentence);
+                x.relations.push_back(std::move(r));
+                continue;
+            }
+            Relation* same = &x.relations[it->second];
+            const std::size_t sentence = r.evidence.front().sentence; // == s
+            const bool seen = last_sentence[it->second] == sentence ||
+                              (it->second < earlier_sentences.size() && earlier_sentences[it->second].count(sentence));
+            if (!seen) {
+                last_sentence[it->second] = sentence;
+                same->evidence.push_back(std::move(r.evidence.front()));
+            }
+            same->confidence = std::max(same->confidence, r.confidence);
+            if (r.date && (!same->date || *r.date < *same->date)) same->date = r.date;
         }
-        Relation* same = &x.relations[it->second];
-        if (sentences_of[it->second].insert(r.evidence.front().sentence).second)
-            same->evidence.push_back(r.evidence.front());
-        same->confidence = std::max(same->confidence, r.confidence);
-        if (r.date && (!same->date || *r.date < *same->date)) same->date = r.date;
     }
 }
 

@@ -179,6 +179,9 @@ std::vector<Word> split_ud_words(const Document& doc, const TokenRange& r) {
 
 void analyse_syntax(Document& doc, const SyntaxModel& model) {
     doc.words.clear();
+    // About one word per token (clitics and hyphens split a few): reserved, so a long
+    // article's words are not held in a buffer grown by doubling, up to twice their size.
+    doc.words.reserve(doc.tokens.size() + doc.tokens.size() / 16 + 16);
     std::vector<std::string> forms;
     std::vector<std::string_view> views;
     for (auto& sent : doc.sentences) {

@@ -46,3 +46,43 @@ TEST_CASE("a bare title refers to the person the article gave that title", "[act
         CHECK_FALSE(event(x, "Ana Varga", "Mira Holt", "11"));
     }
 }
+
+TEST_CASE("a bare title looks back over its window of sentences, and a person named often is still found",
+          "[actors][descriptions]") {
+    // Resolution reads the window's sentences and a person's titles once (it used to
+    // rescan every mention of the article for each description).
+    auto fill = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += "Prices of fuel and bread rose sharply during the month. ";
+        return out;
+    };
+    SECTION("within the window") {
+        auto x = extract_text("President Ana Varga met Tomas Berg. " + fill(20) +
+                              "The president later accused Mira Holt of fraud.");
+        CHECK(event(x, "Ana Varga", "Mira Holt", "11"));
+    }
+    SECTION("beyond it") {
+        auto x = extract_text("President Ana Varga met Tomas Berg. " + fill(40) +
+                              "The president later accused Mira Holt of fraud.");
+        CHECK_FALSE(event(x, "Ana Varga", "Mira Holt", "11"));
+    }
+    SECTION("the title given once, the name repeated without it since") {
+        std::string text = "President Ana Varga met Tomas Berg. ";
+        for (int i = 0; i < 50; ++i) text += "Ana Varga spoke about the harvest. ";
+        auto x = extract_text(text + "The president later accused Mira Holt of fraud.");
+        CHECK(event(x, "Ana Varga", "Mira Holt", "11"));
+    }
+}
+
+TEST_CASE("the main country is the one mentioned most before the description, the latest on a tie",
+          "[actors][descriptions]") {
+    auto x = extract_text("Chad met Mali. Mali accused Chad. Chad criticised Mali. "
+                          "Prices rose in Chad. The Central African nation expelled diplomats.");
+    const Entity* chad = entity_named(x, "Chad");
+    REQUIRE(chad);
+    CHECK(entity_named(x, "The Central African nation") == chad);
+    auto y = extract_text("Chad met Mali. The West African nation expelled diplomats.");
+    const Entity* mali = entity_named(y, "Mali");
+    REQUIRE(mali);
+    CHECK(entity_named(y, "The West African nation") == mali);
+}

@@ -334,6 +334,28 @@ TEST_CASE("JSON text written relation by relation equals the dump of the whole t
     CHECK(to_json_string(KnowledgeGraph(), nullptr) == whole(KnowledgeGraph()));
 }
 
+TEST_CASE("JSON text is handed over a relation at a time, never whole", "[export][json]") {
+    // extract writes a large graph's text as it is made: the text of a 32 MB one-line
+    // article's graph was ~450 MB held at once.
+    KnowledgeGraph g = sample_graph();
+    for (int i = 0; i < 20; ++i)
+        g.upsert_edge(kMali, event("accused", "11" + std::to_string(i), 3, -2.0,
+                                   {evidence("doc1", static_cast<std::size_t>(10 + i), std::string(400, 'a'), 600)}),
+                      kMinusma);
+    std::vector<std::string> pieces;
+    write_json(g, nullptr, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    std::string joined;
+    std::size_t largest = 0;
+    for (const auto& p : pieces) {
+        joined += p;
+        largest = std::max(largest, p.size());
+    }
+    CHECK(joined == to_json_string(g, nullptr));
+    CHECK(pieces.size() >= g.edges().size() + 2); // the head, each relation, the end
+    CHECK(largest < 2000);                          // one relation's text, not the graph's
+    CHECK(joined.size() > 10 * largest);
+}
+
 TEST_CASE("JSON export rounds confidences to three decimals", "[export][json]") {
     KnowledgeGraph g = sample_graph();
     RelationEdge r = event("accused", "112", 3, -2.0, {evidence("doc1", 7, "Mali accused MINUSMA.", 400)});

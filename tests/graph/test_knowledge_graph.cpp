@@ -5,6 +5,7 @@
 
 #include "graph/graph_fixtures.hpp"
 #include "graph/knowledge_graph_impl.hpp"
+#include "newskg/graph/union.hpp"
 
 using namespace newskg;
 using namespace newskg::testing;
@@ -332,4 +333,43 @@ TEST_CASE("add_article keeps articles sorted by id and replaces a re-added one",
     REQUIRE(g.articles().size() == 2);
     CHECK(g.articles()[0].id == "a");
     CHECK(g.articles()[1].title == "new");
+}
+
+TEST_CASE("an extraction, a graph and a union given as rvalues hand their evidence on without copying it", "[graph]") {
+    // A large article's evidence is most of its graph's memory; extract used to hold it
+    // three times (extraction, article graph, union) and once more while resolving.
+    Extraction x = junta_extraction("doc1", "Mali's junta", {}, 0, DateValue{2023, 6, 16}, 0.9);
+    x.relations.front().evidence.front().text = std::string(5000, 'w');
+    const char* const text = x.relations.front().evidence.front().text.data();
+    const Extraction copy = x;
+
+    KnowledgeGraph from_copy;
+    from_copy.add(copy, "https://newskg.org/id/");
+    KnowledgeGraph g;
+    g.add(std::move(x), "https://newskg.org/id/");
+    REQUIRE(g.edges().size() == 1);
+    CHECK(g.edges().front().relation.evidence.front().text.data() == text); // moved, not copied
+    CHECK(x.relations.empty());      // consumed: its relations, text and tokens released
+    CHECK(x.document.text.empty());
+    CHECK(g.edges().front().relation.evidence.front().text == from_copy.edges().front().relation.evidence.front().text);
+    CHECK(copy.relations.front().evidence.front().text.size() == 5000); // a const extraction is copied
+
+    GraphUnion u;
+    u.add(std::move(g));
+    CHECK(g.edge_count() == 0);
+    KnowledgeGraph all = u.take();
+    REQUIRE(all.edges().size() == 1);
+    CHECK(all.edges().front().relation.evidence.front().text.data() == text);
+    CHECK(u.graph().edge_count() == 0); // taken: the union is empty
+    CHECK(u.size() == 0);
+
+    // The same union built from copies gives the same graph.
+    GraphUnion v;
+    v.add(from_copy);
+    const KnowledgeGraph expected = v.graph();
+    REQUIRE(expected.edges().size() == 1);
+    CHECK(expected.edges().front().relation.evidence.front().text == all.edges().front().relation.evidence.front().text);
+    CHECK(expected.edges().front().relation.evidence.front().sentence ==
+          all.edges().front().relation.evidence.front().sentence);
+    CHECK(expected.nodes().size() == all.nodes().size());
 }

@@ -135,6 +135,48 @@ TEST_CASE("messages: control characters of file names are escaped, ids are print
     CHECK(contains(m.err, "missing\\x1b[2J.txt: no such file or directory [newskg.input.101]"));
 }
 
+TEST_CASE("messages: stats, push, load and merge escape control characters of file names", "[hostile][walk]") {
+    TempDir d;
+    const std::string esc = "\x1b]0;pwned\x07\x1b[2J";
+    const std::string shown = "\\x1b]0;pwned\\x07\\x1b[2J";
+    auto clean = [](const RunResult& r) {
+        return r.err.find('\x1b') == std::string::npos && r.err.find('\x07') == std::string::npos &&
+               r.out.find('\x1b') == std::string::npos;
+    };
+    // stats over a directory with a FIFO: the walk's warning names it.
+    fs::create_directories(d / "in");
+    write_file(d / "in/a.txt", kArticle);
+    const std::string pipe = d / ("in/pipe" + esc + ".txt");
+    REQUIRE(::mkfifo(pipe.c_str(), 0644) == 0);
+    auto st = run("timeout 60 " + q(NEWSKG_CLI_PATH) + " stats --no-parser " + q(d / "in"));
+    INFO(st.err);
+    CHECK(st.status == 0);
+    CHECK(clean(st));
+    CHECK(contains(st.err, "pipe" + shown + ".txt: a FIFO (named pipe), not a regular file; skipped"));
+    // push, load and merge of a broken file: their errors name it.
+    const std::string bad_nq = d / ("bad" + esc + ".nq");
+    write_file(bad_nq, "<urn:x:a> <urn:x:p> \"unterminated .\n");
+    auto pu = run("timeout 60 " + q(NEWSKG_CLI_PATH) + " push --endpoint http://127.0.0.1:9/store --retries 0 " +
+                  q(bad_nq));
+    INFO(pu.err);
+    CHECK(pu.status == 1);
+    CHECK(clean(pu));
+    CHECK(contains(pu.err, "bad" + shown + ".nq"));
+    auto lo = run("timeout 60 " + q(NEWSKG_CLI_PATH) + " load --store " + q(d / "store") + " " + q(bad_nq));
+    INFO(lo.err);
+    CHECK(lo.status == 1);
+    CHECK(clean(lo));
+    CHECK(contains(lo.err, "bad" + shown + ".nq"));
+    const std::string bad_json = d / ("bad" + esc + ".json");
+    write_file(bad_json, "{\"entities\": 3}");
+    auto me = run("timeout 60 " + q(NEWSKG_CLI_PATH) + " merge --output " + q(d / "m.json") + " " + q(bad_json) +
+                  " " + q(bad_json));
+    INFO(me.err);
+    CHECK(me.status != 0);
+    CHECK(clean(me));
+    CHECK(contains(me.err, "bad" + shown + ".json"));
+}
+
 TEST_CASE("temporary files of a killed run are removed by the next run writing there", "[hostile][walk]") {
     TempDir d;
     fs::create_directories(d / "out");

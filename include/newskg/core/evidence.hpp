@@ -10,8 +10,10 @@
 namespace newskg {
 
 /// Bytes of context kept on either side of the relation's words (a little less: the
-/// window is cut at token boundaries).
-inline constexpr std::size_t kEvidenceContext = 300;
+/// window is cut at token boundaries): some 25 words. 300 gave ~650 bytes per relation of
+/// a long line, which a 32 MB line (one relation every ~80 bytes) held ~420,000 times,
+/// most of its memory and output (bench/RESULTS.md, size scaling).
+inline constexpr std::size_t kEvidenceContext = 150;
 /// A sentence up to this many bytes is always kept whole (news sentences are shorter).
 inline constexpr std::size_t kEvidenceWholeSentence = 1000;
 
@@ -20,9 +22,10 @@ inline constexpr std::size_t kEvidenceWholeSentence = 1000;
 /// requires: doc.sentences[sentence] exists and its tokens are those of doc.tokens.
 /// ensures: span is the whole sentence (Document::text.substr(span.begin, span.size())
 /// recovers it); text is the sentence itself when it is at most 1,000 bytes or the window
-/// [focus.begin − 300, focus.end + 300] covers it, else that window cut at token
-/// boundaries with "… " and/or " …" where it was cut. A focus longer than 600 bytes keeps 300 bytes around each of
-/// its ends, joined by " … ", so the text never exceeds about 1,250 bytes.
+/// [focus.begin − 150, focus.end + 150] covers it, else that window cut at token
+/// boundaries with "… " and/or " …" where it was cut. A focus longer than 300 bytes
+/// keeps 150 bytes around each of its ends, joined by " … ", so the text never exceeds
+/// about 650 bytes.
 Evidence sentence_evidence(const Document& doc, std::size_t sentence, CharSpan focus);
 
 } // namespace newskg

@@ -18,6 +18,8 @@
 /// it does not know the property; "start"/"end" are byte offsets into the article text.
 /// Arrays come in KnowledgeGraph order and object keys sorted, so equal graphs give
 /// byte-equal output.
+#include <functional>
+#include <string_view>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +34,10 @@ nlohmann::json to_json(const KnowledgeGraph& graph, const Ontology* ontology = n
 /// to_json pretty-printed (two-space indent, trailing newline). Invalid UTF-8 in a
 /// string is replaced by U+FFFD rather than failing the whole export.
 std::string to_json_string(const KnowledgeGraph& graph, const Ontology* ontology = nullptr);
+/// The text of to_json_string handed to `sink` a piece at a time (the head, then each
+/// relation), so that a large graph's text is never held whole.
+void write_json(const KnowledgeGraph& graph, const Ontology* ontology,
+                const std::function<void(std::string_view)>& sink);
 
 /// Reads the format above back. Only "entities" (id, label) and "relations" (subject,
 /// predicate, object) are required; every other field may be absent and takes its

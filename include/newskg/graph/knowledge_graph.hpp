@@ -102,6 +102,10 @@ class KnowledgeGraph {
     /// article IRI. throws std::invalid_argument when a relation names an entity id the
     /// extraction does not have.
     void add(const Extraction& extraction, const std::string& base_iri);
+    /// The same, consuming `extraction`: the relations' evidence is moved into the graph
+    /// (on a large article it is most of the graph's memory) and the document's text,
+    /// tokens, words, mentions and relations are released before the graph is built.
+    void add(Extraction&& extraction, const std::string& base_iri);
 
     /// Gets the node with this IRI, creating it from `node` when absent, else joining
     /// `node` into it: the better label (the name the IRI was minted from, then the
@@ -113,6 +117,8 @@ class KnowledgeGraph {
     /// RelationEdge). throws std::out_of_range when an end is not a node.
     void upsert_edge(const std::string& subject_iri, const RelationEdge& edge,
                      const std::string& object_iri);
+    /// The same, taking `edge` (its evidence) instead of copying it.
+    void upsert_edge(const std::string& subject_iri, RelationEdge&& edge, const std::string& object_iri);
 
     std::size_t node_count() const;
     std::size_t edge_count() const;

@@ -22,8 +22,14 @@ class GraphUnion {
     explicit GraphUnion(const Ontology* ontology = nullptr) : ontology_(ontology) {}
     /// Adds a graph, renaming node IRIs by `rename` (old → new) on the way.
     void add(const KnowledgeGraph& graph, const std::map<std::string, std::string>& rename = {});
+    /// The same, taking the graph's edges (their evidence) instead of copying them; the
+    /// graph is left empty.
+    void add(KnowledgeGraph&& graph, const std::map<std::string, std::string>& rename = {});
     /// The union so far.
     KnowledgeGraph graph() const;
+    /// The union, the same graph as graph(), its edges moved out rather than copied; the
+    /// union is empty afterwards.
+    KnowledgeGraph take();
     /// How many graphs were added.
     std::size_t size() const noexcept { return added_; }
 

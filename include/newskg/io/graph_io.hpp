@@ -3,7 +3,9 @@
 /// (render, merge, stats, path) calls read_graph, every command that writes one
 /// (extract, merge, render) calls write_graph, each with a format from the one table in
 /// newskg/io/formats.hpp.
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "newskg/export/html.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
@@ -31,5 +33,10 @@ struct WriteOptions {
 /// The graph in `format` (any writable format of the table).
 std::string write_graph(const FormatInfo& format, const KnowledgeGraph& graph, const Ontology& ontology,
                         const WriteOptions& options);
+
+/// The same text handed to `sink` a piece at a time: JSON a relation at a time (a large
+/// graph's text is never held whole), the other formats in one piece.
+void write_graph(const FormatInfo& format, const KnowledgeGraph& graph, const Ontology& ontology,
+                 const WriteOptions& options, const std::function<void(std::string_view)>& sink);
 
 } // namespace newskg::io

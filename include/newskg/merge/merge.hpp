@@ -70,12 +70,17 @@ struct MergeResult {
 /// order the graph was built in.
 MergeResult resolve_actors(const KnowledgeGraph& graph, const Ontology& ontology,
                            const MergeOptions& options);
+/// The same, taking the graph's edges instead of copying them; the graph is left empty.
+MergeResult resolve_actors(KnowledgeGraph&& graph, const Ontology& ontology, const MergeOptions& options);
 
 /// What every command that combines graphs writes: the union's graph, with its actors
 /// resolved (resolve_actors) when it holds more than one graph. A single graph is taken
 /// as it is, since resolution is across graphs; so `merge`, `stats`, `path`, `render` and
 /// `extract` agree on the same inputs.
 MergeResult resolve_union(const GraphUnion& all, const Ontology& ontology, const MergeOptions& options);
+/// The same, taking the union's edges (GraphUnion::take) instead of copying them; the
+/// union is empty afterwards.
+MergeResult resolve_union(GraphUnion&& all, const Ontology& ontology, const MergeOptions& options);
 
 /// GraphUnion of the graphs, then resolve_union.
 MergeResult merge_graphs(const std::vector<const KnowledgeGraph*>& graphs, const Ontology& ontology,
