@@ -30,6 +30,8 @@ Options:
   --tagger-min-weight W   drop the tagger's averaged weights smaller than W (default 0.5)
   --parser-min-weight W   the same for the parser (default 1.0): a smaller, faster model
                           for a little accuracy (0 keeps every weight)
+  --clusters C,F       word classes for the parser's features, learnt from the training
+                       text: C coarse and F fine classes, e.g. 64,512 (default 0: none)
   --license TEXT       license recorded in the model (default "CC BY-SA 4.0")
   --attribution TEXT   credits recorded in the model
   --quiet              no progress lines
@@ -43,7 +45,7 @@ int run_train_syntax(const std::vector<std::string>& argv) {
     const std::vector<std::string>& train = split->train;
     Args args(rest,
               {"--dev", "--output", "--tagger-epochs", "--parser-epochs", "--folds", "--threads", "--max-sentences",
-               "--tagger-min-weight", "--parser-min-weight", "--license", "--attribution"},
+               "--tagger-min-weight", "--parser-min-weight", "--clusters", "--license", "--attribution"},
               {"--quiet"});
     if (!args.positionals().empty()) throw usage_error("unexpected argument '" + args.positionals()[0] + "'");
     if (train.empty()) throw usage_error("no --train files");
@@ -77,6 +79,22 @@ int run_train_syntax(const std::vector<std::string>& argv) {
     };
     float_opt("--tagger-min-weight", opt.tagger_min_weight);
     float_opt("--parser-min-weight", opt.parser_min_weight);
+    if (auto v = args.value("--clusters")) {
+        const auto comma = v->find(',');
+        try {
+            if (*v == "0") opt.coarse_clusters = opt.fine_clusters = 0;
+            else if (comma == std::string::npos) throw std::invalid_argument("");
+            else {
+                opt.coarse_clusters = std::stoi(v->substr(0, comma));
+                opt.fine_clusters = std::stoi(v->substr(comma + 1));
+            }
+        } catch (const std::exception&) {
+            throw usage_error("--clusters expects COARSE,FINE (class counts) or 0, got '" + *v + "'");
+        }
+        if (opt.coarse_clusters < 0 || opt.fine_clusters < 0 || opt.coarse_clusters > 4096 || opt.fine_clusters > 4096 ||
+            (opt.coarse_clusters == 0) != (opt.fine_clusters == 0))
+            throw usage_error("--clusters: class counts between 1 and 4096, or 0 for none");
+    }
     if (auto v = args.value("--license")) opt.license = *v;
     if (auto v = args.value("--attribution")) opt.attribution = *v;
     const auto start = std::chrono::steady_clock::now();
