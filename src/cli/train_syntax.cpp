@@ -23,6 +23,22 @@ int run_train_syntax(const Args& args) {
     opt.tagger_min_weight = static_cast<float>(*args.decimal("--tagger-min-weight"));
     opt.parser_min_weight = static_cast<float>(*args.decimal("--parser-min-weight"));
     opt.license = *args.value("--license");
+    if (auto v = args.value("--clusters")) {
+        const auto comma = v->find(',');
+        try {
+            if (*v == "0") opt.coarse_clusters = opt.fine_clusters = 0;
+            else if (comma == std::string::npos) throw std::invalid_argument("");
+            else {
+                opt.coarse_clusters = std::stoi(v->substr(0, comma));
+                opt.fine_clusters = std::stoi(v->substr(comma + 1));
+            }
+        } catch (const std::exception&) {
+            throw usage_error("--clusters expects COARSE,FINE (class counts) or 0, got '" + *v + "'");
+        }
+        if (opt.coarse_clusters < 0 || opt.fine_clusters < 0 || opt.coarse_clusters > 4096 || opt.fine_clusters > 4096 ||
+            (opt.coarse_clusters == 0) != (opt.fine_clusters == 0))
+            throw usage_error("--clusters: class counts between 1 and 4096, or 0 for none");
+    }
     if (auto v = args.value("--attribution")) opt.attribution = *v;
     const auto start = std::chrono::steady_clock::now();
     if (!args.flag("--quiet"))
@@ -74,6 +90,8 @@ models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
            {"--parser-min-weight", K::Decimal, "W", "the same for the parser: a smaller, faster model for a little "
                                                     "accuracy (0 keeps every weight)",
             number_text(defaults.parser_min_weight), {}},
+           {"--clusters", K::Text, "C,F", "word classes for the parser's features, learnt from the training text: "
+                                          "C coarse and F fine classes, e.g. 64,512; 0 for none", "0", {}},
            {"--license", K::Text, "TEXT", "license recorded in the model", defaults.license, {}},
            shared_option("--attribution"),
            shared_option("--quiet")}}},

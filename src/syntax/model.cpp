@@ -62,7 +62,7 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
     const ModelParts& p = *parts_;
     const std::vector<int> tags = p.tagger.tag(forms);
     const TagSet& ts = p.tagger.tags();
-    const Tree tree = p.parser.parse(parser_input(forms, tags, ts.upos));
+    const Tree tree = p.parser.parse(parser_input(forms, tags, ts.upos, &p.parser.clusters()));
     std::vector<WordAnalysis> out(forms.size());
     for (std::size_t i = 0; i < forms.size(); ++i) {
         const auto t = static_cast<std::size_t>(tags[i]);

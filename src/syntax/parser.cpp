@@ -89,15 +89,23 @@ struct Oracle {
 } // namespace
 
 ParserInput parser_input(const std::vector<std::string_view>& forms, const std::vector<int>& tags,
-                         const std::vector<std::string>& upos_of_tag) {
+                         const std::vector<std::string>& upos_of_tag, const WordClusters* clusters) {
     ParserInput in;
     in.tags = tags;
     in.words.reserve(forms.size());
+    const bool with_clusters = clusters && !clusters->empty() && clusters->levels() >= 2;
+    std::string low;
     for (auto f : forms) {
-        std::string low(f);
+        low.assign(f);
         for (char& c : low)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         in.words.push_back(hash_string(low));
+        if (with_clusters) {
+            const std::uint64_t key = hash_string(cluster_form(f));
+            const auto c0 = clusters->get(key, 0), c1 = clusters->get(key, 1);
+            in.coarse.push_back(c0 == WordClusters::kUnknown ? 0 : c0 + 1u);
+            in.fine.push_back(c1 == WordClusters::kUnknown ? 0 : c1 + 1u);
+        }
     }
     for (int t : tags) in.upos.push_back(hash_string(upos_of_tag[static_cast<std::size_t>(t)]));
     return in;
@@ -133,6 +141,7 @@ Tree Parser::parse(const ParserInput& in) const {
 void Parser::write(ByteWriter& out) const {
     out.u32(static_cast<std::uint32_t>(labels_.size()));
     for (const auto& l : labels_) out.str(l);
+    clusters_.write(out);
     weights_.write(out);
 }
 
@@ -141,11 +150,11 @@ bool Parser::read(ByteReader& in) {
     if (n == 0 || n > 1000) return false;
     labels_.clear();
     for (std::uint32_t i = 0; i < n && !in.failed(); ++i) labels_.push_back(in.str());
-    return !in.failed() && weights_.read(in) && weights_.classes() == 1 + 2 * labels_.size();
+    return !in.failed() && clusters_.read(in) && weights_.read(in) && weights_.classes() == 1 + 2 * labels_.size();
 }
 
 Parser train_parser(const std::vector<ParserSentence>& data, const std::vector<std::string>& labels,
-                    const ParserTrainOptions& opt) {
+                    const ParserTrainOptions& opt, WordClusters clusters) {
     const Moves m{static_cast<int>(labels.size())};
     WeightTrainer trainer(static_cast<std::size_t>(m.classes()));
     std::vector<std::size_t> order(data.size());
@@ -206,7 +215,7 @@ Parser train_parser(const std::vector<ParserSentence>& data, const std::vector<s
             }
         }
     }
-    return Parser(labels, trainer.finish(t, opt.min_weight, opt.min_updates));
+    return Parser(labels, trainer.finish(t, opt.min_weight, opt.min_updates), std::move(clusters));
 }
 
 } // namespace newskg::syntax

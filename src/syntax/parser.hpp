@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "syntax/binary_io.hpp"
+#include "syntax/clusters.hpp"
 #include "syntax/weights.hpp"
 
 namespace newskg::syntax {
@@ -20,9 +21,12 @@ struct ParserInput {
     std::vector<std::uint64_t> words; ///< hash_string of the lowercased form
     std::vector<int> tags;            ///< joint tag ids of the tagger
     std::vector<std::uint64_t> upos;  ///< hash of the coarse tag
+    /// Word classes (WordClusters levels 0 and 1) + 1, 0 for a word without; empty when
+    /// the parser has no classes.
+    std::vector<std::uint64_t> coarse, fine;
 };
 ParserInput parser_input(const std::vector<std::string_view>& forms, const std::vector<int>& tags,
-                         const std::vector<std::string>& upos_of_tag);
+                         const std::vector<std::string>& upos_of_tag, const WordClusters* clusters = nullptr);
 
 /// A dependency tree: head[i] is the 0-based head of word i or −1 for the root;
 /// label[i] an index into the parser's labels.
@@ -34,17 +38,19 @@ struct Tree {
 class Parser {
   public:
     Parser() = default;
-    Parser(std::vector<std::string> labels, Weights weights)
-        : labels_(std::move(labels)), weights_(std::move(weights)) {}
+    Parser(std::vector<std::string> labels, Weights weights, WordClusters clusters = {})
+        : labels_(std::move(labels)), weights_(std::move(weights)), clusters_(std::move(clusters)) {}
     Tree parse(const ParserInput& in) const;
     const std::vector<std::string>& labels() const { return labels_; }
     const Weights& weights() const { return weights_; }
+    const WordClusters& clusters() const { return clusters_; }
     void write(ByteWriter& out) const;
     bool read(ByteReader& in);
 
   private:
     std::vector<std::string> labels_;
     Weights weights_;
+    WordClusters clusters_;
 };
 
 struct ParserSentence {
@@ -61,7 +67,8 @@ struct ParserTrainOptions {
     std::uint32_t min_updates = 1;
 };
 
+/// `clusters` (those the inputs were made with) is stored in the parser for parsing.
 Parser train_parser(const std::vector<ParserSentence>& data, const std::vector<std::string>& labels,
-                    const ParserTrainOptions& opt);
+                    const ParserTrainOptions& opt, WordClusters clusters = {});
 
 } // namespace newskg::syntax

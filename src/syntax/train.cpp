@@ -68,7 +68,8 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
         std::ostringstream o;
         o << "tagger_epochs=" << opt.tagger_epochs << " parser_epochs=" << opt.parser_epochs
           << " folds=" << opt.folds << " max_sentences=" << opt.max_sentences
-          << " tagger_min_weight=" << opt.tagger_min_weight << " parser_min_weight=" << opt.parser_min_weight;
+          << " tagger_min_weight=" << opt.tagger_min_weight << " parser_min_weight=" << opt.parser_min_weight
+          << " clusters=" << opt.coarse_clusters << "," << opt.fine_clusters;
         parts->info.options = o.str();
     }
 
@@ -154,9 +155,21 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
         for (const auto& w : s.words) parts->lemmatizer.add_example(w.form, w.xpos, w.lemma);
     parts->lemmatizer.finish_training();
 
+    WordClusters clusters;
+    if (opt.coarse_clusters > 0 && opt.fine_clusters > 0) {
+        std::vector<std::vector<std::string>> text(sents.size());
+        for (std::size_t i = 0; i < sents.size(); ++i) text[i] = tagged[i].forms;
+        ClusterOptions co;
+        co.sizes = {opt.coarse_clusters, opt.fine_clusters};
+        clusters = WordClusters::learn(text, co);
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "word classes (%.1f s): %zu words in %d and %d classes", clock.seconds(),
+                      clusters.words(), opt.coarse_clusters, opt.fine_clusters);
+        log(buf);
+    }
     std::vector<ParserSentence> pdata(sents.size());
     for (std::size_t i = 0; i < sents.size(); ++i) {
-        pdata[i].input = parser_input(forms_of(tagged[i].forms), predicted[i], tags.upos);
+        pdata[i].input = parser_input(forms_of(tagged[i].forms), predicted[i], tags.upos, &clusters);
         for (const auto& w : sents[i].words) {
             pdata[i].gold.head.push_back(w.head - 1);
             pdata[i].gold.label.push_back(static_cast<int>(
@@ -166,7 +179,7 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     ParserTrainOptions po;
     po.epochs = opt.parser_epochs;
     po.min_weight = opt.parser_min_weight;
-    parts->parser = train_parser(pdata, labels, po);
+    parts->parser = train_parser(pdata, labels, po, std::move(clusters));
     {
         char buf[200];
         std::snprintf(buf, sizeof buf, "parser trained (%.1f s): tagger %zu rows, parser %zu rows / %zu weights, %zu lemma exceptions",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <emmintrin.h>
+#include <immintrin.h>
 
 namespace newskg::syntax {
 
@@ -21,6 +22,30 @@ void add_dense(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
         _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), lo));
         _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), hi));
     }
+}
+
+/// The same with AVX2, 16 at a time, for the processors that have it (checked at run
+/// time, so the binary still runs on plain x86-64). Integer sums: the same result.
+__attribute__((target("avx2"))) void add_dense_avx2(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
+    std::size_t c = 0;
+    for (; c + 16 <= stride; c += 16) {
+        const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + c));
+        const __m256i lo = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(w));
+        const __m256i hi = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(w, 1));
+        __m256i* a = reinterpret_cast<__m256i*>(acc + c);
+        _mm256_storeu_si256(a, _mm256_add_epi32(_mm256_loadu_si256(a), lo));
+        _mm256_storeu_si256(a + 1, _mm256_add_epi32(_mm256_loadu_si256(a + 1), hi));
+    }
+    if (c < stride) { // stride is a multiple of 8
+        const __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c)));
+        __m256i* a = reinterpret_cast<__m256i*>(acc + c);
+        _mm256_storeu_si256(a, _mm256_add_epi32(_mm256_loadu_si256(a), w));
+    }
+}
+
+bool has_avx2() {
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
 }
 
 } // namespace
@@ -42,6 +67,8 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
         wide_acc.assign(width, 0);
         sums = wide_acc.data();
     }
+    const bool avx2 = has_avx2();
+    const std::size_t dense_bytes = dense_stride_ * sizeof(std::int16_t);
     for (std::size_t base = 0; base < n; base += kBatch) {
         const std::size_t m = std::min(kBatch, n - base);
         const std::size_t c = m;
@@ -53,14 +80,24 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
         std::size_t hits = 0;
         for (std::size_t k = 0; k < c; ++k)
             if (const Slot* s = find(candidates[k])) {
-                if (s->record & kDense) __builtin_prefetch(&dense_[((s->record & ~kDense) - 1) * dense_stride_]);
-                else __builtin_prefetch(&records_[s->record - 1]);
+                if (s->record & kDense) {
+                    // A dense row spans several cache lines: fetch them all, not just the first.
+                    const char* row = reinterpret_cast<const char*>(&dense_[((s->record & ~kDense) - 1) * dense_stride_]);
+                    for (std::size_t b = 0; b < dense_bytes; b += 64) __builtin_prefetch(row + b);
+                    __builtin_prefetch(row + dense_bytes - 1);
+                } else {
+                    const char* row = reinterpret_cast<const char*>(&records_[s->record - 1]);
+                    __builtin_prefetch(row);
+                    __builtin_prefetch(row + 63); // a sparse row of up to 15 entries may straddle two lines
+                }
                 found[hits++] = s->record;
             }
         for (std::size_t h = 0; h < hits; ++h) {
             const std::uint32_t rec = found[h];
             if (rec & kDense) {
-                add_dense(&dense_[((rec & ~kDense) - 1) * dense_stride_], sums, dense_stride_);
+                const std::int16_t* row = &dense_[((rec & ~kDense) - 1) * dense_stride_];
+                if (avx2) add_dense_avx2(row, sums, dense_stride_);
+                else add_dense(row, sums, dense_stride_);
                 continue;
             }
             const std::uint32_t* r = &records_[rec - 1];
@@ -76,8 +113,10 @@ void Weights::build(std::vector<std::uint64_t> keys, const std::vector<std::uint
     rows_ = keys.size();
     entries_ = cls.size();
     scale_ = scale;
+    // Load factor up to 3/4: a smaller table misses the cache less, and with 8 slots to
+    // a cache line a longer probe mostly stays in the line.
     std::size_t cap = 16;
-    while (cap < rows_ * 2) cap <<= 1;
+    while (cap * 3 < rows_ * 4) cap <<= 1;
     mask_ = cap - 1;
     slots_ = PageArray<Slot>(cap);
     std::vector<std::uint32_t> records;

@@ -92,6 +92,28 @@ TEST_CASE("training is deterministic and the file round-trips", "[syntax]") {
     CHECK(roots == 1);
 }
 
+TEST_CASE("a model with word classes is deterministic and round-trips", "[syntax]") {
+    test::TempDir dir;
+    const std::string tb = dir / "tiny.conllu";
+    test::write_file(tb, kTinyTreebank);
+    auto o = tiny_options(tb);
+    o.coarse_clusters = 2;
+    o.fine_clusters = 4;
+    const auto a = syntax::train_syntax_model(o).serialize();
+    CHECK(a == syntax::train_syntax_model(o).serialize());
+    CHECK(a != syntax::train_syntax_model(tiny_options(tb)).serialize());
+    const std::string path = dir / "m.nskg";
+    test::write_file(path, a);
+    const auto m = syntax::SyntaxModel::load(path);
+    CHECK(m.serialize() == a);
+    CHECK(m.info().options.find("clusters=2,4") != std::string::npos);
+    const auto words = m.analyse({"Zorbs", "eat", "glims", "."});
+    REQUIRE(words.size() == 4);
+    int roots = 0;
+    for (const auto& w : words) roots += w.head < 0;
+    CHECK(roots == 1);
+}
+
 TEST_CASE("retraining on a slice of the treebanks reproduces the same bytes", "[syntax]") {
     const std::string ewt = ud_dir() + "/en_ewt/en_ewt-ud-train.conllu";
     if (!fs::exists(ewt)) {
@@ -120,7 +142,7 @@ TEST_CASE("a bad model file is a clear error naming the file", "[syntax]") {
     }
     CHECK_THROWS_AS(syntax::SyntaxModel::load(dir / "missing.nskg"), syntax::model_error);
     // A valid gzip stream with the magic line, then a header cut short.
-    test::write_file(path, syntax::gzip_compress(std::string("newskg-syntax-model\n") + std::string("\x01\0\0\0\xff\xff", 6)));
+    test::write_file(path, syntax::gzip_compress(std::string("newskg-syntax-model\n") + std::string("\x02\0\0\0\xff\xff", 6)));
     try {
         syntax::SyntaxModel::load(path);
         FAIL("no error");

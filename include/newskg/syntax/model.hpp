@@ -23,7 +23,9 @@ class model_error : public error {
         : error(ids::text(id), path + ": " + problem) {}
 };
 
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+/// 2: the parser's feature keys are made with one mix (src/syntax/parser_features.cpp),
+/// and its section holds the word classes (empty unless trained with --clusters).
+inline constexpr std::uint32_t kModelFormatVersion = 2;
 
 /// A training input as recorded in the model header.
 struct ModelInput {
