@@ -99,6 +99,8 @@ auto Recognizer::resolve_pending() -> void {
             return first >= 2 && first >= 2 * second ? best : npos;
         }
     } dominant_country{*this, {}, {}, 0, false};
+    std::set<std::size_t> placed_people;
+    bool placed_built = false;
     for (auto& p : pending_) {
         if (p.head == "#done") continue;
         sent_ = p.sentence;
@@ -125,12 +127,18 @@ auto Recognizer::resolve_pending() -> void {
             // Only for a person no country claims yet (a dictionary, a title with one),
             // and only where one country dominates what came before: in an article about
             // two states, "President X" may be either's.
-            bool placed = gaz_of_entity_[p.person] != npos;
-            for (const auto* links : {&links_, &pending_links_})
-                for (const auto& l : *links)
-                    placed |= l.subject == p.person && x_.entities[l.object].type == ActorType::Country;
+            if (!placed_built) { // once: the people a link already places in a country
+                for (const auto* links : {&links_, &pending_links_})
+                    for (const auto& l : *links)
+                        if (x_.entities[l.object].type == ActorType::Country) placed_people.insert(l.subject);
+                placed_built = true;
+            }
+            const bool placed = gaz_of_entity_[p.person] != npos || placed_people.count(p.person) > 0;
             const std::size_t c = placed ? npos : dominant_country.before(p.range.first);
-            if (c != npos) link(p.person, c, p.relation, "actors:title-of-main-country");
+            if (c != npos) {
+                link(p.person, c, p.relation, "actors:title-of-main-country");
+                placed_people.insert(p.person);
+            }
             break;
         }
         case Pending::Description: {

@@ -80,8 +80,20 @@ const std::set<std::string>& prepositions() {
 struct SentenceIndex {
     std::vector<std::vector<std::size_t>> mentions; ///< indices into Extraction::mentions
     std::vector<std::vector<std::size_t>> dates;    ///< indices into Document::dates
+    /// The actor stage's standing relations (made before this stage): every linked pair
+    /// both ways, and the (subject, object) pairs of partOf / affiliatedWith. Looked up,
+    /// not scanned, per relation: an article can state thousands.
+    std::set<std::pair<std::string, std::string>> standing;
+    std::set<std::pair<std::string, std::string>> part_of;
 
     explicit SentenceIndex(const Extraction& x) {
+        for (const auto& r : x.relations) {
+            if (!r.cameo.empty()) continue;
+            standing.emplace(r.subject.value, r.object.value);
+            standing.emplace(r.object.value, r.subject.value);
+            if (r.predicate == "partOf" || r.predicate == "affiliatedWith")
+                part_of.emplace(r.subject.value, r.object.value);
+        }
         const auto& sens = x.document.sentences;
         mentions.resize(sens.size());
         dates.resize(sens.size());
@@ -346,9 +358,7 @@ class SentenceExtractor {
                         std::size_t anchor, const char* rule) {
             // A state's own bodies are in it by being part of it ("the authorities in Niger").
             auto part_of = [&](const EntityId& s, const EntityId& p) {
-                return std::any_of(x_.relations.begin(), x_.relations.end(), [&](const Relation& r) {
-                    return r.subject == s && r.object == p && (r.predicate == "partOf" || r.predicate == "affiliatedWith");
-                });
+                return index_.part_of.count({s.value, p.value}) > 0;
             };
             for (std::size_t s : parties)
                 if (of_type(s, false))
@@ -1139,14 +1149,11 @@ class SentenceExtractor {
     }
 
     /// Whether two slots name one side: the same actor, or one a standing part, member,
-    /// leader or ally of the other (as the actor stage linked them).
+    /// leader or ally of the other (as the actor stage linked them, before this stage).
     bool same_side(std::size_t a, std::size_t b) const {
         const EntityId& x = slots_[a].entity;
         const EntityId& y = slots_[b].entity;
-        if (x == y) return true;
-        return std::any_of(x_.relations.begin(), x_.relations.end(), [&](const Relation& r) {
-            return r.cameo.empty() && ((r.subject == x && r.object == y) || (r.subject == y && r.object == x));
-        });
+        return x == y || index_.standing.count({x.value, y.value}) > 0;
     }
 
     /// Whether the event at token v is what its source threatens: the complement of a
