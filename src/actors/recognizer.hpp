@@ -215,6 +215,7 @@ class Recognizer {
 
     /// Title words before a name: returns the end of the titles and the kind of title.
     std::optional<std::pair<std::size_t, std::string>> titles_at(std::size_t i) const;
+    bool title_covers(std::size_t j, std::size_t end) const;
 
     /// A personal name: 1–4 capitalised words (initials and particles allowed inside).
     std::size_t person_name_end(std::size_t i) const;

@@ -42,6 +42,12 @@ auto Recognizer::person_name_end(std::size_t i) const -> std::size_t {
     return j;
 }
 
+/// Whether a title starting at j reaches at least to `end` ("Secretary of State").
+bool Recognizer::title_covers(std::size_t j, std::size_t end) const {
+    const auto t = titles_at(j);
+    return t && t->first >= end;
+}
+
 auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
     // [modifier] [titles] Name — the modifier is a country, an organisation or "rebel".
     std::size_t j = i;
@@ -56,7 +62,9 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
         owner_country = c;
         owner_end = c->end;
         j = c->end;
-    } else if (auto g = gazetteer_at(j)) {
+    } else if (auto g = gazetteer_at(j); g && !title_covers(j, g->first)) {
+        // (A dictionary entry that is itself a title, "Secretary of State", is the title
+        // of the name after it, not its owner.)
         owner = g->second;
         owner_end = g->first;
         j = g->first;

@@ -82,3 +82,15 @@ TEST_CASE("a state title with no country named is an office of the article's cou
                           "said the club would stay open.");
     CHECK_FALSE(relation(z, "Ana Varga", "affiliatedWith", "Latvia"));
 }
+
+TEST_CASE("a dictionary entry that is itself a title is the title of the name after it",
+          "[actors][titles]") {
+    // PETRARCH's Phoenix dictionary lists "Secretary of State" as a US state body.
+    auto x = extract_text("Secretary of State Ana Varga met Ilze Berzina in Riga.");
+    REQUIRE(entity_named(x, "Ana Varga"));
+    CHECK_FALSE(entity_named(x, "Secretary of State"));
+    bool met = false;
+    for (const auto& r : x.relations)
+        if (r.cameo.rfind("04", 0) == 0 && r.subject == entity_named(x, "Ana Varga")->id) met = true;
+    CHECK(met);
+}
