@@ -198,6 +198,12 @@ auto Recognizer::apply_country_head(std::size_t i, const CountryRef& ref, std::s
 auto Recognizer::apply_country_agent(std::size_t i, const CountryRef& ref, std::size_t hend, const std::string& code) -> void {
     const CodeMeaning roles = idx_.role_meaning(code);
     std::size_t country = country_entity(ref.gaz);
+    // "Latvia's ambassador to", "the Afghan envoy for": a person's post with its
+    // destination after it, no body of the state; the country is still named.
+    if (hend > i && (is(hend - 1, "to") || is(hend - 1, "at") || is(hend - 1, "for"))) {
+        mention(i, ref.name_end, country, ref.adjective ? MentionKind::Demonym : MentionKind::Name);
+        return;
+    }
     if (!ref.adjective) mention(i, ref.name_end, country, MentionKind::Name, false);
     // "Iranian state media" is an outlet of the state, not its government.
     const bool media = code.size() >= 3 && code.compare(code.size() - 3, 3, "MED") == 0;

@@ -94,3 +94,10 @@ TEST_CASE("a dictionary entry that is itself a title is the title of the name af
         if (r.cameo.rfind("04", 0) == 0 && r.subject == entity_named(x, "Ana Varga")->id) met = true;
     CHECK(met);
 }
+
+TEST_CASE("a post with its destination is no body of the state", "[actors][titles]") {
+    // The Phoenix agents list "AMBASSADOR TO" as a government agent.
+    auto x = extract_text("Ana Varga, Latvia's ambassador to Estonia, said the talks resumed.");
+    CHECK(relation(x, "Ana Varga", "affiliatedWith", "Latvia"));
+    for (const auto& e : x.entities) CHECK(e.label.find("ambassador to") == std::string::npos);
+}
