@@ -370,6 +370,11 @@ class Recognizer {
     /// The country the article is about so far: the most mentioned before `pos` (the most
     /// recent on ties). "The West African nation" in news is the article's main country.
     std::size_t main_country(std::size_t pos) const;
+    /// The country with at least two mentions before pos and twice any other's, or npos:
+    /// the one an article about one state is about ("President X" with no country named).
+    std::size_t dominant_country(std::size_t pos) const;
+    /// Brings country_positions_ up to the mentions made so far.
+    void index_country_mentions() const;
 
     /// "New York-based": a mention of the place, claimed before any name can run over it;
     /// returns the token after it, or 0.

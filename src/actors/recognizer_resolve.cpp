@@ -66,39 +66,6 @@ auto Recognizer::head_fits(std::size_t e, const Pending& p) const -> bool {
 auto Recognizer::resolve_pending() -> void {
     std::sort(pending_.begin(), pending_.end(),
               [](const Pending& a, const Pending& b) { return a.range.first < b.range.first; });
-    // Country mentions by position, swept once as the pending items (sorted) advance.
-    struct DominantCountry {
-        const Recognizer& r;
-        std::vector<std::pair<std::size_t, std::size_t>> by_pos; // (token, entity)
-        std::map<std::size_t, int> counts;
-        std::size_t next = 0;
-        bool built = false;
-        std::size_t before(std::size_t pos) {
-            if (!built) {
-                for (const auto& m : r.x_.mentions) {
-                    const std::size_t e = r.entity_index(m.entity);
-                    if (e == npos || r.x_.entities[e].type != ActorType::Country) continue;
-                    if (m.kind == MentionKind::Demonym && r.names_a_place(m.tokens.last)) continue;
-                    by_pos.emplace_back(m.tokens.first, e);
-                }
-                std::sort(by_pos.begin(), by_pos.end());
-                built = true;
-            }
-            for (; next < by_pos.size() && by_pos[next].first < pos; ++next) ++counts[by_pos[next].second];
-            std::size_t best = npos;
-            int first = 0, second = 0;
-            for (const auto& [e, n] : counts) {
-                if (n > first) {
-                    second = first;
-                    first = n;
-                    best = e;
-                } else if (n > second) {
-                    second = n;
-                }
-            }
-            return first >= 2 && first >= 2 * second ? best : npos;
-        }
-    } dominant_country{*this, {}, {}, 0, false};
     std::set<std::size_t> placed_people;
     bool placed_built = false;
     for (auto& p : pending_) {
@@ -134,7 +101,7 @@ auto Recognizer::resolve_pending() -> void {
                 placed_built = true;
             }
             const bool placed = gaz_of_entity_[p.person] != npos || placed_people.count(p.person) > 0;
-            const std::size_t c = placed ? npos : dominant_country.before(p.range.first);
+            const std::size_t c = placed ? npos : dominant_country(p.range.first);
             if (c != npos) {
                 link(p.person, c, p.relation, "actors:title-of-main-country");
                 placed_people.insert(p.person);
@@ -224,7 +191,7 @@ auto Recognizer::names_a_place(std::size_t j) const -> bool {
     return false;
 }
 
-auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
+auto Recognizer::index_country_mentions() const -> void {
     // The country mentions made since the last call join their country's positions (a
     // scan of every mention per call made this quadratic in the article's length).
     for (; country_indexed_ < x_.mentions.size(); ++country_indexed_) {
@@ -244,6 +211,10 @@ auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
         auto& at = country_positions_[e];
         at.insert(std::upper_bound(at.begin(), at.end(), m.tokens.first), m.tokens.first);
     }
+}
+
+auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
+    index_country_mentions();
     std::size_t best = npos;
     std::pair<std::size_t, std::size_t> best_v{0, 0}; // (mentions before pos, the last one's position)
     for (const auto& [e, at] : country_positions_) {
@@ -256,6 +227,22 @@ auto Recognizer::main_country(std::size_t pos) const -> std::size_t {
         }
     }
     return best;
+}
+
+auto Recognizer::dominant_country(std::size_t pos) const -> std::size_t {
+    index_country_mentions();
+    std::size_t best = npos, first = 0, second = 0; // mentions before pos: most, next most
+    for (const auto& [e, at] : country_positions_) {
+        const auto before = static_cast<std::size_t>(std::lower_bound(at.begin(), at.end(), pos) - at.begin());
+        if (before > first) {
+            second = first;
+            first = before;
+            best = e;
+        } else if (before > second) {
+            second = before;
+        }
+    }
+    return first >= 2 && first >= 2 * second ? best : npos;
 }
 
 auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {

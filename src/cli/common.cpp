@@ -160,6 +160,14 @@ class FdWriter {
     std::string buffer_;
 };
 
+/// Everything `produce` hands over, written to fd through one buffer (the caller closes
+/// fd, and on an error removes what it must).
+void write_produced(int fd, const std::string& path, const std::function<void(const ChunkSink&)>& produce) {
+    FdWriter out(fd, path);
+    produce([&](std::string_view chunk) { out.write(chunk); });
+    out.flush();
+}
+
 } // namespace
 
 void write_file_atomically(const std::string& path, const std::string& content) {
@@ -182,9 +190,7 @@ void write_file_atomically(const std::string& path, const std::function<void(con
         int fd = ::open(path.c_str(), O_WRONLY);
         if (fd < 0) throw output_error(ids::output::kCannotCreate, path, std::string("cannot open: ") + std::strerror(errno));
         try {
-            FdWriter out(fd, path);
-            produce([&](std::string_view chunk) { out.write(chunk); });
-            out.flush();
+            write_produced(fd, path, produce);
         } catch (...) {
             ::close(fd);
             throw;
@@ -219,9 +225,7 @@ void write_file_atomically(const std::string& path, const std::function<void(con
     // Written as it is produced (a large graph's text is never held whole), into the
     // temporary file: an error part-way removes it and leaves the target as it was.
     try {
-        FdWriter out(fd, path);
-        produce([&](std::string_view chunk) { out.write(chunk); });
-        out.flush();
+        write_produced(fd, path, produce);
     } catch (...) {
         ::close(fd);
         ::unlink(name.data());

@@ -7,22 +7,35 @@
 
 namespace newskg {
 
-void GraphUnion::add(const KnowledgeGraph& graph, const std::map<std::string, std::string>& rename) {
-    auto name = [&](const std::string& iri) -> const std::string& {
-        const auto it = rename.find(iri);
-        return it == rename.end() ? iri : it->second;
-    };
-    ++added_;
-    for (const ArticleInfo& a : graph.articles()) all_.add_article(a);
+namespace {
+
+using Renames = std::map<std::string, std::string>;
+
+const std::string& renamed(const Renames& rename, const std::string& iri) {
+    const auto it = rename.find(iri);
+    return it == rename.end() ? iri : it->second;
+}
+
+/// The articles and nodes of `graph` into `all`, node IRIs renamed; both add()s start so.
+void add_articles_and_nodes(KnowledgeGraph& all, const KnowledgeGraph& graph, const Renames& rename) {
+    for (const ArticleInfo& a : graph.articles()) all.add_article(a);
     for (const EntityNode* n : graph.nodes()) {
         if (rename.empty()) {
-            all_.upsert_node(*n);
+            all.upsert_node(*n);
             continue;
         }
         EntityNode copy = *n;
-        copy.iri = name(n->iri);
-        all_.upsert_node(copy);
+        copy.iri = renamed(rename, n->iri);
+        all.upsert_node(copy);
     }
+}
+
+} // namespace
+
+void GraphUnion::add(const KnowledgeGraph& graph, const Renames& rename) {
+    auto name = [&](const std::string& iri) -> const std::string& { return renamed(rename, iri); };
+    ++added_;
+    add_articles_and_nodes(all_, graph, rename);
     for (const EdgeView& e : graph.edges()) {
         if (rename.empty() || e.relation.speaker_iri.empty()) {
             all_.upsert_edge(name(e.subject.iri), e.relation, name(e.object.iri));
@@ -34,22 +47,10 @@ void GraphUnion::add(const KnowledgeGraph& graph, const std::map<std::string, st
     }
 }
 
-void GraphUnion::add(KnowledgeGraph&& graph, const std::map<std::string, std::string>& rename) {
-    auto name = [&](const std::string& iri) -> const std::string& {
-        const auto it = rename.find(iri);
-        return it == rename.end() ? iri : it->second;
-    };
+void GraphUnion::add(KnowledgeGraph&& graph, const Renames& rename) {
+    auto name = [&](const std::string& iri) -> const std::string& { return renamed(rename, iri); };
     ++added_;
-    for (const ArticleInfo& a : graph.articles()) all_.add_article(a);
-    for (const EntityNode* n : graph.nodes()) {
-        if (rename.empty()) {
-            all_.upsert_node(*n);
-            continue;
-        }
-        EntityNode copy = *n;
-        copy.iri = name(n->iri);
-        all_.upsert_node(copy);
-    }
+    add_articles_and_nodes(all_, graph, rename);
     // The graph is ours to empty (an rvalue): its edges are moved, in edges() order.
     auto& im = const_cast<KnowledgeGraph::Impl&>(graph.impl());
     for (const auto& [key, e] : im.edge_index) {
