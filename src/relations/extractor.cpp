@@ -239,7 +239,10 @@ class SentenceExtractor {
                     // "Goma, North Kivu": a place in apposition to a place is where it lies.
                     const std::size_t c = slot_at(token_of(n));
                     const Entity* wider = x_.find(slots_[c].entity);
-                    if (actor->type == ActorType::Location && wider && c != k && n > head &&
+                    // Set off by a comma: "Masjid al-Haram (Grand Mosque)" gives another name.
+                    const std::size_t before = slots_[c].tokens.first;
+                    if (actor->type == ActorType::Location && wider && c != k && n > head && before > 0 &&
+                        w(before - 1) == "," &&
                         (wider->type == ActorType::Location || wider->type == ActorType::Country))
                         emit(out, k, c, "locatedIn", "", slots_[k].tokens.first, 0, "syntax:apposition-place", 0.8);
                     continue;
@@ -448,6 +451,7 @@ class SentenceExtractor {
     const Sentence& sen_;
     const SentenceIndex& index_;
     std::vector<std::string> low_; ///< lower-case tokens, indexed from the sentence start
+    mutable std::optional<bool> contest_cued_; ///< whether the sentence names a game or a vote (computed once)
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
     std::vector<std::size_t> slot_of_; ///< token (relative) → slot index or npos
     std::optional<EntityId> speaker_;
@@ -1100,6 +1104,7 @@ class SentenceExtractor {
         if (s == o) return;
         if (!cameo.empty() && (is_news_source(s) || is_news_source(o))) return;
         if ((flags & kNegated) && !opt_.keep_negated) return;
+        if (!cameo.empty() && contest_between(v)) return;
         const auto& onto = lex_.ontology();
         Relation r;
         r.subject = s;
@@ -1175,6 +1180,37 @@ class SentenceExtractor {
         const std::size_t h = t.head(wv);
         if (h == kNoWord || t.base_rel(wv) != "obj") return false;
         return lex_.in_class("threat", lower(t.word(h).lemma)) || (t.is_verbal(h) && under_threat(h));
+    }
+
+    /// Whether the verb at token `v` names a game or a vote between its parties, not a
+    /// fight or a meeting: a verb of the class `contest` ("defeated", "faced", "beat")
+    /// in a sentence with a contest cue of ontology/actor-cues.tsv ("match", "stadium",
+    /// "votes") or a score ("3 – 0", "2-1"). "Belgium defeated Panama 3 – 0".
+    bool contest_between(std::size_t v) const {
+        if (v >= size()) return false;
+        std::vector<std::string> lemmas;
+        if (const std::size_t wv = syntax_word(v); wv != npos) lemmas.push_back(lower(doc_.words[wv].lemma));
+        for (auto& l : lex_.lemmatizer().lemmas(w(v))) lemmas.push_back(std::move(l));
+        if (std::none_of(lemmas.begin(), lemmas.end(), [&](const std::string& l) { return lex_.in_class("contest", l); }))
+            return false;
+        if (!contest_cued_) {
+            contest_cued_ = false;
+            auto number = [](const std::string& x) {
+                return !x.empty() && x.size() <= 3 && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+            };
+            auto dash = [](const std::string& x) { return x == "-" || x == "\u2013" || x == "\u2014" || x == "to"; };
+            for (std::size_t i = 0; i < size() && !*contest_cued_; ++i) {
+                const std::string& x = w(i);
+                bool cue = lex_.cues().has_role(x, "contest_cue");
+                for (const auto& l : lex_.lemmatizer().lemmas(x)) cue = cue || lex_.cues().has_role(l, "contest_cue");
+                // A score: "3 – 0" as three tokens, or "3-0" as one.
+                const auto hyphen = x.find('-');
+                cue = cue || (i + 2 < size() && number(x) && dash(w(i + 1)) && number(w(i + 2))) ||
+                      (hyphen != std::string::npos && number(x.substr(0, hyphen)) && number(x.substr(hyphen + 1)));
+                contest_cued_ = cue;
+            }
+        }
+        return *contest_cued_;
     }
 
     /// A news agency or the article's own outlet: they report events ("told Reuters",
@@ -1605,6 +1641,53 @@ class SentenceExtractor {
     }
 };
 
+/// How precisely a standing relation says how two actors belong together: partOf,
+/// leaderOf and spokespersonOf say more than memberOf, which says more than
+/// affiliatedWith — a link "without being part of it" by the ontology's definition, so
+/// beside any of the others for the same pair it would contradict them. 0: not ranked.
+int belonging_rank(const std::string& predicate) {
+    if (predicate == "affiliatedWith") return 1;
+    if (predicate == "memberOf") return 2;
+    if (predicate == "partOf" || predicate == "leaderOf" || predicate == "spokespersonOf") return 3;
+    return 0;
+}
+
+/// Keeps, of the belonging relations one pair of actors has, the most precise ones; the
+/// evidence of those dropped joins the relation kept ("the US State Department" gives
+/// both a country-modifier affiliation and the gazetteer's partOf: one edge, partOf).
+void drop_implied_belonging(std::vector<Relation>& relations) {
+    std::map<std::pair<std::string, std::string>, std::size_t> best; // pair → relation index
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+        const Relation& r = relations[i];
+        const int rank = belonging_rank(r.predicate);
+        if (!rank || (r.flags & kNegated)) continue;
+        auto [it, fresh] = best.try_emplace({r.subject.value, r.object.value}, i);
+        if (!fresh && rank > belonging_rank(relations[it->second].predicate)) it->second = i;
+    }
+    std::vector<bool> drop(relations.size());
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+        Relation& r = relations[i];
+        const int rank = belonging_rank(r.predicate);
+        if (!rank || (r.flags & kNegated)) continue;
+        const std::size_t kept = best.at({r.subject.value, r.object.value});
+        if (rank >= belonging_rank(relations[kept].predicate)) continue;
+        drop[i] = true;
+        Relation& into = relations[kept];
+        for (auto& e : r.evidence) {
+            const bool known = std::any_of(into.evidence.begin(), into.evidence.end(),
+                                           [&](const Evidence& k) { return k.sentence == e.sentence; });
+            if (!known) into.evidence.push_back(std::move(e));
+        }
+    }
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < relations.size(); ++i)
+        if (!drop[i]) {
+            if (out != i) relations[out] = std::move(relations[i]);
+            ++out;
+        }
+    relations.resize(out);
+}
+
 } // namespace
 
 void find_relations(Extraction& x, const RelationLexicon& lexicon, const RelationOptions& options) {
@@ -1657,7 +1740,7 @@ void find_relations(Extraction& x, const RelationLexicon& lexicon, const Relatio
             same->confidence = std::max(same->confidence, r.confidence);
             if (r.date && (!same->date || *r.date < *same->date)) same->date = r.date;
         }
-    }
+    }    drop_implied_belonging(x.relations);
 }
 
 } // namespace newskg

@@ -26,7 +26,7 @@ bool ends_with(const std::string& s, std::string_view suf) {
 std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(const std::string& path) {
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
-                                             "presence",  "threat"};
+                                             "presence",  "threat",    "contest"};
     std::ifstream in(path);
     if (!in) throw ontology_error(ids::ontology::kNoVerbClasses, path + ": cannot open the verb classes");
     std::unordered_map<std::string, std::vector<std::string>> classes;

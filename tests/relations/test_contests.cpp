@@ -1,0 +1,47 @@
+// Rules found on news the relation rules were not written for (sport and election
+// reports, agencies named with their country): a game or a vote is no fight or meeting,
+// one pair of actors gets its most precise belonging only, and a name in brackets is
+// another name, not a wider place.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace newskg;
+using newskg::test::event;
+using newskg::test::extract_text;
+using newskg::test::relation;
+
+TEST_CASE("a game or a vote between two parties is no fight and no meeting", "[relations][contest]") {
+    auto score = extract_text("Latvia defeated Estonia 2 – 1 in the last match of the group stage.");
+    CHECK_FALSE(event(score, "Latvia", "Estonia"));
+    auto hyphen = extract_text("Latvia beat Estonia 3-0 on Sunday.");
+    CHECK_FALSE(event(hyphen, "Latvia", "Estonia"));
+    auto stadium = extract_text("Latvia faced Estonia at the National Stadium in Riga.");
+    CHECK_FALSE(event(stadium, "Latvia", "Estonia"));
+    CHECK_FALSE(event(stadium, "Estonia", "Latvia"));
+    auto vote = extract_text("Ana Varga defeated Juris Kalns by 4,000 votes in the Riga constituency.");
+    CHECK_FALSE(event(vote, "Ana Varga", "Juris Kalns"));
+}
+
+TEST_CASE("a defeat on the battlefield is still a fight", "[relations][contest]") {
+    auto war = extract_text("Latvian forces defeated Estonian troops near the border.");
+    CHECK(event(war, "Latvian forces", "Estonian troops", "19"));
+    // A word of sport is not enough without a verb of contest.
+    auto strike = extract_text("Latvian troops attacked Estonian soldiers near the stadium in Narva.");
+    CHECK(event(strike, "Latvian troops", "Estonian soldiers", "19"));
+}
+
+TEST_CASE("one pair of actors keeps its most precise belonging", "[relations][standing]") {
+    // The country modifier says "affiliated", the gazetteer "part of": affiliatedWith is
+    // a link without being part, so only partOf stays, with the evidence of both.
+    auto x = extract_text("The US State Department criticised Latvia on Monday.");
+    CHECK(relation(x, "US State Department", "partOf", "United States"));
+    CHECK_FALSE(relation(x, "US State Department", "affiliatedWith", "United States"));
+}
+
+TEST_CASE("a place in brackets is another name, not where the place lies", "[relations][standing]") {
+    auto x = extract_text("Twelve people were hurt when a hotel near the Riga Castle (Old Town Hall) collapsed.");
+    CHECK_FALSE(relation(x, "Riga Castle", "locatedIn", "Old Town Hall"));
+    auto y = extract_text("Twelve people were hurt when a hotel near Narva, Estonia, collapsed.");
+    CHECK(relation(y, "Narva", "locatedIn", "Estonia"));
+}
