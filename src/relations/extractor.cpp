@@ -551,7 +551,7 @@ class SentenceExtractor {
     bool stands_for_actor(const Word& word) const {
         static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
                                             "military_head", "ministry_head", "member_head",    "trade_head",
-                                            "collective_head"};
+                                            "collective_head", "thing_head"};
         const std::string form = lower(word.form), lemma = lower(word.lemma);
         for (const char* role : roles)
             if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
