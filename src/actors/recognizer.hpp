@@ -320,6 +320,9 @@ class Recognizer {
     /// Does an event noun or a thing of a country follow within `within` nouns
     /// ("strikes", "missile factories", "vessels")? Then a demonym before it names the country.
     bool demonym_thing(std::size_t j, std::size_t within) const;
+    /// Whether the country adjective at token i modifies a noun that is a verb's subject,
+    /// object or oblique ("seized a British tanker", "Chinese hackers targeted …").
+    bool demonym_argument(std::size_t i) const;
 
     /// An unknown capitalised name, typed by its context.
     void unknown_name(std::size_t i, std::vector<Match>& out);

@@ -5,6 +5,8 @@
 // strikes", "Arnorian vessels"), which is a mention of the country.
 #include "actors/recognizer.hpp"
 
+#include <set>
+
 namespace newskg::recognition {
 
 namespace {
@@ -193,6 +195,28 @@ auto Recognizer::demonym_thing(std::size_t j, std::size_t within) const -> bool 
             return false;
     }
     return false;
+}
+
+auto Recognizer::demonym_argument(std::size_t i) const -> bool {
+    // Read from the tree: the adjective's noun is an argument of a verb, so the country
+    // takes part in what the verb says, as the event coders read "the French ambassador"
+    // or "Israeli hostages". A noun of a noun ("Chinese food prices") is not enough.
+    if (i >= token_word_.size() || token_word_[i] == npos) return false;
+    const Word& adj = doc_.words[token_word_[i]];
+    if (adj.deprel != "amod" || adj.head == kNoWord) return false;
+    const Word& noun = doc_.words[adj.head];
+    if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(noun.lemma), "plain_head") ||
+        cues_.has_role(name_key(noun.form), "plain_head"))
+        return false;
+    static const std::set<std::string> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
+    if (!arguments.count(noun.deprel) || doc_.words[noun.head].upos != "VERB") return false;
+    // "his Russian counterpart Vladimir Putin", "Belarusian opposition politician Svetlana
+    // Tikhanouskaya": the person named is the party, however the parser hung the name.
+    const Sentence& sen = doc_.sentences[sent_];
+    if (adj.head + 1 < sen.words.last && doc_.words[adj.head + 1].upos == "PROPN") return false;
+    for (std::size_t w = sen.words.first; w < sen.words.last; ++w)
+        if (doc_.words[w].head == adj.head && doc_.words[w].deprel == "appos") return false;
+    return true;
 }
 
 } // namespace newskg::recognition

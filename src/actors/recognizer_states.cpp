@@ -92,7 +92,7 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
                 break;
         }
         // "Arnorian strikes", "Arnorian missile factories": the country acts or owns.
-        if (!trade) trade = demonym_thing(j, 3);
+        if (!trade) trade = demonym_thing(j, 3) || demonym_argument(ref.name_end - 1);
         if (trade) {
             Match m;
             m.end = ref.name_end;

@@ -526,7 +526,16 @@ class SentenceExtractor {
             if (word == wd) return ks;
         std::vector<std::size_t> out;
         const Word& word = doc_.words[wd];
-        if (word.upos != "NOUN" || !stands_for_actor(word)) return out;
+        if (word.upos != "NOUN") return out;
+        // Any other noun stands for the country whose adjective the actor stage took
+        // for a mention ("Chinese hackers", "Israeli hostages": arguments of a verb).
+        const bool actor_noun = stands_for_actor(word);
+        if (!actor_noun) {
+            for (std::size_t c : tree_->children(wd, "amod"))
+                if (std::size_t k = slot_at(token_of(c)); k != npos && slots_[k].kind == MentionKind::Demonym)
+                    out.push_back(k);
+            return out;
+        }
         // "Somalia's president, Hassan Mohamud, praised …": the person named beside the
         // title acts, not the country whose title it is.
         for (std::size_t a : tree_->appositions(wd))

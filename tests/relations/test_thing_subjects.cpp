@@ -20,3 +20,21 @@ TEST_CASE("a country's weapons or strikes as subject make the country the agent"
     REQUIRE(r);
     CHECK(r->cameo == "191");
 }
+
+TEST_CASE("a country adjective on a verb's subject or object names the country", "[relations][thing-subject]") {
+    // The event coders read "the French ambassador" and "Israeli hostages" as the
+    // country; so does the tree rule, for any noun that is a verb's argument.
+    auto expel = extract_text("Estonia's government expelled the Latvian ambassador.");
+    CHECK(event(expel, "Estonia's government", "Latvia"));
+    auto prisoners = extract_text("Estonia released three Latvian prisoners on Saturday.");
+    CHECK(event(prisoners, "Estonia", "Latvia", "08"));
+    auto hackers = extract_text("Estonian hackers targeted Latvian banks.");
+    CHECK(event(hackers, "Estonia", "Latvia"));
+    // The person named after the title is the party, not the title's country.
+    auto met = extract_text("Ana Varga met her Estonian counterpart Kaja Tamm in Riga.");
+    CHECK(event(met, "Ana Varga", "Kaja Tamm", "04"));
+    CHECK_FALSE(event(met, "Ana Varga", "Estonia"));
+    // A country's soil or language is no party.
+    auto soil = extract_text("The convoy reached Latvian soil on Tuesday.");
+    CHECK_FALSE(newskg::test::entity_named(soil, "Latvia"));
+}
