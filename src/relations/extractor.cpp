@@ -1134,9 +1134,22 @@ class SentenceExtractor {
                 rule_used += " +threat";
             }
         }
-        if (!cameo.empty()) {
-            r.quad_class = onto.quad_class(cameo);
-            r.goldstein = onto.goldstein(cameo);
+        // "offered to send police to X", "pledged to restore relations with X": the
+        // promise is the event (CAMEO 03…); the act has not happened.
+        if (!cameo.empty() && r.cameo == cameo && promised(v)) {
+            const std::string intent = lex_.intent_code(cameo);
+            const RelationType* type = intent.empty() ? nullptr : onto.relation_for_cameo(intent);
+            if (!type && !intent.empty()) type = onto.relation_for_cameo("030");
+            if (type) {
+                r.cameo = intent;
+                r.predicate = type->name;
+                flags &= ~kConditional;
+                rule_used += " +intent";
+            }
+        }
+        if (!r.cameo.empty()) {
+            r.quad_class = onto.quad_class(r.cameo);
+            r.goldstein = onto.goldstein(r.cameo);
         }
         r.evidence.push_back(sentence_evidence(doc_, s_, relation_span(subj, obj, v)));
         r.date = date_near(v);
@@ -1220,6 +1233,18 @@ class SentenceExtractor {
             }
         }
         return *contest_cued_;
+    }
+
+    /// Whether the verb at token `v` is what its subject offers, pledges, plans or seeks
+    /// to do: the open complement of a verb of the class `intent` that is no threat.
+    bool promised(std::size_t v) const {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv)) return false;
+        std::string via;
+        const std::size_t gov = tree_->governing_verb(wv, &via);
+        if (gov == kNoWord || via != "xcomp") return false;
+        const std::string gl = lower(tree_->word(gov).lemma);
+        return lex_.in_class("intent", gl) && !lex_.in_class("threat", gl) && !tree_->negated(gov);
     }
 
     /// A news agency or the article's own outlet: they report events ("told Reuters",

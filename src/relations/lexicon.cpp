@@ -46,9 +46,20 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     }
     return classes;
 }
-std::map<std::string, std::string> load_threat_codes(const Ontology& ontology, const std::string& path) {
+/// A table of recodings: the CAMEO code of an act (a prefix) and the code of threatening
+/// it (ontology/threat-codes.tsv, codes 13…) or of promising it (intent-codes.tsv, 03…).
+struct Recoding {
+    const char* file;
+    const char* what;
+    const char* root;
+    const char* fallback; ///< the root's own code, which the ontology must know if the code is not
+    ids::Id<ids::Family::Ontology> cannot_open;
+    ids::Id<ids::Family::Ontology> malformed;
+};
+std::map<std::string, std::string> load_recoding(const Ontology& ontology, const Recoding& r) {
+    const std::string path = ontology.dir() + "/" + r.file;
     std::ifstream in(path);
-    if (!in) throw ontology_error(ids::ontology::kNoThreatCodes, path + ": cannot open the threat codes");
+    if (!in) throw ontology_error(r.cannot_open, path + ": cannot open the " + r.what + " codes");
     std::map<std::string, std::string> codes;
     std::string line;
     std::size_t n = 0;
@@ -59,16 +70,22 @@ std::map<std::string, std::string> load_threat_codes(const Ontology& ontology, c
         ++n;
         if (line.empty() || line[0] == '#') continue;
         auto cols = split_tabs(line);
+        const std::string where = path + ":" + std::to_string(n) + ": ";
         if (cols.size() != 2 || !digits(cols[0]) || !digits(cols[1]))
-            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": expected 'CAMEO<TAB>CAMEO' (digits)");
-        if (cols[1].compare(0, 2, "13") != 0 ||
-            !(ontology.relation_for_cameo(cols[1]) || ontology.relation_for_cameo("130")))
-            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": '" + cols[1] +
-                                          "' is no CAMEO threat (13…) the ontology knows");
+            throw ontology_error(r.malformed, where + "expected 'CAMEO<TAB>CAMEO' (digits)");
+        if (cols[1].compare(0, 2, r.root) != 0 ||
+            !(ontology.relation_for_cameo(cols[1]) || ontology.relation_for_cameo(r.fallback)))
+            throw ontology_error(r.malformed, where + "'" + cols[1] + "' is no CAMEO " + r.what + " (" + r.root +
+                                                  "…) the ontology knows");
         if (!codes.emplace(cols[0], cols[1]).second)
-            throw ontology_error(ids::ontology::kBadThreatCode, path + ":" + std::to_string(n) + ": code '" + cols[0] + "' listed twice");
+            throw ontology_error(r.malformed, where + "code '" + cols[0] + "' listed twice");
     }
     return codes;
+}
+std::string recode(const std::map<std::string, std::string>& codes, const std::string& cameo) {
+    for (std::size_t n = cameo.size(); n >= 2; --n)
+        if (auto it = codes.find(cameo.substr(0, n)); it != codes.end()) return it->second;
+    return "";
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -158,15 +175,15 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
     lexicon.cues_ = ActorCues::load(ontology.dir());
     lexicon.classes_ = load_verb_classes(ontology.dir() + "/verb-classes.tsv");
-    lexicon.threat_codes_ = load_threat_codes(ontology, ontology.dir() + "/threat-codes.tsv");
+    lexicon.threat_codes_ = load_recoding(ontology, {"threat-codes.tsv", "threat", "13", "130", ids::ontology::kNoThreatCodes,
+                                                     ids::ontology::kBadThreatCode});
+    lexicon.intent_codes_ = load_recoding(ontology, {"intent-codes.tsv", "intent", "03", "030", ids::ontology::kNoIntentCodes,
+                                                     ids::ontology::kBadIntentCode});
     return lexicon;
 }
 
-std::string RelationLexicon::threat_code(const std::string& cameo) const {
-    for (std::size_t n = cameo.size(); n >= 2; --n)
-        if (auto it = threat_codes_.find(cameo.substr(0, n)); it != threat_codes_.end()) return it->second;
-    return "";
-}
+std::string RelationLexicon::threat_code(const std::string& cameo) const { return recode(threat_codes_, cameo); }
+std::string RelationLexicon::intent_code(const std::string& cameo) const { return recode(intent_codes_, cameo); }
 
 bool RelationLexicon::in_class(std::string_view verb_class, const std::string& lemma) const {
     auto it = classes_.find(lemma);

@@ -63,6 +63,9 @@ class RelationLexicon {
     /// The CAMEO code of threatening the act coded `cameo` (ontology/threat-codes.tsv:
     /// "163" → "1312"), or "" when threatening it is not coded apart.
     std::string threat_code(const std::string& cameo) const;
+    /// The CAMEO code of promising or offering the act coded `cameo`
+    /// (ontology/intent-codes.tsv: "042" → "036"), or "" when it has none.
+    std::string intent_code(const std::string& cameo) const;
 
   private:
     const Ontology& ontology_;
@@ -74,6 +77,7 @@ class RelationLexicon {
     ActorCues cues_;
     std::unordered_map<std::string, std::vector<std::string>> classes_; ///< lemma → its classes
     std::map<std::string, std::string> threat_codes_;                  ///< act prefix → threat code
+    std::map<std::string, std::string> intent_codes_;                  ///< act prefix → intent code
 };
 
 struct RelationOptions {
