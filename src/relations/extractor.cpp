@@ -137,16 +137,29 @@ class ConflictPairs {
     std::size_t best_ = kNone;
 };
 
+/// Who did the acts an article has told of, so that a later "the coup" or "the strikes"
+/// ("Morales denounced the coup", "Germany condemned the strikes") is aimed at their
+/// author: by the act's noun ("coup" → the general who staged it) and by the property of
+/// the event told with a verb ("attacked" → Israel, for "the strikes").
+struct ActMemory {
+    std::map<std::string, EntityId> by_noun;     ///< noun lemma → author
+    std::map<std::string, EntityId> by_property; ///< event property → its last subject
+};
+
 class SentenceExtractor {
   public:
     SentenceExtractor(Extraction& x, const RelationLexicon& lex, const RelationOptions& opt,
-                      std::size_t sentence, const SentenceIndex& index)
+                      std::size_t sentence, const SentenceIndex& index, const ActMemory& acts)
         : x_(x), doc_(x.document), lex_(lex), opt_(opt), s_(sentence),
-          sen_(x.document.sentences[sentence]), index_(index) {
+          sen_(x.document.sentences[sentence]), index_(index), acts_(acts) {
         for (std::size_t i = sen_.tokens.first; i < sen_.tokens.last; ++i)
             low_.push_back(lower(doc_.token_text(i)));
         build_slots();
     }
+
+    /// The acts named by a noun in this sentence with their author ("Zuniga staged a
+    /// coup", "an attack by X", "Israel's strikes"), for the sentences after.
+    const std::vector<std::pair<std::string, EntityId>>& authored() const { return authored_; }
 
     /// Appends the sentence's relations to `out`; `earlier` counts those of the sentences before.
     void run(std::vector<Relation>& out, const ConflictPairs& earlier) {
@@ -154,6 +167,7 @@ class SentenceExtractor {
         find_speaker();
         parse_sentence();
         collective_parties(earlier);
+        remembered_authors();
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
             verb_frames(i, out);
@@ -450,6 +464,8 @@ class SentenceExtractor {
     std::size_t s_;
     const Sentence& sen_;
     const SentenceIndex& index_;
+    const ActMemory& acts_;                                      ///< the acts of the sentences before
+    std::vector<std::pair<std::string, EntityId>> authored_;     ///< acts this sentence names with their author
     std::vector<std::string> low_; ///< lower-case tokens, indexed from the sentence start
     mutable std::optional<bool> contest_cued_; ///< whether the sentence names a game or a vote (computed once)
     std::vector<Slot> slots_;       ///< ordered by position, non-overlapping
@@ -832,6 +848,66 @@ class SentenceExtractor {
                 slots_.push_back(Slot{TokenRange{tok, tok + 1}, e, MentionKind::Description});
             }
             group_slots_.emplace_back(wd, std::move(ks));
+        }
+    }
+
+    /// Acts named by a noun: the nouns of ontology/event-nouns.tsv and the acts and things
+    /// of actor-cues.tsv (thing_head, act_noun), by form or lemma; "" when not one, else the
+    /// key the memory files it under (an act_noun's third column: "putsch" → coup).
+    std::string act_key(std::size_t wd) const {
+        const Word& word = doc_.words[wd];
+        if (word.upos != "NOUN") return "";
+        for (const std::string& x : {lower(word.lemma), lower(word.form)}) {
+            std::string key = lex_.cues().role(x, "act_noun");
+            if (key.empty() || key == "-") key = x;
+            if (lex_.nouns(x) || lex_.cues().has_role(x, "thing_head") || lex_.cues().has_role(x, "act_noun")) return key;
+        }
+        return "";
+    }
+
+    /// "Morales denounced the coup": a definite act noun with no author of its own stands
+    /// for the author the article gave that act before (ActMemory), as "both sides" stands
+    /// for the two parties. Acts this sentence names with their author are kept for later.
+    void remembered_authors() {
+        if (!tree_) return;
+        const DependencyTree& t = *tree_;
+        auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+        for (std::size_t wd = t.first(); wd < t.last(); ++wd) {
+            if (slot_at(token_of(wd)) != npos) continue;
+            // "a failed coup attempt": the act is also named by its compound.
+            std::vector<std::string> keys;
+            if (std::string k = act_key(wd); !k.empty()) keys.push_back(k);
+            for (std::size_t c : t.children(wd, "compound"))
+                if (std::string k = act_key(c); !k.empty()) keys.push_back(k);
+            if (keys.empty()) continue;
+            std::vector<std::size_t> authors = agents_of_noun(t, wd, is_actor);
+            // "staged a coup", "launched strikes": the light verb's subject is the author.
+            const std::size_t h = t.head(wd);
+            if (authors.empty() && h != kNoWord && t.base_rel(wd) == "obj" && lex_.in_class("light", lower(t.word(h).lemma)))
+                authors = t.subjects(h);
+            if (const auto ks = slots_of(authors); !ks.empty()) {
+                if (ks.front() < real_slots_)
+                    for (const auto& k : keys) authored_.emplace_back(k, slots_[ks.front()].entity);
+                continue;
+            }
+            // Only an act the reader knows: "the coup", "this attack", not "a coup".
+            bool definite = false;
+            for (std::size_t d : t.children(wd, "det")) {
+                const std::string l = lower(t.word(d).lemma);
+                definite |= l == "the" || l == "this" || l == "that" || l == "these" || l == "those";
+            }
+            if (!definite) continue;
+            const EntityId* author = nullptr;
+            for (const auto& k : keys)
+                if (auto it = acts_.by_noun.find(k); !author && it != acts_.by_noun.end()) author = &it->second;
+            if (!author)
+                if (const auto* nouns = lex_.nouns(lower(doc_.words[wd].form)))
+                    for (const auto& n : *nouns)
+                        if (auto it = acts_.by_property.find(n.predicate); !author && it != acts_.by_property.end())
+                            author = &it->second;
+            if (!author) continue;
+            group_slots_.emplace_back(wd, std::vector<std::size_t>{slots_.size()});
+            slots_.push_back(Slot{TokenRange{token_of(wd), token_of(wd) + 1}, *author, MentionKind::Description});
         }
     }
 
@@ -1750,12 +1826,16 @@ void find_relations(Extraction& x, const RelationLexicon& lexicon, const Relatio
         last_sentence.push_back(kNoSentence);
     }
     ConflictPairs conflicts; // over every relation found, repeats included
+    ActMemory acts;
     std::vector<Relation> found;
     for (std::size_t s = 0; s < x.document.sentences.size(); ++s) {
         found.clear();
-        SentenceExtractor(x, lexicon, options, s, index).run(found, conflicts);
+        SentenceExtractor sentence(x, lexicon, options, s, index, acts);
+        sentence.run(found, conflicts);
+        for (const auto& [key, author] : sentence.authored()) acts.by_noun[key] = author;
         for (auto& r : found) {
             conflicts.add(r);
+            if (r.is_event() && !(r.flags & (kNegated | kConditional | kAlleged))) acts.by_property[r.predicate] = r.subject;
             const auto it = first_of.find(key_of(r));
             if (it == first_of.end()) {
                 first_of.emplace(key_of(r), x.relations.size());
