@@ -320,6 +320,9 @@ class Recognizer {
     /// Does an event noun or a thing of a country follow within `within` nouns
     /// ("strikes", "missile factories", "vessels")? Then a demonym before it names the country.
     bool demonym_thing(std::size_t j, std::size_t within) const;
+    /// Whether tokens [b, e) between a person and a body say the person is "of" it.
+    bool of_a_body(std::size_t b, std::size_t e) const;
+    static bool is_body(ActorType type);
     /// Whether the country adjective at token i modifies a noun that is a verb's subject,
     /// object or oblique ("seized a British tanker", "Chinese hackers targeted …").
     bool demonym_argument(std::size_t i) const;

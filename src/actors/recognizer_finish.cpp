@@ -45,6 +45,20 @@ auto Recognizer::title_relation(std::size_t b, std::size_t e) const -> std::stri
     return kind;
 }
 
+auto Recognizer::of_a_body(std::size_t b, std::size_t e) const -> bool {
+    // "of", "of the", "of the ruling", "of the liberal pro-European party": lower-case
+    // words that describe the body, no verb, no comma.
+    if (b >= e || lower_[b] != "of" || e - b > 6) return false;
+    for (std::size_t k = b + 1; k < e; ++k)
+        if (!word(k) || cap_[k] || is_verbish(k) || !(is_alpha_word(lower_[k]) || lower_[k].find('-') != std::string::npos))
+            return false;
+    return true;
+}
+
+auto Recognizer::is_body(ActorType type) -> bool {
+    return type == ActorType::Organization || type == ActorType::ArmedGroup || type == ActorType::Government;
+}
+
 auto Recognizer::appositions() -> void {
     for (std::size_t s = 0; s < doc_.sentences.size(); ++s) {
         sent_ = s;
@@ -71,6 +85,9 @@ auto Recognizer::appositions() -> void {
                     link(ent(ms[k]), ent(ms[k + 1]), "spokespersonOf", "actors:apposition-for");
                 else if (gap_is({"of"}) && x_.entities[ent(ms[k + 1])].type == ActorType::Country)
                     link(ent(ms[k]), ent(ms[k + 1]), "affiliatedWith", "actors:person-of-country");
+                else if (of_a_body(gap_b, gap_e) && is_body(x_.entities[ent(ms[k + 1])].type))
+                    // "Nika Gvaramia of the liberal party Ahali", "Lee of the Labour Party"
+                    link(ent(ms[k]), ent(ms[k + 1]), "memberOf", "actors:person-of-body");
                 else if ((gap_is({","}) || gap_is({",", "the"})) && possessive(b.tokens.last)) {
                     // "Jane Doe, the junta's spokesman"
                     std::size_t t = b.tokens.last + 1, te = t;

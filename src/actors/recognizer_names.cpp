@@ -71,6 +71,10 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
                (end - i > 2 && idx_.by_name(key_of(i, i + 2)))) {
         // A longer name that starts with an organisation's ("United Nations Human Rights").
         type = ActorType::Organization;
+    } else if (i > doc_.sentences[sent_].tokens.first && party_head(i - 1)) {
+        // "the liberal party Ahali", "the political alliance Strong Latvia": the body
+        // noun before the name types it.
+        type = *actor_type_from_string(cues_.role(lower_[i - 1], "org_suffix"));
     } else if (i > doc_.sentences[sent_].tokens.first) {
         std::size_t p = i - 1;
         if (cues_.has_role(lower_[p], "place_cue") ||

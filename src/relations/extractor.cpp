@@ -547,6 +547,10 @@ class SentenceExtractor {
         // for a mention ("Chinese hackers", "Israeli hostages": arguments of a verb).
         const bool actor_noun = stands_for_actor(word);
         if (!actor_noun) {
+            // A noun in apposition to a name is that actor: "the political alliance
+            // Strong Latvia", "its ally Hezbollah".
+            for (std::size_t a : tree_->appositions(wd))
+                if (std::size_t k = slot_at(token_of(a)); k != npos) return {k};
             for (std::size_t c : tree_->children(wd, "amod"))
                 if (std::size_t k = slot_at(token_of(c)); k != npos && slots_[k].kind == MentionKind::Demonym)
                     out.push_back(k);

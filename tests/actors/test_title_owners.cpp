@@ -101,3 +101,21 @@ TEST_CASE("a post with its destination is no body of the state", "[actors][title
     CHECK(relation(x, "Ana Varga", "affiliatedWith", "Latvia"));
     for (const auto& e : x.entities) CHECK(e.label.find("ambassador to") == std::string::npos);
 }
+
+TEST_CASE("a person 'of' a body is its member; a body noun before a name types it", "[actors][title-owner]") {
+    auto x = extract_text("Nika Varga of the liberal pro-European party Ahali was detained on Monday.");
+    const Entity* ahali = entity_named(x, "Ahali");
+    REQUIRE(ahali);
+    CHECK(ahali->type == ActorType::Organization);
+    CHECK(relation(x, "Nika Varga", "memberOf", "Ahali"));
+    auto y = extract_text("Anna Lind of the Norvik Institute said the plan had failed.");
+    CHECK(relation(y, "Anna Lind", "memberOf", "Norvik Institute"));
+    // A verb or a comma in between says something else.
+    auto z = extract_text("Anna Lind, who spoke of the Norvik Institute, left.");
+    CHECK_FALSE(relation(z, "Anna Lind", "memberOf", "Norvik Institute"));
+}
+
+TEST_CASE("a noun in apposition to a name stands for it", "[relations][title-owner]") {
+    auto x = extract_text("Aleko Tamm, leader of the pro-European political alliance Strong Latvia, was arrested.");
+    CHECK(relation(x, "Aleko Tamm", "leaderOf", "Strong Latvia"));
+}
