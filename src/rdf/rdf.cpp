@@ -197,16 +197,12 @@ std::string_view NodeRef::blank_id() const noexcept {
     return view(p, n);
 }
 
-::newskg::detail::RdfTerm NodeRef::term() const {
-    using ::newskg::detail::RdfTerm;
-    if (is_literal()) {
-        RdfTerm t = RdfTerm::literal(std::string(literal()));
-        t.datatype = std::string(datatype());
-        t.language = std::string(language());
-        return t;
-    }
-    if (is_blank()) return RdfTerm::blank(std::string(blank_id()));
-    return RdfTerm::iri(std::string(iri()));
+::newskg::Term NodeRef::term() const {
+    using ::newskg::Term;
+    if (is_literal())
+        return Term::literal(std::string(literal()), std::string(datatype()), std::string(language()));
+    if (is_blank()) return Term::blank(std::string(blank_id()));
+    return Term::iri(std::string(iri()));
 }
 
 std::string NodeRef::describe() const {
@@ -248,6 +244,18 @@ Node Node::blank(World& world, std::string_view id) {
     librdf_node* raw = librdf_new_node_from_counted_blank_identifier(world.get(), uchars(s), s.size());
     if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "librdf rejected the blank node _:" + s);
     return Node(raw);
+}
+
+Node Node::of(World& world, const ::newskg::Term& t) {
+    using Kind = ::newskg::Term::Kind;
+    switch (t.kind) {
+    case Kind::Blank: return blank(world, t.value);
+    case Kind::Literal:
+        if (!t.datatype.empty()) return typed_literal(world, t.value, Uri(world, t.datatype));
+        return literal(world, t.value, t.language);
+    case Kind::Iri: break;
+    }
+    return iri(world, t.value);
 }
 
 Node Node::copy_of(NodeRef ref) {
