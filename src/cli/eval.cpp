@@ -8,6 +8,7 @@
 #include "newskg/eval/score.hpp"
 #include "newskg/export/json.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/io/graph_io.hpp"
 #include "newskg/pipeline/pipeline.hpp"
 #include "newskg/read/reader.hpp"
 
@@ -62,8 +63,9 @@ int run_eval(const Args& args) {
             nlohmann::json graph_json = to_json(graph, &resources->ontology());
             if (save) {
                 std::string id = gold.value("id", std::filesystem::path(gold_path).stem().string());
+                // The graph as `extract --format json` writes it, through the one writer.
                 write_file_atomically((std::filesystem::path(*save) / (id + ".json")).string(),
-                                      graph_json.dump(1) + "\n");
+                                      io::write_graph(io::info(io::Format::Json), graph, resources->ontology(), {}));
             }
             scores.push_back(score_graph(gold, graph_json, gold_path));
         } catch (const error& e) {

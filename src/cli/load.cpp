@@ -160,11 +160,11 @@ Command load_command() {
                      R"(Loads RDF exports and news articles into the RDF store in DIR (created when absent),
 which `newskg query` answers SPARQL queries from.
 
-FILE is an RDF file (.ttl, .nt, .nq, .trig, .rdf or .xml; the graph names of N-Quads
-and TriG are kept) or an article as `newskg extract` reads them (.txt, .html, .jsonl,
-.gz, a directory, - for standard input), which is extracted and loaded as the N-Quads
-export would write it: actors and relations in the default graph, the article and its
-evidence in the named graph of the article's IRI.
+FILE is an RDF file (.ttl, .nt, .nq, .trig, .rdf, .xml or .jsonld; the graph names of
+N-Quads, TriG and JSON-LD are kept) or an article as `newskg extract` reads them (.txt,
+.html, .jsonl, .gz, a directory, - for standard input), which is extracted and loaded as
+the N-Quads export would write it: actors and relations in the default graph, the
+article and its evidence in the named graph of the article's IRI.
 
 Loading merges by IRI (the same actor in two articles is one node) and never
 duplicates: a triple already in the store is not added twice. An article the store

@@ -70,14 +70,13 @@ int run_push(const Args& args) {
     store::PushDataset dataset(args.value("--graph").value_or(""));
     std::vector<std::string> articles;
     for (const auto& path : args.positionals()) {
-        const std::string syntax = store::PushDataset::syntax_for(path);
-        if (syntax.empty()) {
+        if (!store::PushDataset::is_rdf_file(path)) {
             articles.push_back(path);
             continue;
         }
         try {
-            dataset.add_file(path, syntax);
-        } catch (const rdf_error& e) {
+            dataset.add_file(path);
+        } catch (const error& e) {
             std::cerr << "newskg: error: " << printable(e.what(), true) << "\nnewskg: nothing was pushed\n";
             return 1;
         }
@@ -101,8 +100,7 @@ int run_push(const Args& args) {
         }
         KnowledgeGraph all = all_articles.graph();
         if (extracted > 1) all = resolve_actors(all, resources->ontology(), MergeOptions{}).graph;
-        dataset.add_text(to_rdf(all, resources->ontology(), RdfSyntax::NQuads, ao.pipeline.base_iri), "nquads",
-                         ao.pipeline.base_iri, "the extracted articles");
+        dataset.add(to_quads(all, resources->ontology(), ao.pipeline.base_iri), "the extracted articles");
     }
     if (dataset.empty()) {
         std::cerr << "newskg: the inputs hold no triples; nothing was pushed\n";
@@ -204,9 +202,10 @@ Command push_command() {
 Protocol (Virtuoso, Fuseki, GraphDB, Oxigraph ...), one HTTP request per graph.
 
 FILE is an RDF export of newskg or articles:
-  .nq, .trig     a dataset: each named graph goes to its own name; the default graph
-                 (actors and relations) to --graph, else to the store's default graph
-  .ttl, .nt      one graph: to --graph, else to the store's default graph
+  .nq, .trig,    a dataset: each named graph goes to its own name; the default graph
+  .jsonld        (actors and relations) to --graph, else to the store's default graph
+  .ttl, .nt,     one graph: to --graph, else to the store's default graph
+  .rdf, .xml
   anything else  articles (.txt, .html, .jsonl, directories, as for extract): extracted
                  first, then pushed like an N-Quads export of them
 Graphs of the same name in several inputs are merged and sent once.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <locale>
 #include <map>
 #include <optional>
@@ -13,19 +14,7 @@
 #include <utility>
 #include <vector>
 
-// GCC 12 at -O2 reports a false -Wmaybe-uninitialized inside Boost's edge iterator (a
-// boost::optional it only reads after setting) once write_graphviz is inlined here; the
-// location it reports is in the Boost headers, so that is where it is silenced.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/graphviz.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-
+#include "export/boost_graph_writers.hpp"
 #include "export/utf8.hpp"
 #include "newskg/ontology/ontology.hpp"
 
@@ -61,22 +50,6 @@ NodeStyle node_style(ActorType t) {
     return {"ellipse", "filled,dashed", "#ffffff"};
 }
 
-/// The name a reader sees for an actor type in the legend: the ontology classes' labels
-/// (newskg.ttl), not the class names, which are code ("ArmedGroup").
-const char* type_name(ActorType t) {
-    switch (t) {
-    case ActorType::Person: return "person";
-    case ActorType::Country: return "country";
-    case ActorType::Location: return "location";
-    case ActorType::Government: return "government";
-    case ActorType::Military: return "military";
-    case ActorType::ArmedGroup: return "armed group";
-    case ActorType::Organization: return "organization";
-    case ActorType::Actor: break;
-    }
-    return "other actor";
-}
-
 constexpr ActorType kActorTypes[] = {ActorType::Person,     ActorType::Country,
                                      ActorType::Government, ActorType::Military,
                                      ActorType::ArmedGroup, ActorType::Organization,
@@ -97,17 +70,15 @@ struct EdgeStyle {
     const char* name;
 };
 
-EdgeStyle edge_style(int cls) {
-    switch (cls) {
-    case 1: return {"#2ca02c", "solid", "verbal cooperation"};
-    case 2: return {"#1b6f8a", "solid", "material cooperation"};
-    case 3: return {"#ff7f0e", "solid", "verbal conflict"};
-    case 4: return {"#d62728", "solid", "material conflict"};
-    case 0: return {"#8c8c8c", "dashed", "standing relation"};
-    default: break;
-    }
-    return {"#444444", "solid", "event"};
-}
+/// By edge class (edge_class: 0 to kUnknownEventClass).
+constexpr EdgeStyle kEdgeStyles[] = {
+    {"#8c8c8c", "dashed", "standing relation"},  {"#2ca02c", "solid", "verbal cooperation"},
+    {"#1b6f8a", "solid", "material cooperation"}, {"#ff7f0e", "solid", "verbal conflict"},
+    {"#d62728", "solid", "material conflict"},    {"#444444", "solid", "event"},
+};
+static_assert(std::size(kEdgeStyles) == kUnknownEventClass + 1, "one style per edge class");
+
+EdgeStyle edge_style(int cls) { return kEdgeStyles[cls]; }
 
 /// Pen width grows with the number of mentions, capped so one repeated relation does not
 /// drown the picture. Formatted by hand: printf's "%.1f" follows the C locale, and a
@@ -254,7 +225,7 @@ void write_legend(std::ostream& out, const Selection& sel) {
         if (!types.count(t)) continue;
         const NodeStyle s = node_style(t);
         out << "<TR><TD BGCOLOR=\"" << s.fill << "\" BORDER=\"1\" COLOR=\"#888888\" WIDTH=\"22\"></TD>"
-            << "<TD ALIGN=\"LEFT\">" << type_name(t) << "</TD></TR>";
+            << "<TD ALIGN=\"LEFT\">" << detail::actor_type_word(t) << "</TD></TR>";
     }
     // Cooperation to conflict, then the rest, as a reader scans from green to red.
     for (int cls : {1, 2, 3, 4, kUnknownEventClass, 0}) {

@@ -12,20 +12,7 @@
 #include <utility>
 #include <vector>
 
-// GCC 12 at -O2 reports a false -Wmaybe-uninitialized inside Boost's edge iterator (a
-// boost::optional it only reads after setting) once the writer is inlined here, as in
-// dot_export.cpp; it is silenced around the Boost headers, where it is reported.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/graphml.hpp>
-#include <boost/property_map/function_property_map.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-
+#include "export/boost_graph_writers.hpp"
 #include "export/property_labels.hpp"
 #include "export/utf8.hpp"
 #include "newskg/ontology/ontology.hpp"
@@ -116,11 +103,16 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     // Each attribute is a read-only map from descriptor to value; write_graphml types
     // the <key> by the map's value type (string, int, double).
     boost::dynamic_properties dp(boost::ignore_other_properties);
+    // One attribute: `field` of the row (of `rows`) that a vertex or edge bundles.
+    auto attr = [&](const char* name, const auto& rows, auto field, auto descriptor) {
+        using Descriptor = decltype(descriptor);
+        using Row = typename std::decay_t<decltype(rows)>::value_type;
+        using Value = std::remove_reference_t<decltype(std::declval<Row>().*field)>;
+        dp.property(name, boost::make_function_property_map<Descriptor, Value>(
+                              [&rows, &g, field](Descriptor d) { return rows[g[d]].*field; }));
+    };
     auto node_attr = [&](const char* name, std::string NodeRow::*field) {
-        dp.property(name, boost::make_function_property_map<GraphmlGraph::vertex_descriptor, std::string>(
-                              [&nodes, &g, field](GraphmlGraph::vertex_descriptor v) {
-                                  return nodes[g[v]].*field;
-                              }));
+        attr(name, nodes, field, GraphmlGraph::vertex_descriptor{});
     };
     node_attr("label", &NodeRow::label);
     node_attr("type", &NodeRow::type);
@@ -129,11 +121,7 @@ std::string to_graphml(const KnowledgeGraph& graph, const Ontology* ontology) {
     node_attr("aliases", &NodeRow::aliases);
     node_attr("articles", &NodeRow::articles);
     auto edge_attr = [&](const char* name, auto EdgeRow::*field) {
-        using Value = std::remove_reference_t<decltype(std::declval<EdgeRow>().*field)>;
-        dp.property(name, boost::make_function_property_map<GraphmlGraph::edge_descriptor, Value>(
-                              [&edges, &g, field](GraphmlGraph::edge_descriptor e) {
-                                  return edges[g[e]].*field;
-                              }));
+        attr(name, edges, field, GraphmlGraph::edge_descriptor{});
     };
     edge_attr("predicate", &EdgeRow::predicate);
     edge_attr("label", &EdgeRow::label);

@@ -9,6 +9,7 @@
 
 #include "export/article_span.hpp"
 #include "export/page/page_template.hpp"
+#include "export/property_labels.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/export/image.hpp"
 #include "newskg/export/json.hpp"
@@ -19,15 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-/// The word a reader sees for an actor type (the ontology classes' labels).
+/// The word a reader sees for an actor type named as in the JSON export ("ArmedGroup").
 const char* type_name(const std::string& type) {
-    static const std::unordered_map<std::string, const char*> names{
-        {"Person", "person"},         {"Country", "country"},     {"Location", "location"},
-        {"Government", "government"}, {"Military", "military"},   {"ArmedGroup", "armed group"},
-        {"Organization", "organization"},
-    };
-    const auto it = names.find(type);
-    return it != names.end() ? it->second : "other actor";
+    return detail::actor_type_word(actor_type_from_string(type).value_or(ActorType::Actor));
 }
 
 std::string default_title(const KnowledgeGraph& graph) {

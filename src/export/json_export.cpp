@@ -115,6 +115,18 @@ class Reader {
         if (!v.is_object()) fail(ids::parse::kGraphJsonShape, where, "expected an object");
     }
 
+    /// Calls f(item, where) for each item of the array `key` of `obj`, each checked to be
+    /// an object and named ".../key/i" in messages.
+    template <class F>
+    void objects(const json& obj, const std::string& where, const char* key, bool required, F&& f) const {
+        const json& items = array(obj, where, key, required);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string at = where + "/" + key + "/" + std::to_string(i);
+            object(items[i], at);
+            f(items[i], at);
+        }
+    }
+
   private:
     std::string source_;
 };
@@ -252,11 +264,7 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
     rd.object(in, "");
     KnowledgeGraph graph;
 
-    const json& articles = rd.array(in, "", "articles", false);
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        const std::string at = "/articles/" + std::to_string(i);
-        const json& a = articles[i];
-        rd.object(a, at);
+    rd.objects(in, "", "articles", false, [&](const json& a, const std::string& at) {
         ArticleInfo info;
         info.id = rd.string(a, at, "id", true);
         info.iri = rd.string(a, at, "iri");
@@ -268,13 +276,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         info.url = rd.string(a, at, "url");
         info.source_path = rd.string(a, at, "source");
         graph.add_article(info);
-    }
+    });
 
-    const json& entities = rd.array(in, "", "entities", true);
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        const std::string at = "/entities/" + std::to_string(i);
-        const json& e = entities[i];
-        rd.object(e, at);
+    rd.objects(in, "", "entities", true, [&](const json& e, const std::string& at) {
         EntityNode node;
         // "iri" is authoritative; "id" alone is enough so that hand-written files in the
         // scorer's minimal format ({"id": "e1", ...}) load too.
@@ -292,13 +296,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
         node.country_code = rd.string(e, at, "country");
         node.articles = rd.strings(e, at, "articles");
         graph.upsert_node(node);
-    }
+    });
 
-    const json& relations = rd.array(in, "", "relations", true);
-    for (std::size_t i = 0; i < relations.size(); ++i) {
-        const std::string at = "/relations/" + std::to_string(i);
-        const json& r = relations[i];
-        rd.object(r, at);
+    rd.objects(in, "", "relations", true, [&](const json& r, const std::string& at) {
         const std::string subject = rd.string(r, at, "subject", true);
         const std::string object = rd.string(r, at, "object", true);
         if (!graph.find(subject))
@@ -326,11 +326,7 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
                         "unknown flag \"" + flags[f] + "\"");
         }
         edge.mention_count = rd.count(r, at, "mention_count", 1);
-        const json& evidence = rd.array(r, at, "evidence", false);
-        for (std::size_t k = 0; k < evidence.size(); ++k) {
-            const std::string eat = at + "/evidence/" + std::to_string(k);
-            const json& ev = evidence[k];
-            rd.object(ev, eat);
+        rd.objects(r, at, "evidence", false, [&](const json& ev, const std::string& eat) {
             Evidence item;
             item.document = rd.string(ev, eat, "document");
             item.sentence = rd.count(ev, eat, "sentence", 0);
@@ -339,9 +335,9 @@ KnowledgeGraph from_json(const nlohmann::json& in, const std::string& source) {
             if (item.span.end < item.span.begin) rd.fail(ids::parse::kGraphJsonField, eat + "/end", "end before start");
             item.text = rd.string(ev, eat, "text");
             edge.evidence.push_back(std::move(item));
-        }
+        });
         graph.upsert_edge(subject, edge, object);
-    }
+    });
     return graph;
 }
 

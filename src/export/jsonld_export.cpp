@@ -1,5 +1,5 @@
 // JSON-LD export: the RDF dataset of rdf_export.cpp, compacted by hand against newskg's
-// context. The dataset comes out of librdf as plain quads (rdf_dataset.hpp); this file
+// context. The dataset comes out of librdf as plain quads (to_quads, export/rdf.hpp); this file
 // only chooses keys and value shapes, so every triple of the Turtle export appears here
 // once and nothing else does (the tests count triples through rdflib's JSON-LD parser).
 //
@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "export/rdf_dataset.hpp"
+#include "newskg/export/rdf.hpp"
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 
@@ -31,8 +31,6 @@ namespace newskg {
 namespace {
 
 using nlohmann::json;
-using detail::RdfQuad;
-using detail::RdfTerm;
 
 using vocab::kRdfType;
 using vocab::kXsdString;
@@ -42,7 +40,7 @@ constexpr const auto& kPrefixes = vocab::kVocabularyPrefixes;
 /// One term of the context: a short key for a property, with the coercion of its values
 /// ("@id", a datatype as "xsd:...", or none) and whether its value is always an array
 /// (properties that routinely have several values, so readers need not test the shape).
-struct Term {
+struct ContextTerm {
     const char* name;
     const char* prefix;
     const char* local;
@@ -51,7 +49,7 @@ struct Term {
     const char* language = nullptr; ///< the language of its plain strings ("@language")
 };
 
-constexpr Term kTerms[] = {
+constexpr ContextTerm kTerms[] = {
     // actors
     {"label", "rdfs", "label", nullptr, false, "en"},
     {"prefLabel", "skos", "prefLabel", nullptr, false, "en"},
@@ -108,10 +106,10 @@ bool simple_name(std::string_view s) {
 
 /// The context's terms, by name and by the IRI they stand for.
 struct Terms {
-    std::map<std::string, const Term*, std::less<>> by_name;
-    std::map<std::string, const Term*, std::less<>> by_iri;
+    std::map<std::string, const ContextTerm*, std::less<>> by_name;
+    std::map<std::string, const ContextTerm*, std::less<>> by_iri;
     Terms() {
-        for (const Term& t : kTerms) {
+        for (const ContextTerm& t : kTerms) {
             by_name.emplace(t.name, &t);
             by_iri.emplace(expand(t.prefix, t.local), &t);
         }
@@ -161,9 +159,9 @@ json integer_value(const std::string& s) {
 }
 
 /// The value of one object under a key whose term is `term` (nullptr: no term).
-json value_of(const RdfTerm& o, const Term* term) {
+json value_of(const Term& o, const ContextTerm* term) {
     const std::string coercion = term && term->type ? term->type : "";
-    if (o.kind != RdfTerm::Kind::Literal) {
+    if (o.is_node()) {
         if (coercion == "@id") return o.text();
         return json{{"@id", o.text()}};
     }
@@ -218,7 +216,7 @@ json build_context() {
     json ctx = json::object();
     ctx["@vocab"] = std::string(kOntologyNs);
     for (const auto& p : kPrefixes) ctx[std::string(p.name)] = std::string(p.iri);
-    for (const Term& term : kTerms) {
+    for (const ContextTerm& term : kTerms) {
         json def = json::object();
         def["@id"] = std::string(term.prefix) + ":" + term.local;
         if (term.type) def["@type"] = term.type;
@@ -237,19 +235,18 @@ const nlohmann::json& jsonld_context() {
 }
 
 std::string to_jsonld(const KnowledgeGraph& graph, const Ontology& ontology, const std::string& base_iri) {
-    const std::vector<RdfQuad> quads = detail::rdf_dataset(graph, ontology, base_iri);
+    const std::vector<Quad> quads = to_quads(graph, ontology, base_iri);
     const Terms& t = terms();
 
     std::map<std::string, NodeMap> graphs; // "" = default graph, first
     graphs[std::string()];
-    for (const RdfQuad& q : quads) {
+    for (const Quad& q : quads) {
         auto& props = graphs[q.graph][q.subject.text()];
-        if (q.predicate == kRdfType && q.object.kind != RdfTerm::Kind::Literal) {
-            props["@type"].push_back(q.object.kind == RdfTerm::Kind::Blank ? q.object.text()
-                                                                             : compact_iri(q.object.value, false));
+        if (q.predicate.value == kRdfType && q.object.is_node()) {
+            props["@type"].push_back(q.object.is_blank() ? q.object.text() : compact_iri(q.object.value, false));
             continue;
         }
-        const std::string key = compact_iri(q.predicate, true);
+        const std::string key = compact_iri(q.predicate.value, true);
         const auto term = t.by_name.find(key);
         props[key].push_back(value_of(q.object, term != t.by_name.end() ? term->second : nullptr));
     }

@@ -7,7 +7,7 @@
 // edge ("did not attack") gets only the qualified node: asserting the direct triple
 // would state the opposite of the text.
 //
-// Datasets (N-Quads, TriG, and JSON-LD through rdf_dataset) hold the same triples,
+// Datasets (N-Quads, TriG, and JSON-LD through to_quads) hold the same triples,
 // each in exactly one graph, so the union of a dataset's graphs is the Turtle export:
 //   - the default graph holds what the articles agree on as a whole: the actors
 //     (types, labels, codes), the outlets, and the direct triples, each stated once
@@ -40,7 +40,6 @@
 #include <utility>
 #include <vector>
 
-#include "export/rdf_dataset.hpp"
 #include "export/utf8.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/rdf/vocabulary.hpp"
@@ -452,21 +451,16 @@ std::string write_trig(Builder& b) {
 
 } // namespace
 
-namespace detail {
-
-std::vector<RdfQuad> rdf_dataset(const KnowledgeGraph& graph, const Ontology& ontology,
-                                 const std::string& base_iri) {
+std::vector<Quad> to_quads(const KnowledgeGraph& graph, const Ontology& ontology, const std::string& base_iri) {
     Builder b(ontology, base_of(base_iri), true);
     build(b, graph, ontology);
-    std::vector<RdfQuad> quads;
+    std::vector<Quad> quads;
     for (rdf::Stream st = b.model().statements(); !st.end(); st.next()) {
         const rdf::StatementRef s = st.current();
-        quads.push_back({graph_of(st), s.subject().term(), std::string(s.predicate().iri()), s.object().term()});
+        quads.push_back({s.subject().term(), s.predicate().term(), s.object().term(), graph_of(st)});
     }
     return quads;
 }
-
-} // namespace detail
 
 std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyntax syntax,
                    const std::string& base_iri) {

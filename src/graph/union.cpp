@@ -30,6 +30,25 @@ void add_articles_and_nodes(KnowledgeGraph& all, const KnowledgeGraph& graph, co
     }
 }
 
+/// The articles and nodes of the union `all` into `g`, each gazetteer actor labelled by
+/// the gazetteer when its label is one of the node's names. Decided on the final set of
+/// names, so it does not depend on the order either; graph() and take() start so.
+void add_articles_and_labelled_nodes(KnowledgeGraph& g, const KnowledgeGraph& all, const Ontology& ontology) {
+    for (const ArticleInfo& a : all.articles()) g.add_article(a);
+    for (const EntityNode* n : all.nodes()) {
+        const GazetteerEntry* gaz = ontology.actor(n->iri);
+        if (!gaz || gaz->label == n->label ||
+            !std::binary_search(n->aliases.begin(), n->aliases.end(), gaz->label)) {
+            g.upsert_node(*n);
+            continue;
+        }
+        EntityNode relabelled = *n;
+        relabelled.aliases.push_back(n->label);
+        relabelled.label = gaz->label;
+        g.upsert_node(relabelled);
+    }
+}
+
 } // namespace
 
 void GraphUnion::add(const KnowledgeGraph& graph, const Renames& rename) {
@@ -69,19 +88,7 @@ KnowledgeGraph GraphUnion::take() {
     } else {
         // As graph() builds it (nodes in IRI order, then the edges in edges() order),
         // moving each edge instead of copying it.
-        for (const ArticleInfo& a : all_.articles()) g.add_article(a);
-        for (const EntityNode* n : all_.nodes()) {
-            const GazetteerEntry* gaz = ontology_->actor(n->iri);
-            if (!gaz || gaz->label == n->label ||
-                !std::binary_search(n->aliases.begin(), n->aliases.end(), gaz->label)) {
-                g.upsert_node(*n);
-                continue;
-            }
-            EntityNode relabelled = *n;
-            relabelled.aliases.push_back(n->label);
-            relabelled.label = gaz->label;
-            g.upsert_node(relabelled);
-        }
+        add_articles_and_labelled_nodes(g, all_, *ontology_);
         auto& im = const_cast<KnowledgeGraph::Impl&>(all_.impl()); // ours, emptied below
         for (const auto& [key, e] : im.edge_index)
             g.upsert_edge(im.graph[boost::source(e, im.graph)].iri, std::move(im.graph[e]),
@@ -94,22 +101,8 @@ KnowledgeGraph GraphUnion::take() {
 
 KnowledgeGraph GraphUnion::graph() const {
     if (!ontology_) return all_;
-    // The gazetteer's label wins when it is one of the node's names. Decided on the
-    // final set of names, so it does not depend on the order either.
     KnowledgeGraph g;
-    for (const ArticleInfo& a : all_.articles()) g.add_article(a);
-    for (const EntityNode* n : all_.nodes()) {
-        const GazetteerEntry* gaz = ontology_->actor(n->iri);
-        if (!gaz || gaz->label == n->label ||
-            !std::binary_search(n->aliases.begin(), n->aliases.end(), gaz->label)) {
-            g.upsert_node(*n);
-            continue;
-        }
-        EntityNode relabelled = *n;
-        relabelled.aliases.push_back(n->label);
-        relabelled.label = gaz->label;
-        g.upsert_node(relabelled);
-    }
+    add_articles_and_labelled_nodes(g, all_, *ontology_);
     for (const EdgeView& e : all_.edges()) g.upsert_edge(e.subject.iri, e.relation, e.object.iri);
     return g;
 }

@@ -1,5 +1,5 @@
-// Reading exported graphs back. The RDF is parsed by librdf into plain triples (the
-// callback of rdf::Parser::parse_file), grouped by subject, and the KnowledgeGraph is
+// Reading exported graphs back. The RDF is read into quads by the one RDF reader
+// (io::read_quads), grouped by subject, and the KnowledgeGraph is
 // rebuilt from the vocabulary src/export/rdf_export.cpp writes. Edges come from the
 // qualified nodes, which carry everything an edge holds (one node per evidence item,
 // each repeating the edge's scores, dates and flags); the direct triples add nothing.
@@ -22,7 +22,6 @@
 #include "newskg/ontology/ontology.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 #include "io/rdf_triples.hpp"
-#include "rdf/rdf.hpp"
 
 namespace newskg {
 
@@ -30,7 +29,6 @@ namespace {
 
 using detail::Description;
 using detail::Descriptions;
-using detail::Value;
 
 using vocab::kRdfsLabel;
 using vocab::kRdfType;
@@ -38,8 +36,8 @@ using vocab::kSchema;
 using vocab::kSkos;
 constexpr auto cat = vocab::iri;
 
-const std::vector<Value>& values(const Description& d, const std::string& predicate) {
-    static const std::vector<Value> none;
+const std::vector<Term>& values(const Description& d, const std::string& predicate) {
+    static const std::vector<Term> none;
     const auto it = d.find(predicate);
     return it == d.end() ? none : it->second;
 }
@@ -230,18 +228,7 @@ KnowledgeGraph graph_from_rdf(const std::string& path, const Descriptions& tripl
 
 KnowledgeGraph graph_from_json_text(const std::string& text, const std::string& path, bool jsonld,
                                     const Ontology& ontology) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // nlohmann gives the byte; messages name the line.
-        const std::size_t byte = std::min<std::size_t>(e.byte, text.size());
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
-        throw parse_error(ids::parse::kGraphNotJson, path, line, std::string("not valid JSON: ") + e.what());
-    } catch (const nlohmann::json::exception& e) {
-        // Well-formed but out of range ("8e730"): found by fuzz_rdf_reader.
-        throw parse_error(ids::parse::kGraphNotJson, path, 0, std::string("not valid JSON: ") + e.what());
-    }
+    const nlohmann::json j = detail::parse_json_text(text, path);
     if (jsonld || (j.is_object() && (j.contains("@context") || j.contains("@graph"))))
         return graph_from_rdf(path, detail::jsonld_descriptions(j, path), ontology);
     if (!j.is_object() || !j.contains("entities"))
@@ -255,28 +242,28 @@ namespace detail {
 
 namespace {
 
-/// Subject → property → values of every statement `parse` reports.
-template <class Parse>
-Descriptions collect(Parse&& parse) {
+/// Subject → property → values of every quad `read` hands on.
+template <class Read>
+Descriptions collect(Read&& read) {
     Descriptions out;
-    parse([&](rdf::StatementRef st, rdf::NodeRef) {
-        out[st.subject().term().text()][std::string(st.predicate().iri())].push_back(st.object().term());
-    });
+    read([&](Quad&& q) { out[q.subject.text()][q.predicate.value].push_back(std::move(q.object)); });
     return out;
 }
 
 } // namespace
 
-Descriptions parse_rdf_file(const std::string& path, const std::string& syntax) {
-    rdf::World world;
-    rdf::Parser parser(world, syntax);
-    return collect([&](const auto& each) { parser.parse_file_quads(path, each); });
+Descriptions parse_rdf_file(const std::string& path, const io::FormatInfo& format) {
+    return collect([&](const io::QuadSink& each) { io::read_quads(path, format, each); });
 }
 
-Descriptions parse_rdf_text(std::string_view text, const std::string& syntax, const std::string& name) {
-    rdf::World world;
-    rdf::Parser parser(world, syntax);
-    return collect([&](const auto& each) { parser.parse_string_quads(text, std::string(kDefaultBaseIri), name, each); });
+Descriptions parse_rdf_text(std::string_view text, const io::FormatInfo& format, const std::string& name) {
+    return collect([&](const io::QuadSink& each) {
+        io::read_quads_text(text, format, std::string(kDefaultBaseIri), name, each);
+    });
+}
+
+Descriptions jsonld_descriptions(const nlohmann::json& doc, const std::string& name) {
+    return collect([&](const io::QuadSink& each) { jsonld_quads(doc, name, each); });
 }
 
 } // namespace detail
@@ -289,7 +276,7 @@ KnowledgeGraph read_graph_text(const std::string& text, const io::FormatInfo& fo
                               io::names_where(io::is_readable) + ")");
     if (format.format == io::Format::Json || format.format == io::Format::JsonLd)
         return graph_from_json_text(text, name, format.format == io::Format::JsonLd, ontology);
-    return graph_from_rdf(name, detail::parse_rdf_text(text, std::string(format.raptor_syntax), name), ontology);
+    return graph_from_rdf(name, detail::parse_rdf_text(text, format, name), ontology);
 }
 
 KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology) {
@@ -305,8 +292,7 @@ KnowledgeGraph read_graph_file(const std::string& path, const Ontology& ontology
                 for (auto e : f.extensions) exts += (exts.empty() ? "" : " ") + std::string(e);
         throw parse_error(ids::parse::kGraphFormat, path, 0, "unknown graph format (expected one of: " + exts + ")");
     }
-    if (!format->raptor_syntax.empty())
-        return graph_from_rdf(path, detail::parse_rdf_file(path, std::string(format->raptor_syntax)), ontology);
+    if (!format->raptor_syntax.empty()) return graph_from_rdf(path, detail::parse_rdf_file(path, *format), ontology);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(ids::input::kUnreadable, path, "cannot open the file");
     std::stringstream buf;

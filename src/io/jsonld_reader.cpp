@@ -1,11 +1,13 @@
 // Reading JSON-LD back: the compacted form newskg writes (export/jsonld_export.cpp),
-// expanded against the document's own @context into the subject → property → values
-// map the RDF reader builds graphs from. Handled: "@vocab", prefixes, term definitions
-// with "@id" and "@type" coercion ("@id" or a datatype), compact IRIs, blank node ids,
-// "@type", values as strings, numbers, booleans, {"@id"} and {"@value"} objects, arrays,
-// a top-level "@graph" and named graphs nested in it (their names are not kept, as the
-// RDF reader does not keep them either). Not handled (never written by newskg, so a
-// clear error): remote contexts, "@reverse", lists, embedded nodes.
+// expanded against the document's own @context into quads, the same ones the N-Quads
+// export of the graph holds (so loading either into a store gives the same store).
+// Handled: "@vocab", prefixes, term definitions with "@id", "@type" coercion ("@id" or
+// a datatype) and "@language", compact IRIs, blank node ids, "@type", values as strings,
+// numbers, booleans, {"@id"} and {"@value"} objects (with "@type" or "@language"),
+// arrays, a top-level "@graph" and named graphs nested in it. Not handled (never written
+// by newskg, so a clear error): remote contexts, "@reverse", lists, embedded nodes.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "io/rdf_triples.hpp"
@@ -21,6 +23,7 @@ using nlohmann::json;
 struct TermDef {
     std::string iri;
     std::string coercion; ///< "@id", a datatype IRI, or empty
+    std::string language; ///< "@language" of its plain strings, or empty
 };
 
 class Expander {
@@ -45,6 +48,7 @@ class Expander {
                     const std::string type = t->get<std::string>();
                     d.coercion = type == "@id" || type == "@vocab" ? "@id" : expand(type, false);
                 }
+                if (auto l = v.find("@language"); l != v.end() && l->is_string()) d.language = l->get<std::string>();
             } else {
                 fail("the @context entry \"" + k + "\" is not a prefix or a term definition");
             }
@@ -85,94 +89,125 @@ class Expander {
 };
 
 /// An expanded IRI or "_:" blank node id as a term.
-Value node_term(const std::string& id) {
-    return id.rfind("_:", 0) == 0 ? Value::blank(id.substr(2)) : Value::iri(id);
+Term node_term(const std::string& id) {
+    return id.rfind("_:", 0) == 0 ? Term::blank(id.substr(2)) : Term::iri(id);
 }
 
 std::string scalar_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-    if (v.is_number_integer()) return v.dump();
     if (v.is_number()) return v.dump();
+    return {};
+}
+
+/// The datatype JSON-LD gives a native value that no coercion types.
+std::string native_datatype(const json& v) {
+    if (v.is_boolean()) return std::string(vocab::kXsd) + "boolean";
+    if (v.is_number_integer()) return std::string(vocab::kXsd) + "integer";
+    if (v.is_number()) return std::string(vocab::kXsd) + "double";
     return {};
 }
 
 class Reader {
   public:
-    Reader(const Expander& x, Descriptions& out) : x_(x), out_(out) {}
+    Reader(const Expander& x, const io::QuadSink& each) : x_(x), each_(each) {}
 
-    void nodes(const json& items) {
+    /// The node objects of `items` (one or an array of them), in `graph`.
+    void nodes(const json& items, const std::string& graph) {
         if (items.is_object()) {
-            node(items);
+            node(items, graph);
             return;
         }
         if (!items.is_array()) x_.fail("\"@graph\" must hold node objects");
-        for (const auto& n : items) node(n);
+        for (const auto& n : items) node(n, graph);
     }
 
   private:
     const Expander& x_;
-    Descriptions& out_;
+    const io::QuadSink& each_;
 
-    void node(const json& n) {
+    void node(const json& n, const std::string& graph) {
         if (!n.is_object()) x_.fail("a node must be a JSON object");
         if (n.empty()) return; // {} states nothing
-        if (auto g = n.find("@graph"); g != n.end()) nodes(*g);
         const auto id = n.find("@id");
+        if (id != n.end() && !id->is_string()) x_.fail("\"@id\" must be a string");
+        const std::string subject = id == n.end() ? std::string() : x_.expand(id->get<std::string>(), false);
+        // A node with "@graph" names the graph its nodes are in.
+        if (auto g = n.find("@graph"); g != n.end()) nodes(*g, subject);
         if (id == n.end()) {
             if (n.size() == 1 && n.contains("@graph")) return;
             x_.fail("a node without \"@id\" (newskg names every node)");
         }
-        if (!id->is_string()) x_.fail("\"@id\" must be a string");
-        const std::string subject = x_.expand(id->get<std::string>(), false);
+        const Term s = node_term(subject);
         for (const auto& [key, value] : n.items()) {
             if (key == "@id" || key == "@graph" || key == "@context") continue;
             if (key == "@type") {
                 for (const auto& t : value.is_array() ? value : json::array({value})) {
                     if (!t.is_string()) x_.fail("\"@type\" must hold IRIs");
-                    out_[subject][std::string(vocab::kRdfType)].push_back(
-                        node_term(x_.expand(t.get<std::string>(), true)));
+                    each_({s, Term::iri(std::string(vocab::kRdfType)), node_term(x_.expand(t.get<std::string>(), true)),
+                           graph});
                 }
                 continue;
             }
             if (!key.empty() && key[0] == '@') x_.fail("\"" + key + "\" is not read");
             const TermDef* def = x_.term(key);
-            const std::string predicate = x_.expand(key, true);
+            const Term predicate = Term::iri(x_.expand(key, true));
             for (const auto& v : value.is_array() ? value : json::array({value}))
-                out_[subject][predicate].push_back(object(v, def));
+                each_({s, predicate, object(v, def), graph});
         }
     }
 
-    Value object(const json& v, const TermDef* def) const {
+    Term object(const json& v, const TermDef* def) const {
         if (v.is_object()) {
             if (auto id = v.find("@id"); id != v.end() && id->is_string()) {
                 if (v.size() > 1) x_.fail("embedded nodes are not read");
                 return node_term(x_.expand(id->get<std::string>(), false));
             }
-            if (auto val = v.find("@value"); val != v.end()) return Value::literal(scalar_text(*val));
-            x_.fail("a value object needs \"@id\" or \"@value\"");
+            const auto val = v.find("@value");
+            if (val == v.end()) x_.fail("a value object needs \"@id\" or \"@value\"");
+            if (val->is_object() || val->is_array() || val->is_null()) x_.fail("\"@value\" must be a scalar");
+            if (auto t = v.find("@type"); t != v.end() && t->is_string())
+                return Term::literal(scalar_text(*val), x_.expand(t->get<std::string>(), true));
+            if (auto l = v.find("@language"); l != v.end() && l->is_string())
+                return Term::literal(scalar_text(*val), {}, l->get<std::string>());
+            return Term::literal(scalar_text(*val), val->is_string() ? std::string() : native_datatype(*val));
         }
         if (v.is_array() || v.is_null()) x_.fail("nested arrays and null values are not read");
-        if (def && def->coercion == "@id" && v.is_string()) return node_term(x_.expand(v.get<std::string>(), false));
-        return Value::literal(scalar_text(v));
+        const std::string coercion = def ? def->coercion : std::string();
+        if (coercion == "@id" && v.is_string()) return node_term(x_.expand(v.get<std::string>(), false));
+        if (!coercion.empty() && coercion != "@id") return Term::literal(scalar_text(v), coercion);
+        if (v.is_string()) return Term::literal(scalar_text(v), {}, def ? def->language : std::string());
+        return Term::literal(scalar_text(v), native_datatype(v));
     }
 };
 
 } // namespace
 
-Descriptions jsonld_descriptions(const nlohmann::json& doc, const std::string& name) {
-    Descriptions out;
+void jsonld_quads(const nlohmann::json& doc, const std::string& name, const io::QuadSink& each) {
     const Expander x(doc, name);
-    Reader r(x, out);
-    if (doc.is_array()) r.nodes(doc);
+    Reader r(x, each);
+    if (doc.is_array()) r.nodes(doc, {});
     else if (!doc.is_object()) x.fail("a JSON-LD document is an object or an array");
-    else if (auto g = doc.find("@graph"); g != doc.end()) r.nodes(*g);
+    else if (auto g = doc.find("@graph"); g != doc.end() && !doc.contains("@id")) r.nodes(*g, {});
     else {
         json copy = doc;
         copy.erase("@context");
-        r.nodes(copy);
+        r.nodes(copy, {});
     }
-    return out;
+}
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& name) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann gives the byte; messages name the line.
+        const std::size_t byte = std::min<std::size_t>(e.byte, text.size());
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + byte, '\n'));
+        throw parse_error(ids::parse::kGraphNotJson, name, line, std::string("not valid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        // Well-formed but out of range ("8e730"): found by fuzz_rdf_reader.
+        throw parse_error(ids::parse::kGraphNotJson, name, 0, std::string("not valid JSON: ") + e.what());
+    }
 }
 
 } // namespace newskg::detail

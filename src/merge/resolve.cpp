@@ -473,7 +473,7 @@ class Resolver {
 } // namespace
 
 AliasRules AliasRules::load(const std::string& path) {
-    const auto triples = detail::parse_rdf_file(path, "turtle");
+    const auto triples = detail::parse_rdf_file(path, io::info(io::Format::Turtle));
     static const std::string skos(vocab::kSkos);
     static const std::vector<std::string> name_predicates{
         skos + "prefLabel", skos + "altLabel", std::string(vocab::kRdfsLabel),

@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "newskg/core/error.hpp"
+#include "newskg/io/term.hpp"
 #include "newskg/rdf/vocabulary.hpp"
 #include "rdf/rdf.hpp"
 
@@ -34,45 +35,38 @@ using vocab::kSkos;
 
 std::string term(std::string_view ns, std::string_view local) { return vocab::iri(ns, local); }
 
-/// The object of one triple, copied out of librdf.
-struct Value {
-    bool iri = false;
-    std::string text; ///< IRI or lexical form
-    std::string lang;
-};
-
 /// Everything said about one subject, in the order the files say it.
 struct Subject {
     std::string file; ///< the file that first mentions it as a subject
-    std::vector<std::pair<std::string, Value>> props;
+    std::vector<std::pair<std::string, Term>> props;
 
-    std::vector<const Value*> all(const std::string& pred) const {
-        std::vector<const Value*> out;
+    std::vector<const Term*> all(const std::string& pred) const {
+        std::vector<const Term*> out;
         for (const auto& [p, v] : props)
             if (p == pred) out.push_back(&v);
         return out;
     }
     /// The first literal of `pred`, preferring English or untagged ones, since labels
     /// may come in several languages.
-    const Value* literal(const std::string& pred) const {
-        const Value* fallback = nullptr;
+    const Term* literal(const std::string& pred) const {
+        const Term* fallback = nullptr;
         for (const auto& [p, v] : props) {
-            if (p != pred || v.iri) continue;
-            if (v.lang.empty() || v.lang == "en" || v.lang.rfind("en-", 0) == 0) return &v;
+            if (p != pred || v.is_iri()) continue;
+            if (v.language.empty() || v.language == "en" || v.language.rfind("en-", 0) == 0) return &v;
             if (!fallback) fallback = &v;
         }
         return fallback;
     }
     bool has(const std::string& pred, const std::string& object_iri) const {
         for (const auto& [p, v] : props)
-            if (p == pred && v.iri && v.text == object_iri) return true;
+            if (p == pred && v.is_iri() && v.text() == object_iri) return true;
         return false;
     }
     std::vector<std::string> literals(const std::string& pred) const {
         std::vector<std::string> out;
         for (const auto& [p, v] : props)
-            if (p == pred && !v.iri && std::find(out.begin(), out.end(), v.text) == out.end())
-                out.push_back(v.text);
+            if (p == pred && !v.is_iri() && std::find(out.begin(), out.end(), v.text()) == out.end())
+                out.push_back(v.text());
         return out;
     }
 };
@@ -145,14 +139,7 @@ SubjectMap read_turtle(const std::string& dir) {
             if (!s.is_iri()) return;
             Subject& subj = subjects[std::string(s.iri())];
             if (subj.file.empty()) subj.file = file;
-            rdf::NodeRef o = st.object();
-            Value v;
-            v.iri = o.is_iri();
-            v.text = o.is_iri() ? std::string(o.iri())
-                     : o.is_literal() ? std::string(o.literal())
-                                      : "_:" + std::string(o.blank_id());
-            v.lang = std::string(o.language());
-            subj.props.emplace_back(std::string(st.predicate().iri()), std::move(v));
+            subj.props.emplace_back(std::string(st.predicate().iri()), st.object().term());
         };
         try {
             parser.parse_file(file, model, each);
@@ -251,23 +238,23 @@ Ontology Ontology::load(const std::string& dir) {
     // --- CAMEO concepts first: the properties are checked against them.
     for (const auto& [iri, s] : subjects) {
         if (!s.has(rdf_type, skos_concept)) continue;
-        const Value* notation = s.literal(skos_notation);
+        const Term* notation = s.literal(skos_notation);
         if (!notation) continue; // a concept of another scheme
         CameoCode c;
-        c.code = notation->text;
+        c.code = notation->text();
         if (!is_cameo_code(c.code))
             throw ontology_error(ids::ontology::kBadCameo, s.file + ": " + short_name(iri) + " has notation \"" +
                                                                c.code + "\", not a CAMEO code");
-        if (const Value* label = s.literal(skos_pref)) c.name = label->text;
-        if (const Value* g = s.literal(nkg("goldstein"))) {
-            c.goldstein = parse_double(g->text);
+        if (const Term* label = s.literal(skos_pref)) c.name = label->text();
+        if (const Term* g = s.literal(nkg("goldstein"))) {
+            c.goldstein = parse_double(g->text());
             if (!c.goldstein)
                 throw ontology_error(ids::ontology::kBadCameo,
                                      s.file + ": CAMEO " + c.code + " has a Goldstein score that is not a number");
         }
-        if (const Value* q = s.literal(nkg("quadClass"))) c.quad_class = parse_int(q->text).value_or(0);
+        if (const Term* q = s.literal(nkg("quadClass"))) c.quad_class = parse_int(q->text()).value_or(0);
         if (c.quad_class == 0) c.quad_class = quad_class_by_rule(c.code);
-        if (const Value* p = s.literal(nkg("ploverCategory"))) c.plover = p->text;
+        if (const Term* p = s.literal(nkg("ploverCategory"))) c.plover = p->text();
         if (o.cameo_index_.count(c.code))
             throw ontology_error(ids::ontology::kBadCameo, s.file + ": CAMEO code " + c.code + " is defined twice");
         o.cameo_index_.emplace(c.code, o.cameo_codes_.size());
@@ -305,48 +292,48 @@ Ontology Ontology::load(const std::string& dir) {
         r.iri = iri;
         r.name = iri.substr(kOntologyNs.size());
         r.event = event;
-        const Value* label = s.literal(rdfs_label);
-        if (!label || label->text.empty())
+        const Term* label = s.literal(rdfs_label);
+        if (!label || label->text().empty())
             throw ontology_error(ids::ontology::kBadProperty, where + " has no rdfs:label");
-        r.label = label->text;
-        const Value* comment = s.literal(rdfs_comment);
-        if (!comment || comment->text.empty())
+        r.label = label->text();
+        const Term* comment = s.literal(rdfs_comment);
+        if (!comment || comment->text().empty())
             throw ontology_error(ids::ontology::kBadProperty, where + " has no rdfs:comment");
-        r.comment = comment->text;
+        r.comment = comment->text();
         r.symmetric = s.has(rdf_type, owl_symmetric);
         if (standing) {
             if (has_code)
                 throw ontology_error(ids::ontology::kBadProperty, where + " is a standing relation with a CAMEO code");
         } else {
-            const Value* code = s.literal(nkg("cameoCode"));
+            const Term* code = s.literal(nkg("cameoCode"));
             if (!code) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:cameoCode");
-            r.cameo = code->text;
+            r.cameo = code->text();
             const CameoCode* concept = o.cameo(r.cameo);
             if (!concept)
                 throw ontology_error(ids::ontology::kBadProperty,
                                      where + " has CAMEO code " + r.cameo + ", which cameo.ttl does not define");
-            const Value* quad = s.literal(nkg("quadClass"));
+            const Term* quad = s.literal(nkg("quadClass"));
             if (!quad) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:quadClass");
-            r.quad_class = parse_int(quad->text).value_or(-1);
+            r.quad_class = parse_int(quad->text()).value_or(-1);
             if (r.quad_class != o.quad_class(r.cameo))
-                throw ontology_error(ids::ontology::kBadProperty, where + " has QuadClass " + quad->text +
+                throw ontology_error(ids::ontology::kBadProperty, where + " has QuadClass " + quad->text() +
                                                                       " but CAMEO " + r.cameo + " is QuadClass " +
                                                                       std::to_string(o.quad_class(r.cameo)));
-            const Value* g = s.literal(nkg("goldstein"));
+            const Term* g = s.literal(nkg("goldstein"));
             if (!g) throw ontology_error(ids::ontology::kBadProperty, where + " has no nkg:goldstein");
-            auto gv = parse_double(g->text);
+            auto gv = parse_double(g->text());
             if (!gv)
                 throw ontology_error(ids::ontology::kBadProperty,
                                      where + " has a Goldstein score that is not a number");
             r.goldstein = *gv;
             if (std::fabs(r.goldstein - o.goldstein(r.cameo)) > 1e-9) {
                 std::ostringstream msg;
-                msg << where << " has Goldstein " << g->text << " but CAMEO " << r.cameo << " scores "
+                msg << where << " has Goldstein " << g->text() << " but CAMEO " << r.cameo << " scores "
                     << o.goldstein(r.cameo);
                 throw ontology_error(ids::ontology::kBadProperty, msg.str());
             }
-            if (const Value* p = s.literal(nkg("ploverCategory"))) {
-                r.plover = p->text;
+            if (const Term* p = s.literal(nkg("ploverCategory"))) {
+                r.plover = p->text();
                 if (!concept->plover.empty() && concept->plover != r.plover)
                     throw ontology_error(ids::ontology::kBadProperty, where + " has PLOVER category " + r.plover +
                                                                           " but CAMEO " + r.cameo + " maps to " +
@@ -354,8 +341,8 @@ Ontology Ontology::load(const std::string& dir) {
             } else {
                 r.plover = concept->plover;
             }
-            const Value* pref = s.literal(nkg("preferredForCode"));
-            by_code[r.cameo].emplace_back(r.name, pref && (pref->text == "true" || pref->text == "1"));
+            const Term* pref = s.literal(nkg("preferredForCode"));
+            by_code[r.cameo].emplace_back(r.name, pref && (pref->text() == "true" || pref->text() == "1"));
         }
         o.relations_.push_back(std::move(r));
     }
@@ -401,8 +388,8 @@ Ontology Ontology::load(const std::string& dir) {
                                                         "presentIn"};
     for (const auto& [iri, s] : subjects) {
         std::optional<ActorType> type;
-        for (const Value* t : s.all(rdf_type)) {
-            auto it = class_of.find(t->text);
+        for (const Term* t : s.all(rdf_type)) {
+            auto it = class_of.find(t->text());
             if (it == class_of.end()) continue;
             if (type && *type != ActorType::Actor && it->second != ActorType::Actor && *type != it->second)
                 throw ontology_error(ids::ontology::kBadGazetteer,
@@ -414,23 +401,23 @@ Ontology Ontology::load(const std::string& dir) {
         GazetteerEntry e;
         e.iri = iri;
         e.type = *type;
-        const Value* label = s.literal(skos_pref);
+        const Term* label = s.literal(skos_pref);
         if (!label) label = s.literal(rdfs_label);
-        if (!label || label->text.empty())
+        if (!label || label->text().empty())
             throw ontology_error(ids::ontology::kBadGazetteer,
                                  s.file + ": " + short_name(iri) + " has no skos:prefLabel");
-        e.label = label->text;
+        e.label = label->text();
         e.names.push_back(e.label);
         for (auto& n : s.literals(skos_alt))
             if (std::find(e.names.begin(), e.names.end(), n) == e.names.end()) e.names.push_back(std::move(n));
         e.acronyms = s.literals(nkg("acronym"));
         e.adjectives = s.literals(nkg("adjective"));
-        if (const Value* iso = s.literal(nkg("isoCode"))) e.country_code = iso->text;
-        if (const Value* cap = s.literal(nkg("capital"))) e.capital = cap->text;
+        if (const Term* iso = s.literal(nkg("isoCode"))) e.country_code = iso->text();
+        if (const Term* cap = s.literal(nkg("capital"))) e.capital = cap->text();
         for (auto rel : parent_order) {
             auto targets = s.all(nkg(rel));
             if (targets.empty()) continue;
-            e.parent_iri = targets.front()->text;
+            e.parent_iri = targets.front()->text();
             e.parent_relation = std::string(rel);
             break;
         }
@@ -450,9 +437,9 @@ Ontology Ontology::load(const std::string& dir) {
         if (!e.country_code.empty()) continue;
         const Subject& s = subjects.at(e.iri);
         for (auto rel : {"partOf", "locatedIn", "affiliatedWith"}) {
-            for (const Value* t : s.all(nkg(rel))) {
+            for (const Term* t : s.all(nkg(rel))) {
                 // Walk up a few levels (a brigade part of an army part of a state).
-                const GazetteerEntry* p = o.actor(t->text);
+                const GazetteerEntry* p = o.actor(t->text());
                 for (int depth = 0; p && depth < 4 && p->type != ActorType::Country; ++depth)
                     p = p->parent_iri.empty() || p->parent_relation != "partOf" ? nullptr : o.actor(p->parent_iri);
                 if (p && p->type == ActorType::Country && !p->country_code.empty()) {

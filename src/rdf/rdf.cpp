@@ -197,16 +197,12 @@ std::string_view NodeRef::blank_id() const noexcept {
     return view(p, n);
 }
 
-::newskg::detail::RdfTerm NodeRef::term() const {
-    using ::newskg::detail::RdfTerm;
-    if (is_literal()) {
-        RdfTerm t = RdfTerm::literal(std::string(literal()));
-        t.datatype = std::string(datatype());
-        t.language = std::string(language());
-        return t;
-    }
-    if (is_blank()) return RdfTerm::blank(std::string(blank_id()));
-    return RdfTerm::iri(std::string(iri()));
+::newskg::Term NodeRef::term() const {
+    using ::newskg::Term;
+    if (is_literal())
+        return Term::literal(std::string(literal()), std::string(datatype()), std::string(language()));
+    if (is_blank()) return Term::blank(std::string(blank_id()));
+    return Term::iri(std::string(iri()));
 }
 
 std::string NodeRef::describe() const {
@@ -250,6 +246,18 @@ Node Node::blank(World& world, std::string_view id) {
     return Node(raw);
 }
 
+Node Node::of(World& world, const ::newskg::Term& t) {
+    using Kind = ::newskg::Term::Kind;
+    switch (t.kind) {
+    case Kind::Blank: return blank(world, t.value);
+    case Kind::Literal:
+        if (!t.datatype.empty()) return typed_literal(world, t.value, Uri(world, t.datatype));
+        return literal(world, t.value, t.language);
+    case Kind::Iri: break;
+    }
+    return iri(world, t.value);
+}
+
 Node Node::copy_of(NodeRef ref) {
     librdf_node* raw = librdf_new_node_from_node(as_node(ref.get()));
     if (!raw) throw rdf_error(ids::rdf::kNodeFailed, "cannot copy node " + ref.describe());
@@ -278,9 +286,16 @@ Statement::Statement(World& world, Node subject, Node predicate, Node object) {
 
 // ---------------------------------------------------------------- Stream, NodeIterator
 
-Stream::Stream(librdf_stream* raw) : stream_(raw) {
-    if (!stream_) throw rdf_error(ids::rdf::kStreamFailed, "librdf returned no stream");
+namespace {
+/// What librdf returned for a stream or an iterator, which it returns null on failure.
+template <class Raw>
+Raw* returned(Raw* raw, const char* what) {
+    if (!raw) throw rdf_error(ids::rdf::kStreamFailed, std::string("librdf returned no ") + what);
+    return raw;
 }
+} // namespace
+
+Stream::Stream(librdf_stream* raw) : stream_(returned(raw, "stream")) {}
 bool Stream::end() const noexcept { return librdf_stream_end(stream_.get()) != 0; }
 void Stream::next() noexcept { librdf_stream_next(stream_.get()); }
 StatementRef Stream::current() const noexcept {
@@ -292,9 +307,7 @@ NodeRef Stream::context() const noexcept {
     return NodeRef(librdf_stream_get_context2(stream_.get()));
 }
 
-NodeIterator::NodeIterator(librdf_iterator* raw) : it_(raw) {
-    if (!it_) throw rdf_error(ids::rdf::kStreamFailed, "librdf returned no iterator");
-}
+NodeIterator::NodeIterator(librdf_iterator* raw) : it_(returned(raw, "iterator")) {}
 bool NodeIterator::end() const noexcept { return librdf_iterator_end(it_.get()) != 0; }
 void NodeIterator::next() noexcept { librdf_iterator_next(it_.get()); }
 NodeRef NodeIterator::current() const noexcept {
@@ -495,38 +508,50 @@ void Parser::parse_file(const std::string& path, Model& model,
     if (world_->has_errors()) fail(path, "the RDF parser failed");
 }
 
+namespace {
+
+/// Runs a raptor parser that fetches nothing, started on its input by `feed` (which
+/// returns raptor's status), handing every statement to `each`; rethrows what `each`
+/// threw. The two quad readers differ only in how they feed it.
+int parse_quads_with(World& world, const std::string& syntax,
+                     const std::function<void(StatementRef, NodeRef)>& each,
+                     const std::function<int(raptor_parser*)>& feed) {
+    world.take_messages();
+    RaptorParser parser = safe_raptor_parser(world, syntax);
+    QuadSink sink;
+    sink.each = &each;
+    sink.parser = parser.get();
+    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
+    const int rc = feed(parser.get());
+    if (sink.failure) std::rethrow_exception(sink.failure);
+    return rc;
+}
+
+} // namespace
+
 void Parser::parse_file_quads(const std::string& path,
                               const std::function<void(StatementRef, NodeRef)>& each) {
     if (std::FILE* f = std::fopen(path.c_str(), "rb"))
         std::fclose(f);
     else
         throw rdf_error(ids::rdf::kParseError, path + ": cannot open file");
-    world_->take_messages();
-    RaptorParser parser = safe_raptor_parser(*world_, syntax_);
-    QuadSink sink;
-    sink.each = &each;
-    sink.parser = parser.get();
-    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
-    Uri uri = Uri::from_filename(*world_, path);
-    int rc = raptor_parser_parse_file(parser.get(), uri.get(), uri.get());
-    if (sink.failure) std::rethrow_exception(sink.failure);
+    const int rc = parse_quads_with(*world_, syntax_, each, [&](raptor_parser* parser) {
+        Uri uri = Uri::from_filename(*world_, path);
+        return raptor_parser_parse_file(parser, uri.get(), uri.get());
+    });
     if (rc != 0 || world_->has_errors()) fail(path, "the RDF parser failed");
 }
 
 void Parser::parse_string_quads(std::string_view text, const std::string& base_iri, const std::string& name,
                                 const std::function<void(StatementRef, NodeRef)>& each) {
-    world_->take_messages();
-    RaptorParser parser = safe_raptor_parser(*world_, syntax_);
-    QuadSink sink;
-    sink.each = &each;
-    sink.parser = parser.get();
-    raptor_parser_set_statement_handler(parser.get(), &sink, &on_quad);
-    Uri base(*world_, base_iri);
-    int rc = raptor_parser_parse_start(parser.get(), base.get());
-    if (rc == 0)
-        rc = raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
-                                       text.size(), 1);
-    if (sink.failure) std::rethrow_exception(sink.failure);
+    const int rc = parse_quads_with(*world_, syntax_, each, [&](raptor_parser* parser) {
+        Uri base(*world_, base_iri);
+        int status = raptor_parser_parse_start(parser, base.get());
+        if (status == 0)
+            status = raptor_parser_parse_chunk(parser, reinterpret_cast<const unsigned char*>(text.data()),
+                                               text.size(), 1);
+        return status;
+    });
     if (rc != 0 || world_->has_errors()) fail(name, "the RDF parser failed");
 }
 

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "newskg/core/error.hpp"
-#include "rdf/term.hpp"
+#include "newskg/io/term.hpp"
 
 // librdf's handle types, declared rather than included: <redland.h> needs Redland's
 // include paths, which only the library target has, and code that includes this header
@@ -155,7 +155,7 @@ class NodeRef {
     /// IRI, "_:" + blank id, or the literal's lexical form: for messages.
     std::string describe() const;
     /// The node copied out as a plain value (an empty IRI for a null ref).
-    ::newskg::detail::RdfTerm term() const;
+    ::newskg::Term term() const;
 
   private:
     void* node_;
@@ -169,6 +169,8 @@ class Node {
     static Node literal(World& world, std::string_view text, std::string_view lang = {});
     static Node typed_literal(World& world, std::string_view text, const Uri& datatype);
     static Node blank(World& world, std::string_view id);
+    /// The node of a plain term (the reverse of NodeRef::term).
+    static Node of(World& world, const ::newskg::Term& term);
     /// Another owner of a borrowed node, valid after the borrow ends (librdf counts
     /// references, so it may be the same pointer).
     static Node copy_of(NodeRef ref);

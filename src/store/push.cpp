@@ -1,17 +1,14 @@
-#include "newskg/io/formats.hpp"
 #include "newskg/store/push.hpp"
 
 #include <map>
 
+#include "newskg/io/formats.hpp"
+#include "newskg/io/quads.hpp"
 #include "rdf/rdf.hpp"
 
 namespace newskg::store {
 
 namespace {
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 /// One destination graph being gathered: a set of triples in librdf's in-memory storage.
 struct Gathered {
@@ -32,16 +29,16 @@ struct PushDataset::Impl {
     std::map<std::string, std::size_t> index;
     std::vector<std::unique_ptr<Gathered>> graphs;
 
-    void add(rdf::StatementRef st, rdf::NodeRef graph, const std::string& source) {
-        const bool is_default = graph.is_null();
-        if (!is_default && !graph.is_iri())
-            throw rdf_error(ids::rdf::kParseError, source + ": a graph name is not an IRI: " + graph.describe());
-        std::string target = is_default ? default_target : std::string(graph.iri());
+    void add(const Quad& q, const std::string& source) {
+        const bool is_default = q.graph.empty();
+        if (q.graph.rfind("_:", 0) == 0)
+            throw rdf_error(ids::rdf::kParseError, source + ": a graph name is not an IRI: " + q.graph);
+        const std::string& target = is_default ? default_target : q.graph;
         auto [it, inserted] = index.emplace(target, graphs.size());
         if (inserted) graphs.push_back(std::make_unique<Gathered>(world, GraphName{target}));
         Gathered& g = *graphs[it->second];
         if (is_default) g.holds_default_graph = true;
-        g.model.add(st);
+        g.model.add(rdf::Node::of(world, q.subject), rdf::Node::of(world, q.predicate), rdf::Node::of(world, q.object));
     }
 };
 
@@ -50,24 +47,20 @@ PushDataset::PushDataset(std::string default_target) : impl_(std::make_unique<Im
 }
 PushDataset::~PushDataset() = default;
 
-std::string PushDataset::syntax_for(const std::string& path) {
-    // The one format table: extensions compared case-insensitively, RDF/XML included.
+bool PushDataset::is_rdf_file(const std::string& path) {
+    // The one format table: extensions compared case-insensitively.
     const io::FormatInfo* f = io::format_of_path(path);
-    return f && f->rdf && f->readable ? std::string(f->raptor_syntax) : std::string();
+    return f && f->rdf;
 }
 
-void PushDataset::add_file(const std::string& path, const std::string& syntax) {
-    rdf::Parser(impl_->world, syntax).parse_file_quads(path, [&](rdf::StatementRef st, rdf::NodeRef g) {
-        impl_->add(st, g, path);
-    });
+void PushDataset::add_file(const std::string& path) {
+    const io::FormatInfo* f = io::format_of_path(path);
+    if (!f || !f->rdf) throw rdf_error(ids::rdf::kParseError, path + ": not an RDF file");
+    io::read_quads(path, *f, [&](Quad&& q) { impl_->add(q, path); });
 }
 
-void PushDataset::add_text(std::string_view text, const std::string& syntax, const std::string& base_iri,
-                           const std::string& name) {
-    rdf::Parser(impl_->world, syntax).parse_string_quads(text, base_iri, name,
-                                                         [&](rdf::StatementRef st, rdf::NodeRef g) {
-                                                             impl_->add(st, g, name);
-                                                         });
+void PushDataset::add(const std::vector<Quad>& quads, const std::string& name) {
+    for (const Quad& q : quads) impl_->add(q, name);
 }
 
 bool PushDataset::empty() const { return impl_->graphs.empty(); }

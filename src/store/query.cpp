@@ -71,7 +71,7 @@ std::string table_cell(const std::optional<Term>& t) {
 
 std::string csv_field(const std::optional<Term>& t) {
     if (!t) return "";
-    std::string v = t->kind == Term::Kind::Blank ? "_:" + t->value : t->value;
+    std::string v = t->text();
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string q = "\"";
     for (char c : v) {
@@ -111,8 +111,7 @@ nlohmann::ordered_json json_term(const Term& t) {
 
 std::string ntriples(const QueryResult& r) {
     std::string out;
-    for (const auto& q : r.triples)
-        out += q.subject.ntriples() + " " + q.predicate.ntriples() + " " + q.object.ntriples() + " .\n";
+    for (const auto& q : r.triples) out += q.nquads(); // graph results have no graph names
     return out;
 }
 

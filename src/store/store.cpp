@@ -2,6 +2,7 @@
 // written as copies and committed by renaming a symlink (see
 // include/newskg/store/store.hpp for the layout and what it promises).
 #include "newskg/io/formats.hpp"
+#include "newskg/io/quads.hpp"
 #include "newskg/store/store.hpp"
 
 #include <algorithm>
@@ -20,10 +21,11 @@
 #include <unistd.h>
 #include <utility>
 
-#include "export/rdf_dataset.hpp"
 #include "newskg/core/model.hpp"
+#include "newskg/export/rdf.hpp"
 #include "newskg/graph/knowledge_graph.hpp"
 #include "newskg/ontology/ontology.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 #include "newskg/store/query.hpp"
 #include "rdf/rdf.hpp"
 
@@ -199,97 +201,19 @@ bool remove_generation(const std::string& store_dir, const std::string& name) {
     return true;
 }
 
-/// A literal's text in N-Triples: the escapes the syntax names, and \uXXXX for every
-/// other control character (C0, DEL, C1), so TSV and N-Triples output never carries a
-/// raw escape sequence to a terminal.
-std::string escape_literal(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    char buf[8];
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (u < 0x20 || u == 0x7f) {
-                std::snprintf(buf, sizeof buf, "\\u%04X", u);
-                out += buf;
-            } else if (u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-                       static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
-                std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[++i]));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
-}
-
-Term term_of(rdf::NodeRef n) {
-    Term t;
-    if (n.is_literal()) {
-        t.kind = Term::Kind::Literal;
-        t.value = std::string(n.literal());
-        t.datatype = std::string(n.datatype());
-        t.language = std::string(n.language());
-    } else if (n.is_blank()) {
-        t.kind = Term::Kind::Blank;
-        t.value = std::string(n.blank_id());
-    } else {
-        t.value = std::string(n.iri());
-    }
-    return t;
-}
-
-Term term_of(const detail::RdfTerm& r) {
-    Term t;
-    t.kind = r.kind == detail::RdfTerm::Kind::Literal ? Term::Kind::Literal
-             : r.kind == detail::RdfTerm::Kind::Blank ? Term::Kind::Blank
-                                                      : Term::Kind::Iri;
-    t.value = r.value;
-    t.datatype = r.datatype;
-    t.language = r.language;
-    return t;
-}
-
-rdf::Node node_of(rdf::World& world, const Term& t) {
-    switch (t.kind) {
-    case Term::Kind::Blank: return rdf::Node::blank(world, t.value);
-    case Term::Kind::Literal:
-        if (!t.datatype.empty()) return rdf::Node::typed_literal(world, t.value, rdf::Uri(world, t.datatype));
-        return rdf::Node::literal(world, t.value, t.language);
-    case Term::Kind::Iri: break;
-    }
-    return rdf::Node::iri(world, t.value);
-}
-
-std::string nquad_line(const Quad& q) {
-    std::string line = q.subject.ntriples() + " " + q.predicate.ntriples() + " " + q.object.ntriples();
-    if (!q.graph.empty()) line += " <" + q.graph + ">";
-    return line + " .\n";
-}
-
 bool quad_less(const Quad& a, const Quad& b) {
     if (a.graph != b.graph) return a.graph < b.graph;
-    return nquad_line(a) < nquad_line(b);
+    return a.nquads() < b.nquads();
 }
 
-/// The raptor syntax name for a file's extension (the one format table); empty when not
-/// an RDF file. JSON-LD is named so, to be refused with a reason.
-std::string syntax_of(const std::string& path) {
+/// The RDF format of a file by its extension (the one format table); nullptr when it is
+/// not an RDF file.
+const io::FormatInfo* rdf_format_of(const std::string& path) {
     const io::FormatInfo* f = io::format_of_path(path);
-    if (!f) return {};
-    if (f->format == io::Format::JsonLd) return "jsonld";
-    return f->rdf ? std::string(f->raptor_syntax) : std::string();
+    return f && f->rdf ? f : nullptr;
 }
 
-const std::string kNkg = "https://newskg.org/ontology#";
+const std::string kNkg(vocab::kNkg);
 
 /// The quads of a batch grouped by graph, each once, as N-Quads lines for comparing.
 struct Batch {
@@ -301,7 +225,7 @@ Batch group(const std::vector<Quad>& quads) {
     Batch b;
     std::set<std::string> seen;
     for (const auto& q : quads) {
-        std::string line = nquad_line(q);
+        std::string line = q.nquads();
         if (!seen.insert(line).second) continue;
         b.unique.push_back(&q);
         if (!q.graph.empty()) b.named[q.graph].insert(q.subject.ntriples() + " " + q.predicate.ntriples() + " " +
@@ -311,18 +235,6 @@ Batch group(const std::vector<Quad>& quads) {
 }
 
 } // namespace
-
-std::string Term::ntriples() const {
-    switch (kind) {
-    case Kind::Iri: return "<" + value + ">";
-    case Kind::Blank: return "_:" + value;
-    case Kind::Literal: break;
-    }
-    std::string s = "\"" + escape_literal(value) + "\"";
-    if (!language.empty()) s += "@" + language;
-    else if (!datatype.empty()) s += "^^<" + datatype + ">";
-    return s;
-}
 
 LoadStats& LoadStats::operator+=(const LoadStats& o) {
     articles += o.articles;
@@ -481,8 +393,8 @@ std::set<std::string> TripleStore::Impl::graph_lines(const std::string& graph) {
     std::set<std::string> out;
     for (rdf::Stream st = model->statements_in(rdf::Node::iri(world, graph)); !st.end(); st.next()) {
         rdf::StatementRef s = st.current();
-        out.insert(term_of(s.subject()).ntriples() + " " + term_of(s.predicate()).ntriples() + " " +
-                   term_of(s.object()).ntriples());
+        out.insert(s.subject().term().ntriples() + " " + s.predicate().term().ntriples() + " " +
+                   s.object().term().ntriples());
     }
     return out;
 }
@@ -500,9 +412,9 @@ std::size_t TripleStore::Impl::drop_graph(const std::string& graph) {
         rdf::StatementRef s = st.current();
         if (!s.subject().is_iri() || !s.predicate().is_iri()) continue;
         const std::string subject(s.subject().iri()), predicate(s.predicate().iri());
-        if (predicate == kNkg + "subject") readings[subject][0] = term_of(s.object());
-        else if (predicate == kNkg + "predicate") readings[subject][1] = term_of(s.object());
-        else if (predicate == kNkg + "object") readings[subject][2] = term_of(s.object());
+        if (predicate == kNkg + "subject") readings[subject][0] = s.object().term();
+        else if (predicate == kNkg + "predicate") readings[subject][1] = s.object().term();
+        else if (predicate == kNkg + "object") readings[subject][2] = s.object().term();
         else if (predicate == kNkg + "flag" && s.object().is_literal() && s.object().literal() == "negated")
             negated.insert(subject);
     }
@@ -515,7 +427,7 @@ std::size_t TripleStore::Impl::drop_graph(const std::string& graph) {
                                 spo[2].ntriples() + " } }";
         rdf::Query q(w, ask);
         if (q.execute(*model).boolean()) continue;
-        rdf::Statement direct(w, node_of(w, spo[0]), node_of(w, spo[1]), node_of(w, spo[2]));
+        rdf::Statement direct(w, rdf::Node::of(w, spo[0]), rdf::Node::of(w, spo[1]), rdf::Node::of(w, spo[2]));
         if (model->contains(direct, nullptr)) {
             model->remove(direct, nullptr);
             ++removed;
@@ -541,7 +453,7 @@ std::string TripleStore::default_dir() {
     return "exports/store";
 }
 
-bool TripleStore::is_rdf_file(const std::string& path) { return !syntax_of(path).empty(); }
+bool TripleStore::is_rdf_file(const std::string& path) { return rdf_format_of(path) != nullptr; }
 
 namespace {
 
@@ -726,7 +638,8 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
                 ++stats.triples_kept;
                 continue;
             }
-            rdf::Statement st(w, node_of(w, q->subject), node_of(w, q->predicate), node_of(w, q->object));
+            rdf::Statement st(w, rdf::Node::of(w, q->subject), rdf::Node::of(w, q->predicate),
+                              rdf::Node::of(w, q->object));
             const rdf::Node* g = q->graph.empty() ? nullptr : &graph_nodes.at(q->graph);
             // A graph new to the store (or replaced) holds nothing yet, and the batch has
             // no duplicates: only the default graph and graphs added to need a look.
@@ -788,28 +701,22 @@ LoadStats TripleStore::load_extraction(const Extraction& extraction, const Ontol
                                        const std::string& base_iri) {
     KnowledgeGraph g;
     g.add(extraction, base_iri);
-    std::vector<Quad> quads;
-    for (auto& q : detail::rdf_dataset(g, ontology, base_iri))
-        quads.push_back({term_of(q.subject), Term::iri(std::move(q.predicate)), term_of(q.object), std::move(q.graph)});
-    LoadStats stats = apply(quads);
+    LoadStats stats = apply(to_quads(g, ontology, base_iri));
     stats.articles = 1;
     return stats;
 }
 
 LoadStats TripleStore::load_file(const std::string& path) {
-    const std::string syntax = syntax_of(path);
-    if (syntax == "jsonld")
+    const io::FormatInfo* format = rdf_format_of(path);
+    if (!format)
         throw store_error(ids::store::kUnsupported,
-                          path + ": JSON-LD cannot be loaded: the RDF library (raptor 2) has no "
-                                 "JSON-LD parser; load the .nq or .trig export of the same graph");
-    if (syntax.empty())
-        throw store_error(ids::store::kUnsupported,
-                          path + ": not an RDF file (expected .ttl, .nt, .nq, .trig, .rdf or .xml)");
+                          path + ": not an RDF file (expected .ttl, .nt, .nq, .trig, .rdf, .xml or .jsonld)");
     std::vector<Quad> quads;
-    rdf::Parser parser(impl_->world, syntax);
-    parser.parse_file_quads(path, [&](rdf::StatementRef st, rdf::NodeRef graph) {
-        quads.push_back({term_of(st.subject()), term_of(st.predicate()), term_of(st.object()),
-                         graph.is_null() ? std::string() : std::string(graph.iri())});
+    io::read_quads(path, *format, [&](Quad&& q) {
+        // A graph the store could not name when asked to replace or unload it.
+        if (q.graph.rfind("_:", 0) == 0)
+            throw store_error(ids::store::kUnsupported, path + ": a graph name is not an IRI: " + q.graph);
+        quads.push_back(std::move(q));
     });
     LoadStats stats = apply(quads);
     stats.files = 1;
@@ -835,7 +742,7 @@ QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& s
             out.kind = QueryResult::Kind::Graph;
             for (rdf::Stream st = r.statements(); !st.end(); st.next()) {
                 rdf::StatementRef s = st.current();
-                out.triples.push_back({term_of(s.subject()), term_of(s.predicate()), term_of(s.object()), {}});
+                out.triples.push_back({s.subject().term(), s.predicate().term(), s.object().term(), {}});
             }
         } else {
             out.kind = QueryResult::Kind::Bindings;
@@ -846,7 +753,7 @@ QueryResult run_query(rdf::World& world, rdf::Model& model, const std::string& s
                 std::vector<std::optional<Term>> row;
                 for (int i = 0; i < n; ++i) {
                     std::optional<rdf::Node> v = r.value(i);
-                    row.push_back(v ? std::optional<Term>(term_of(v->ref())) : std::nullopt);
+                    row.push_back(v ? std::optional<Term>(v->ref().term()) : std::nullopt);
                 }
                 if (on_row) on_row(std::move(row));
                 else out.rows.push_back(std::move(row));
@@ -872,7 +779,7 @@ QueryResult describe(rdf::World& world, rdf::Model& model, const DescribeQuery& 
         QueryResult r = run_query(world, model, d.prologue + " CONSTRUCT { " + term + " ?p ?o } WHERE { " + term +
                                                     " ?p ?o }");
         for (auto& t : r.triples)
-            if (seen.insert(nquad_line(t)).second) out.triples.push_back(std::move(t));
+            if (seen.insert(t.nquads()).second) out.triples.push_back(std::move(t));
     };
     for (const auto& c : d.constants) add(c);
     if (!d.variables.empty()) {
@@ -924,7 +831,7 @@ std::vector<Quad> TripleStore::quads() const {
     for (rdf::Stream st = impl_->model->statements(); !st.end(); st.next()) {
         rdf::StatementRef s = st.current();
         rdf::NodeRef g = st.context();
-        out.push_back({term_of(s.subject()), term_of(s.predicate()), term_of(s.object()),
+        out.push_back({s.subject().term(), s.predicate().term(), s.object().term(),
                        g.is_null() ? std::string() : std::string(g.iri())});
     }
     std::sort(out.begin(), out.end(), quad_less);

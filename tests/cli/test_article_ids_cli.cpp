@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -46,6 +47,32 @@ TEST_CASE("extract: articles with the same file name in two folders keep both", 
     CHECK(r.err.find("already the id of an article") != std::string::npos);
     const auto again = run_newskg("extract --no-parser --published 2024-01-02 --output - " + in.args());
     CHECK(article_ids(nlohmann::json::parse(again.out)) == ids);
+}
+
+TEST_CASE("load: articles with the same file name, or both from standard input, are two graphs",
+          "[cli][e2e][ids][store]") {
+    TwoFolders in;
+    const std::string store = in.dir / "store";
+    const auto r = run_newskg("load --no-parser --published 2024-01-02 --store " + sh_quote(store) + " " + in.args());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("loaded 2 article(s)") != std::string::npos);
+    CHECK(r.out.find("2 named graph(s) written") != std::string::npos);
+    CHECK(r.out.find("in 2 named graph(s)") != std::string::npos);
+
+    // Two different articles piped in, one after the other: both stay.
+    const std::string cli = sh_quote(NEWSKG_CLI_PATH), piped = in.dir / "piped";
+    for (const char* text : {"Chad accused Sudan of shelling border towns.", "Mali expelled the French ambassador."}) {
+        const auto p = run("printf '%s\\n' " + sh_quote(text) + " | " + cli +
+                           " load --no-parser --published 2024-01-02 --store " + sh_quote(piped) + " -");
+        INFO(p.err);
+        REQUIRE(p.status == 0);
+        CHECK(p.err.find("replaced") == std::string::npos);
+    }
+    const auto q = run_newskg("query --store " + sh_quote(piped) +
+                              " --format tsv 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }'");
+    REQUIRE(q.status == 0);
+    CHECK(std::count(q.out.begin(), q.out.end(), '\n') == 3); // the header and two graphs
 }
 
 TEST_CASE("extract --out-dir: file names and the ids inside agree", "[cli][e2e][ids]") {

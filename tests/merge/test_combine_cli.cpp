@@ -63,6 +63,22 @@ TEST_CASE("stats labels a shared actor the same whatever the order of its inputs
     // The name the IRI was minted from wins over the longer one.
     CHECK(ab.out.find("\"Alpha Front\"") != std::string::npos);
     CHECK(ab.out.find("\"Alpha Front Group\"") == std::string::npos);
+    // merge and render label it so too, in either order.
+    std::vector<std::string> pictures;
+    for (const auto& order : {join({dir / "a.json", dir / "b.json"}), join({dir / "b.json", dir / "a.json"})}) {
+        const auto merge = run_newskg("merge --output -" + order);
+        const auto render = run_newskg("render --format dot" + order);
+        INFO(merge.err << render.err);
+        REQUIRE(merge.status == 0);
+        REQUIRE(render.status == 0);
+        const auto merged = nlohmann::json::parse(merge.out);
+        std::string label;
+        for (const auto& e : merged["entities"])
+            if (e["iri"] == "https://newskg.org/id/armedgroup/alpha-front") label = e["label"];
+        CHECK(label == "Alpha Front");
+        pictures.push_back(render.out);
+    }
+    CHECK(pictures[0] == pictures[1]);
 }
 
 TEST_CASE("stats, merge and render over every order of several graphs agree", "[merge][cli][e2e]") {

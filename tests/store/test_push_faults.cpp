@@ -251,8 +251,9 @@ TEST_CASE("the push dataset keeps named graphs and merges inputs by destination"
     write_file(tmp / "b.nq", "<urn:x:b> <urn:x:p> \"two\" <urn:g:1> .\n<urn:x:b> <urn:x:p> \"two\" <urn:g:1> .\n"
                              "<urn:x:b> <urn:x:p> \"three\" <urn:g:2> .\n");
     store::PushDataset dataset("urn:g:shared");
-    dataset.add_file(tmp / "a.trig", store::PushDataset::syntax_for(tmp / "a.trig"));
-    dataset.add_file(tmp / "b.nq", store::PushDataset::syntax_for(tmp / "b.nq"));
+    REQUIRE(store::PushDataset::is_rdf_file(tmp / "a.trig"));
+    dataset.add_file(tmp / "a.trig");
+    dataset.add_file(tmp / "b.nq");
     auto payloads = dataset.payloads();
     REQUIRE(payloads.size() == 3);
     CHECK(payloads[0].target.name == "urn:g:1");
@@ -268,6 +269,32 @@ TEST_CASE("the push dataset keeps named graphs and merges inputs by destination"
     CHECK(store::default_query_endpoint("http://h:8890/sparql-graph-crud-auth") == "http://h:8890/sparql");
     CHECK(store::default_query_endpoint("http://h:3030/ds/data?x=1") == "http://h:3030/ds/sparql");
     CHECK(store::default_query_endpoint("http://h:3030") == "http://h:3030/sparql");
+}
+
+TEST_CASE("push reads a JSON-LD export as it reads the N-Quads export of the same graph", "[push][jsonld]") {
+    TempDir tmp;
+    write_file(tmp / "a.txt", "Mali accuses France\n\nMarch 4, 2024\n\nMali accused France of backing armed groups.\n");
+    for (const char* format : {"nq", "jsonld"}) {
+        RunResult x = run_newskg("extract --no-parser --format " + std::string(format) + " --output " +
+                                 sh_quote(tmp / ("a." + std::string(format))) + " " + sh_quote(tmp / "a.txt"));
+        INFO(x.err);
+        REQUIRE(x.status == 0);
+    }
+    CHECK(store::PushDataset::is_rdf_file(tmp / "a.jsonld"));
+    CHECK(store::PushDataset::is_rdf_file(tmp / "A.JSONLD"));
+    CHECK(store::PushDataset::is_rdf_file(tmp / "a.Rdf"));
+    CHECK(!store::PushDataset::is_rdf_file(tmp / "a.txt"));
+    store::PushDataset from_nq(""), from_jsonld("");
+    from_nq.add_file(tmp / "a.nq");
+    from_jsonld.add_file(tmp / "a.jsonld");
+    const auto want = from_nq.payloads(), got = from_jsonld.payloads();
+    REQUIRE(got.size() == want.size());
+    REQUIRE(want.size() == 2); // the default graph and the article's
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        CHECK(got[i].target.name == want[i].target.name);
+        CHECK(got[i].triples == want[i].triples);
+        CHECK(got[i].holds_default_graph == want[i].holds_default_graph);
+    }
 }
 
 TEST_CASE("RemoteStore tells each retry and reports the kind and status of a failure", "[push]") {

@@ -73,8 +73,7 @@ std::vector<std::string> dump(const std::string& dir) {
     std::vector<std::string> out;
     TripleStore store = TripleStore::open(dir, TripleStore::Mode::Read);
     for (const auto& q : store.quads())
-        out.push_back(q.subject.ntriples() + " " + q.predicate.ntriples() + " " + q.object.ntriples() +
-                      (q.graph.empty() ? "" : " <" + q.graph + ">"));
+        out.push_back(q.nquads());
     return out;
 }
 
@@ -152,6 +151,37 @@ TEST_CASE("loading again adds nothing, and articles give the store their export 
     REQUIRE(run_newskg("load --no-parser --store " + sh_quote(from_export) + " " + sh_quote(tmp / "mali-france.txt"))
                 .status == 0);
     CHECK(dump(from_export) == first);
+}
+
+TEST_CASE("a JSON-LD export loads as the N-Quads export of the same graph", "[store][jsonld]") {
+    TempDir tmp;
+    write_articles(tmp);
+    for (const char* format : {"nq", "jsonld"}) {
+        auto x = run_newskg("extract --no-parser --format " + std::string(format) + " --output " +
+                            sh_quote(tmp / ("all." + std::string(format))) + " " + articles(tmp));
+        INFO(x.err);
+        REQUIRE(x.status == 0);
+    }
+    const std::string from_nq = tmp / "nq", from_jsonld = tmp / "jsonld";
+    REQUIRE(run_newskg("load --store " + sh_quote(from_nq) + " " + sh_quote(tmp / "all.nq")).status == 0);
+    auto r = run_newskg("load --store " + sh_quote(from_jsonld) + " " + sh_quote(tmp / "all.jsonld"));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("1 RDF file(s)") != std::string::npos);
+    CHECK(r.out.find("2 named graph(s) written") != std::string::npos);
+    // Every quad, literals with their datatypes and languages, graph names kept.
+    CHECK(dump(from_jsonld) == dump(from_nq));
+}
+
+TEST_CASE("a graph name that is a blank node is refused, not moved to the default graph", "[store]") {
+    TempDir tmp;
+    write_file(tmp / "blank.nq", "<https://a.example/s> <https://a.example/p> \"x\" _:g .\n");
+    const std::string store = tmp / "store";
+    auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "blank.nq"));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("newskg.store.5") != std::string::npos);
+    CHECK(r.err.find("a graph name is not an IRI") != std::string::npos);
+    CHECK(dump(store).empty());
 }
 
 TEST_CASE("two articles merge by IRI: a shared actor is one node", "[store]") {
@@ -255,7 +285,8 @@ TEST_CASE("store errors name the store, the file and the problem", "[store]") {
     // A bad file among good ones: the good ones load, the bad one is named with its line.
     write_file(tmp / "bad.ttl", "<https://a.example/s> <https://a.example/p> <https://a.example/o> .\n"
                                 "<https://a.example/s> <https://a.example/p> \"unterminated .\n");
-    write_file(tmp / "graph.jsonld", "{}");
+    // JSON-LD outside what newskg writes (a remote context) is refused, naming it.
+    write_file(tmp / "graph.jsonld", "{\"@context\": \"https://a.example/context.jsonld\"}");
     auto batch = run_newskg("load --no-parser --store " + sh_quote(store) + " " + sh_quote(tmp / "bad.ttl") + " " +
                             sh_quote(tmp / "graph.jsonld") + " " + sh_quote(tmp / "mali-france.txt"));
     CHECK(batch.status == 1);

@@ -167,7 +167,7 @@ std::string text(Id<F> id) {
     X(Store, store, kLocked, 2, 1, "the store is in use by another newskg process")                                \
     X(Store, store, kIo, 3, 1, "the store's files cannot be created, locked, synced or written")                   \
     X(Store, store, kQuery, 4, 1, "a query failed (including a DESCRIBE that names nothing to describe)")          \
-    X(Store, store, kUnsupported, 5, 1, "a file the store cannot load (JSON-LD, not RDF)")                         \
+    X(Store, store, kUnsupported, 5, 1, "a file the store cannot load (not RDF, a graph name not an IRI)")         \
     X(Store, store, kJournalFailed, 6, 1, "the store's journal cannot be read or replayed")                        \
     X(Store, store, kDamaged, 7, 1, "the store is damaged (a generation's files are missing or unreadable)")       \
     X(Store, store, kNotCommitted, 8, 1, "a write failed, so nothing of the run was committed")                     \

@@ -23,7 +23,10 @@
 /// IRI order, TriG's graphs in IRI order after the default graph).
 #include <string>
 
+#include <vector>
+
 #include "newskg/graph/knowledge_graph.hpp"
+#include "newskg/io/term.hpp"
 #include "newskg/ontology/ontology.hpp"
 
 namespace newskg {
@@ -42,5 +45,10 @@ enum class RdfSyntax {
 /// nodes, outlets); empty means kDefaultBaseIri. throws rdf_error when librdf fails.
 std::string to_rdf(const KnowledgeGraph& graph, const Ontology& ontology, RdfSyntax syntax,
                    const std::string& base_iri);
+
+/// The dataset the N-Quads and TriG exports write, as quads in no particular order: for
+/// writers that build their syntax themselves (JSON-LD) and for the store, which loads
+/// an extraction without writing and parsing it. `base_iri` as for to_rdf.
+std::vector<Quad> to_quads(const KnowledgeGraph& graph, const Ontology& ontology, const std::string& base_iri);
 
 } // namespace newskg

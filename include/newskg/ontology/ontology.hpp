@@ -9,15 +9,17 @@
 #include <vector>
 
 #include "newskg/core/model.hpp"
+#include "newskg/rdf/vocabulary.hpp"
 
 namespace newskg {
 
+// The namespaces the ontology and the stages name, from the one vocabulary file.
 /// Namespace of the ontology's own terms (prefix `nkg:`).
-inline constexpr std::string_view kOntologyNs = "https://newskg.org/ontology#";
+inline constexpr std::string_view kOntologyNs = vocab::kNkg;
 /// Namespace of gazetteer actors (stable IRIs, e.g. …/actor/country/ML).
-inline constexpr std::string_view kActorNs = "https://newskg.org/actor/";
+inline constexpr std::string_view kActorNs = vocab::kActor;
 /// Default namespace of IRIs minted for actors and articles not in the gazetteer.
-inline constexpr std::string_view kDefaultBaseIri = "https://newskg.org/id/";
+inline constexpr std::string_view kDefaultBaseIri = vocab::kDefaultBase;
 
 /// One object property of the ontology: an event type (with CAMEO annotations) or a
 /// standing relation (partOf, memberOf, affiliatedWith, leaderOf, spokespersonOf,

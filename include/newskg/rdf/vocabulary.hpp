@@ -1,11 +1,10 @@
 #pragma once
 /// The vocabulary IRIs newskg writes and reads, spelt out once: the W3C and schema.org
-/// namespaces, newskg's own, and the prefixes the exports declare (Turtle, TriG,
-/// RDF/XML, the JSON-LD context) in the order they are written.
+/// namespaces, newskg's own (ontology, actors, minted ids, CAMEO), and the prefixes the
+/// exports declare (Turtle, TriG, RDF/XML, the JSON-LD context) in the order they are
+/// written. No other file of src/ or include/ spells one of these IRIs.
 #include <string>
 #include <string_view>
-
-#include "newskg/ontology/ontology.hpp"
 
 namespace newskg::vocab {
 
@@ -16,7 +15,12 @@ inline constexpr std::string_view kOwl = "http://www.w3.org/2002/07/owl#";
 inline constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
 inline constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
 inline constexpr std::string_view kSchema = "https://schema.org/";
-inline constexpr std::string_view kNkg = kOntologyNs;
+/// The ontology's own terms (prefix `nkg:`).
+inline constexpr std::string_view kNkg = "https://newskg.org/ontology#";
+/// Gazetteer actors (stable IRIs, e.g. …/actor/country/ML).
+inline constexpr std::string_view kActor = "https://newskg.org/actor/";
+/// The default namespace of IRIs minted for actors and articles not in the gazetteer.
+inline constexpr std::string_view kDefaultBase = "https://newskg.org/id/";
 inline constexpr std::string_view kCameo = "https://newskg.org/cameo/";
 
 inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";

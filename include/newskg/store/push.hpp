@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newskg/io/term.hpp"
 #include "newskg/store/remote.hpp"
 
 namespace newskg::store {
@@ -48,14 +49,16 @@ class PushDataset {
     PushDataset(const PushDataset&) = delete;
     PushDataset& operator=(const PushDataset&) = delete;
 
-    /// The raptor syntax for an RDF file name (.nq nquads, .trig trig, .ttl turtle, .nt
-    /// ntriples), or "" when the name is not one of those.
-    static std::string syntax_for(const std::string& path);
-    /// Adds every statement of an RDF file. throws rdf_error naming the file.
-    void add_file(const std::string& path, const std::string& syntax);
-    /// Adds every statement of RDF text; `name` stands for it in messages.
-    void add_text(std::string_view text, const std::string& syntax, const std::string& base_iri,
-                  const std::string& name);
+    /// Whether `path` names an RDF file (an RDF format of newskg/io/formats.hpp, by its
+    /// extension in any case: .ttl .nt .nq .trig .rdf .xml .owl .jsonld).
+    static bool is_rdf_file(const std::string& path);
+    /// Adds every statement of an RDF file, read by io::read_quads. throws what it
+    /// throws (rdf_error, parse_error, input_error, each naming the file), and rdf_error
+    /// for a graph name that is not an IRI.
+    void add_file(const std::string& path);
+    /// Adds quads (the dataset of extracted articles, newskg/export/rdf.hpp to_quads);
+    /// `name` stands for them in messages.
+    void add(const std::vector<Quad>& quads, const std::string& name);
     bool empty() const;
     /// Each destination graph with its triples (duplicates within a graph dropped).
     std::vector<GraphPayload> payloads() const;

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "newskg/core/error.hpp"
+#include "newskg/io/term.hpp"
 
 namespace newskg {
 
@@ -45,34 +46,6 @@ struct Extraction;
 class store_error : public error {
   public:
     store_error(ids::Id<ids::Family::Store> id, const std::string& what_arg) : error(ids::text(id), what_arg) {}
-};
-
-/// One RDF term, as plain values.
-struct Term {
-    enum class Kind { Iri, Blank, Literal };
-    Kind kind = Kind::Iri;
-    std::string value;    ///< IRI, blank node id (without "_:") or lexical form
-    std::string datatype; ///< literals: datatype IRI; empty for a plain literal
-    std::string language; ///< literals: language tag, if any
-
-    static Term iri(std::string v) { return {Kind::Iri, std::move(v), {}, {}}; }
-    static Term literal(std::string v, std::string datatype = {}, std::string language = {}) {
-        return {Kind::Literal, std::move(v), std::move(datatype), std::move(language)};
-    }
-    /// N-Triples form: <iri>, _:id, "text"@lang or "text"^^<datatype>.
-    std::string ntriples() const;
-    bool operator==(const Term& o) const {
-        return kind == o.kind && value == o.value && datatype == o.datatype && language == o.language;
-    }
-    bool operator!=(const Term& o) const { return !(*this == o); }
-};
-
-/// A statement and its graph.
-struct Quad {
-    Term subject;
-    Term predicate;
-    Term object;
-    std::string graph; ///< IRI of the named graph; empty for the default graph
 };
 
 /// What a query answered: rows of bindings (SELECT), a boolean (ASK) or triples
