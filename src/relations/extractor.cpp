@@ -855,8 +855,8 @@ class SentenceExtractor {
         }
     }
 
-    /// Acts named by a noun: the nouns of ontology/event-nouns.tsv and the acts and things
-    /// of actor-cues.tsv (thing_head, act_noun), by form or lemma; "" when not one, else the
+    /// Acts named by a noun: the nouns of ontology/event-nouns.tsv and the act_noun cues of
+    /// actor-cues.tsv (deeds, not "the response" or "the policy"), by form or lemma; "" when not one, else the
     /// key the memory files it under (an act_noun's third column: "putsch" → coup).
     std::string act_key(std::size_t wd) const {
         const Word& word = doc_.words[wd];
@@ -864,7 +864,7 @@ class SentenceExtractor {
         for (const std::string& x : {lower(word.lemma), lower(word.form)}) {
             std::string key = lex_.cues().role(x, "act_noun");
             if (key.empty() || key == "-") key = x;
-            if (lex_.nouns(x) || lex_.cues().has_role(x, "thing_head") || lex_.cues().has_role(x, "act_noun")) return key;
+            if (lex_.nouns(x) || lex_.cues().has_role(x, "act_noun")) return key;
         }
         return "";
     }
@@ -901,6 +901,13 @@ class SentenceExtractor {
                 definite |= l == "the" || l == "this" || l == "that" || l == "these" || l == "those";
             }
             if (!definite) continue;
+            // "the response of the press": a noun with a phrase of its own names another act.
+            bool own_phrase = false;
+            for (std::size_t c : t.children(wd, "nmod")) {
+                const std::string m = t.case_marker(c);
+                own_phrase |= m == "of" || m == "by" || m == "from";
+            }
+            if (own_phrase) continue;
             const EntityId* author = nullptr;
             for (const auto& k : keys)
                 if (auto it = acts_.by_noun.find(k); !author && it != acts_.by_noun.end()) author = &it->second;

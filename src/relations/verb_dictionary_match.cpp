@@ -274,6 +274,9 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     }
     if (entries.empty() || entries.front()->code == "---") return std::nullopt;
     const VerbEntry& entry = *entries.front();
+    // A phrasal verb is another verb: "caught up with her" is no capture, "turned down"
+    // no turn. Without a pattern that names its particle, the plain verb's code is not its.
+    if (!frame.particle.empty() && entry.particle.empty()) return std::nullopt;
     Pattern bare;
     bare.cameo = entry.code;
     bare.predicate = entry.predicate;

@@ -37,3 +37,13 @@ TEST_CASE("no remembered author where the act is new or has its own", "[relation
     auto none = extract_text("Finland condemned the strikes.");
     CHECK(none.relations.empty());
 }
+
+TEST_CASE("what is no deed, or has a phrase of its own, has no remembered author", "[relations][acts]") {
+    // "the response" is no act of the attacker's; "the attack of the rebels" names its own.
+    auto response = extract_text("Latvian drones struck Estonian border posts on Monday.\n\n"
+                                 "Finland criticised the response.");
+    CHECK_FALSE(event(response, "Finland", "Latvia"));
+    auto own = extract_text("Latvian drones struck Estonian border posts on Monday.\n\n"
+                            "Finland condemned the attack of the night before.");
+    CHECK_FALSE(event(own, "Finland", "Latvia"));
+}

@@ -549,3 +549,15 @@ TEST_CASE("load time, memory and match speed", "[verbs][bench]") {
     CHECK(found == std::size_t(kRounds) * 5);
     CHECK(load_ms < 5000);
 }
+
+TEST_CASE("a phrasal verb does not take its plain verb's code", "[verbs]") {
+    // "caught the smugglers" is a capture; "caught up with her" is not.
+    CHECK(root(must_match(frame("catch", {actor("", {"smuggler"})})).cameo) == "17");
+    VerbFrame up = frame("catch", {actor("with", {"she"})});
+    up.particle = "up";
+    CHECK_FALSE(dict().match(up));
+    // A phrasal verb of its own still matches: "took over the town".
+    VerbFrame over = frame("take", {actor("", {"town"})});
+    over.particle = "over";
+    REQUIRE(dict().match(over));
+}
