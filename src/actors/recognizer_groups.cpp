@@ -136,6 +136,9 @@ auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> 
             if (std::string(hd.role) == "military_head" && (head == "troops" || head == "forces"))
                 types.push_back(ActorType::Organization);
             std::size_t hend = c->first;
+            // "the current state of magic", "the nation of Arnor": a country noun with an
+            // "of" phrase is another sense, or names the country itself.
+            if (std::string(hd.role) == "country_noun" && is(hend, "of")) continue;
             // "the authorities of Niger", "the armed forces of Niger": a country's body.
             if ((std::string(hd.role) == "government_head" || std::string(hd.role) == "military_head") &&
                 is(hend, "of")) {

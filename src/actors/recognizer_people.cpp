@@ -22,10 +22,29 @@ auto Recognizer::titles_at(std::size_t i) const -> std::optional<std::pair<std::
     return std::make_pair(j, kind);
 }
 
+namespace {
+/// "al-Amr", "el-Sisi": an article joined by a hyphen to a capitalised name.
+bool joined_article(std::string_view t) {
+    for (std::string_view a : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-"})
+        if (t.size() > a.size() + 1 && t.compare(0, a.size(), a) == 0 &&
+            std::isupper(static_cast<unsigned char>(t[a.size()])))
+            return true;
+    return false;
+}
+} // namespace
+
 auto Recognizer::person_name_end(std::size_t i) const -> std::size_t {
     std::size_t j = i;
     while (j < sent_end_ && j - i < 5) {
-        if (word(j) && cap_[j] && !claimed_[j] && !(stop(j) && j == i)) {
+        // A word never an actor alone ("Monday") ends a name unless a name word follows
+        // ("Putin Monday said" is Putin).
+        const bool inner_stop = j > i && word(j + 1) && cap_[j + 1] && !stop(j + 1);
+        if (word(j) && cap_[j] && !claimed_[j] && (!stop(j) || inner_stop)) {
+            ++j;
+            continue;
+        }
+        // "Suleiman al-Amr": an Arabic article joined to a capitalised name.
+        if (j > i && word(j) && !cap_[j] && joined_article(text(j))) {
             ++j;
             continue;
         }

@@ -143,7 +143,20 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
              cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
         const bool dateline = i == first && is_all_caps(text(i)) &&
                               (is(end, "(") || is(end, ",") || is(end, ":") || is(end, "\xE2\x80\x94") || is(end, "-"));
-        const bool place = after_place_word;
+        // "in New South Wales, Victoria and Queensland": a capital's name in a list of
+        // places after a place word is a place too (here not Seychelles' capital).
+        bool in_place_list = false;
+        if (!after_place_word && before > first + 1 && (is(before - 1, ",") || is(before - 1, "and"))) {
+            std::size_t k = before - 1;
+            bool names = false;
+            while (k > first && (is(k, ",") || is(k, "and") || (word(k) && cap_[k]))) {
+                names |= word(k) && cap_[k];
+                --k;
+            }
+            in_place_list = names && (cues_.has_role(lower_[k], "place_cue") || is(k, "in") || is(k, "to") ||
+                                      is(k, "from") || is(k, "across") || is(k, "into"));
+        }
+        const bool place = after_place_word || in_place_list;
         Match m;
         m.end = end;
         m.priority = 1;

@@ -52,3 +52,28 @@ TEST_CASE("capitalised words before a lower-case organisation noun name it", "[a
     auto z = extract_text("The Latvian Army forces crossed the river.");
     CHECK_FALSE(entity_named(z, "Latvian Army forces"));
 }
+
+TEST_CASE("a day ends a name; a joined Arabic article continues it", "[actors][boundaries]") {
+    auto day = extract_text("President Ana Varga Monday rejected the offer.");
+    CHECK(entity_named(day, "Ana Varga"));
+    CHECK_FALSE(entity_named(day, "Ana Varga Monday"));
+    auto al = extract_text("Civil Defence director General Suleiman al-Amr said the wounded were taken to hospital.");
+    CHECK(entity_named(al, "Suleiman al-Amr"));
+}
+
+TEST_CASE("a capital in a list of places is a place, a state 'of' something no country", "[actors][boundaries]") {
+    // Victoria is also the Seychelles' capital; here it is one of the places listed.
+    auto list = extract_text("The survey was carried out in Queensland, Victoria and Tasmania.");
+    CHECK_FALSE(entity_named(list, "Seychelles"));
+    const Entity* victoria = entity_named(list, "Victoria");
+    REQUIRE(victoria);
+    CHECK(victoria->type == ActorType::Location);
+    // Standing alone as a party, the capital still stands for its country.
+    auto party = extract_text("Moscow rejected the offer.");
+    CHECK(entity_named(party, "Russia"));
+    // "the current state of magic" is no description of the article's country.
+    auto state = extract_text("Latvia hosted the festival. Critics spoke about the current state of magic.");
+    const Entity* latvia = entity_named(state, "Latvia");
+    REQUIRE(latvia);
+    CHECK(latvia->aliases.empty());
+}
