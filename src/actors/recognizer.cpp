@@ -71,6 +71,11 @@ auto Recognizer::country_ref_at(std::size_t i) const -> std::optional<CountryRef
         if (const auto* hits = idx_.by_adjective(key_of(i, i + len)))
             return CountryRef{i + len, hits->front(), i + len, true};
     }
+    // "British-flagged", "Chinese-owned", "Russian-made": the country whose thing it is.
+    if (const auto dash = lower_[i].find('-'); dash != std::string::npos && dash > 0 &&
+        cues_.has_role(lower_[i].substr(dash + 1), "origin_suffix"))
+        if (const auto* hits = idx_.by_adjective(lower_[i].substr(0, dash)))
+            return CountryRef{i + 1, hits->front(), i + 1, true};
     if (auto g = gazetteer_at(i, ActorType::Country)) {
         const auto& e = idx_.entry(g->second);
         if (e.type == ActorType::Country) {

@@ -202,7 +202,13 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     // takes part in what the verb says, as the event coders read "the French ambassador"
     // or "Israeli hostages". A noun of a noun ("Chinese food prices") is not enough.
     if (i >= token_word_.size() || token_word_[i] == npos) return false;
-    const Word& adj = doc_.words[token_word_[i]];
+    // Of the words of the token ("British-flagged" is British, -, flagged), the one
+    // hung outside it.
+    std::size_t w = token_word_[i];
+    while (w + 1 < doc_.words.size() && doc_.words[w + 1].token == i && doc_.words[w].head != kNoWord &&
+           doc_.words[doc_.words[w].head].token == i)
+        ++w;
+    const Word& adj = doc_.words[w];
     if (adj.deprel != "amod" || adj.head == kNoWord) return false;
     const Word& noun = doc_.words[adj.head];
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(noun.lemma), "plain_head") ||

@@ -97,7 +97,13 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
             Match m;
             m.end = ref.name_end;
             m.priority = 2;
-            m.apply = [=, this]() { mention(i, ref.name_end, country_entity(cg), MentionKind::Demonym); };
+            m.apply = [=, this]() {
+                mention(i, ref.name_end, country_entity(cg), MentionKind::Demonym);
+                // "British-flagged": the adjective is the mention, not what follows the hyphen.
+                const std::string& last = lower_[ref.name_end - 1];
+                if (const auto dash = last.find('-'); dash != std::string::npos)
+                    x_.mentions.back().span.end -= last.size() - dash;
+            };
             out.push_back(std::move(m));
             return;
         }

@@ -38,3 +38,13 @@ TEST_CASE("a country adjective on a verb's subject or object names the country",
     auto soil = extract_text("The convoy reached Latvian soil on Tuesday.");
     CHECK_FALSE(newskg::test::entity_named(soil, "Latvia"));
 }
+
+TEST_CASE("a thing 'flagged', 'owned' or 'made' by a country stands for it", "[relations][thing-subject]") {
+    auto tanker = extract_text("Estonia seized a Latvian-flagged tanker in the Gulf of Riga.");
+    CHECK(event(tanker, "Estonia", "Latvia", "17"));
+    const Entity* latvia = newskg::test::entity_named(tanker, "Latvia");
+    REQUIRE(latvia);
+    for (const auto& a : latvia->aliases) CHECK(a.find('-') == std::string::npos); // "Latvian", not "Latvian-flagged"
+    auto apps = extract_text("Estonia banned Latvian-owned apps on government phones.");
+    CHECK(event(apps, "Estonia", "Latvia"));
+}
