@@ -201,10 +201,11 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         (m->specificity == 0 || m->own || !(is_light_verb && is_light_verb(frame.lemma))))
         e.targets = territory_targets(t, verb, m->cameo, is_actor);
     if (e.targets.empty()) {
-        // "X and Y deepened their partnership": the parties relate to each other.
+        // "X and Y deepened their partnership", "agreed to a ceasefire", "agreed on a
+        // truce": the parties relate to each other.
         bool relational = false;
         for (const auto& a : frame.args)
-            if (a.preposition.empty())
+            if (a.preposition.empty() || a.preposition == "to" || a.preposition == "on")
                 for (const auto& l : a.lemmas) relational |= relational_noun(l);
         for (const auto& l : frame.xcomp) relational |= relational_noun(l);
         if (!relational || e.sources.size() < 2) return out;

@@ -654,13 +654,14 @@ class SentenceExtractor {
         return any;
     }
 
-    /// Whether a pattern of the CAMEO dictionary (more than the bare verb) fits the verb's frame.
-    bool dictionary_pattern_fits(std::size_t wv) const {
+    /// The code of the CAMEO dictionary's pattern (more than the bare verb) that fits the
+    /// verb's frame, or "".
+    std::string dictionary_pattern_code(std::size_t wv) const {
         const VerbDictionary* dictionary = lex_.verb_dictionary();
-        if (!dictionary) return false;
+        if (!dictionary) return "";
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         const auto m = dictionary->match(frame_of(*tree_, wv, is_actor));
-        return m && m->specificity > 0;
+        return m && m->specificity > 0 ? m->cameo : "";
     }
 
     /// Negation, hedges and intent read from the tree: "did not attack", "may have
@@ -797,8 +798,10 @@ class SentenceExtractor {
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 if (objects.empty() && subjects.size() >= 2) {
                     // A dictionary pattern that fits more of the clause codes it better:
-                    // "X and Y agreed to a ceasefire" is the ceasefire, not mere accord.
-                    if (dictionary_pattern_fits(wv)) return false;
+                    // "X and Y agreed to a ceasefire" is the ceasefire, not mere accord;
+                    // one of the same kind ("exchanged fire") adds nothing to ours.
+                    const std::string better = dictionary_pattern_code(wv);
+                    if (!better.empty() && better.compare(0, 2, vs.cameo, 0, 2) != 0) return false;
                     emit(out, subjects[0], subjects[1], vs.predicate, vs.cameo, v, flags, rule, 0.8);
                     return true;
                 }

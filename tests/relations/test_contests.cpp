@@ -45,3 +45,10 @@ TEST_CASE("a place in brackets is another name, not where the place lies", "[rel
     auto y = extract_text("Twelve people were hurt when a hotel near Narva, Estonia, collapsed.");
     CHECK(relation(y, "Narva", "locatedIn", "Estonia"));
 }
+
+TEST_CASE("two parties that exchange fire or agree to a truce relate to each other", "[relations][mutual]") {
+    auto fire = extract_text("Latvia and Estonia exchanged fire along their border.");
+    CHECK(event(fire, "Latvia", "Estonia", "19"));
+    auto truce = extract_text("Latvia and Estonia agreed to a ceasefire.");
+    CHECK(event(truce, "Latvia", "Estonia"));
+}
