@@ -43,6 +43,15 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
         break;
     }
     const std::size_t end = j;
+    // "Scientology-related employment", "Soviet-style": a name joined to a lower-case word
+    // is a modifier, not an actor ("-led", "-backed" groups and "-based" places have their
+    // own rules, which come first).
+    if (end - i == 1) {
+        const std::string_view t = text(i);
+        const auto dash = t.find('-');
+        if (dash != std::string_view::npos && dash + 1 < t.size() && std::islower(static_cast<unsigned char>(t[dash + 1])))
+            return;
+    }
     const bool sentence_initial = i == doc_.sentences[sent_].tokens.first ||
                                   (i > 0 && (is(i - 1, "\"") || text(i - 1) == "\xE2\x80\x9C"));
     const bool heading = doc_.sentences[sent_].heading;

@@ -284,6 +284,10 @@ auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
         for (std::size_t m : sentence_mentions_.of(s, x_.mentions)) {
             const Mention& mm = x_.mentions[m];
             if (mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
+            // "According to X, the files were returned after he left": the source of a
+            // report is not whom its pronouns speak of.
+            const std::size_t b = mm.tokens.first;
+            if (b >= 2 && lower_[b - 2] == "according" && lower_[b - 1] == "to") continue;
             std::size_t e = entity_index(mm.entity);
             if (e == npos || !type_ok(e, p.types)) continue;
             if (mm.tokens.first < best_pos) {

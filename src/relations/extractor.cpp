@@ -445,6 +445,11 @@ class SentenceExtractor {
         for (const auto& l : lex_.lemmatizer().lemmas(w(v)))
             if (l == "commit" || l == "violate" || l == "perpetrate") wrong = true;
         if (!wrong || negated_before(v)) return;
+        // "committed the image to the screen", "committed to a ceasefire": an entrusting
+        // or a pledge, no wrong.
+        if (const std::size_t wv = syntax_word(v); wv != npos)
+            for (const auto& a : tree_->case_arguments(wv))
+                if (a.marker == "to") return;
         std::size_t subj = subject_of(v);
         if (subj == npos) return;
         const RelationType* accused = lex_.ontology().relation("accused");

@@ -77,3 +77,15 @@ TEST_CASE("a capital in a list of places is a place, a state 'of' something no c
     REQUIRE(latvia);
     CHECK(latvia->aliases.empty());
 }
+
+TEST_CASE("a name joined to a lower-case word is a modifier; a report's source is no antecedent", "[actors][boundaries]") {
+    auto related = extract_text("Ana Varga left Norvikia-related employment in Riga on Monday.");
+    CHECK_FALSE(entity_named(related, "Norvikia-related"));
+    // "he" is the one who left, not the source the report is according to.
+    auto source = extract_text("According to Juris Kalns the files were returned by Ana Tamm shortly after he left the Riga Group.");
+    for (const auto& r : source.relations) {
+        const Entity* kalns = entity_named(source, "Juris Kalns");
+        REQUIRE(kalns);
+        CHECK_FALSE((r.subject == kalns->id && r.predicate == "withdrewFrom"));
+    }
+}

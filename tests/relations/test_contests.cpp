@@ -52,3 +52,10 @@ TEST_CASE("two parties that exchange fire or agree to a truce relate to each oth
     auto truce = extract_text("Latvia and Estonia agreed to a ceasefire.");
     CHECK(event(truce, "Latvia", "Estonia"));
 }
+
+TEST_CASE("committing something to something is no wrongdoing", "[relations][mutual]") {
+    auto entrust = extract_text("According to Ana Varga, Juris Kalns committed the image to the screen.");
+    CHECK_FALSE(event(entrust, "Ana Varga", "Juris Kalns", "112"));
+    auto wrong = extract_text("According to Ana Varga, Juris Kalns committed grave abuses.");
+    CHECK(event(wrong, "Ana Varga", "Juris Kalns", "112"));
+}
