@@ -59,3 +59,10 @@ TEST_CASE("committing something to something is no wrongdoing", "[relations][mut
     auto wrong = extract_text("According to Ana Varga, Juris Kalns committed grave abuses.");
     CHECK(event(wrong, "Ana Varga", "Juris Kalns", "112"));
 }
+
+TEST_CASE("headlines: traded accusations, landed in a capital", "[relations][mutual]") {
+    auto blame = extract_text("Latvia, Estonia trade accusations over border incident\n\nThe talks continued on Monday.");
+    CHECK(event(blame, "Latvia", "Estonia", "112"));
+    auto lands = extract_text("Vladimir Putin lands in Tallinn for talks\n\nThe talks continued on Monday.");
+    CHECK(event(lands, "Vladimir Putin", "Tallinn", "042"));
+}
