@@ -139,11 +139,10 @@ class ConflictPairs {
 
 /// Who did the acts an article has told of, so that a later "the coup" or "the strikes"
 /// ("Morales denounced the coup", "Germany condemned the strikes") is aimed at their
-/// author: by the act's noun ("coup" → the general who staged it) and by the property of
-/// the event told with a verb ("attacked" → Israel, for "the strikes").
+/// author: the act's noun or verb lemma ("coup" → the general who staged it, "strike" →
+/// the last subject of "struck") → its author.
 struct ActMemory {
-    std::map<std::string, EntityId> by_noun;     ///< noun lemma → author
-    std::map<std::string, EntityId> by_property; ///< event property → its last subject
+    std::map<std::string, EntityId> by_lemma;
 };
 
 class SentenceExtractor {
@@ -918,12 +917,7 @@ class SentenceExtractor {
             if (own_phrase) continue;
             const EntityId* author = nullptr;
             for (const auto& k : keys)
-                if (auto it = acts_.by_noun.find(k); !author && it != acts_.by_noun.end()) author = &it->second;
-            if (!author)
-                if (const auto* nouns = lex_.nouns(lower(doc_.words[wd].form)))
-                    for (const auto& n : *nouns)
-                        if (auto it = acts_.by_property.find(n.predicate); !author && it != acts_.by_property.end())
-                            author = &it->second;
+                if (auto it = acts_.by_lemma.find(k); !author && it != acts_.by_lemma.end()) author = &it->second;
             if (!author) continue;
             group_slots_.emplace_back(wd, std::vector<std::size_t>{slots_.size()});
             slots_.push_back(Slot{TokenRange{token_of(wd), token_of(wd) + 1}, *author, MentionKind::Description});
@@ -1267,6 +1261,12 @@ class SentenceExtractor {
         if (slots_[subj].kind == MentionKind::Pronoun || slots_[obj].kind == MentionKind::Pronoun)
             confidence *= 0.85;
         r.confidence = confidence;
+        // "Latvian drones struck …": who struck, for a later "the strikes".
+        if (!r.cameo.empty() && !(r.flags & (kNegated | kConditional | kAlleged)) && v < size()) {
+            const std::size_t wv = syntax_word(v);
+            const std::string lemma = wv != npos ? lower(doc_.words[wv].lemma) : "";
+            if (!lemma.empty()) authored_.emplace_back(lemma, r.subject);
+        }
         out.push_back(std::move(r));
     }
 
@@ -1851,10 +1851,9 @@ void find_relations(Extraction& x, const RelationLexicon& lexicon, const Relatio
         found.clear();
         SentenceExtractor sentence(x, lexicon, options, s, index, acts);
         sentence.run(found, conflicts);
-        for (const auto& [key, author] : sentence.authored()) acts.by_noun[key] = author;
+        for (const auto& [key, author] : sentence.authored()) acts.by_lemma[key] = author;
         for (auto& r : found) {
             conflicts.add(r);
-            if (r.is_event() && !(r.flags & (kNegated | kConditional | kAlleged))) acts.by_property[r.predicate] = r.subject;
             const auto it = first_of.find(key_of(r));
             if (it == first_of.end()) {
                 first_of.emplace(key_of(r), x.relations.size());
