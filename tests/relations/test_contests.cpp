@@ -66,3 +66,8 @@ TEST_CASE("headlines: traded accusations, landed in a capital", "[relations][mut
     auto lands = extract_text("Vladimir Putin lands in Tallinn for talks\n\nThe talks continued on Monday.");
     CHECK(event(lands, "Vladimir Putin", "Tallinn", "042"));
 }
+
+TEST_CASE("lodging representations or a complaint with a state is an official complaint", "[relations][mutual]") {
+    auto x = extract_text("Riga lodged stern representations with Tallinn over the arms sale.");
+    CHECK(event(x, "Latvia", "Estonia", "114"));
+}
