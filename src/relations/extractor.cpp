@@ -1210,32 +1210,19 @@ class SentenceExtractor {
         r.predicate = predicate;
         r.cameo = cameo;
         std::string rule_used = rule;
-        // "threatened to impose sanctions on X", "vowed retaliatory tariffs on X": the
-        // threat is the event, and it happened; the act itself has not.
-        if (!cameo.empty() && threatened(v)) {
-            const std::string threat = lex_.threat_code(cameo);
-            const RelationType* type = threat.empty() ? nullptr : onto.relation_for_cameo(threat);
-            if (!type && !threat.empty()) type = onto.relation_for_cameo("130");
-            if (type) {
-                r.cameo = threat;
-                r.predicate = type->name;
-                flags &= ~kConditional;
-                rule_used += " +threat";
-            }
-        }
-        // "offered to send police to X", "pledged to restore relations with X": the
-        // promise is the event (CAMEO 03…); the act has not happened.
-        if (!cameo.empty() && r.cameo == cameo && promised(v)) {
-            const std::string intent = lex_.intent_code(cameo);
-            const RelationType* type = intent.empty() ? nullptr : onto.relation_for_cameo(intent);
-            if (!type && !intent.empty()) type = onto.relation_for_cameo("030");
-            if (type) {
-                r.cameo = intent;
-                r.predicate = type->name;
-                flags &= ~kConditional;
-                rule_used += " +intent";
-            }
-        }
+        // What is threatened or promised did not happen; the threat or the promise did:
+        // "threatened to impose sanctions on X" is 1312, "offered to mediate" 039.
+        auto recode = [&](const std::string& code, const char* root_code, const char* tag) {
+            const RelationType* type = code.empty() ? nullptr : onto.relation_for_cameo(code);
+            if (!type && !code.empty()) type = onto.relation_for_cameo(root_code);
+            if (!type) return;
+            r.cameo = code;
+            r.predicate = type->name;
+            flags &= ~kConditional;
+            rule_used += tag;
+        };
+        if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
+        else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
         if (!r.cameo.empty()) {
             r.quad_class = onto.quad_class(r.cameo);
             r.goldstein = onto.goldstein(r.cameo);
