@@ -2,6 +2,8 @@
 // recogniser: the same tables the rule-based recogniser reads (ActorIndex).
 #include <algorithm>
 
+#include <set>
+
 #include "newskg/actors/actors.hpp"
 #include "newskg/actors/ner.hpp"
 
@@ -38,10 +40,14 @@ std::vector<std::uint32_t> gazetteer_marks(const ActorIndex& index, const std::v
         if (index.by_adjective(keys[i])) marks[i] |= kGazDemonym;
         if (index.by_acronym(std::string(forms[i]))) marks[i] |= kGazAcronym;
         // A word that names an actor's kind or title; the roles that only say what a
-        // demonym or a common noun before it means are not name evidence.
+        // demonym or a common noun before it means, or what the relation rules read
+        // (sport, deeds, origin words), are not name evidence.
+        static const std::set<std::string> not_name_evidence{"thing_head",  "place_head", "crowd_head",
+                                                             "portfolio",   "contest_cue", "plain_head",
+                                                             "act_noun",    "origin_suffix"};
         if (auto it = cues.by_word.find(keys[i]); it != cues.by_word.end())
             for (const auto& [role, type] : it->second)
-                if (role != "thing_head" && role != "place_head" && role != "crowd_head" && role != "portfolio") {
+                if (!not_name_evidence.count(role)) {
                     marks[i] |= kGazCue;
                     break;
                 }
