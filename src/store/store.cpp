@@ -331,7 +331,6 @@ LoadStats& LoadStats::operator+=(const LoadStats& o) {
     triples_added += o.triples_added;
     triples_kept += o.triples_kept;
     triples_removed += o.triples_removed;
-    default_not_stored += o.default_not_stored;
     replaced.insert(replaced.end(), o.replaced.begin(), o.replaced.end());
     return *this;
 }
@@ -732,17 +731,13 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
             // no duplicates: only the default graph and graphs added to need a look.
             const bool fresh = !q->graph.empty() && (replaced.count(q->graph) || !existing.count(q->graph));
             if (!g) {
-                const rdf::Model::Where where = s.model->where(st);
-                if (where == rdf::Model::Where::DefaultGraph) {
-                    ++stats.triples_kept;
-                    continue;
-                }
-                if (where == rdf::Model::Where::NamedGraphsOnly) {
-                    // librdf's storage keeps such a triple once, in its named graph.
-                    ++stats.default_not_stored;
-                    continue;
-                }
-            } else if (!fresh && s.model->contains(st, g)) {
+                // Kept beside any named graph stating it too: reloading or unloading that
+                // article leaves it in the default graph.
+                if (s.model->add_to_default_graph(st)) ++stats.triples_added;
+                else ++stats.triples_kept;
+                continue;
+            }
+            if (!fresh && s.model->contains(st, g)) {
                 ++stats.triples_kept;
                 continue;
             }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <fcntl.h>
 #include <set>
 #include <signal.h>
@@ -492,24 +494,57 @@ TEST_CASE("unload removes an article's graph and the relations only it states", 
     CHECK(run_newskg("--help").out.find("unload") != std::string::npos);
 }
 
-TEST_CASE("a default-graph triple the store cannot keep beside a named graph's is reported, not dropped silently",
+TEST_CASE("a triple in the default graph and in an article's graph is kept in both: reloading or unloading the "
+          "article leaves it in the default graph",
           "[store]") {
     TempDir tmp;
-    write_file(tmp / "named.nq", "<https://a.example/s> <https://a.example/p> <https://a.example/o> "
-                                 "<https://a.example/g> .\n");
-    write_file(tmp / "default.nt", "<https://a.example/s> <https://a.example/p> <https://a.example/o> .\n"
-                                   "<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
-    const std::string store = tmp / "store";
-    REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "named.nq")).status == 0);
-    auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
-    REQUIRE(r.status == 0);
-    CHECK(r.out.find(" 1 triple(s) added, 0 already there") != std::string::npos);
-    CHECK(r.err.find("warning: 1 default-graph triple(s) not stored: a named graph holds the same triple") !=
-          std::string::npos);
-    // Loading again says it again: the triple is not "already there" in the default graph.
-    auto again = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
-    CHECK(again.out.find(" 0 triple(s) added, 1 already there") != std::string::npos);
-    CHECK(again.err.find("1 default-graph triple(s) not stored") != std::string::npos);
+    const std::string t = "<https://a.example/s> <https://a.example/p> <https://a.example/o>";
+    const std::string g = "<https://newskg.org/id/article/a>";
+    write_file(tmp / "default.nt", t + " .\n<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
+    write_file(tmp / "a1.nq", t + " " + g + " .\n<https://a.example/x> <https://a.example/p> \"1\" " + g + " .\n");
+    write_file(tmp / "a2.nq", "<https://a.example/x> <https://a.example/p> \"2\" " + g + " .\n");
+    const std::string in_default = t, in_a = t + " " + g;
+    auto holds = [](const std::vector<std::string>& quads, const std::string& q) {
+        return std::find(quads.begin(), quads.end(), q) != quads.end();
+    };
+    const std::string ask_t = "ASK { " + t + " }";
+
+    SECTION("the default graph first, then the article") {
+        const std::string store = tmp / "store1";
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt")).status == 0);
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(holds(dump(store), in_a));
+        auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a2.nq")); // replaces A
+        REQUIRE(r.status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(!holds(dump(store), in_a));
+        CHECK(ask(store, ask_t));
+    }
+    SECTION("the article first, then the default graph") {
+        const std::string store = tmp / "store2";
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find(" 2 triple(s) added, 0 already there") != std::string::npos);
+        CHECK(r.err.find("not stored") == std::string::npos);
+        CHECK(holds(dump(store), in_default));
+        CHECK(holds(dump(store), in_a));
+        // Loading it again finds it there.
+        auto again = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+        CHECK(again.out.find(" 0 triple(s) added, 2 already there") != std::string::npos);
+        // Reloading the article (another version) and unloading it leave T in the default graph.
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a2.nq")).status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(ask(store, ask_t));
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        CHECK(holds(dump(store), in_a));
+        REQUIRE(run_newskg("unload --store " + sh_quote(store) + " https://newskg.org/id/article/a").status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(!holds(dump(store), in_a));
+        CHECK(ask(store, ask_t));
+        CHECK(!ask(store, "ASK { GRAPH ?g { " + t + " } }"));
+    }
 }
 
 TEST_CASE("load --no-replace refuses an article the store holds in another version, and says so", "[store]") {

@@ -95,9 +95,6 @@ struct LoadStats {
     std::size_t triples_added = 0;  ///< quads that were not in the store before
     std::size_t triples_kept = 0;   ///< quads of the input already in the store
     std::size_t triples_removed = 0; ///< quads of replaced graphs' old versions removed
-    /// Default-graph triples not stored because a named graph holds the same triple:
-    /// librdf's hashes storage keeps a triple once across graphs (a known limit).
-    std::size_t default_not_stored = 0;
     /// Named graphs the store held with different content, replaced by the new version.
     std::vector<std::string> replaced;
     LoadStats& operator+=(const LoadStats& o);
