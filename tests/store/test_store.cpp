@@ -354,6 +354,107 @@ TEST_CASE("a damaged store is an error that names the file, never a short answer
     CHECK(l.err.find("the store is damaged") != std::string::npos);
 }
 
+namespace {
+
+/// The page size of a Berkeley DB file and the offset of a page in its middle.
+std::pair<std::size_t, std::size_t> middle_page(const std::string& bytes) {
+    std::uint32_t page_size = 0;
+    std::memcpy(&page_size, bytes.data() + 20, 4);
+    REQUIRE(page_size >= 512);
+    REQUIRE(bytes.size() / page_size >= 3);
+    return {page_size, (bytes.size() / page_size / 2) * page_size};
+}
+
+/// Garbles the item index of a page in the middle of a database file, its header left
+/// whole: what Berkeley DB's cursor stops at, and librdf ends a stream on, silently.
+void damage_items(const std::string& file) {
+    std::string bytes = read_file(file);
+    auto [page_size, at] = middle_page(bytes);
+    for (std::size_t i = at + 26; i < at + page_size; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0xa5);
+    write_file(file, bytes);
+}
+
+/// The manifest of a generation as the store writes it (the same FNV-1a per file): to
+/// make a manifest that agrees with a damaged file, as one written after the damage would.
+std::string manifest_for(const std::string& gen) {
+    std::string out = "newskg store generation 1\n";
+    for (const char* f : {"newskg-sp2o.db", "newskg-po2s.db", "newskg-so2p.db", "newskg-contexts.db"}) {
+        const std::string bytes = read_file(gen + "/" + f);
+        std::uint64_t h = 1469598103934665603ULL;
+        std::size_t i = 0;
+        for (; i + 8 <= bytes.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, bytes.data() + i, 8);
+            h = (h ^ w) * 1099511628211ULL;
+        }
+        for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
+        char line[160];
+        std::snprintf(line, sizeof line, " %zu %016llx\n", bytes.size(), static_cast<unsigned long long>(h));
+        out += std::string(f) + line;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a damaged page is an error even where the manifest agrees with the file", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string gen = store + "/current";
+    // The manifest is right as written: the store checks out.
+    REQUIRE(read_file(gen + "/manifest") == manifest_for(gen));
+    const std::string count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    const std::string all = scalar(store, count);
+    damage_items(gen + "/newskg-sp2o.db");
+    write_file(gen + "/manifest", manifest_for(gen));
+    auto q = run_newskg("query --store " + sh_quote(store) + " --format csv " + sh_quote(count));
+    CHECK(q.status == 1);
+    CHECK(q.out.empty());
+    CHECK(q.err.find("[newskg.store.7]") != std::string::npos);
+    CHECK(q.err.find("newskg-sp2o.db: page ") != std::string::npos);
+}
+
+TEST_CASE("a page damaged while a query reads the store makes the query fail, never answer short", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    TripleStore reader = TripleStore::open(store, TripleStore::Mode::Read); // checked: intact
+    const std::size_t all = reader.size();
+    REQUIRE(all > 100);
+    damage_items(store + "/current/newskg-sp2o.db"); // after the open's check
+    std::string message;
+    try {
+        QueryResult r = reader.query("SELECT ?s WHERE { ?s ?p ?o }");
+        message = "answered " + std::to_string(r.rows.size()) + " of " + std::to_string(all) + " rows";
+    } catch (const store_error& e) {
+        message = e.what();
+    }
+    CHECK(message.find("[newskg.store.12]") != std::string::npos);
+    CHECK(message.find("newskg-sp2o.db") != std::string::npos);
+    CHECK_THROWS_AS(reader.quads(), store_error);
+}
+
+TEST_CASE("a damaged page of a store in the layout before generations is an error", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string gen = std::filesystem::read_symlink(store + "/current").string();
+    for (const char* f : {"newskg-sp2o.db", "newskg-po2s.db", "newskg-so2p.db", "newskg-contexts.db"})
+        std::filesystem::rename(store + "/" + gen + "/" + f, store + "/" + f);
+    std::filesystem::remove_all(store + "/" + gen);
+    std::filesystem::remove(store + "/current");
+    damage_items(store + "/newskg-so2p.db");
+    auto q = run_newskg("query --store " + sh_quote(store) + " 'SELECT ?s WHERE { ?s ?p ?o }'");
+    CHECK(q.status == 1);
+    CHECK(q.out.empty());
+    CHECK(q.err.find("[newskg.store.7]") != std::string::npos);
+    CHECK(q.err.find("newskg-so2p.db: page ") != std::string::npos);
+}
+
 TEST_CASE("a store in the layout before generations is read, and the next load converts it", "[store]") {
     TempDir tmp;
     write_articles(tmp);
