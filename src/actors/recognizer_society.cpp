@@ -19,8 +19,8 @@ bool crowd_modifier(const std::string& w) {
 } // namespace
 
 auto Recognizer::upos_at(std::size_t i) const -> std::string_view {
-    if (i >= token_word_.size() || token_word_[i] == npos) return {};
-    return doc_.words[token_word_[i]].upos;
+    if (i >= token_upos_.size()) return {};
+    return token_upos_[i]; // "" where no word comes from the token
 }
 
 auto Recognizer::society_pattern(std::size_t i, std::vector<Match>& out) -> void {

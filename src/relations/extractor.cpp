@@ -283,11 +283,11 @@ class SentenceExtractor {
     /// "president" → leaderOf; "spokesman" → spokespersonOf; "minister" → memberOf; "".
     std::string title_property(std::size_t n) const {
         const DependencyTree& t = *tree_;
-        std::vector<std::string> names{lower(doc_.words[n].form), lower(doc_.words[n].lemma)};
+        std::vector<std::string> names{lower(doc_.form(n)), lower(doc_.words[n].lemma)};
         // "prime minister", "foreign secretary": the title with its compound or modifier.
         for (const char* rel : {"compound", "amod"})
             for (std::size_t c : t.children(n, rel))
-                if (slot_at(token_of(c)) == npos) names.insert(names.begin(), lower(doc_.words[c].form) + " " + names.back());
+                if (slot_at(token_of(c)) == npos) names.insert(names.begin(), lower(doc_.form(c)) + " " + names.back());
         for (const auto& name : names) {
             if (lex_.cues().has_role(name, "leader_title")) return "leaderOf";
             if (lex_.cues().has_role(name, "spokes_title")) return "spokespersonOf";
@@ -548,7 +548,7 @@ class SentenceExtractor {
         static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
                                             "military_head", "ministry_head", "member_head",    "trade_head",
                                             "collective_head"};
-        const std::string form = lower(word.form), lemma = lower(word.lemma);
+        const std::string form = lower(doc_.form(word)), lemma = lower(word.lemma);
         for (const char* role : roles)
             if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
         return false;
@@ -569,7 +569,7 @@ class SentenceExtractor {
                 const std::size_t k = word_slot(c);
                 if (k == npos || k == own.front() || c > wd) continue;
                 bool comma = false;
-                for (std::size_t p : tree_->children(c, "punct")) comma |= doc_.words[p].form == ",";
+                for (std::size_t p : tree_->children(c, "punct")) comma |= doc_.form(p) == ",";
                 if (comma)
                     for (std::size_t m : tree_->conjuncts(c)) add(word_slot(m) == npos ? k : word_slot(m));
             }
@@ -587,7 +587,7 @@ class SentenceExtractor {
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         auto is_event_noun = [&](std::size_t w) {
             const Word& word = doc_.words[w];
-            return word.upos == "NOUN" && (lex_.nouns(lower(word.form)) || lex_.nouns(lower(word.lemma)));
+            return word.upos == "NOUN" && (lex_.nouns(lower(doc_.form(word))) || lex_.nouns(lower(word.lemma)));
         };
         auto is_light_verb = [&](const std::string& lemma) { return lex_.in_class("light", lemma); };
         auto is_abstract_noun = [&](std::size_t w) {
@@ -1637,6 +1637,8 @@ void find_relations(Extraction& x, const RelationLexicon& lexicon, const Relatio
     for (std::size_t s = 0; s < x.document.sentences.size(); ++s) {
         found.clear();
         SentenceExtractor(x, lexicon, options, s, index).run(found, conflicts);
+        // A sentence's tree holds its own words only: those before it are done with.
+        if (options.release_words) x.document.words.release_before(x.document.sentences[s].words.first);
         for (auto& r : found) {
             conflicts.add(r);
             const auto it = first_of.find(key_of(r));
