@@ -33,7 +33,7 @@ void write_conllu(const Document& doc, std::ostream& out) {
             std::string misc = "TokenRange=" + std::to_string(w.span.begin) + ":" + std::to_string(w.span.end) +
                                "|Token=" + std::to_string(w.token);
             if (wi + 1 < s.words.last && doc.words[wi + 1].span.begin == w.span.end) misc += "|SpaceAfter=No";
-            out << (wi - s.words.first + 1) << '\t' << one_line(doc.form(w)) << '\t' << one_line(w.lemma) << '\t'
+            out << (wi - s.words.first + 1) << '\t' << one_line(doc.form(w)) << '\t' << one_line(doc.lemma(w)) << '\t'
                 << w.upos.view() << '\t' << w.xpos.view() << "\t_\t" << head << '\t' << w.deprel.view() << "\t_\t"
                 << misc << "\n";
         }
@@ -55,7 +55,7 @@ nlohmann::json to_json(const Document& doc) {
         for (std::size_t wi = s.words.first; wi < s.words.last; ++wi) {
             const Word& w = doc.words[wi];
             words.push_back({{"form", std::string(doc.form(w))},
-                             {"lemma", w.lemma},
+                             {"lemma", doc.lemma(w)},
                              {"upos", w.upos.str()},
                              {"xpos", w.xpos.str()},
                              {"head", w.head == kNoWord ? -1 : static_cast<long>(w.head - s.words.first)},

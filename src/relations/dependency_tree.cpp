@@ -224,7 +224,7 @@ std::vector<CaseArgument> DependencyTree::noun_arguments(std::size_t noun) const
 bool DependencyTree::negated(std::size_t verb) const {
     for (std::size_t c : children(verb, "advmod")) {
         const std::string l = lower_form(c);
-        if (l == "not" || l == "n't" || l == "never" || word(c).lemma == "not") return true;
+        if (l == "not" || l == "n't" || l == "never" || lemma(c) == "not") return true;
     }
     for (std::size_t c : children(verb, "det"))
         if (lower_form(c) == "no") return true;

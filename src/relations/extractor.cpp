@@ -244,7 +244,7 @@ class SentenceExtractor {
                         emit(out, k, c, "locatedIn", "", slots_[k].tokens.first, 0, "syntax:apposition-place", 0.8);
                     continue;
                 }
-                const std::string lemma = lower(doc_.words[n].lemma);
+                const std::string lemma = lower(doc_.lemma(n));
                 std::string predicate;
                 if (actor->type == ActorType::Location) {
                     // "Kano, Nigeria's northern state" in the tree; too common a word for the word rule.
@@ -283,7 +283,7 @@ class SentenceExtractor {
     /// "president" → leaderOf; "spokesman" → spokespersonOf; "minister" → memberOf; "".
     std::string title_property(std::size_t n) const {
         const DependencyTree& t = *tree_;
-        std::vector<std::string> names{lower(doc_.form(n)), lower(doc_.words[n].lemma)};
+        std::vector<std::string> names{lower(doc_.form(n)), lower(doc_.lemma(n))};
         // "prime minister", "foreign secretary": the title with its compound or modifier.
         for (const char* rel : {"compound", "amod"})
             for (std::size_t c : t.children(n, rel))
@@ -369,7 +369,7 @@ class SentenceExtractor {
         static const std::set<std::string> markers{"in", "at", "inside"};
         for (std::size_t w = t.first(); w < t.last(); ++w) {
             const Word& word = t.word(w);
-            if (tree_->is_verbal(w) && lex_.in_class("presence", lower(word.lemma))) {
+            if (tree_->is_verbal(w) && lex_.in_class("presence", lower(doc_.lemma(word)))) {
                 if (clause_flags(w) & (kNegated | kConditional)) continue;
                 if (aim_only(w)) continue;
                 // "Thousands of protesters gathered": the people counted.
@@ -548,7 +548,7 @@ class SentenceExtractor {
         static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
                                             "military_head", "ministry_head", "member_head",    "trade_head",
                                             "collective_head"};
-        const std::string form = lower(doc_.form(word)), lemma = lower(word.lemma);
+        const std::string form = lower(doc_.form(word)), lemma = lower(doc_.lemma(word));
         for (const char* role : roles)
             if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
         return false;
@@ -587,11 +587,11 @@ class SentenceExtractor {
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         auto is_event_noun = [&](std::size_t w) {
             const Word& word = doc_.words[w];
-            return word.upos == "NOUN" && (lex_.nouns(lower(doc_.form(word))) || lex_.nouns(lower(word.lemma)));
+            return word.upos == "NOUN" && (lex_.nouns(lower(doc_.form(word))) || lex_.nouns(lower(doc_.lemma(word))));
         };
         auto is_light_verb = [&](const std::string& lemma) { return lex_.in_class("light", lemma); };
         auto is_abstract_noun = [&](std::size_t w) {
-            return lex_.cues().has_role(lower(doc_.words[w].lemma), "abstract_head");
+            return lex_.cues().has_role(lower(doc_.lemma(w)), "abstract_head");
         };
         const auto events =
             dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun, is_light_verb, is_abstract_noun);
@@ -640,7 +640,7 @@ class SentenceExtractor {
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
         if (gov != kNoWord && (via == "xcomp" || via == "ccomp" || via == "advcl")) {
-            const std::string gl = lower(t.word(gov).lemma);
+            const std::string gl = lower(t.lemma(gov));
             if (lex_.in_class("intent", gl)) flags |= kConditional;
             // "did not threaten to attack", "refused to apply the sanctions"
             // "stopped supporting X": the parser often makes a gerund complement advcl.
@@ -743,11 +743,11 @@ class SentenceExtractor {
                 bool withdrawal = false;
                 for (std::size_t c : t.children(wv, "ccomp")) {
                     for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
-                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
+                    withdrawal |= lex_.in_class("leaving", lower(t.lemma(c)));
                 }
                 for (std::size_t c : t.children(wv, "xcomp")) {
                     for (std::size_t k : slots_of(t.controllers(c))) objects.push_back(k);
-                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
+                    withdrawal |= lex_.in_class("leaving", lower(t.lemma(c)));
                 }
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 const RelationType* demanded = lex_.ontology().relation("demanded");
@@ -775,7 +775,7 @@ class SentenceExtractor {
         // a clause it negates, not an actor object; the word rules must not take one
         // from inside the clause.
         if (objects.empty() && frame == "dobj" && clausal_complement(wv) &&
-            (lex_.in_class("denial", lower(t.word(wv).lemma)) || lex_.in_class("refusal", lower(t.word(wv).lemma))))
+            (lex_.in_class("denial", lower(t.lemma(wv))) || lex_.in_class("refusal", lower(t.lemma(wv)))))
             return true;
         if (subjects.empty() || objects.empty()) return false;
         for (std::size_t s : subjects)
@@ -797,13 +797,13 @@ class SentenceExtractor {
         std::vector<std::size_t> words;
         for (std::size_t wd = t.first(); wd < t.last(); ++wd) {
             const Word& word = doc_.words[wd];
-            if (word.upos != "NOUN" || slot_at(token_of(wd)) != npos || !heads.count(lower(word.lemma))) continue;
+            if (word.upos != "NOUN" || slot_at(token_of(wd)) != npos || !heads.count(lower(doc_.lemma(word)))) continue;
             bool both = false;
             for (const char* rel : {"det", "nummod", "amod"})
                 for (std::size_t c : t.children(wd, rel)) {
-                    const std::string l = lower(doc_.words[c].lemma);
+                    const std::string l = lower(doc_.lemma(c));
                     if (l == "both" || l == "two" ||
-                        ((l == "all" || l == "warring") && open_heads.count(lower(word.lemma))))
+                        ((l == "all" || l == "warring") && open_heads.count(lower(doc_.lemma(word)))))
                         both = true;
                 }
             if (both) words.push_back(wd);
@@ -844,7 +844,7 @@ class SentenceExtractor {
             // "X attacked Y, officials said": the reporting clause hangs on the reported
             // one (parataxis).
             for (std::size_t c : t.children(cur, "parataxis"))
-                if (lex_.in_class("reporting", lower(doc_.words[c].lemma)))
+                if (lex_.in_class("reporting", lower(doc_.lemma(c))))
                     if (auto ks = slots_of(t.subjects(c)); !ks.empty()) {
                         speaker = ks.front();
                         flags = kReported;
@@ -853,7 +853,7 @@ class SentenceExtractor {
             std::string via;
             const std::size_t gov = t.governing_verb(cur, &via);
             if (gov == kNoWord) break;
-            const std::string lemma = lower(doc_.words[gov].lemma);
+            const std::string lemma = lower(doc_.lemma(gov));
             if (lex_.in_class("alleging", lemma) && via != "xcomp") {
                 if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) speaker = ks.front();
                 flags = kAlleged | kReported;
@@ -1167,14 +1167,14 @@ class SentenceExtractor {
             std::string via;
             const std::size_t gov = t.governing_verb(verb, &via);
             return gov != kNoWord && (via == "xcomp" || via == "ccomp") &&
-                   lex_.in_class("threat", lower(t.word(gov).lemma));
+                   lex_.in_class("threat", lower(t.lemma(gov)));
         };
         if (t.is_verbal(wv)) return under_threat(wv);
         // An event noun: the object of a verb of threat, or of a verb threatened
         // ("threatened to impose sanctions on X").
         const std::size_t h = t.head(wv);
         if (h == kNoWord || t.base_rel(wv) != "obj") return false;
-        return lex_.in_class("threat", lower(t.word(h).lemma)) || (t.is_verbal(h) && under_threat(h));
+        return lex_.in_class("threat", lower(t.lemma(h))) || (t.is_verbal(h) && under_threat(h));
     }
 
     /// A news agency or the article's own outlet: they report events ("told Reuters",
@@ -1200,14 +1200,14 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
-        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.word(gov).lemma)))
+        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.lemma(gov))))
             return true;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
         if (!to) return false;
         if (gov == kNoWord) return false;
         if (via == "advcl") return true;
-        return via == "xcomp" && !lex_.in_class("committing", lower(t.word(gov).lemma));
+        return via == "xcomp" && !lex_.in_class("committing", lower(t.lemma(gov)));
     }
 
     // ---- verb frames -------------------------------------------------------------------
@@ -1256,7 +1256,7 @@ class SentenceExtractor {
     /// their words and decisions: the owner is then not the target.
     bool owner_of_abstract(std::size_t o, const std::string& cameo) const {
         return !is_verbal_code(cameo) && word_slot(o) == npos &&
-               lex_.cues().has_role(lower(doc_.words[o].lemma), "abstract_head");
+               lex_.cues().has_role(lower(doc_.lemma(o)), "abstract_head");
     }
 
     /// Whether the actor slot k lies in one of the tree's object phrases `objects`, and
@@ -1269,7 +1269,7 @@ class SentenceExtractor {
             if (!tree_->within(wk, o)) continue;
             for (std::size_t c : tree_->conjuncts(o))
                 if (tree_->within(wk, c) && !tree_->within(c, wk) &&
-                    (lex_.cues().has_role(lower(doc_.words[c].lemma), "adversary_head") ||
+                    (lex_.cues().has_role(lower(doc_.lemma(c)), "adversary_head") ||
                      owner_of_abstract(c, cameo)))
                     return false;
             return true;
@@ -1490,7 +1490,7 @@ class SentenceExtractor {
             if (a.marker == en.frame) take(a.head);
         // "launched salvos at X": the parser may hang the phrase on the light verb.
         if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
-            lex_.in_class("light", lower(doc_.words[t.head(wn)].lemma)))
+            lex_.in_class("light", lower(doc_.lemma(t.head(wn)))))
             for (const auto& a : t.case_arguments(t.head(wn)))
                 if (a.marker == en.frame && !a.on_object) take(a.head);
         if (targets.empty()) return false;
@@ -1501,14 +1501,14 @@ class SentenceExtractor {
         unsigned flags = 0;
         std::size_t verb = t.head(wn);
         if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "obj" &&
-            lex_.in_class("light", lower(doc_.words[verb].lemma))) {
+            lex_.in_class("light", lower(doc_.lemma(verb)))) {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
         std::string predicate = en.predicate, cameo = en.cameo;
         // "called for a boycott against X", "demanded sanctions on X": the event is
         // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
-        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.words[verb].lemma)) &&
+        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
             (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"))) {
             if (const RelationType* demanded = lex_.ontology().relation("demanded")) {
                 agents = slots_of(t.subjects(verb));
@@ -1528,7 +1528,7 @@ class SentenceExtractor {
         const auto* nouns = lex_.nouns(w(n));
         // "visits", "threats": the lexicon lists the singular; the lemmatizer gives it.
         if (const std::size_t wn = syntax_word(n); !nouns && wn != npos && doc_.words[wn].upos == "NOUN")
-            nouns = lex_.nouns(lower(doc_.words[wn].lemma));
+            nouns = lex_.nouns(lower(doc_.lemma(wn)));
         if (!nouns) return;
         for (const EventNoun& en : *nouns)
             if (tree_noun_frame(n, en, out)) return;

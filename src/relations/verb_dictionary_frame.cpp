@@ -31,7 +31,7 @@ class Tree {
     }
 
     std::string lemma(std::size_t i) const {
-        return ascii_lower(w_[i].lemma.empty() ? doc_.form(i) : std::string_view(w_[i].lemma));
+        return ascii_lower(doc_.lemma(i).empty() ? doc_.form(i) : std::string_view(doc_.lemma(i)));
     }
     const Word& operator[](std::size_t i) const { return w_[i]; }
 

@@ -184,6 +184,8 @@ void analyse_syntax(Document& doc, const SyntaxModel& model) {
     // The model's tags as Tags, made once per text here rather than under Tag's lock for
     // each of the article's words.
     std::unordered_map<std::string, Tag> tags;
+    std::unordered_map<std::string, std::uint32_t> lemma_ids; // each distinct lemma once
+    doc.lemmas.clear();
     auto tag = [&tags](const std::string& text) {
         auto it = tags.find(text);
         if (it == tags.end()) it = tags.emplace(text, Tag(text)).first;
@@ -201,7 +203,9 @@ void analyse_syntax(Document& doc, const SyntaxModel& model) {
         for (std::size_t i = 0; i < words.size(); ++i) {
             Word& w = words[i];
             const WordAnalysis& a = analysis[i];
-            w.lemma = a.lemma;
+            auto lemma = lemma_ids.find(a.lemma);
+            if (lemma == lemma_ids.end()) lemma = lemma_ids.emplace(a.lemma, doc.add_lemma(a.lemma)).first;
+            w.lemma_id = lemma->second;
             w.upos = tag(a.upos);
             w.xpos = tag(a.xpos);
             w.head = a.head < 0 ? kNoWord : first + static_cast<std::size_t>(a.head);

@@ -340,7 +340,7 @@ struct Conllu {
         x.span = CharSpan{doc.text.size(), doc.text.size() + form.size()};
         doc.text += form;
         x.token = doc.words.size();
-        x.lemma = lemma;
+        x.lemma_id = doc.add_lemma(lemma);
         x.upos = upos;
         x.head = head == 0 ? kNoWord : head - 1;
         x.deprel = deprel;

@@ -6,9 +6,9 @@ sentence templates with no stop and no line break), extracts it with and without
 syntax stage (`newskg extract --jobs 1`), and reads each child's peak resident memory
 from getrusage (os.wait4). The syntax stage's words are alive until the relations are
 read; what they add must stay under --per-mb MB per MiB of article (words of 192 bytes,
-all held to the end: 30 MB per MiB, 1.8 GB at 32 MiB; compact words given back as the
-relations are read: about 4), and the whole run under --base + --per-mb-total per MiB
-(at 4 MiB: 385 MB before, 271 MB after). Never asserts on time.
+all held to the end: 30 MB per MiB, 1.8 GB at 32 MiB; 48-byte words given back as the
+relations are read: under 1), and the whole run under --base + --per-mb-total per MiB
+(at 4 MiB: 385 MB before, 257 MB after). Never asserts on time.
 
 Usage: long_line_memory.py --newskg build/newskg [--mb 4]
 """

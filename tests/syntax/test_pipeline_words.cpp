@@ -58,7 +58,7 @@ TEST_CASE("extract fills Document::words with one tree per sentence", "[syntax]"
     REQUIRE(shelled != kNoWord);
     CHECK(d.words[troops].head == shelled);
     CHECK(d.words[troops].deprel == "nsubj");
-    CHECK(d.words[shelled].lemma == "shell");
+    CHECK(d.lemma(shelled) == "shell");
 
     // Tree queries: "troops" among the dependents of "shelled"; the words of the
     // tokens "the port of Glim" and their head "port".

@@ -122,13 +122,14 @@ class Tag {
 /// of its governor in Document::words (kNoWord for the sentence's root) and `deprel` the
 /// relation with its subtype ("nsubj:pass", "obl", "acl:relcl"); `lemma`, `upos`
 /// ("PROPN") and `xpos` (Penn, "NNP") come from the tagger and lemmatizer. Its form is
-/// the text of its span (Document::form). Compact (72 bytes, not 192 with five strings):
-/// a 32 MB article holds millions of words until its relations are read.
+/// the text of its span (Document::form), its lemma one of the document's distinct
+/// lemmas (Document::lemma). Compact (48 bytes, not 192 with five strings): a 32 MB
+/// article holds millions of words until its relations are read.
 struct Word {
     CharSpan span;         ///< bytes into Document::text (a piece spans its own bytes)
     std::size_t token = 0; ///< index into Document::tokens of the token it comes from
-    std::string lemma;
     std::size_t head = kNoWord;
+    std::uint32_t lemma_id = 0; ///< Document::lemmas[lemma_id - 1]; 0: no lemma ("")
     Tag upos;
     Tag xpos;
     Tag deprel;
@@ -201,6 +202,7 @@ struct Document {
     std::vector<Sentence> sentences;
     std::vector<Token> tokens;
     WordList words; ///< syntactic words of every sentence, in order (syntax stage)
+    std::vector<std::string> lemmas; ///< the words' distinct lemmas (see Word::lemma_id)
     std::vector<DateExpression> dates;
 
     std::string_view slice(const CharSpan& s) const {
@@ -210,7 +212,20 @@ struct Document {
     /// A word's form: the text of its span, as the parser saw it (curly quotes kept).
     std::string_view form(const Word& w) const { return slice(w.span); }
     std::string_view form(std::size_t word) const { return slice(words[word].span); }
+    /// A word's lemma ("" when it has none).
+    const std::string& lemma(const Word& w) const { return w.lemma_id == 0 ? no_lemma() : lemmas[w.lemma_id - 1]; }
+    const std::string& lemma(std::size_t word) const { return lemma(words[word]); }
+    /// Appends `text` to the lemmas and returns its Word::lemma_id (the syntax stage adds
+    /// each distinct lemma once).
+    std::uint32_t add_lemma(std::string text) {
+        lemmas.push_back(std::move(text));
+        return static_cast<std::uint32_t>(lemmas.size());
+    }
     /// The characters from the first to the last token of a range.
+    static const std::string& no_lemma() {
+        static const std::string none;
+        return none;
+    }
     std::string_view range_text(const TokenRange& r) const {
         if (r.empty()) return {};
         return std::string_view(text).substr(tokens[r.first].span.begin,
