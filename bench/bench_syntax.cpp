@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
         analyse_text(doc);
         for (const auto& s : doc.sentences) {
             std::vector<std::string> forms;
-            for (const auto& w : syntax::split_ud_words(doc, s.tokens)) forms.push_back(syntax::model_form(w.form));
+            for (const auto& w : syntax::split_ud_words(doc, s.tokens))
+                forms.push_back(syntax::model_form(doc.form(w)));
             if (!forms.empty()) sentences.push_back(std::move(forms));
         }
     }, diags);

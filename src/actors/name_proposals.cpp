@@ -19,7 +19,8 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
         // model takes for a person and that ends in "s" counts as one too.
         if (n.end - n.begin == 1) {
             const Word& w = doc.words[n.begin];
-            if (w.xpos == "NNPS" || (n.type == ner::NameType::Person && w.form.size() > 3 && w.form.back() == 's'))
+            const std::string_view form = doc.form(w);
+            if (w.xpos == "NNPS" || (n.type == ner::NameType::Person && form.size() > 3 && form.back() == 's'))
                 continue;
         }
         const TokenRange r{doc.words[n.begin].token, doc.words[n.end - 1].token + 1};
@@ -27,7 +28,7 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
         // is widened to it; one that would overlap the previous name is dropped.
         if (!proposals_.empty() && proposals_.back().tokens.last > r.first) continue;
         proposals_.push_back({r, n.type});
-        starting_[r.first] = proposals_.size();
+        starting_[r.first] = static_cast<std::uint32_t>(proposals_.size()); // under 2^32: one per token at most
     }
 }
 

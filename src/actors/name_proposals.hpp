@@ -4,6 +4,7 @@
 // uses these for the capitalised words they leave (src/actors/recognizer_names.cpp).
 #include <cstddef>
 #include <optional>
+#include <cstdint>
 #include <vector>
 
 #include "newskg/actors/actors.hpp"
@@ -33,7 +34,7 @@ class NameProposals {
   private:
     bool active_ = false;
     std::vector<Proposal> proposals_;           ///< in text order, not overlapping
-    std::vector<std::size_t> starting_;         ///< per token: index into proposals_ + 1, 0 none
+    std::vector<std::uint32_t> starting_; ///< per token: index into proposals_ + 1, 0 none
 };
 
 } // namespace newskg

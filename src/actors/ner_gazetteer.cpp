@@ -106,11 +106,11 @@ std::vector<NameSpan> recognize_document(const Document& doc, const NerModel& mo
         if (s.words.empty()) continue;
         forms.clear();
         words.clear();
-        for (std::size_t w = s.words.first; w < s.words.last; ++w) forms.push_back(doc.words[w].form);
+        for (std::size_t w = s.words.first; w < s.words.last; ++w) forms.push_back(doc.form(w));
         const auto marks = gazetteer_marks(index, forms);
         for (std::size_t w = s.words.first; w < s.words.last; ++w) {
             const Word& word = doc.words[w];
-            words.push_back(NerWord{word.form, word.upos, word.xpos, marks[w - s.words.first]});
+            words.push_back(NerWord{doc.form(word), word.upos, word.xpos, marks[w - s.words.first]});
         }
         for (NameSpan n : model.recognize(words)) {
             n.begin += s.words.first;

@@ -102,17 +102,17 @@ class Recognizer {
     Recognizer(Extraction& x, const ActorIndex& idx, const ActorOptions& opt)
         : x_(x), doc_(x.document), idx_(idx), cues_(idx.cues()), opt_(opt) {
         const std::size_t n = doc_.tokens.size();
-        lower_.resize(n);
+        lower_.reserve(n);
         cap_.resize(n);
         claimed_.assign(n, false);
         for (std::size_t i = 0; i < n; ++i) {
             auto t = doc_.token_text(i);
-            lower_[i] = name_key(t);
+            lower_.push_back(name_key(t));
             cap_[i] = doc_.tokens[i].kind == TokenKind::Word && is_upper_initial(t);
         }
-        token_word_.assign(n, npos);
+        token_upos_.assign(doc_.words.empty() ? 0 : n, Tag());
         for (std::size_t w = doc_.words.size(); w-- > 0;)
-            if (doc_.words[w].token < n) token_word_[doc_.words[w].token] = w;
+            if (doc_.words[w].token < n) token_upos_[doc_.words[w].token] = doc_.words[w].upos;
         if (opt.names) names_ = NameProposals(doc_, *opt.names, idx_);
     }
 
@@ -124,10 +124,10 @@ class Recognizer {
     const ActorIndex& idx_;
     const ActorCues& cues_;
     const ActorOptions& opt_;
-    std::vector<std::string> lower_;
+    TokenKeys lower_;
     std::vector<bool> cap_;
     std::vector<bool> claimed_;
-    std::vector<std::size_t> token_word_; ///< first syntactic word of each token, or npos
+    std::vector<Tag> token_upos_; ///< the UPOS of each token's first syntactic word, "" none
     std::map<std::string, std::size_t> by_iri_;
     std::vector<std::size_t> gaz_of_entity_; ///< gazetteer index or npos, per entity
     std::vector<std::string> group_key_of_entity_;

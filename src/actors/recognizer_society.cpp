@@ -21,8 +21,8 @@ bool crowd_modifier(const std::string& w) {
 } // namespace
 
 auto Recognizer::upos_at(std::size_t i) const -> std::string_view {
-    if (i >= token_word_.size() || token_word_[i] == npos) return {};
-    return doc_.words[token_word_[i]].upos;
+    if (i >= token_upos_.size()) return {};
+    return token_upos_[i]; // "" where no word comes from the token
 }
 
 auto Recognizer::society_pattern(std::size_t i, std::vector<Match>& out) -> void {
@@ -201,24 +201,25 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     // Read from the tree: the adjective's noun is an argument of a verb, so the country
     // takes part in what the verb says, as the event coders read "the French ambassador"
     // or "Israeli hostages". A noun of a noun ("Chinese food prices") is not enough.
-    if (i >= token_word_.size() || token_word_[i] == npos) return false;
+    const Sentence& sen = doc_.sentences[sent_];
     // Of the words of the token ("British-flagged" is British, -, flagged), the one
     // hung outside it.
-    std::size_t w = token_word_[i];
-    while (w + 1 < doc_.words.size() && doc_.words[w + 1].token == i && doc_.words[w].head != kNoWord &&
-           doc_.words[doc_.words[w].head].token == i)
-        ++w;
-    const Word& adj = doc_.words[w];
+    std::size_t outer = npos;
+    for (std::size_t k = sen.words.first; k < sen.words.last; ++k)
+        if (doc_.words[k].token == i &&
+            (outer == npos || (doc_.words[outer].head != kNoWord && doc_.words[doc_.words[outer].head].token == i)))
+            outer = k;
+    if (outer == npos) return false;
+    const Word& adj = doc_.words[outer];
     if (adj.deprel != "amod" || adj.head == kNoWord) return false;
     const Word& noun = doc_.words[adj.head];
-    if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(noun.lemma), "plain_head") ||
-        cues_.has_role(name_key(noun.form), "plain_head"))
+    if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
+        cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
         return false;
-    static const std::set<std::string> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
-    if (!arguments.count(noun.deprel) || doc_.words[noun.head].upos != "VERB") return false;
+    static const std::set<std::string_view> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
+    if (!arguments.count(noun.deprel.view()) || doc_.words[noun.head].upos != "VERB") return false;
     // "his Russian counterpart Vladimir Putin", "Belarusian opposition politician Svetlana
     // Tikhanouskaya": the person named is the party, however the parser hung the name.
-    const Sentence& sen = doc_.sentences[sent_];
     if (adj.head + 1 < sen.words.last && doc_.words[adj.head + 1].upos == "PROPN") return false;
     for (std::size_t w = sen.words.first; w < sen.words.last; ++w)
         if (doc_.words[w].head == adj.head && doc_.words[w].deprel == "appos") return false;

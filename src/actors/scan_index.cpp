@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kIndexedLength = 32;
 } // namespace
 
-TokenTextIndex::TokenTextIndex(const Document& doc, const std::vector<std::string>& lower) {
+TokenTextIndex::TokenTextIndex(const Document& doc, const TokenKeys& lower) {
     std::unordered_set<std::string_view> caps;
     for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
         const std::string_view t = doc.token_text(i);

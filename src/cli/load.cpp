@@ -114,11 +114,6 @@ int run_load(const Args& args) {
         std::cerr << "newskg: note: replaced <" << printable(g)
                   << ">: the store held a different version of it, which was removed with the relations only it "
                      "stated\n";
-    if (stats.default_not_stored)
-        std::cerr << "newskg: warning: " << stats.default_not_stored
-                  << " default-graph triple(s) not stored: a named graph holds the same triple, and the store "
-                     "(librdf's hashes storage) keeps a triple once across graphs; queries outside GRAPH still "
-                     "find them, but they go when that named graph is replaced or unloaded\n";
     if (!commit_failure.empty()) {
         for (const auto& f : failures) std::cerr << "newskg: error: " << printable(f, true) << "\n";
         std::cerr << "newskg: error: " << printable(commit_failure, true) << "\n";

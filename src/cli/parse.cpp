@@ -33,8 +33,9 @@ void write_conllu(const Document& doc, std::ostream& out) {
             std::string misc = "TokenRange=" + std::to_string(w.span.begin) + ":" + std::to_string(w.span.end) +
                                "|Token=" + std::to_string(w.token);
             if (wi + 1 < s.words.last && doc.words[wi + 1].span.begin == w.span.end) misc += "|SpaceAfter=No";
-            out << (wi - s.words.first + 1) << '\t' << one_line(w.form) << '\t' << one_line(w.lemma) << '\t'
-                << w.upos << '\t' << w.xpos << "\t_\t" << head << '\t' << w.deprel << "\t_\t" << misc << "\n";
+            out << (wi - s.words.first + 1) << '\t' << one_line(doc.form(w)) << '\t' << one_line(doc.lemma(w)) << '\t'
+                << w.upos.view() << '\t' << w.xpos.view() << "\t_\t" << head << '\t' << w.deprel.view() << "\t_\t"
+                << misc << "\n";
         }
         out << "\n";
     }
@@ -53,12 +54,12 @@ nlohmann::json to_json(const Document& doc) {
         auto& words = js["words"] = nlohmann::json::array();
         for (std::size_t wi = s.words.first; wi < s.words.last; ++wi) {
             const Word& w = doc.words[wi];
-            words.push_back({{"form", w.form},
-                             {"lemma", w.lemma},
-                             {"upos", w.upos},
-                             {"xpos", w.xpos},
+            words.push_back({{"form", std::string(doc.form(w))},
+                             {"lemma", doc.lemma(w)},
+                             {"upos", w.upos.str()},
+                             {"xpos", w.xpos.str()},
                              {"head", w.head == kNoWord ? -1 : static_cast<long>(w.head - s.words.first)},
-                             {"deprel", w.deprel},
+                             {"deprel", w.deprel.str()},
                              {"begin", w.span.begin},
                              {"end", w.span.end},
                              {"token", w.token}});

@@ -1,10 +1,58 @@
 #include "newskg/core/model.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 namespace newskg {
+
+namespace {
+
+/// The texts of every Tag made in the process, by number; number 0 is "". Reads go
+/// through an array of atomic pointers (no lock); a new text is added under the lock.
+struct TagTable {
+    static constexpr std::size_t kCapacity = 1u << 16;
+    std::mutex mutex;
+    std::deque<std::string> texts; // stable addresses
+    std::unordered_map<std::string_view, std::uint16_t> ids;
+    std::array<std::atomic<const std::string*>, kCapacity> by_id{};
+};
+
+TagTable& tag_table() {
+    static TagTable* table = new TagTable(); // never destroyed: tags may outlive statics
+    return *table;
+}
+
+const std::string kNoText;
+
+} // namespace
+
+Tag::Tag(std::string_view text) {
+    if (text.empty()) return;
+    TagTable& t = tag_table();
+    std::lock_guard<std::mutex> lock(t.mutex);
+    if (auto it = t.ids.find(text); it != t.ids.end()) {
+        id_ = it->second;
+        return;
+    }
+    const std::size_t id = t.texts.size() + 1;
+    if (id >= TagTable::kCapacity)
+        throw std::length_error("more than 65535 distinct syntax tags: '" + std::string(text) + "'");
+    const std::string& kept = t.texts.emplace_back(text);
+    t.ids.emplace(kept, static_cast<std::uint16_t>(id));
+    t.by_id[id].store(&kept, std::memory_order_release);
+    id_ = static_cast<std::uint16_t>(id);
+}
+
+std::string_view Tag::view() const noexcept {
+    if (id_ == 0) return kNoText;
+    return *tag_table().by_id[id_].load(std::memory_order_acquire);
+}
 
 std::string DateValue::iso() const {
     char buf[16];

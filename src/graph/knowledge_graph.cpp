@@ -142,7 +142,7 @@ void KnowledgeGraph::add(Extraction&& extraction, const std::string& base_iri) {
         std::vector<Paragraph>().swap(d.paragraphs);
         std::vector<Sentence>().swap(d.sentences);
         std::vector<Token>().swap(d.tokens);
-        std::vector<Word>().swap(d.words);
+        d.words.clear();
         std::vector<DateExpression>().swap(d.dates);
         std::vector<Mention>().swap(extraction.mentions);
         for (Entity& e : extraction.entities) std::vector<std::size_t>().swap(e.mentions);

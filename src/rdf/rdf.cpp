@@ -403,10 +403,37 @@ NodeIterator Model::targets(const Node& subject, const Node& predicate) const {
 }
 
 void Model::add(const Statement& statement, const Node* graph) {
-    int rc = graph ? librdf_model_context_add_statement(model_.get(), as_node(graph->get()),
-                                                        as_statement(statement.get()))
-                   : librdf_model_add_statement(model_.get(), as_statement(statement.get()));
-    if (rc != 0) throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
+    if (!graph) {
+        add_to_default_graph(statement);
+        return;
+    }
+    if (librdf_model_context_add_statement(model_.get(), as_node(graph->get()), as_statement(statement.get())) != 0)
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
+}
+
+bool Model::add_to_default_graph(const Statement& statement) {
+    // The hashes storage adds nothing to the default graph when a named graph holds the
+    // triple (its duplicate check looks in every graph), but adds to a named graph
+    // whatever the default graph holds. So the triple leaves the named graphs that hold
+    // it, goes into the default graph, and goes back into each of them: stored once per
+    // graph, it then survives the removal of any of those graphs.
+    std::vector<Node> holders;
+    for (Stream found(librdf_model_find_statements(model_.get(), as_statement(statement.get()))); !found.end();
+         found.next()) {
+        if (found.context().is_null()) return false;
+        holders.push_back(Node::copy_of(found.context()));
+    }
+    for (const Node& g : holders)
+        if (librdf_model_context_remove_statement(model_.get(), as_node(g.get()), as_statement(statement.get())) != 0)
+            throw rdf_error(ids::rdf::kStatementFailed,
+                            "librdf could not move a statement out of graph " + g.ref().describe());
+    if (librdf_model_add_statement(model_.get(), as_statement(statement.get())) != 0)
+        throw rdf_error(ids::rdf::kStatementFailed, "librdf refused to add a statement");
+    for (const Node& g : holders)
+        if (librdf_model_context_add_statement(model_.get(), as_node(g.get()), as_statement(statement.get())) != 0)
+            throw rdf_error(ids::rdf::kStatementFailed,
+                            "librdf could not put a statement back into graph " + g.ref().describe());
+    return true;
 }
 
 bool Model::contains(const Statement& statement, const Node* graph) const {

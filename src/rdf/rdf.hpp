@@ -292,14 +292,17 @@ class Model {
 
     // Named graphs (contexts) of a storage that keeps them. `graph` null means the
     // default graph.
-    /// Adds a copy of the statement to `graph`.
+    /// Adds a copy of the statement to `graph` (null: the default graph). A triple is
+    /// kept once per graph that states it, the default graph included, so removing a
+    /// named graph never takes a default-graph triple with it.
     void add(const Statement& statement, const Node* graph);
+    /// Adds a copy of the statement to the default graph, beside any named graph that
+    /// holds the triple; false (and nothing done) when the default graph holds it.
+    bool add_to_default_graph(const Statement& statement);
     /// Whether the statement is in `graph` (null: in the default graph itself, not
     /// merely in some named graph).
     bool contains(const Statement& statement, const Node* graph) const;
     /// Where the triple is: in the default graph, only in named graphs, or nowhere.
-    /// (librdf's hashes storage adds no default-graph triple that some named graph
-    /// already holds: Model::add then does nothing.)
     enum class Where { Nowhere, DefaultGraph, NamedGraphsOnly };
     Where where(const Statement& statement) const;
     /// Removes the statement from `graph`; absent statements are not an error.

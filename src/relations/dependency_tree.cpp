@@ -10,8 +10,8 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool is_relative_pronoun(const Word& w) {
-    const std::string l = ascii_lower(w.form);
+bool is_relative_pronoun(std::string_view form) {
+    const std::string l = ascii_lower(form);
     return l == "which" || l == "who" || l == "whom" || l == "that" || l == "whose";
 }
 
@@ -29,7 +29,7 @@ std::vector<std::size_t> DependencyTree::children(std::size_t w, std::string_vie
     std::vector<std::size_t> out;
     if (w < range_.first || w >= range_.last) return out;
     for (std::size_t c : children_[w - range_.first]) {
-        const std::string& rel = word(c).deprel;
+        const std::string_view rel = word(c).deprel;
         // "obl" matches "obl" and "obl:agent" but not "oblique"-like longer names.
         if (rel == prefix || (starts_with(rel, prefix) && rel.size() > prefix.size() && rel[prefix.size()] == ':'))
             out.push_back(c);
@@ -42,14 +42,14 @@ std::string_view DependencyTree::base_rel(std::size_t w) const {
     return r.substr(0, r.find(':'));
 }
 
-std::string DependencyTree::lower_form(std::size_t w) const { return ascii_lower(word(w).form); }
+std::string DependencyTree::lower_form(std::size_t w) const { return ascii_lower(form(w)); }
 
 void DependencyTree::push_unique(std::vector<std::size_t>& out, std::size_t w) const {
     if (w != kNoWord && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
 }
 
 bool DependencyTree::is_verbal(std::size_t w) const {
-    const std::string& u = word(w).upos;
+    const std::string_view u = word(w).upos;
     return u == "VERB" || (u == "AUX" && children(w, "aux").empty() && base_rel(w) != "aux" &&
                            base_rel(w) != "cop");
 }
@@ -69,7 +69,7 @@ bool DependencyTree::passive(std::size_t verb) const {
 }
 
 std::size_t DependencyTree::antecedent(std::size_t w) const {
-    if (!is_relative_pronoun(word(w))) return w;
+    if (!is_relative_pronoun(form(w))) return w;
     // which/who → the clause it opens (acl:relcl) → the noun that clause modifies.
     std::size_t clause = head(w);
     while (clause != kNoWord && base_rel(clause) == "conj") clause = head(clause);
@@ -150,7 +150,7 @@ std::vector<std::size_t> DependencyTree::objects(std::size_t verb) const {
     if (own.empty() && word(verb).deprel == "acl:relcl" && !passive(verb)) {
         bool has_subject = !children(verb, "nsubj").empty();
         bool pronoun_object = false;
-        for (std::size_t c : children(verb, "obj")) pronoun_object |= is_relative_pronoun(word(c));
+        for (std::size_t c : children(verb, "obj")) pronoun_object |= is_relative_pronoun(form(c));
         if (has_subject && pronoun_object) own.push_back(head(verb));
     }
     return resolve(own);
@@ -224,7 +224,7 @@ std::vector<CaseArgument> DependencyTree::noun_arguments(std::size_t noun) const
 bool DependencyTree::negated(std::size_t verb) const {
     for (std::size_t c : children(verb, "advmod")) {
         const std::string l = lower_form(c);
-        if (l == "not" || l == "n't" || l == "never" || word(c).lemma == "not") return true;
+        if (l == "not" || l == "n't" || l == "never" || lemma(c) == "not") return true;
     }
     for (std::size_t c : children(verb, "det"))
         if (lower_form(c) == "no") return true;

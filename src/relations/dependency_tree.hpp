@@ -26,6 +26,8 @@ class DependencyTree {
     DependencyTree(const Document& doc, const Sentence& sentence);
 
     const Word& word(std::size_t w) const { return doc_.words[w]; }
+    std::string_view form(std::size_t w) const { return doc_.form(w); }
+    const std::string& lemma(std::size_t w) const { return doc_.lemma(w); }
     std::size_t first() const { return range_.first; }
     std::size_t last() const { return range_.last; }
     std::vector<std::size_t> children(std::size_t w, std::string_view deprel_prefix) const;

@@ -24,7 +24,8 @@ std::vector<std::string> phrase_lemmas(const DependencyTree& t, std::size_t head
                 words.push_back(w);
     std::sort(words.begin(), words.end());
     std::vector<std::string> out;
-    for (std::size_t w : words) out.push_back(ascii_lower(t.word(w).lemma.empty() ? t.word(w).form : t.word(w).lemma));
+    for (std::size_t w : words)
+        out.push_back(ascii_lower(t.lemma(w).empty() ? t.form(w) : std::string_view(t.lemma(w))));
     return out;
 }
 
@@ -77,7 +78,7 @@ std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t 
 VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,
                    std::vector<std::size_t>* heads) {
     VerbFrame f;
-    f.lemma = ascii_lower(t.word(verb).lemma.empty() ? t.word(verb).form : t.word(verb).lemma);
+    f.lemma = ascii_lower(t.lemma(verb).empty() ? t.form(verb) : std::string_view(t.lemma(verb)));
     for (std::size_t p : t.children(verb, "compound:prt")) f.particle = t.lower_form(p);
     f.passive = t.passive(verb);
     std::vector<std::pair<std::size_t, FrameArgument>> args;
@@ -104,12 +105,12 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
         for (auto& l : phrase_lemmas(t, n)) f.subject.push_back(std::move(l));
     for (std::size_t x : t.children(verb, "xcomp")) {
         // "agreed to deepen ties": the complement's verb, then its object's words.
-        f.xcomp.push_back(ascii_lower(t.word(x).lemma));
+        f.xcomp.push_back(ascii_lower(t.lemma(x)));
         for (std::size_t o : t.children(x, "obj"))
             for (auto& l : phrase_lemmas(t, o)) f.xcomp.push_back(std::move(l));
-        if (t.word(x).upos == "ADJ") f.modifiers.push_back(ascii_lower(t.word(x).lemma));
+        if (t.word(x).upos == "ADJ") f.modifiers.push_back(ascii_lower(t.lemma(x)));
     }
-    for (std::size_t a : t.children(verb, "advmod")) f.modifiers.push_back(ascii_lower(t.word(a).lemma));
+    for (std::size_t a : t.children(verb, "advmod")) f.modifiers.push_back(ascii_lower(t.lemma(a)));
     return f;
 }
 

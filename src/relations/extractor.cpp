@@ -260,7 +260,7 @@ class SentenceExtractor {
                         emit(out, k, c, "locatedIn", "", slots_[k].tokens.first, 0, "syntax:apposition-place", 0.8);
                     continue;
                 }
-                const std::string lemma = lower(doc_.words[n].lemma);
+                const std::string lemma = lower(doc_.lemma(n));
                 std::string predicate;
                 if (actor->type == ActorType::Location) {
                     // "Kano, Nigeria's northern state" in the tree; too common a word for the word rule.
@@ -299,11 +299,11 @@ class SentenceExtractor {
     /// "president" → leaderOf; "spokesman" → spokespersonOf; "minister" → memberOf; "".
     std::string title_property(std::size_t n) const {
         const DependencyTree& t = *tree_;
-        std::vector<std::string> names{lower(doc_.words[n].form), lower(doc_.words[n].lemma)};
+        std::vector<std::string> names{lower(doc_.form(n)), lower(doc_.lemma(n))};
         // "prime minister", "foreign secretary": the title with its compound or modifier.
         for (const char* rel : {"compound", "amod"})
             for (std::size_t c : t.children(n, rel))
-                if (slot_at(token_of(c)) == npos) names.insert(names.begin(), lower(doc_.words[c].form) + " " + names.back());
+                if (slot_at(token_of(c)) == npos) names.insert(names.begin(), lower(doc_.form(c)) + " " + names.back());
         for (const auto& name : names) {
             if (lex_.cues().has_role(name, "leader_title")) return "leaderOf";
             if (lex_.cues().has_role(name, "spokes_title")) return "spokespersonOf";
@@ -385,7 +385,7 @@ class SentenceExtractor {
         static const std::set<std::string> markers{"in", "at", "inside"};
         for (std::size_t w = t.first(); w < t.last(); ++w) {
             const Word& word = t.word(w);
-            if (tree_->is_verbal(w) && lex_.in_class("presence", lower(word.lemma))) {
+            if (tree_->is_verbal(w) && lex_.in_class("presence", lower(doc_.lemma(word)))) {
                 if (clause_flags(w) & (kNegated | kConditional)) continue;
                 if (aim_only(w)) continue;
                 // "Thousands of protesters gathered": the people counted.
@@ -585,7 +585,7 @@ class SentenceExtractor {
         static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
                                             "military_head", "ministry_head", "member_head",    "trade_head",
                                             "collective_head", "thing_head"};
-        const std::string form = lower(word.form), lemma = lower(word.lemma);
+        const std::string form = lower(doc_.form(word)), lemma = lower(doc_.lemma(word));
         for (const char* role : roles)
             if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
         return false;
@@ -606,7 +606,7 @@ class SentenceExtractor {
                 const std::size_t k = word_slot(c);
                 if (k == npos || k == own.front() || c > wd) continue;
                 bool comma = false;
-                for (std::size_t p : tree_->children(c, "punct")) comma |= doc_.words[p].form == ",";
+                for (std::size_t p : tree_->children(c, "punct")) comma |= doc_.form(p) == ",";
                 if (comma)
                     for (std::size_t m : tree_->conjuncts(c)) add(word_slot(m) == npos ? k : word_slot(m));
             }
@@ -624,11 +624,11 @@ class SentenceExtractor {
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         auto is_event_noun = [&](std::size_t w) {
             const Word& word = doc_.words[w];
-            return word.upos == "NOUN" && (lex_.nouns(lower(word.form)) || lex_.nouns(lower(word.lemma)));
+            return word.upos == "NOUN" && (lex_.nouns(lower(doc_.form(word))) || lex_.nouns(lower(doc_.lemma(word))));
         };
         auto is_light_verb = [&](const std::string& lemma) { return lex_.in_class("light", lemma); };
         auto is_abstract_noun = [&](std::size_t w) {
-            return lex_.cues().has_role(lower(doc_.words[w].lemma), "abstract_head");
+            return lex_.cues().has_role(lower(doc_.lemma(w)), "abstract_head");
         };
         const auto events =
             dictionary_events(*tree_, wv, *dictionary, is_actor, is_event_noun, is_light_verb, is_abstract_noun);
@@ -678,7 +678,7 @@ class SentenceExtractor {
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
         if (gov != kNoWord && (via == "xcomp" || via == "ccomp" || via == "advcl")) {
-            const std::string gl = lower(t.word(gov).lemma);
+            const std::string gl = lower(t.lemma(gov));
             if (lex_.in_class("intent", gl)) flags |= kConditional;
             // "did not threaten to attack", "refused to apply the sanctions"
             // "stopped supporting X": the parser often makes a gerund complement advcl.
@@ -781,11 +781,11 @@ class SentenceExtractor {
                 bool withdrawal = false;
                 for (std::size_t c : t.children(wv, "ccomp")) {
                     for (std::size_t k : slots_of(t.subjects(c))) objects.push_back(k);
-                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
+                    withdrawal |= lex_.in_class("leaving", lower(t.lemma(c)));
                 }
                 for (std::size_t c : t.children(wv, "xcomp")) {
                     for (std::size_t k : slots_of(t.controllers(c))) objects.push_back(k);
-                    withdrawal |= lex_.in_class("leaving", lower(t.word(c).lemma));
+                    withdrawal |= lex_.in_class("leaving", lower(t.lemma(c)));
                 }
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 const RelationType* demanded = lex_.ontology().relation("demanded");
@@ -815,7 +815,7 @@ class SentenceExtractor {
         // a clause it negates, not an actor object; the word rules must not take one
         // from inside the clause.
         if (objects.empty() && frame == "dobj" && clausal_complement(wv) &&
-            (lex_.in_class("denial", lower(t.word(wv).lemma)) || lex_.in_class("refusal", lower(t.word(wv).lemma))))
+            (lex_.in_class("denial", lower(t.lemma(wv))) || lex_.in_class("refusal", lower(t.lemma(wv)))))
             return true;
         if (subjects.empty() || objects.empty()) return false;
         for (std::size_t s : subjects)
@@ -837,13 +837,13 @@ class SentenceExtractor {
         std::vector<std::size_t> words;
         for (std::size_t wd = t.first(); wd < t.last(); ++wd) {
             const Word& word = doc_.words[wd];
-            if (word.upos != "NOUN" || slot_at(token_of(wd)) != npos || !heads.count(lower(word.lemma))) continue;
+            if (word.upos != "NOUN" || slot_at(token_of(wd)) != npos || !heads.count(lower(doc_.lemma(word)))) continue;
             bool both = false;
             for (const char* rel : {"det", "nummod", "amod"})
                 for (std::size_t c : t.children(wd, rel)) {
-                    const std::string l = lower(doc_.words[c].lemma);
+                    const std::string l = lower(doc_.lemma(c));
                     if (l == "both" || l == "two" ||
-                        ((l == "all" || l == "warring") && open_heads.count(lower(word.lemma))))
+                        ((l == "all" || l == "warring") && open_heads.count(lower(doc_.lemma(word)))))
                         both = true;
                 }
             if (both) words.push_back(wd);
@@ -868,7 +868,7 @@ class SentenceExtractor {
     std::string act_key(std::size_t wd) const {
         const Word& word = doc_.words[wd];
         if (word.upos != "NOUN") return "";
-        for (const std::string& x : {lower(word.lemma), lower(word.form)}) {
+        for (const std::string& x : {lower(doc_.lemma(word)), lower(doc_.form(word))}) {
             std::string key = lex_.cues().role(x, "act_noun");
             if (key.empty() || key == "-") key = x;
             if (lex_.nouns(x) || lex_.cues().has_role(x, "act_noun")) return key;
@@ -894,7 +894,7 @@ class SentenceExtractor {
             std::vector<std::size_t> authors = agents_of_noun(t, wd, is_actor);
             // "staged a coup", "launched strikes": the light verb's subject is the author.
             const std::size_t h = t.head(wd);
-            if (authors.empty() && h != kNoWord && t.base_rel(wd) == "obj" && lex_.in_class("light", lower(t.word(h).lemma)))
+            if (authors.empty() && h != kNoWord && t.base_rel(wd) == "obj" && lex_.in_class("light", lower(t.lemma(h))))
                 authors = t.subjects(h);
             if (const auto ks = slots_of(authors); !ks.empty()) {
                 if (ks.front() < real_slots_)
@@ -904,7 +904,7 @@ class SentenceExtractor {
             // Only an act the reader knows: "the coup", "this attack", not "a coup".
             bool definite = false;
             for (std::size_t d : t.children(wd, "det")) {
-                const std::string l = lower(t.word(d).lemma);
+                const std::string l = lower(t.lemma(d));
                 definite |= l == "the" || l == "this" || l == "that" || l == "these" || l == "those";
             }
             if (!definite) continue;
@@ -946,7 +946,7 @@ class SentenceExtractor {
             // "X attacked Y, officials said": the reporting clause hangs on the reported
             // one (parataxis).
             for (std::size_t c : t.children(cur, "parataxis"))
-                if (lex_.in_class("reporting", lower(doc_.words[c].lemma)))
+                if (lex_.in_class("reporting", lower(doc_.lemma(c))))
                     if (auto ks = slots_of(t.subjects(c)); !ks.empty()) {
                         speaker = ks.front();
                         flags = kReported;
@@ -955,7 +955,7 @@ class SentenceExtractor {
             std::string via;
             const std::size_t gov = t.governing_verb(cur, &via);
             if (gov == kNoWord) break;
-            const std::string lemma = lower(doc_.words[gov].lemma);
+            const std::string lemma = lower(doc_.lemma(gov));
             if (lex_.in_class("alleging", lemma) && via != "xcomp") {
                 if (auto ks = slots_of(t.subjects(gov)); !ks.empty()) speaker = ks.front();
                 flags = kAlleged | kReported;
@@ -1251,7 +1251,7 @@ class SentenceExtractor {
         // "Latvian drones struck …": who struck, for a later "the strikes".
         if (!r.cameo.empty() && !(r.flags & (kNegated | kConditional | kAlleged)) && v < size()) {
             const std::size_t wv = syntax_word(v);
-            const std::string lemma = wv != npos ? lower(doc_.words[wv].lemma) : "";
+            const std::string lemma = wv != npos ? lower(doc_.lemma(wv)) : "";
             if (!lemma.empty()) authored_.emplace_back(lemma, r.subject);
         }
         out.push_back(std::move(r));
@@ -1276,14 +1276,14 @@ class SentenceExtractor {
             std::string via;
             const std::size_t gov = t.governing_verb(verb, &via);
             return gov != kNoWord && (via == "xcomp" || via == "ccomp") &&
-                   lex_.in_class("threat", lower(t.word(gov).lemma));
+                   lex_.in_class("threat", lower(t.lemma(gov)));
         };
         if (t.is_verbal(wv)) return under_threat(wv);
         // An event noun: the object of a verb of threat, or of a verb threatened
         // ("threatened to impose sanctions on X").
         const std::size_t h = t.head(wv);
         if (h == kNoWord || t.base_rel(wv) != "obj") return false;
-        return lex_.in_class("threat", lower(t.word(h).lemma)) || (t.is_verbal(h) && under_threat(h));
+        return lex_.in_class("threat", lower(t.lemma(h))) || (t.is_verbal(h) && under_threat(h));
     }
 
     /// Whether the verb at token `v` names a game or a vote between its parties, not a
@@ -1293,7 +1293,7 @@ class SentenceExtractor {
     bool contest_between(std::size_t v) const {
         if (v >= size()) return false;
         std::vector<std::string> lemmas;
-        if (const std::size_t wv = syntax_word(v); wv != npos) lemmas.push_back(lower(doc_.words[wv].lemma));
+        if (const std::size_t wv = syntax_word(v); wv != npos) lemmas.push_back(lower(doc_.lemma(wv)));
         for (auto& l : lex_.lemmatizer().lemmas(w(v))) lemmas.push_back(std::move(l));
         if (std::none_of(lemmas.begin(), lemmas.end(), [&](const std::string& l) { return lex_.in_class("contest", l); }))
             return false;
@@ -1325,7 +1325,7 @@ class SentenceExtractor {
         std::string via;
         const std::size_t gov = tree_->governing_verb(wv, &via);
         if (gov == kNoWord || via != "xcomp") return false;
-        const std::string gl = lower(tree_->word(gov).lemma);
+        const std::string gl = lower(tree_->lemma(gov));
         return lex_.in_class("intent", gl) && !lex_.in_class("threat", gl) && !tree_->negated(gov);
     }
 
@@ -1352,14 +1352,14 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         std::string via;
         const std::size_t gov = t.governing_verb(wv, &via);
-        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.word(gov).lemma)))
+        if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.lemma(gov))))
             return true;
         bool to = false;
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
         if (!to) return false;
         if (gov == kNoWord) return false;
         if (via == "advcl") return true;
-        return via == "xcomp" && !lex_.in_class("committing", lower(t.word(gov).lemma));
+        return via == "xcomp" && !lex_.in_class("committing", lower(t.lemma(gov)));
     }
 
     // ---- verb frames -------------------------------------------------------------------
@@ -1408,7 +1408,7 @@ class SentenceExtractor {
     /// their words and decisions: the owner is then not the target.
     bool owner_of_abstract(std::size_t o, const std::string& cameo) const {
         return !is_verbal_code(cameo) && word_slot(o) == npos &&
-               lex_.cues().has_role(lower(doc_.words[o].lemma), "abstract_head");
+               lex_.cues().has_role(lower(doc_.lemma(o)), "abstract_head");
     }
 
     /// Whether the actor slot k lies in one of the tree's object phrases `objects`, and
@@ -1421,7 +1421,7 @@ class SentenceExtractor {
             if (!tree_->within(wk, o)) continue;
             for (std::size_t c : tree_->conjuncts(o))
                 if (tree_->within(wk, c) && !tree_->within(c, wk) &&
-                    (lex_.cues().has_role(lower(doc_.words[c].lemma), "adversary_head") ||
+                    (lex_.cues().has_role(lower(doc_.lemma(c)), "adversary_head") ||
                      owner_of_abstract(c, cameo)))
                     return false;
             return true;
@@ -1642,7 +1642,7 @@ class SentenceExtractor {
             if (a.marker == en.frame) take(a.head);
         // "launched salvos at X": the parser may hang the phrase on the light verb.
         if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
-            lex_.in_class("light", lower(doc_.words[t.head(wn)].lemma)))
+            lex_.in_class("light", lower(doc_.lemma(t.head(wn)))))
             for (const auto& a : t.case_arguments(t.head(wn)))
                 if (a.marker == en.frame && !a.on_object) take(a.head);
         if (targets.empty()) return false;
@@ -1653,14 +1653,14 @@ class SentenceExtractor {
         unsigned flags = 0;
         std::size_t verb = t.head(wn);
         if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "obj" &&
-            lex_.in_class("light", lower(doc_.words[verb].lemma))) {
+            lex_.in_class("light", lower(doc_.lemma(verb)))) {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
         std::string predicate = en.predicate, cameo = en.cameo;
         // "called for a boycott against X", "demanded sanctions on X": the event is
         // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
-        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.words[verb].lemma)) &&
+        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
             (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"))) {
             if (const RelationType* demanded = lex_.ontology().relation("demanded")) {
                 agents = slots_of(t.subjects(verb));
@@ -1680,7 +1680,7 @@ class SentenceExtractor {
         const auto* nouns = lex_.nouns(w(n));
         // "visits", "threats": the lexicon lists the singular; the lemmatizer gives it.
         if (const std::size_t wn = syntax_word(n); !nouns && wn != npos && doc_.words[wn].upos == "NOUN")
-            nouns = lex_.nouns(lower(doc_.words[wn].lemma));
+            nouns = lex_.nouns(lower(doc_.lemma(wn)));
         if (!nouns) return;
         for (const EventNoun& en : *nouns)
             if (tree_noun_frame(n, en, out)) return;
@@ -1839,6 +1839,8 @@ void find_relations(Extraction& x, const RelationLexicon& lexicon, const Relatio
         SentenceExtractor sentence(x, lexicon, options, s, index, acts);
         sentence.run(found, conflicts);
         for (const auto& [key, author] : sentence.authored()) acts.by_lemma[key] = author;
+        // A sentence's tree holds its own words only: those before it are done with.
+        if (options.release_words) x.document.words.release_before(x.document.sentences[s].words.first);
         for (auto& r : found) {
             conflicts.add(r);
             const auto it = first_of.find(key_of(r));

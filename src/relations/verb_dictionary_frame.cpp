@@ -21,7 +21,7 @@ std::string_view base(std::string_view deprel) { return deprel.substr(0, deprel.
 
 class Tree {
   public:
-    Tree(const std::vector<Word>& words, WordRange sentence) : w_(words), s_(sentence) {}
+    Tree(const Document& doc, WordRange sentence) : doc_(doc), w_(doc.words), s_(sentence) {}
 
     std::vector<std::size_t> children(std::size_t head) const {
         std::vector<std::size_t> out;
@@ -30,7 +30,9 @@ class Tree {
         return out;
     }
 
-    std::string lemma(std::size_t i) const { return ascii_lower(w_[i].lemma.empty() ? w_[i].form : w_[i].lemma); }
+    std::string lemma(std::size_t i) const {
+        return ascii_lower(doc_.lemma(i).empty() ? doc_.form(i) : std::string_view(doc_.lemma(i)));
+    }
     const Word& operator[](std::size_t i) const { return w_[i]; }
 
     /// The words of the phrase headed by `head`, in text order, without punctuation,
@@ -67,7 +69,8 @@ class Tree {
         }
     }
 
-    const std::vector<Word>& w_;
+    const Document& doc_;
+    const WordList& w_;
     WordRange s_;
 };
 
@@ -83,14 +86,15 @@ bool any_actor(const std::vector<std::size_t>& words, const std::function<bool(s
 
 } // namespace
 
-VerbFrame verb_frame_from_ud(const std::vector<Word>& words, WordRange sentence, std::size_t verb,
+VerbFrame verb_frame_from_ud(const Document& doc, WordRange sentence, std::size_t verb,
                              const std::function<bool(std::size_t)>& is_actor) {
-    const Tree t(words, sentence);
+    const WordList& words = doc.words;
+    const Tree t(doc, sentence);
     VerbFrame f;
     f.lemma = t.lemma(verb);
     bool has_subject = false;
     for (std::size_t c : t.children(verb)) {
-        const std::string& rel = t[c].deprel;
+        const std::string_view rel = t[c].deprel;
         const std::string_view b = base(rel);
         if (rel == "compound:prt") {
             f.particle += (f.particle.empty() ? "" : " ") + t.lemma(c);

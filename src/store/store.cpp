@@ -99,12 +99,129 @@ std::vector<std::string> db_files() {
     return out;
 }
 
+/// What a read of a Berkeley DB file found: its size and checksum for the manifest, and
+/// the first page that is not a well-formed page of a B-tree database, if any.
+struct FileCheck {
+    std::uint64_t size = 0;
+    std::uint64_t sum = 0;
+    std::string damage; ///< "page 12: ..." ; empty when every page is well formed
+};
+
+/// Checks the pages of a B-tree database file as they are read. librdf ends a cursor
+/// silently on an error from Berkeley DB, so a damaged page would make a query answer
+/// short with success: every page's header must name its own number and a B-tree page
+/// type, and the item offsets of an index or leaf page must lie inside the page. What is
+/// read is the header and the offsets, not the items: the checksum covers those.
+class PageCheck {
+  public:
+    /// Feeds the next bytes of the file, which arrive in order.
+    void feed(const char* data, std::size_t n) {
+        while (n > 0 && damage_.empty()) {
+            const std::size_t want = (page_size_ ? page_size_ : kMetaBytes) - buf_.size();
+            const std::size_t take = std::min(want, n);
+            buf_.append(data, take);
+            data += take;
+            n -= take;
+            if (buf_.size() == (page_size_ ? page_size_ : kMetaBytes)) page_complete();
+        }
+    }
+    /// The damage found, once the whole file was fed; empty when there is none.
+    std::string finish() {
+        if (damage_.empty() && (page_size_ == 0 || !buf_.empty()))
+            damage_ = page_size_ == 0 ? "too short for a Berkeley DB file"
+                                      : "its size is not a whole number of " + std::to_string(page_size_) +
+                                            "-byte pages";
+        return damage_;
+    }
+
+  private:
+    static constexpr std::size_t kMetaBytes = 26; // the meta page's fields read here
+    static constexpr std::uint32_t kBtreeMagic = 0x053162;
+    std::uint32_t u32(std::size_t at) const {
+        std::uint32_t v;
+        std::memcpy(&v, buf_.data() + at, 4);
+        return swapped_ ? __builtin_bswap32(v) : v;
+    }
+    std::uint16_t u16(std::size_t at) const {
+        std::uint16_t v;
+        std::memcpy(&v, buf_.data() + at, 2);
+        return swapped_ ? __builtin_bswap16(v) : v;
+    }
+    void fail(const std::string& why) { damage_ = "page " + std::to_string(page_) + ": " + why; }
+    void page_complete() {
+        if (page_size_ == 0) {
+            // The meta page: the B-tree magic number at 12 and the page size at 20, in
+            // the byte order of the machine that wrote it.
+            std::uint32_t magic;
+            std::memcpy(&magic, buf_.data() + 12, 4);
+            swapped_ = magic != kBtreeMagic && __builtin_bswap32(magic) == kBtreeMagic;
+            if (!swapped_ && magic != kBtreeMagic) {
+                damage_ = "not a Berkeley DB B-tree file (its magic number is wrong)";
+                return;
+            }
+            const std::uint32_t size = u32(20);
+            if (size < 512 || size > 65536 || (size & (size - 1)) != 0) {
+                damage_ = "its page size " + std::to_string(size) + " is not one Berkeley DB writes";
+                return;
+            }
+            page_size_ = size; // the meta page goes on filling up to its size
+            return;
+        }
+        check_page();
+        buf_.clear();
+        ++page_;
+    }
+    void check_page() {
+        // Header: LSN (8 bytes), page number (4), previous and next page (4 + 4),
+        // entries (2), high free offset (2), level (1), type (1).
+        constexpr std::size_t kHeader = 26;
+        const std::uint32_t pgno = u32(8);
+        const unsigned type = static_cast<unsigned char>(buf_[25]);
+        if (pgno != page_) return fail("its header names page " + std::to_string(pgno) + " (a damaged page)");
+        enum : unsigned { kFree = 0, kInternal = 3, kInternalRecno = 4, kLeaf = 5, kLeafRecno = 6, kOverflow = 7,
+                          kMeta = 9, kDuplicates = 12 };
+        const std::size_t entries = u16(20), high = u16(22);
+        switch (type) {
+        case kMeta:
+            if (page_ != 0) fail("a second meta page");
+            return;
+        case kFree: return;
+        case kOverflow:
+            if (kHeader + high > page_size_) fail("an overflow page longer than a page");
+            return;
+        case kInternal:
+        case kInternalRecno:
+        case kLeaf:
+        case kLeafRecno:
+        case kDuplicates: break;
+        default: return fail("unknown page type " + std::to_string(type));
+        }
+        if (page_ == 0) return fail("the meta page is not one");
+        // high == 0 stands for a full page of 64 KiB.
+        const std::size_t top = high == 0 && page_size_ == 65536 ? page_size_ : high;
+        if (kHeader + 2 * entries > top || top > page_size_)
+            return fail("its item index does not fit the page (a damaged page)");
+        for (std::size_t k = 0; k < entries; ++k) {
+            const std::size_t at = u16(kHeader + 2 * k);
+            if (at < top || at >= page_size_) return fail("an item outside the page (a damaged page)");
+        }
+    }
+
+    std::string buf_;
+    std::uint32_t page_size_ = 0;
+    std::uint32_t page_ = 0;
+    bool swapped_ = false;
+    std::string damage_;
+};
+
 /// A 64-bit FNV-1a over 8-byte words (and the tail bytes) of a file, with its size: a
-/// check that the file is the one the writer synced, cheap enough to run on every open.
-std::pair<std::uint64_t, std::uint64_t> checksum(const std::string& path) {
+/// check that the file is the one the writer synced, cheap enough to run on every open;
+/// and the page check, in the same read.
+FileCheck check_file(const std::string& path) {
     Fd f(::open(path.c_str(), O_RDONLY));
     if (f.get() < 0) throw store_error(ids::store::kDamaged, path + ": cannot read: " + errno_text());
     std::uint64_t h = 1469598103934665603ULL, size = 0;
+    PageCheck pages;
     std::vector<char> buf(1 << 16);
     for (;;) {
         ssize_t n = ::read(f.get(), buf.data(), buf.size());
@@ -119,27 +236,34 @@ std::pair<std::uint64_t, std::uint64_t> checksum(const std::string& path) {
         }
         for (; i < static_cast<std::size_t>(n); ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 1099511628211ULL;
         size += static_cast<std::uint64_t>(n);
+        pages.feed(buf.data(), static_cast<std::size_t>(n));
     }
-    return {size, h};
+    return {size, h, pages.finish()};
 }
 
-std::string manifest_text(const std::string& gen_dir) {
-    std::string out = std::string(kManifestHeader) + "\n";
+/// The generation's manifest text for its files as they are now, and the first damaged
+/// page found in them ("FILE: page N: ..."), if any.
+std::pair<std::string, std::string> manifest_text(const std::string& gen_dir) {
+    std::string out = std::string(kManifestHeader) + "\n", damage;
     for (const auto& name : db_files()) {
-        auto [size, sum] = checksum((fs::path(gen_dir) / name).string());
+        const std::string path = (fs::path(gen_dir) / name).string();
+        FileCheck c = check_file(path);
         char line[160];
-        std::snprintf(line, sizeof line, " %" PRIu64 " %016" PRIx64 "\n", size, sum);
+        std::snprintf(line, sizeof line, " %" PRIu64 " %016" PRIx64 "\n", c.size, c.sum);
         out += name + line;
+        if (damage.empty() && !c.damage.empty()) damage = path + ": " + c.damage;
     }
-    return out;
+    return {out, damage};
 }
 
-/// Whether the generation's files are those its writer synced; throws store_error
-/// naming the store, the file and what differs.
-void verify_generation(const std::string& store_dir, const std::string& gen_dir) {
+const std::string kAdvice = "; the store cannot be trusted: restore it from a backup or load its inputs into a "
+                            "new store";
+
+/// Whether the generation's files are those its writer synced, and well-formed; throws
+/// store_error (`id`, newskg.store.7 on open) naming the store, the file and what differs.
+void verify_generation(const std::string& store_dir, const std::string& gen_dir,
+                       ids::Id<ids::Family::Store> id = ids::store::kDamaged) {
     const std::string manifest = (fs::path(gen_dir) / kManifest).string();
-    const std::string advice = "; the store cannot be trusted: restore it from a backup or load its inputs into a "
-                               "new store";
     std::string expected;
     if (FILE* f = std::fopen(manifest.c_str(), "rb")) {
         char buf[4096];
@@ -147,21 +271,35 @@ void verify_generation(const std::string& store_dir, const std::string& gen_dir)
         while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) expected.append(buf, n);
         std::fclose(f);
     } else {
-        throw store_error(ids::store::kDamaged, store_dir + ": the store is damaged: " + manifest +
-                                                    " cannot be read (" + errno_text() + ")" + advice);
+        throw store_error(id, store_dir + ": the store is damaged: " + manifest + " cannot be read (" + errno_text() +
+                                  ")" + kAdvice);
     }
-    const std::string actual = manifest_text(gen_dir);
-    if (actual == expected) return;
-    // Name the first file that differs.
-    std::size_t pos = 0;
-    while (pos < actual.size() && pos < expected.size() && actual[pos] == expected[pos]) ++pos;
-    std::size_t line_start = actual.rfind('\n', pos == 0 ? 0 : pos - 1);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    std::string file = actual.substr(line_start, actual.find(' ', line_start) - line_start);
-    throw store_error(ids::store::kDamaged,
-                      store_dir + ": the store is damaged: " + (fs::path(gen_dir) / file).string() +
-                          " is not the file that was written (its size or checksum differs from " + manifest + ")" +
-                          advice);
+    const auto [actual, damage] = manifest_text(gen_dir);
+    if (actual != expected) {
+        // Name the first file that differs.
+        std::size_t pos = 0;
+        while (pos < actual.size() && pos < expected.size() && actual[pos] == expected[pos]) ++pos;
+        std::size_t line_start = actual.rfind('\n', pos == 0 ? 0 : pos - 1);
+        line_start = line_start == std::string::npos ? 0 : line_start + 1;
+        std::string file = actual.substr(line_start, actual.find(' ', line_start) - line_start);
+        throw store_error(id, store_dir + ": the store is damaged: " + (fs::path(gen_dir) / file).string() +
+                                  " is not the file that was written (its size or checksum differs from " + manifest +
+                                  ")" + kAdvice);
+    }
+    // The files are those the writer synced, and its check passed them (commit); a page
+    // damaged before that (or a manifest written again by hand) is still caught here.
+    if (!damage.empty()) throw store_error(id, store_dir + ": the store is damaged: " + damage + kAdvice);
+}
+
+/// The page check alone, for a store in the layout before generations (no manifest).
+void verify_pages(const std::string& store_dir, const std::string& dir,
+                  ids::Id<ids::Family::Store> id = ids::store::kDamaged) {
+    for (const auto& name : db_files()) {
+        const std::string path = (fs::path(dir) / name).string();
+        std::string damage = check_file(path).damage;
+        if (!damage.empty())
+            throw store_error(id, store_dir + ": the store is damaged: " + path + ": " + damage + kAdvice);
+    }
 }
 
 /// Where the symlink points (a generation's name), or nullopt when there is none.
@@ -243,7 +381,6 @@ LoadStats& LoadStats::operator+=(const LoadStats& o) {
     triples_added += o.triples_added;
     triples_kept += o.triples_kept;
     triples_removed += o.triples_removed;
-    default_not_stored += o.default_not_stored;
     replaced.insert(replaced.end(), o.replaced.begin(), o.replaced.end());
     return *this;
 }
@@ -291,6 +428,15 @@ struct TripleStore::Impl {
     void open_committed_read_only() {
         if (current.empty() && !legacy) return;
         open_storage(committed_dir(), false, true);
+    }
+    /// After a read: throws store_error newskg.store.12 when the committed files changed
+    /// or show a damaged page since they were checked on open (librdf ends a cursor on a
+    /// damaged page silently: the answer would be short). A working generation has no
+    /// manifest yet and is not checked.
+    void check_after_read() const {
+        if (!working.empty()) return;
+        if (legacy) verify_pages(dir, dir, ids::store::kDamagedInQuery);
+        else if (!current.empty()) verify_generation(dir, path(current), ids::store::kDamagedInQuery);
     }
     void remove_leftovers();
     void begin_working();
@@ -506,6 +652,7 @@ TripleStore TripleStore::open(const std::string& dir, Mode mode) {
         impl->legacy = impl->current.empty() && has_legacy_files(dir);
         impl->remove_leftovers();
         if (!impl->current.empty()) verify_generation(dir, impl->path(impl->current));
+        else if (impl->legacy) verify_pages(dir, dir);
         if (impl->current.empty() && !impl->legacy) impl->begin_working(); // a new store
         else impl->open_committed_read_only();
         return TripleStore(std::move(impl));
@@ -530,6 +677,7 @@ TripleStore TripleStore::open(const std::string& dir, Mode mode) {
                                   ": an older newskg was interrupted while loading into this "
                                   "store; run newskg load --store " +
                                   dir + " (with any file) to recover it first");
+        verify_pages(dir, dir);
     } else {
         throw store_error(ids::store::kNoStore,
                           dir + ": no newskg store here (create one with: newskg load --store " + dir + " FILE...)");
@@ -570,7 +718,12 @@ void TripleStore::commit() {
             const std::string manifest = (fs::path(gen) / kManifest).string();
             Fd out(::open(manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
             if (out.get() < 0) throw store_error(ids::store::kIo, manifest + ": cannot write: " + errno_text());
-            write_all(out.get(), manifest, manifest_text(gen));
+            const auto [text, damage] = manifest_text(gen);
+            // Never certify files Berkeley DB wrote wrong: such a generation is not committed.
+            if (!damage.empty())
+                throw store_error(ids::store::kDamaged, s.dir + ": the files just written are damaged: " + damage +
+                                                            "; nothing of this run was committed");
+            write_all(out.get(), manifest, text);
             if (::fsync(out.get()) != 0)
                 throw store_error(ids::store::kIo, manifest + ": cannot sync: " + errno_text());
         }
@@ -645,17 +798,13 @@ LoadStats TripleStore::apply(const std::vector<Quad>& quads) {
             // no duplicates: only the default graph and graphs added to need a look.
             const bool fresh = !q->graph.empty() && (replaced.count(q->graph) || !existing.count(q->graph));
             if (!g) {
-                const rdf::Model::Where where = s.model->where(st);
-                if (where == rdf::Model::Where::DefaultGraph) {
-                    ++stats.triples_kept;
-                    continue;
-                }
-                if (where == rdf::Model::Where::NamedGraphsOnly) {
-                    // librdf's storage keeps such a triple once, in its named graph.
-                    ++stats.default_not_stored;
-                    continue;
-                }
-            } else if (!fresh && s.model->contains(st, g)) {
+                // Kept beside any named graph stating it too: reloading or unloading that
+                // article leaves it in the default graph.
+                if (s.model->add_to_default_graph(st)) ++stats.triples_added;
+                else ++stats.triples_kept;
+                continue;
+            }
+            if (!fresh && s.model->contains(st, g)) {
                 ++stats.triples_kept;
                 continue;
             }
@@ -806,14 +955,17 @@ QueryResult TripleStore::query(const std::string& sparql, const std::function<vo
         if (d) empty.kind = QueryResult::Kind::Graph;
         return empty;
     }
-    if (d) return describe(impl_->world, *impl_->model, *d);
-    return run_query(impl_->world, *impl_->model, sparql, variables, row);
+    QueryResult out = d ? describe(impl_->world, *impl_->model, *d)
+                        : run_query(impl_->world, *impl_->model, sparql, variables, row);
+    impl_->check_after_read();
+    return out;
 }
 
 std::size_t TripleStore::size() const {
     if (!impl_->model) return 0;
     std::size_t n = 0;
     for (rdf::Stream st = impl_->model->statements(); !st.end(); st.next()) ++n;
+    impl_->check_after_read();
     return n;
 }
 
@@ -821,6 +973,7 @@ std::vector<std::string> TripleStore::graphs() const {
     std::vector<std::string> out;
     if (!impl_->model) return out;
     for (rdf::NodeIterator it = impl_->model->graphs(); !it.end(); it.next()) out.emplace_back(it.current().iri());
+    impl_->check_after_read();
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -834,6 +987,7 @@ std::vector<Quad> TripleStore::quads() const {
         out.push_back({s.subject().term(), s.predicate().term(), s.object().term(),
                        g.is_null() ? std::string() : std::string(g.iri())});
     }
+    impl_->check_after_read();
     std::sort(out.begin(), out.end(), quad_less);
     return out;
 }

@@ -12,6 +12,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "newskg/syntax/syntax.hpp"
 
@@ -170,7 +171,6 @@ std::vector<Word> split_ud_words(const Document& doc, const TokenRange& r) {
             Word w;
             w.span = CharSpan{tok.span.begin + p.begin, tok.span.begin + p.end};
             w.token = ti;
-            w.form = std::string(t.substr(p.begin, p.end - p.begin));
             words.push_back(std::move(w));
         }
     }
@@ -178,29 +178,38 @@ std::vector<Word> split_ud_words(const Document& doc, const TokenRange& r) {
 }
 
 void analyse_syntax(Document& doc, const SyntaxModel& model) {
-    doc.words.clear();
-    // About one word per token (clitics and hyphens split a few): reserved, so a long
-    // article's words are not held in a buffer grown by doubling, up to twice their size.
-    doc.words.reserve(doc.tokens.size() + doc.tokens.size() / 16 + 16);
+    doc.words.clear(); // in blocks (WordList): never a buffer grown by doubling
     std::vector<std::string> forms;
     std::vector<std::string_view> views;
+    // The model's tags as Tags, made once per text here rather than under Tag's lock for
+    // each of the article's words.
+    std::unordered_map<std::string, Tag> tags;
+    std::unordered_map<std::string, std::uint32_t> lemma_ids; // each distinct lemma once
+    doc.lemmas.clear();
+    auto tag = [&tags](const std::string& text) {
+        auto it = tags.find(text);
+        if (it == tags.end()) it = tags.emplace(text, Tag(text)).first;
+        return it->second;
+    };
     for (auto& sent : doc.sentences) {
         std::vector<Word> words = split_ud_words(doc, sent.tokens);
         const std::size_t first = doc.words.size();
         sent.words = WordRange{first, first + words.size()};
         if (words.empty()) continue;
         forms.clear();
-        for (const auto& w : words) forms.push_back(model_form(w.form));
+        for (const auto& w : words) forms.push_back(model_form(doc.form(w)));
         views.assign(forms.begin(), forms.end());
         const auto analysis = model.analyse(views);
         for (std::size_t i = 0; i < words.size(); ++i) {
             Word& w = words[i];
             const WordAnalysis& a = analysis[i];
-            w.lemma = a.lemma;
-            w.upos = a.upos;
-            w.xpos = a.xpos;
+            auto lemma = lemma_ids.find(a.lemma);
+            if (lemma == lemma_ids.end()) lemma = lemma_ids.emplace(a.lemma, doc.add_lemma(a.lemma)).first;
+            w.lemma_id = lemma->second;
+            w.upos = tag(a.upos);
+            w.xpos = tag(a.xpos);
             w.head = a.head < 0 ? kNoWord : first + static_cast<std::size_t>(a.head);
-            w.deprel = a.deprel;
+            w.deprel = tag(a.deprel);
             doc.words.push_back(std::move(w));
         }
     }

@@ -330,20 +330,24 @@ TEST_CASE("bad dictionary data is an ontology_error naming file and line", "[ver
 namespace {
 
 /// A UD tree written as CoNLL-U columns: heads 1-based, 0 for the root.
+/// The words' forms are the document's text, one space between them.
 struct Conllu {
-    std::vector<Word> words;
+    Document doc;
     Conllu& w(const std::string& form, const std::string& lemma, const std::string& upos, std::size_t head,
               const std::string& deprel) {
+        if (!doc.text.empty()) doc.text += ' ';
         Word x;
-        x.form = form;
-        x.lemma = lemma;
+        x.span = CharSpan{doc.text.size(), doc.text.size() + form.size()};
+        doc.text += form;
+        x.token = doc.words.size();
+        x.lemma_id = doc.add_lemma(lemma);
         x.upos = upos;
         x.head = head == 0 ? kNoWord : head - 1;
         x.deprel = deprel;
-        words.push_back(x);
+        doc.words.push_back(x);
         return *this;
     }
-    WordRange all() const { return {0, words.size()}; }
+    WordRange all() const { return {0, doc.words.size()}; }
 };
 
 } // namespace
@@ -359,7 +363,7 @@ TEST_CASE("a frame from a UD tree: object, oblique with its case, actors", "[ver
         .w("abuses", "abuse", "NOUN", 2, "obl")
         .w(".", ".", "PUNCT", 2, "punct");
     auto actors = [](std::size_t i) { return i == 0 || i == 2; };
-    VerbFrame f = verb_frame_from_ud(t.words, t.all(), 1, actors);
+    VerbFrame f = verb_frame_from_ud(t.doc, t.all(), 1, actors);
     CHECK(f.lemma == "accuse");
     CHECK_FALSE(f.passive);
     CHECK(f.subject == std::vector<std::string>{"ruritania"});
@@ -382,7 +386,7 @@ TEST_CASE("a frame from a UD tree: the passive and its agent", "[verbs]") {
         .w("accused", "accuse", "VERB", 0, "root")
         .w("by", "by", "ADP", 5, "case")
         .w("Ruritania", "Ruritania", "PROPN", 3, "obl:agent");
-    VerbFrame f = verb_frame_from_ud(t.words, t.all(), 2, [](std::size_t i) { return i == 0 || i == 4; });
+    VerbFrame f = verb_frame_from_ud(t.doc, t.all(), 2, [](std::size_t i) { return i == 0 || i == 4; });
     CHECK(f.passive);
     REQUIRE(f.args.size() == 1);
     CHECK(f.args[0].preposition == "by");
@@ -410,7 +414,7 @@ TEST_CASE("a frame from a UD tree: xcomp, particle and a conjoined verb's subjec
         .w("pressure", "pressure", "NOUN", 10, "obj")
         .w(".", ".", "PUNCT", 3, "punct");
     auto actors = [](std::size_t i) { return i == 1 || i == 5; };
-    VerbFrame call = verb_frame_from_ud(t.words, t.all(), 2, actors);
+    VerbFrame call = verb_frame_from_ud(t.doc, t.all(), 2, actors);
     CHECK(call.xcomp == std::vector<std::string>{"withdraw"});
     REQUIRE(call.args.size() == 1); // the conjoined verb's object is not the call's
     CHECK(call.args[0].preposition == "on");
@@ -419,7 +423,7 @@ TEST_CASE("a frame from a UD tree: xcomp, particle and a conjoined verb's subjec
     CHECK(root(c.cameo) == "02");
     CHECK(c.target == 0);
 
-    VerbFrame step = verb_frame_from_ud(t.words, t.all(), 9, actors);
+    VerbFrame step = verb_frame_from_ud(t.doc, t.all(), 9, actors);
     CHECK(step.particle == "up");
     CHECK(step.subject == std::vector<std::string>{"the", "envoy"});
     CHECK(must_match(step).cameo == "100");

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <fcntl.h>
 #include <set>
 #include <signal.h>
@@ -383,6 +385,107 @@ TEST_CASE("a damaged store is an error that names the file, never a short answer
     CHECK(l.err.find("the store is damaged") != std::string::npos);
 }
 
+namespace {
+
+/// The page size of a Berkeley DB file and the offset of a page in its middle.
+std::pair<std::size_t, std::size_t> middle_page(const std::string& bytes) {
+    std::uint32_t page_size = 0;
+    std::memcpy(&page_size, bytes.data() + 20, 4);
+    REQUIRE(page_size >= 512);
+    REQUIRE(bytes.size() / page_size >= 3);
+    return {page_size, (bytes.size() / page_size / 2) * page_size};
+}
+
+/// Garbles the item index of a page in the middle of a database file, its header left
+/// whole: what Berkeley DB's cursor stops at, and librdf ends a stream on, silently.
+void damage_items(const std::string& file) {
+    std::string bytes = read_file(file);
+    auto [page_size, at] = middle_page(bytes);
+    for (std::size_t i = at + 26; i < at + page_size; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0xa5);
+    write_file(file, bytes);
+}
+
+/// The manifest of a generation as the store writes it (the same FNV-1a per file): to
+/// make a manifest that agrees with a damaged file, as one written after the damage would.
+std::string manifest_for(const std::string& gen) {
+    std::string out = "newskg store generation 1\n";
+    for (const char* f : {"newskg-sp2o.db", "newskg-po2s.db", "newskg-so2p.db", "newskg-contexts.db"}) {
+        const std::string bytes = read_file(gen + "/" + f);
+        std::uint64_t h = 1469598103934665603ULL;
+        std::size_t i = 0;
+        for (; i + 8 <= bytes.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, bytes.data() + i, 8);
+            h = (h ^ w) * 1099511628211ULL;
+        }
+        for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
+        char line[160];
+        std::snprintf(line, sizeof line, " %zu %016llx\n", bytes.size(), static_cast<unsigned long long>(h));
+        out += std::string(f) + line;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a damaged page is an error even where the manifest agrees with the file", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string gen = store + "/current";
+    // The manifest is right as written: the store checks out.
+    REQUIRE(read_file(gen + "/manifest") == manifest_for(gen));
+    const std::string count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    const std::string all = scalar(store, count);
+    damage_items(gen + "/newskg-sp2o.db");
+    write_file(gen + "/manifest", manifest_for(gen));
+    auto q = run_newskg("query --store " + sh_quote(store) + " --format csv " + sh_quote(count));
+    CHECK(q.status == 1);
+    CHECK(q.out.empty());
+    CHECK(q.err.find("[newskg.store.7]") != std::string::npos);
+    CHECK(q.err.find("newskg-sp2o.db: page ") != std::string::npos);
+}
+
+TEST_CASE("a page damaged while a query reads the store makes the query fail, never answer short", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    TripleStore reader = TripleStore::open(store, TripleStore::Mode::Read); // checked: intact
+    const std::size_t all = reader.size();
+    REQUIRE(all > 100);
+    damage_items(store + "/current/newskg-sp2o.db"); // after the open's check
+    std::string message;
+    try {
+        QueryResult r = reader.query("SELECT ?s WHERE { ?s ?p ?o }");
+        message = "answered " + std::to_string(r.rows.size()) + " of " + std::to_string(all) + " rows";
+    } catch (const store_error& e) {
+        message = e.what();
+    }
+    CHECK(message.find("[newskg.store.12]") != std::string::npos);
+    CHECK(message.find("newskg-sp2o.db") != std::string::npos);
+    CHECK_THROWS_AS(reader.quads(), store_error);
+}
+
+TEST_CASE("a damaged page of a store in the layout before generations is an error", "[store]") {
+    TempDir tmp;
+    write_articles(tmp);
+    const std::string store = tmp / "store";
+    REQUIRE(run_newskg("load --no-parser --store " + sh_quote(store) + " " + articles(tmp)).status == 0);
+    const std::string gen = std::filesystem::read_symlink(store + "/current").string();
+    for (const char* f : {"newskg-sp2o.db", "newskg-po2s.db", "newskg-so2p.db", "newskg-contexts.db"})
+        std::filesystem::rename(store + "/" + gen + "/" + f, store + "/" + f);
+    std::filesystem::remove_all(store + "/" + gen);
+    std::filesystem::remove(store + "/current");
+    damage_items(store + "/newskg-so2p.db");
+    auto q = run_newskg("query --store " + sh_quote(store) + " 'SELECT ?s WHERE { ?s ?p ?o }'");
+    CHECK(q.status == 1);
+    CHECK(q.out.empty());
+    CHECK(q.err.find("[newskg.store.7]") != std::string::npos);
+    CHECK(q.err.find("newskg-so2p.db: page ") != std::string::npos);
+}
+
 TEST_CASE("a store in the layout before generations is read, and the next load converts it", "[store]") {
     TempDir tmp;
     write_articles(tmp);
@@ -523,24 +626,57 @@ TEST_CASE("unload removes an article's graph and the relations only it states", 
     CHECK(run_newskg("--help").out.find("unload") != std::string::npos);
 }
 
-TEST_CASE("a default-graph triple the store cannot keep beside a named graph's is reported, not dropped silently",
+TEST_CASE("a triple in the default graph and in an article's graph is kept in both: reloading or unloading the "
+          "article leaves it in the default graph",
           "[store]") {
     TempDir tmp;
-    write_file(tmp / "named.nq", "<https://a.example/s> <https://a.example/p> <https://a.example/o> "
-                                 "<https://a.example/g> .\n");
-    write_file(tmp / "default.nt", "<https://a.example/s> <https://a.example/p> <https://a.example/o> .\n"
-                                   "<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
-    const std::string store = tmp / "store";
-    REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "named.nq")).status == 0);
-    auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
-    REQUIRE(r.status == 0);
-    CHECK(r.out.find(" 1 triple(s) added, 0 already there") != std::string::npos);
-    CHECK(r.err.find("warning: 1 default-graph triple(s) not stored: a named graph holds the same triple") !=
-          std::string::npos);
-    // Loading again says it again: the triple is not "already there" in the default graph.
-    auto again = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
-    CHECK(again.out.find(" 0 triple(s) added, 1 already there") != std::string::npos);
-    CHECK(again.err.find("1 default-graph triple(s) not stored") != std::string::npos);
+    const std::string t = "<https://a.example/s> <https://a.example/p> <https://a.example/o>";
+    const std::string g = "<https://newskg.org/id/article/a>";
+    write_file(tmp / "default.nt", t + " .\n<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
+    write_file(tmp / "a1.nq", t + " " + g + " .\n<https://a.example/x> <https://a.example/p> \"1\" " + g + " .\n");
+    write_file(tmp / "a2.nq", "<https://a.example/x> <https://a.example/p> \"2\" " + g + " .\n");
+    const std::string in_default = t, in_a = t + " " + g;
+    auto holds = [](const std::vector<std::string>& quads, const std::string& q) {
+        return std::find(quads.begin(), quads.end(), q) != quads.end();
+    };
+    const std::string ask_t = "ASK { " + t + " }";
+
+    SECTION("the default graph first, then the article") {
+        const std::string store = tmp / "store1";
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt")).status == 0);
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(holds(dump(store), in_a));
+        auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a2.nq")); // replaces A
+        REQUIRE(r.status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(!holds(dump(store), in_a));
+        CHECK(ask(store, ask_t));
+    }
+    SECTION("the article first, then the default graph") {
+        const std::string store = tmp / "store2";
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        auto r = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find(" 2 triple(s) added, 0 already there") != std::string::npos);
+        CHECK(r.err.find("not stored") == std::string::npos);
+        CHECK(holds(dump(store), in_default));
+        CHECK(holds(dump(store), in_a));
+        // Loading it again finds it there.
+        auto again = run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "default.nt"));
+        CHECK(again.out.find(" 0 triple(s) added, 2 already there") != std::string::npos);
+        // Reloading the article (another version) and unloading it leave T in the default graph.
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a2.nq")).status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(ask(store, ask_t));
+        REQUIRE(run_newskg("load --store " + sh_quote(store) + " " + sh_quote(tmp / "a1.nq")).status == 0);
+        CHECK(holds(dump(store), in_a));
+        REQUIRE(run_newskg("unload --store " + sh_quote(store) + " https://newskg.org/id/article/a").status == 0);
+        CHECK(holds(dump(store), in_default));
+        CHECK(!holds(dump(store), in_a));
+        CHECK(ask(store, ask_t));
+        CHECK(!ask(store, "ASK { GRAPH ?g { " + t + " } }"));
+    }
 }
 
 TEST_CASE("load --no-replace refuses an article the store holds in another version, and says so", "[store]") {

@@ -169,12 +169,15 @@ std::string text(Id<F> id) {
     X(Store, store, kQuery, 4, 1, "a query failed (including a DESCRIBE that names nothing to describe)")          \
     X(Store, store, kUnsupported, 5, 1, "a file the store cannot load (not RDF, a graph name not an IRI)")         \
     X(Store, store, kJournalFailed, 6, 1, "the store's journal cannot be read or replayed")                        \
-    X(Store, store, kDamaged, 7, 1, "the store is damaged (a generation's files are missing or unreadable)")       \
+    X(Store, store, kDamaged, 7, 1, "the store is damaged (a generation's files are missing, unreadable, not "    \
+                                    "those written, or hold a damaged page)")                                      \
     X(Store, store, kNotCommitted, 8, 1, "a write failed, so nothing of the run was committed")                     \
     X(Store, store, kRefused, 9, 1, "a SPARQL construct refused before running (SERVICE, FROM, VALUES, MINUS, "   \
                                     "EXISTS, sub-queries)")                                                        \
     X(Store, store, kUpdate, 10, 1, "a SPARQL update, refused: the store changes through load and unload")        \
     X(Store, store, kChanged, 11, 1, "with --no-replace: the store holds a different version of an article")      \
+    X(Store, store, kDamagedInQuery, 12, 1, "the store's files changed or showed a damaged page while a query "  \
+                                            "read them: the answer is incomplete")                                 \
     X(Remote, remote, kUnreachable, 101, 1, "push: no connection to the server")                                   \
     X(Remote, remote, kTimeout, 102, 1, "push: no complete answer in time")                                        \
     X(Remote, remote, kAuthRefused, 103, 1, "push: the server refused the login (401, 403)")                       \

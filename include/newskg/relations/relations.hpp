@@ -82,6 +82,10 @@ class RelationLexicon {
 
 struct RelationOptions {
     bool keep_negated = false; ///< keep negated events (flagged) instead of dropping them
+    /// Give back the document's words (WordList::release_before) as the sentences are
+    /// read: the pipeline does, as nothing reads them after this stage; the words of
+    /// the extraction are then unusable.
+    bool release_words = false;
 };
 
 /// Appends the relations of every sentence of an extraction whose actors are resolved

@@ -126,12 +126,12 @@ class VerbDictionary {
     std::unique_ptr<Data> data_;
 };
 
-/// The frame of the verb at `verb` (an index into `words`) in the UD tree of `sentence`,
+/// The frame of the verb at `verb` (an index into doc.words) in the UD tree of `sentence`,
 /// by the mapping at the top of this header. is_actor(i) says whether word i belongs to
 /// an actor mention; an argument is an actor when one of its words does. A verb without
 /// a subject takes its controller's: a conjoined verb its head verb's subject, an xcomp
 /// its head's object, else its head's subject ("X asked Y to leave": Y leaves).
-VerbFrame verb_frame_from_ud(const std::vector<Word>& words, WordRange sentence, std::size_t verb,
+VerbFrame verb_frame_from_ud(const Document& doc, WordRange sentence, std::size_t verb,
                              const std::function<bool(std::size_t)>& is_actor = {});
 
 /// The plural folding both sides of a match go through ("rights" → "right", "allies" →

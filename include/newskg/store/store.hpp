@@ -18,7 +18,10 @@
 /// half-written copy is removed by the next writer. Readers never wait for a writer:
 /// they read the generation `current` named when they opened it, and an old generation
 /// is removed only when no reader holds it. Opening checks the files against the
-/// manifest, so a damaged store is an error, never a silently short answer.
+/// manifest and every page for a well-formed B-tree page (librdf ends a cursor silently
+/// where Berkeley DB cannot read a page), and a read (query, size, graphs, quads) checks
+/// them again when it is done: a damaged store is an error, never a silently short
+/// answer. A writer never commits files that fail the page check.
 ///
 /// Loading is idempotent: a triple already in its graph is not added again, so loading
 /// the same article or export twice leaves the same store, and articles that name the
@@ -68,9 +71,6 @@ struct LoadStats {
     std::size_t triples_added = 0;  ///< quads that were not in the store before
     std::size_t triples_kept = 0;   ///< quads of the input already in the store
     std::size_t triples_removed = 0; ///< quads of replaced graphs' old versions removed
-    /// Default-graph triples not stored because a named graph holds the same triple:
-    /// librdf's hashes storage keeps a triple once across graphs (a known limit).
-    std::size_t default_not_stored = 0;
     /// Named graphs the store held with different content, replaced by the new version.
     std::vector<std::string> replaced;
     LoadStats& operator+=(const LoadStats& o);
@@ -136,7 +136,9 @@ class TripleStore {
 
     /// Runs a SPARQL 1.1 query on the store's own data. throws store_error with Rasqal's
     /// message on a syntax error, and before running anything for what the engine must
-    /// not do or does wrong (see check_sparql in query.hpp): SERVICE, updates, ...
+    /// not do or does wrong (see check_sparql in query.hpp): SERVICE, updates, ...; and
+    /// store_error newskg.store.12 after running it when the committed files changed or
+    /// show a damaged page (the answer may be short).
     QueryResult query(const std::string& sparql);
     /// The same, handing each row of a SELECT to `row` as it is read instead of keeping
     /// it (after `variables` got the names): the returned result then has no rows.

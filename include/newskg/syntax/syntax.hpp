@@ -18,7 +18,7 @@
 
 namespace newskg::syntax {
 
-/// The UD words of the tokens `r` of `doc` (span, token and form set; not analysed).
+/// The UD words of the tokens `r` of `doc` (span and token set; not analysed).
 std::vector<Word> split_ud_words(const Document& doc, const TokenRange& r);
 
 /// The form the model reads for a word: curly apostrophes as straight ones, as most of
