@@ -20,6 +20,21 @@ std::vector<std::string> split_tabs(const std::string& line) {
     }
     return cols;
 }
+/// Calls `row(cols, where)` for each line of a tab-separated list that is not empty or
+/// a '#' comment; `where` is "PATH:LINE: " for error messages. Throws `cannot_open`.
+template <typename Row>
+void for_each_row(const std::string& path, ids::Id<ids::Family::Ontology> cannot_open, const std::string& what,
+                  Row&& row) {
+    std::ifstream in(path);
+    if (!in) throw ontology_error(cannot_open, path + ": cannot open the " + what);
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        row(split_tabs(line), path + ":" + std::to_string(n) + ": ");
+    }
+}
 bool ends_with(const std::string& s, std::string_view suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
@@ -27,23 +42,14 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
                                              "presence",  "threat",    "contest"};
-    std::ifstream in(path);
-    if (!in) throw ontology_error(ids::ontology::kNoVerbClasses, path + ": cannot open the verb classes");
     std::unordered_map<std::string, std::vector<std::string>> classes;
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = split_tabs(line);
+    for_each_row(path, ids::ontology::kNoVerbClasses, "verb classes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || cols[1].empty())
-            throw ontology_error(ids::ontology::kBadVerbClass,
-                                 path + ":" + std::to_string(n) + ": expected 'class<TAB>lemma'");
+            throw ontology_error(ids::ontology::kBadVerbClass, where + "expected 'class<TAB>lemma'");
         if (!known.count(cols[0]))
-            throw ontology_error(ids::ontology::kBadVerbClass,
-                                 path + ":" + std::to_string(n) + ": unknown verb class '" + cols[0] + "'");
+            throw ontology_error(ids::ontology::kBadVerbClass, where + "unknown verb class '" + cols[0] + "'");
         classes[cols[1]].push_back(cols[0]);
-    }
+    });
     return classes;
 }
 /// A table of recodings: the CAMEO code of an act (a prefix) and the code of threatening
@@ -58,19 +64,11 @@ struct Recoding {
 };
 std::map<std::string, std::string> load_recoding(const Ontology& ontology, const Recoding& r) {
     const std::string path = ontology.dir() + "/" + r.file;
-    std::ifstream in(path);
-    if (!in) throw ontology_error(r.cannot_open, path + ": cannot open the " + r.what + " codes");
     std::map<std::string, std::string> codes;
-    std::string line;
-    std::size_t n = 0;
     auto digits = [](const std::string& s) {
         return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isdigit(ch); });
     };
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = split_tabs(line);
-        const std::string where = path + ":" + std::to_string(n) + ": ";
+    for_each_row(path, r.cannot_open, std::string(r.what) + " codes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || !digits(cols[0]) || !digits(cols[1]))
             throw ontology_error(r.malformed, where + "expected 'CAMEO<TAB>CAMEO' (digits)");
         if (cols[1].compare(0, 2, r.root) != 0 ||
@@ -79,7 +77,7 @@ std::map<std::string, std::string> load_recoding(const Ontology& ontology, const
                                                   "…) the ontology knows");
         if (!codes.emplace(cols[0], cols[1]).second)
             throw ontology_error(r.malformed, where + "code '" + cols[0] + "' listed twice");
-    }
+    });
     return codes;
 }
 std::string recode(const std::map<std::string, std::string>& codes, const std::string& cameo) {
@@ -94,19 +92,11 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 Lemmatizer Lemmatizer::load(const std::string& dir) {
     Lemmatizer l;
     const std::string path = dir + "/irregular-verbs.tsv";
-    std::ifstream in(path);
-    if (!in) throw ontology_error(ids::ontology::kNoIrregularVerbs, path + ": cannot open the irregular verb list");
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = split_tabs(line);
+    for_each_row(path, ids::ontology::kNoIrregularVerbs, "irregular verb list", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || cols[0].empty() || cols[1].empty())
-            throw ontology_error(ids::ontology::kBadIrregularVerb,
-                                 path + ":" + std::to_string(n) + ": expected 'form<TAB>lemma'");
+            throw ontology_error(ids::ontology::kBadIrregularVerb, where + "expected 'form<TAB>lemma'");
         l.irregular_[cols[0]] = cols[1];
-    }
+    });
     return l;
 }
 
@@ -154,23 +144,14 @@ RelationLexicon::RelationLexicon(const Ontology& ontology, Lemmatizer lemmatizer
 RelationLexicon RelationLexicon::load(const Ontology& ontology) {
     Lemmatizer lem = Lemmatizer::load(ontology.dir());
     const std::string path = ontology.dir() + "/event-nouns.tsv";
-    std::ifstream in(path);
-    if (!in) throw ontology_error(ids::ontology::kNoEventNouns, path + ": cannot open the event noun list");
     std::vector<EventNoun> nouns;
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = split_tabs(line);
+    for_each_row(path, ids::ontology::kNoEventNouns, "event noun list", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 4)
-            throw ontology_error(ids::ontology::kBadEventNoun,
-                                 path + ":" + std::to_string(n) + ": expected 'noun<TAB>frame<TAB>property<TAB>cameo'");
+            throw ontology_error(ids::ontology::kBadEventNoun, where + "expected 'noun<TAB>frame<TAB>property<TAB>cameo'");
         if (!ontology.relation(cols[2]))
-            throw ontology_error(ids::ontology::kEventNounProperty,
-                                 path + ":" + std::to_string(n) + ": no ontology property '" + cols[2] + "'");
+            throw ontology_error(ids::ontology::kEventNounProperty, where + "no ontology property '" + cols[2] + "'");
         nouns.push_back(EventNoun{cols[0], cols[1], cols[2], cols[3]});
-    }
+    });
     RelationLexicon lexicon(ontology, std::move(lem), std::move(nouns));
     lexicon.verbs_ = std::make_shared<const VerbDictionary>(VerbDictionary::load(ontology));
     lexicon.cues_ = ActorCues::load(ontology.dir());

@@ -259,18 +259,25 @@ std::pair<std::string, std::string> manifest_text(const std::string& gen_dir) {
 const std::string kAdvice = "; the store cannot be trusted: restore it from a backup or load its inputs into a "
                             "new store";
 
+/// Reads a whole small file (a manifest, a journal) into `text`; false when it cannot be
+/// opened (errno tells why).
+bool read_whole_file(const std::string& path, std::string& text) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+    std::fclose(f);
+    return true;
+}
+
 /// Whether the generation's files are those its writer synced, and well-formed; throws
 /// store_error (`id`, newskg.store.7 on open) naming the store, the file and what differs.
 void verify_generation(const std::string& store_dir, const std::string& gen_dir,
                        ids::Id<ids::Family::Store> id = ids::store::kDamaged) {
     const std::string manifest = (fs::path(gen_dir) / kManifest).string();
     std::string expected;
-    if (FILE* f = std::fopen(manifest.c_str(), "rb")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) expected.append(buf, n);
-        std::fclose(f);
-    } else {
+    if (!read_whole_file(manifest, expected)) {
         throw store_error(id, store_dir + ": the store is damaged: " + manifest + " cannot be read (" + errno_text() +
                                   ")" + kAdvice);
     }
@@ -506,12 +513,7 @@ void TripleStore::Impl::rollback_legacy_journal() {
     const std::string jpath = path(kJournal);
     std::vector<std::string> replaced;
     std::string text;
-    if (FILE* f = std::fopen(jpath.c_str(), "rb")) {
-        char buf[65536];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-        std::fclose(f);
-    } else {
+    if (!read_whole_file(jpath, text)) {
         throw store_error(ids::store::kJournalFailed, jpath + ": cannot read the journal: " + errno_text());
     }
     for (std::size_t pos = 0; pos < text.size();) {

@@ -635,7 +635,7 @@ TEST_CASE("a triple in the default graph and in an article's graph is kept in bo
     write_file(tmp / "default.nt", t + " .\n<https://a.example/s> <https://a.example/p> <https://a.example/o2> .\n");
     write_file(tmp / "a1.nq", t + " " + g + " .\n<https://a.example/x> <https://a.example/p> \"1\" " + g + " .\n");
     write_file(tmp / "a2.nq", "<https://a.example/x> <https://a.example/p> \"2\" " + g + " .\n");
-    const std::string in_default = t, in_a = t + " " + g;
+    const std::string in_default = t + " .\n", in_a = t + " " + g + " .\n"; // as Quad::nquads() writes them
     auto holds = [](const std::vector<std::string>& quads, const std::string& q) {
         return std::find(quads.begin(), quads.end(), q) != quads.end();
     };
