@@ -100,8 +100,8 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
             m.apply = [=, this]() {
                 mention(i, ref.name_end, country_entity(cg), MentionKind::Demonym);
                 // "British-flagged": the adjective is the mention, not what follows the hyphen.
-                const std::string& last = lower_[ref.name_end - 1];
-                if (const auto dash = last.find('-'); dash != std::string::npos)
+                const std::string_view last = text(ref.name_end - 1);
+                if (const auto dash = last.find('-'); dash != std::string_view::npos && dash > 0)
                     x_.mentions.back().span.end -= last.size() - dash;
             };
             out.push_back(std::move(m));
