@@ -279,11 +279,25 @@ auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, 
 }
 
 auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
+    // A pronoun inside a quotation ("Rathbun wrote, \"… unless he returned\"") does not
+    // speak of whoever is named before the quotation opens — the one quoted, mostly.
+    std::size_t quote_open = 0;
+    bool inside = false;
+    for (std::size_t k = doc_.sentences[p.sentence].tokens.first; k < p.range.first; ++k) {
+        const std::string_view t = text(k);
+        if (t == "\xE2\x80\x9C" || (t == "\"" && !inside)) {
+            inside = true;
+            quote_open = k;
+        } else if (t == "\xE2\x80\x9D" || t == "\"") {
+            inside = false;
+        }
+    }
     auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {
         std::size_t best = npos, best_pos = npos;
         for (std::size_t m : sentence_mentions_.of(s, x_.mentions)) {
             const Mention& mm = x_.mentions[m];
             if (mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
+            if (inside && s == p.sentence && mm.tokens.first < quote_open) continue;
             // "According to X, the files were returned after he left": the source of a
             // report is not whom its pronouns speak of.
             const std::size_t b = mm.tokens.first;

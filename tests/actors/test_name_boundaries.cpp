@@ -89,3 +89,10 @@ TEST_CASE("a name joined to a lower-case word is a modifier; a report's source i
         CHECK_FALSE((r.subject == kalns->id && r.predicate == "withdrewFrom"));
     }
 }
+
+TEST_CASE("a pronoun inside a quotation is not the one named before it opens", "[actors][boundaries]") {
+    auto x = extract_text("Juris Kalns wrote, \"Ana Tamm lied, and Daniel Berg will be punished unless he cooperates with Ana Tamm.\"");
+    const Entity* kalns = entity_named(x, "Juris Kalns");
+    REQUIRE(kalns);
+    for (const auto& r : x.relations) CHECK_FALSE((r.subject == kalns->id && r.predicate == "cooperatedWith"));
+}
