@@ -141,12 +141,14 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
                                    is(before - 1, "eastern") || is(before - 1, "western") ||
                                    is(before - 1, "central") || is(before - 1, "downtown")))
             --before;
+        // A word after which a name is where something goes or happens ("in", "to", …).
+        auto to_a_place = [&](std::size_t k) {
+            return cues_.has_role(lower_[k], "place_cue") || is(k, "to") || is(k, "from") || is(k, "into") ||
+                   is(k, "across");
+        };
         const bool after_place_word =
-            before > first &&
-            (cues_.has_role(lower_[before - 1], "place_cue") || is(before - 1, "to") ||
-             is(before - 1, "from") || is(before - 1, "on") || is(before - 1, "into") ||
-             is(before - 1, "across") || is(before - 1, "over") || is(before - 1, "of") ||
-             cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
+            before > first && (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") ||
+                               is(before - 1, "of") || cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
         const bool dateline = i == first && is_all_caps(text(i)) &&
                               (is(end, "(") || is(end, ",") || is(end, ":") || is(end, "\xE2\x80\x94") || is(end, "-"));
         // "in New South Wales, Victoria and Queensland": a capital's name in a list of
@@ -159,8 +161,7 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
                 names |= word(k) && cap_[k];
                 --k;
             }
-            in_place_list = names && (cues_.has_role(lower_[k], "place_cue") || is(k, "in") || is(k, "to") ||
-                                      is(k, "from") || is(k, "across") || is(k, "into"));
+            in_place_list = names && to_a_place(k);
         }
         const bool place = after_place_word || in_place_list;
         Match m;
