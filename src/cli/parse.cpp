@@ -1,6 +1,7 @@
 // newskg parse: the syntax stage on its own — CoNLL-U or JSON for articles, or scores
 // against a CoNLL-U treebank with --eval.
 #include <iostream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
@@ -92,12 +93,16 @@ int run_parse(const Args& args) {
     if (gold) {
         const auto sents = syntax::read_conllu(*gold);
         const std::string prefix = args.value("--doc-prefix").value_or("");
-        const auto scores = syntax::evaluate(model, sents, [&](const syntax::UdSentence& s) {
-            return s.doc_id.compare(0, prefix.size(), prefix) == 0;
-        });
+        const auto predictions_path = args.value("--predictions");
+        std::ostringstream predictions;
+        const auto scores = syntax::evaluate(
+            model, sents, [&](const syntax::UdSentence& s) { return s.doc_id.compare(0, prefix.size(), prefix) == 0; },
+            predictions_path ? &predictions : nullptr);
         if (scores.words == 0) throw usage_error("no sentences to score in " + *gold);
         std::cout << *gold << (prefix.empty() ? "" : " [" + prefix + "*]") << ": "
                   << syntax::format_scores(scores) << "\n";
+        if (args.flag("--by-relation")) std::cout << syntax::format_relation_scores(scores);
+        if (predictions_path) write_file_atomically(*predictions_path, predictions.str());
         return 0;
     }
 
@@ -132,7 +137,10 @@ its sentences and words (0-based "head", -1 for the root).
 
 --eval GOLD.conllu scores the model with the treebank's own words (gold tokenization,
 predicted tags), counting punctuation, as the CoNLL 2018 shared task: UPOS, XPOS and
-lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes).
+lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes);
+--by-relation adds one line per gold relation with the points of UAS it loses;
+--predictions FILE writes the model's analysis of the scored sentences as CoNLL-U (for
+the CoNLL 2018 evaluation script or a diff against the gold file).
 
 )",
         {{"Options",
@@ -142,6 +150,8 @@ lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes).
                                          "models/syntax-en.nskg beside the ontology directory)", "", {}},
            {"--eval", K::Text, "GOLD.conllu", "score instead of parsing", "", {}},
            shared_option("--doc-prefix"),
+           {"--by-relation", K::Flag, "", "with --eval: scores for each gold relation", "", {}},
+           {"--predictions", K::Text, "FILE", "with --eval: write the predicted trees (CoNLL-U)", "", {}},
            shared_option("--published"), shared_option("--input-format"), shared_option("--max-bytes"),
            {"--ontology", K::Text, "DIR", "where to look for the model (see --model)", "", {}}}}},
         "",

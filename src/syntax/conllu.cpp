@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <istream>
+#include <ostream>
 
 #include "newskg/core/error.hpp"
 
@@ -100,6 +101,20 @@ std::vector<UdSentence> read_conllu(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(ids::input::kConlluUnreadable, path, "cannot open CoNLL-U file");
     return read_conllu(in, path);
+}
+
+void write_conllu(std::ostream& out, const UdSentence& sentence) {
+    if (!sentence.text.empty()) out << "# text = " << sentence.text << "\n";
+    const auto field = [](const std::string& v) -> const std::string& {
+        static const std::string none = "_";
+        return v.empty() ? none : v;
+    };
+    for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+        const UdWord& w = sentence.words[i];
+        out << i + 1 << '\t' << w.form << '\t' << field(w.lemma) << '\t' << field(w.upos) << '\t'
+            << field(w.xpos) << "\t_\t" << w.head << '\t' << field(w.deprel) << "\t_\t" << field(w.misc) << '\n';
+    }
+    out << '\n';
 }
 
 } // namespace newskg::syntax

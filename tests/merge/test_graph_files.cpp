@@ -141,6 +141,11 @@ TEST_CASE("read_graph_file: missing files, syntax errors and foreign RDF are cle
     const std::string bad = dir / "bad.ttl";
     test::write_file(bad, "@prefix nkg: <https://newskg.org/ontology#> .\n\n<a> a nkg:Country ;\n  nkg:x \"unclosed .\n");
     CHECK_THROWS_WITH(read_graph_file(bad, onto), Catch::Contains(bad + ":4"));
+    // found by fuzz_rdf_reader (raptor leaks on this error path; see tests/sanitizers/lsan.supp)
+    const std::string escape = dir / "escape.ttl";
+    test::write_file(escape, "\"\\e\"Mkkkk\n");
+    CHECK_THROWS_WITH(read_graph_file(escape, onto),
+                      Catch::Contains(escape + ":1") && Catch::Contains("illegal escape"));
     const std::string foreign = dir / "foaf.nt";
     test::write_file(foreign, "<http://ex.org/a> <http://xmlns.com/foaf/0.1/knows> <http://ex.org/b> .\n");
     CHECK_THROWS_WITH(read_graph_file(foreign, onto),

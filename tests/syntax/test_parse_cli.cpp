@@ -1,10 +1,12 @@
 // newskg parse: CoNLL-U and JSON output of an article, --eval, and errors.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "newskg/syntax/conllu.hpp"
 #include "newskg/syntax/model.hpp"
 #include "process.hpp"
 
@@ -128,6 +130,29 @@ TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[synta
     CHECK(r.out.find("UPOS ") != std::string::npos);
     CHECK(r.out.find("UAS ") != std::string::npos);
     CHECK(r.out.find("LAS ") != std::string::npos);
+
+    // --by-relation: one row per gold relation; --predictions: the model's trees over the gold
+    // words, which score against the gold file as the summary line says.
+    const std::string pred = dir / "pred.conllu";
+    const auto b = test::run_newskg("parse --eval " + test::sh_quote(gold) + " --by-relation --predictions " +
+                                    test::sh_quote(pred));
+    REQUIRE(b.status == 0);
+    for (const char* rel : {"\nnsubj ", "\nroot ", "\nobj ", "\npunct "}) CHECK(b.out.find(rel) != std::string::npos);
+    const auto predicted = newskg::syntax::read_conllu(pred);
+    REQUIRE(predicted.size() == 1);
+    REQUIRE(predicted[0].words.size() == 4);
+    CHECK(predicted[0].text == "Zorbs eat glims.");
+    CHECK(predicted[0].words[0].form == "Zorbs");
+    int roots = 0, right_heads = 0;
+    const int gold_heads[] = {2, 0, 2, 2};
+    for (std::size_t i = 0; i < 4; ++i) {
+        roots += predicted[0].words[i].head == 0;
+        right_heads += predicted[0].words[i].head == gold_heads[i];
+    }
+    CHECK(roots == 1);
+    char uas[32];
+    std::snprintf(uas, sizeof uas, "UAS %.4f", right_heads / 4.0);
+    CHECK(b.out.find(uas) != std::string::npos);
 }
 
 TEST_CASE("train-syntax writes the same model twice; parse reads it", "[syntax][cli]") {

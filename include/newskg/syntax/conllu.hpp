@@ -33,4 +33,8 @@ std::vector<UdSentence> read_conllu(const std::string& path);
 /// The same from a stream; `name` is used in messages.
 std::vector<UdSentence> read_conllu(std::istream& in, const std::string& name);
 
+/// Writes one sentence as a CoNLL-U block ("# text" when known, ten columns a word, FEATS
+/// and DEPS "_", a blank line after).
+void write_conllu(std::ostream& out, const UdSentence& sentence);
+
 } // namespace newskg::syntax
