@@ -280,16 +280,21 @@ auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, 
 
 auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
     // A pronoun inside a quotation ("Rathbun wrote, \"… unless he returned\"") does not
-    // speak of whoever is named before the quotation opens — the one quoted, mostly.
+    // speak of whoever is named before the quotation opens — the one quoted, mostly. A
+    // quotation woven into the reporting clause ("X said it had \"expedited its
+    // withdrawal\"") is the reporter's paraphrase, whose pronouns are the speaker's: only a
+    // quotation opened after a comma or a colon, or opening the sentence, counts.
     std::size_t quote_open = 0;
-    bool inside = false;
-    for (std::size_t k = doc_.sentences[p.sentence].tokens.first; k < p.range.first; ++k) {
+    bool inside = false, open = false;
+    const std::size_t first = doc_.sentences[p.sentence].tokens.first;
+    for (std::size_t k = first; k < p.range.first; ++k) {
         const std::string_view t = text(k);
-        if (t == "\xE2\x80\x9C" || (t == "\"" && !inside)) {
-            inside = true;
+        if (t == "\xE2\x80\x9C" || (t == "\"" && !open)) {
+            open = true;
+            inside = k == first || text(k - 1) == "," || text(k - 1) == ":";
             quote_open = k;
         } else if (t == "\xE2\x80\x9D" || t == "\"") {
-            inside = false;
+            open = inside = false;
         }
     }
     auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {

@@ -55,9 +55,11 @@ bool DependencyTree::is_verbal(std::size_t w) const {
 }
 
 bool DependencyTree::passive(std::size_t verb) const {
-    if (!children(verb, "nsubj:pass").empty() || !children(verb, "aux:pass").empty() ||
-        !children(verb, "obl:agent").empty())
-        return true;
+    if (!children(verb, "nsubj:pass").empty() || !children(verb, "aux:pass").empty()) return true;
+    // An agent needs its "by" and a participle: the parser sometimes hangs an apposition
+    // on "has demanded an end to X, the FDLR" as obl:agent, which makes nothing passive.
+    for (std::size_t c : children(verb, "obl:agent"))
+        if (case_marker(c) == "by" && word(verb).xpos == "VBN") return true;
     // A participle modifying a noun ("the convoy attacked by militants") or a passive
     // conjunct sharing the first verb's auxiliary ("was attacked and looted").
     if (word(verb).xpos == "VBN" && children(verb, "aux").empty()) {
@@ -117,6 +119,11 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
         return resolve({noun});
     }
     if (rel == "xcomp") return controllers(verb);
+    // "it had expedited its withdrawal" parsed with "had" heading "expedited": an
+    // auxiliary's subject is its verb's.
+    if ((rel == "ccomp" || rel == "xcomp") && head(verb) != kNoWord && word(head(verb)).upos == "AUX" &&
+        word(verb).upos == "VERB")
+        return subjects(head(verb));
     return {};
 }
 
@@ -171,7 +178,7 @@ std::vector<std::size_t> DependencyTree::agents(std::size_t verb) const {
     std::vector<std::size_t> out;
     if (!passive(verb)) return out;
     for (std::size_t c : children(verb, "obl")) {
-        if (word(c).deprel == "obl:agent" || case_marker(c) == "by")
+        if (case_marker(c) == "by")
             for (std::size_t r : resolve({c})) push_unique(out, r);
     }
     std::sort(out.begin(), out.end());
@@ -254,6 +261,18 @@ std::size_t DependencyTree::governing_verb(std::size_t w, std::string* via) cons
         if (h == kNoWord) return kNoWord;
         if (rel == "ccomp" || rel == "xcomp" || rel == "advcl" || rel == "parataxis" || rel == "csubj") {
             if (via) *via = std::string(rel);
+            // "threatened to attack X" parsed as advcl: a to-infinitive without a subject
+            // right after its verb is the verb's complement; a purpose clause has
+            // something between ("sent troops to fight X").
+            if (via && rel == "advcl" && h < cur && children(cur, "nsubj").empty()) {
+                for (std::size_t m : children(cur, "mark"))
+                    if (lower_form(m) == "to") {
+                        bool adjacent = true;
+                        for (std::size_t k = h + 1; k < m && adjacent; ++k)
+                            adjacent = word(k).upos == "ADV" || word(k).upos == "PART";
+                        if (adjacent) *via = "xcomp";
+                    }
+            }
             return h;
         }
         if (through_clause && (rel == "obj" || rel == "obl" || rel == "iobj") && is_verbal(h)) {
@@ -275,7 +294,17 @@ std::size_t DependencyTree::possessor(std::size_t noun) const {
 }
 
 std::vector<std::size_t> DependencyTree::appositions(std::size_t w) const {
-    return children(w, "appos");
+    // An apposition follows its noun's own phrase; one the parser hung across a clause
+    // ("a briefing, which was attended by …, the World Health Organization") is not one.
+    std::vector<std::size_t> out;
+    for (std::size_t a : children(w, "appos")) {
+        bool across_clause = false;
+        const std::size_t lo = std::min(w, a), hi = std::max(w, a);
+        for (std::size_t k = lo + 1; k < hi && !across_clause; ++k)
+            across_clause = (word(k).upos == "VERB" || word(k).upos == "AUX") && !within(k, a);
+        if (!across_clause) out.push_back(a);
+    }
+    return out;
 }
 
 bool DependencyTree::within(std::size_t w, std::size_t root) const {

@@ -1201,6 +1201,10 @@ class SentenceExtractor {
         const EntityId& o = slots_[obj].entity;
         if (s == o) return;
         if (!cameo.empty() && (is_news_source(s) || is_news_source(o))) return;
+        // "refused to meet X": the refusal happened and is an event of its own (12…), the
+        // meeting did not.
+        const std::string refusal = !cameo.empty() && (flags & kNegated) && refused(v) ? lex_.refusal_code(cameo) : "";
+        if (!refusal.empty()) flags &= ~kNegated;
         if ((flags & kNegated) && !opt_.keep_negated) return;
         if (!cameo.empty() && contest_between(v)) return;
         const auto& onto = lex_.ontology();
@@ -1221,7 +1225,8 @@ class SentenceExtractor {
             flags &= ~kConditional;
             rule_used += tag;
         };
-        if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
+        if (!refusal.empty()) recode(refusal, "120", " +refusal");
+        else if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
         else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
         if (!r.cameo.empty()) {
             r.quad_class = onto.quad_class(r.cameo);
@@ -1317,6 +1322,19 @@ class SentenceExtractor {
         return *contest_cued_;
     }
 
+    /// Whether the verb at token `v` is what its subject refuses or declines to do: the
+    /// complement of a verb of the class `rejecting`, neither of them negated ("refused to
+    /// meet X"; not "did not refuse to meet X").
+    bool refused(std::size_t v) const {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || tree_->negated(wv)) return false;
+        std::string via;
+        const std::size_t gov = tree_->governing_verb(wv, &via);
+        if (gov == kNoWord || tree_->negated(gov)) return false;
+        const bool complement = via == "xcomp" || (via == "advcl" && gerund_complement(wv));
+        return complement && lex_.in_class("rejecting", lower(tree_->lemma(gov)));
+    }
+
     /// Whether the verb at token `v` is what its subject offers, pledges, plans or seeks
     /// to do: the open complement of a verb of the class `intent` that is no threat.
     bool promised(std::size_t v) const {
@@ -1337,8 +1355,9 @@ class SentenceExtractor {
         if (!furniture::canonical_agency(e->label).empty()) return true;
         if (!doc_.outlet.empty() && lower(e->label) == lower(doc_.outlet)) return true;
         // An outlet by its name ("the Saudi Gazette", "CBC News"): one word is not enough
-        // ("News" alone is no name).
-        if (e->type != ActorType::Organization) return false;
+        // ("News" alone is no name). A name ending so is no person's either, whatever
+        // type the recogniser guessed ("told Radio Norvik Television").
+        if (e->type != ActorType::Organization && e->type != ActorType::Person) return false;
         const std::size_t space = e->label.rfind(' ');
         return space != std::string::npos && lex_.cues().has_role(lower(e->label.substr(space + 1)), "media_suffix");
     }
@@ -1559,6 +1578,14 @@ class SentenceExtractor {
                 for (std::size_t j = end; j < size() && j < end + 10; ++j) {
                     if (clause_breaks().count(w(j)) || w(j) == ",") break;
                     if (w(j) == prep) {
+                        // "sent troops to fight X": an infinitive's "to" is no preposition,
+                        // unless the act is help to its object ("sent troops to help X").
+                        if (j + 1 < size()) {
+                            const std::size_t wn = syntax_word(j + 1);
+                            if (wn != npos && (doc_.words[wn].upos == "VERB" || doc_.words[wn].upos == "AUX") &&
+                                !lex_.in_class("helping", lower(doc_.lemma(wn))))
+                                break;
+                        }
                         std::size_t o = slot_after(j + 1, 4, false);
                         if (o != npos && !in_clause_of(j, v)) break;
                         if (o != npos) objects = coordinated_right(o);

@@ -41,7 +41,7 @@ bool ends_with(const std::string& s, std::string_view suf) {
 std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(const std::string& path) {
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
-                                             "presence",  "threat",    "contest"};
+                                             "presence",  "threat",    "contest", "rejecting", "helping"};
     std::unordered_map<std::string, std::vector<std::string>> classes;
     for_each_row(path, ids::ontology::kNoVerbClasses, "verb classes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || cols[1].empty())
@@ -53,7 +53,8 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     return classes;
 }
 /// A table of recodings: the CAMEO code of an act (a prefix) and the code of threatening
-/// it (ontology/threat-codes.tsv, codes 13…) or of promising it (intent-codes.tsv, 03…).
+/// it (ontology/threat-codes.tsv, codes 13…), of promising it (intent-codes.tsv, 03…) or of
+/// refusing it (refusal-codes.tsv, 12…).
 struct Recoding {
     const char* file;
     const char* what;
@@ -160,11 +161,14 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
                                                      ids::ontology::kBadThreatCode});
     lexicon.intent_codes_ = load_recoding(ontology, {"intent-codes.tsv", "intent", "03", "030", ids::ontology::kNoIntentCodes,
                                                      ids::ontology::kBadIntentCode});
+    lexicon.refusal_codes_ = load_recoding(ontology, {"refusal-codes.tsv", "refusal", "12", "120",
+                                                      ids::ontology::kNoRefusalCodes, ids::ontology::kBadRefusalCode});
     return lexicon;
 }
 
 std::string RelationLexicon::threat_code(const std::string& cameo) const { return recode(threat_codes_, cameo); }
 std::string RelationLexicon::intent_code(const std::string& cameo) const { return recode(intent_codes_, cameo); }
+std::string RelationLexicon::refusal_code(const std::string& cameo) const { return recode(refusal_codes_, cameo); }
 
 bool RelationLexicon::in_class(std::string_view verb_class, const std::string& lemma) const {
     auto it = classes_.find(lemma);

@@ -72,6 +72,18 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
         out[i].head = tree.head[i];
         out[i].deprel = p.parser.labels()[static_cast<std::size_t>(tree.label[i])];
     }
+    // Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
+    // Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
+    // head is an ancestor of the word, so no cycle arises; a mark at the root keeps its
+    // dependents (the sentence would lose its root otherwise).
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        for (std::size_t steps = 0; steps < out.size(); ++steps) {
+            const int h = out[i].head;
+            if (h < 0 || out[static_cast<std::size_t>(h)].upos != "PUNCT" || out[static_cast<std::size_t>(h)].head < 0)
+                break;
+            out[i].head = out[static_cast<std::size_t>(h)].head;
+        }
+    }
     return out;
 }
 

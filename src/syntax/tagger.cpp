@@ -1,6 +1,7 @@
 #include "syntax/tagger.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "syntax/hash.hpp"
@@ -65,18 +66,77 @@ std::string shape_of(std::string_view w) {
 enum TaggerTemplate : std::uint64_t {
     T_BIAS = 1, T_FORM, T_LOWER, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_PRE3, T_SHAPE,
     T_WM1, T_WP1, T_WM2, T_WP2, T_T1, T_T12, T_T1W, T_WM1W, T_WWP1, T_SUF3M1, T_SUF3P1, T_SHAPEP1,
-    T_SHAPEM1, T_FIRST, T_WM1WP1, T_T2, T_T1SUF3, T_SUF2P1, T_T1WP1, T_WSUF3P1
+    T_SHAPEM1, T_FIRST, T_WM1WP1, T_T2, T_T1SUF3, T_SUF2P1, T_T1WP1, T_WSUF3P1,
+    T_AMB, T_AMBT1, T_AMBP1, T_AMBAMBP1
 };
 
 constexpr std::uint64_t kNone = 0x51ed270b27d1d4e5ull; // a neighbour past the sentence's edge
+constexpr std::uint64_t kNoClass = 0x2b7e151628aed2a6ull; // a word without an ambiguity class
 
-} // namespace
-
-WordFeatures word_features(std::string_view form) {
-    WordFeatures f;
+std::string lower_ascii(std::string_view form) {
     std::string low(form);
     for (char& c : low)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return low;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- AmbiguityClasses
+
+AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data, std::size_t min_count) {
+    std::map<std::string, std::map<int, std::size_t>> seen; // ordered: the same classes on every run
+    for (const auto& s : data)
+        for (std::size_t i = 0; i < s.forms.size(); ++i) ++seen[lower_ascii(s.forms[i])][s.tags[i]];
+    AmbiguityClasses out;
+    if (min_count == 0) return out;
+    for (const auto& [word, tags] : seen) {
+        std::size_t total = 0;
+        for (const auto& [tag, n] : tags) total += n;
+        if (total < min_count) continue;
+        std::string key;
+        for (const auto& [tag, n] : tags)
+            if (n * 20 >= total) key += std::to_string(tag) + ",";
+        out.classes_.emplace(word, hash_string(key));
+    }
+    return out;
+}
+
+std::uint64_t AmbiguityClasses::of(std::string_view lower_form) const {
+    const auto it = classes_.find(std::string(lower_form));
+    return it == classes_.end() ? 0 : it->second;
+}
+
+void AmbiguityClasses::write(ByteWriter& out) const {
+    std::vector<std::pair<std::string_view, std::uint64_t>> rows(classes_.begin(), classes_.end());
+    std::sort(rows.begin(), rows.end()); // the same bytes on every run
+    out.u32(static_cast<std::uint32_t>(rows.size()));
+    for (const auto& [word, cls] : rows) {
+        out.str(word);
+        out.u64(cls);
+    }
+}
+
+bool AmbiguityClasses::read(ByteReader& in) {
+    const std::uint32_t n = in.u32();
+    if (n > (1u << 24)) return false;
+    classes_.clear();
+    classes_.reserve(n);
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+        std::string word = in.str();
+        const std::uint64_t cls = in.u64();
+        classes_.emplace(std::move(word), cls);
+    }
+    return !in.failed();
+}
+
+// ---------------------------------------------------------------- features
+
+WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes) {
+    WordFeatures f;
+    const std::string low = lower_ascii(form);
+    const std::uint64_t cls = classes ? classes->of(low) : 0;
+    f.amb = cls ? cls : kNoClass;
     f.form = hash_string(form);
     f.lower = hash_string(low);
     f.shape = hash_string(shape_of(form));
@@ -92,7 +152,7 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
     const std::size_t n = w.size();
     static const WordFeatures none = [] {
         WordFeatures f;
-        f.form = f.lower = f.shape = kNone;
+        f.form = f.lower = f.shape = f.amb = kNone;
         for (auto& s : f.suffix) s = kNone;
         for (auto& p : f.prefix) p = kNone;
         return f;
@@ -135,6 +195,10 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
     out[k++] = feature_key(T_SUF2P1, p1.suffix[1]);
     out[k++] = feature_key(T_T1WP1, t1, p1.lower);
     out[k++] = feature_key(T_WSUF3P1, c.lower, p1.suffix[2]);
+    out[k++] = feature_key(T_AMB, c.amb);
+    out[k++] = feature_key(T_AMBT1, c.amb, t1);
+    out[k++] = feature_key(T_AMBP1, p1.amb);
+    out[k++] = feature_key(T_AMBAMBP1, c.amb, p1.amb);
     return k;
 }
 
@@ -143,7 +207,7 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
 std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms) const {
     std::vector<WordFeatures> wf;
     wf.reserve(forms.size());
-    for (auto f : forms) wf.push_back(word_features(f));
+    for (auto f : forms) wf.push_back(word_features(f, &classes_));
     std::vector<int> out(forms.size());
     std::vector<float> scores(tags_.size());
     std::uint64_t keys[kMaxTaggerFeatures];
@@ -163,15 +227,19 @@ std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms) const {
 void Tagger::write(ByteWriter& out) const {
     tags_.write(out);
     weights_.write(out);
+    classes_.write(out);
 }
 
-bool Tagger::read(ByteReader& in) { return tags_.read(in) && weights_.read(in) && weights_.classes() == tags_.size(); }
+bool Tagger::read(ByteReader& in) {
+    return tags_.read(in) && weights_.read(in) && weights_.classes() == tags_.size() && classes_.read(in);
+}
 
 Tagger train_tagger(const std::vector<TaggedSentence>& data, const TagSet& tags, const TaggerTrainOptions& opt) {
     WeightTrainer trainer(tags.size());
+    AmbiguityClasses classes = AmbiguityClasses::learn(data, opt.ambiguity_min_count);
     std::vector<std::vector<WordFeatures>> feats(data.size());
     for (std::size_t s = 0; s < data.size(); ++s)
-        for (const auto& f : data[s].forms) feats[s].push_back(word_features(f));
+        for (const auto& f : data[s].forms) feats[s].push_back(word_features(f, &classes));
     std::vector<std::size_t> order(data.size());
     std::iota(order.begin(), order.end(), 0);
     Random rng(opt.seed);
@@ -196,7 +264,7 @@ Tagger train_tagger(const std::vector<TaggedSentence>& data, const TagSet& tags,
         }
     }
     TagSet ts = tags;
-    return Tagger(std::move(ts), trainer.finish(t, opt.min_weight, opt.min_updates));
+    return Tagger(std::move(ts), trainer.finish(t, opt.min_weight, opt.min_updates), std::move(classes));
 }
 
 } // namespace newskg::syntax

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "syntax/binary_io.hpp"
@@ -24,39 +25,62 @@ struct TagSet {
     bool read(ByteReader& in);
 };
 
-/// Hashes of one word's surface features, computed once a sentence.
+/// A training sentence for the tagger: forms and gold tag ids.
+struct TaggedSentence {
+    std::vector<std::string> forms;
+    std::vector<int> tags;
+};
+
+/// The tags each word (lower case) seen often enough in training had, as one hashed
+/// class ("struck": VBD or VBN; "shot": NN or VBN). A feature on the class pools what
+/// thousands of words of that class teach, where a rare word's own weights are weak and
+/// lose to its neighbours ("Estonia struck Latvia" is no name "Estonia Struck").
+class AmbiguityClasses {
+  public:
+    /// Words seen at least `min_count` times (none when 0); a tag joins a word's class when it is at
+    /// least 1/20 of the word's occurrences (one-off annotation slips stay out).
+    static AmbiguityClasses learn(const std::vector<TaggedSentence>& data, std::size_t min_count);
+    /// The class of a lower-case form, or 0 for a word without one.
+    std::uint64_t of(std::string_view lower_form) const;
+    std::size_t size() const { return classes_.size(); }
+    void write(ByteWriter& out) const;
+    bool read(ByteReader& in);
+
+  private:
+    std::unordered_map<std::string, std::uint64_t> classes_;
+};
+
+/// Hashes of one word's surface features, computed once a sentence; `amb` is its
+/// ambiguity class (a fixed "none" value for words without one).
 struct WordFeatures {
-    std::uint64_t form = 0, lower = 0, shape = 0;
+    std::uint64_t form = 0, lower = 0, shape = 0, amb = 0;
     std::uint64_t suffix[4] = {};
     std::uint64_t prefix[3] = {};
 };
-WordFeatures word_features(std::string_view form);
+WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes = nullptr);
 
 /// The tagger's features for word i given the two previous tags; returns the count.
 std::size_t tagger_features(const std::vector<WordFeatures>& words, std::size_t i, int prev1, int prev2,
                             std::uint64_t* out);
-inline constexpr std::size_t kMaxTaggerFeatures = 32;
+inline constexpr std::size_t kMaxTaggerFeatures = 40;
 
 class Tagger {
   public:
     Tagger() = default;
-    Tagger(TagSet tags, Weights weights) : tags_(std::move(tags)), weights_(std::move(weights)) {}
+    Tagger(TagSet tags, Weights weights, AmbiguityClasses classes)
+        : tags_(std::move(tags)), weights_(std::move(weights)), classes_(std::move(classes)) {}
     /// One tag id per form.
     std::vector<int> tag(const std::vector<std::string_view>& forms) const;
     const TagSet& tags() const { return tags_; }
     const Weights& weights() const { return weights_; }
+    const AmbiguityClasses& ambiguity_classes() const { return classes_; }
     void write(ByteWriter& out) const;
     bool read(ByteReader& in);
 
   private:
     TagSet tags_;
     Weights weights_;
-};
-
-/// A training sentence for the tagger: forms and gold tag ids.
-struct TaggedSentence {
-    std::vector<std::string> forms;
-    std::vector<int> tags;
+    AmbiguityClasses classes_;
 };
 
 struct TaggerTrainOptions {
@@ -64,9 +88,11 @@ struct TaggerTrainOptions {
     std::uint64_t seed = 1;
     float min_weight = 0.0f;
     std::uint32_t min_updates = 1;
+    std::size_t ambiguity_min_count = 2; ///< see AmbiguityClasses::learn
 };
 
-/// Trains on `data` (deterministic for given data and options).
+/// Trains on `data` (deterministic for given data and options); the ambiguity classes are
+/// learnt from `data` too, so a jackknife fold's tagger knows only its own folds' words.
 Tagger train_tagger(const std::vector<TaggedSentence>& data, const TagSet& tags, const TaggerTrainOptions& opt);
 
 } // namespace newskg::syntax

@@ -69,7 +69,8 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
         o << "tagger_epochs=" << opt.tagger_epochs << " parser_epochs=" << opt.parser_epochs
           << " folds=" << opt.folds << " max_sentences=" << opt.max_sentences
           << " tagger_min_weight=" << opt.tagger_min_weight << " parser_min_weight=" << opt.parser_min_weight
-          << " clusters=" << opt.coarse_clusters << "," << opt.fine_clusters;
+          << " clusters=" << opt.coarse_clusters << "," << opt.fine_clusters
+          << " ambiguity_min_count=" << opt.ambiguity_min_count;
         parts->info.options = o.str();
     }
 
@@ -101,6 +102,7 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     TaggerTrainOptions to;
     to.epochs = opt.tagger_epochs;
     to.min_weight = opt.tagger_min_weight;
+    to.ambiguity_min_count = opt.ambiguity_min_count;
     const int folds = opt.folds >= 2 ? opt.folds : 0;
     std::vector<std::vector<int>> predicted(sents.size());
     Tagger final_tagger;

@@ -122,5 +122,5 @@ TEST_CASE("evidence: relations of a page without punctuation carry bounded evide
             CHECK(ev.span.size() <= x.document.text.size());
             check_pieces_in(ev.text, x.document.slice(ev.span));
         }
-    CHECK(items >= 100); // each pair is reported in many pieces of the line
+    CHECK(items >= 8); // each pair is reported in several pieces of the line
 }

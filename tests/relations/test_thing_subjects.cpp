@@ -15,7 +15,7 @@ TEST_CASE("a country's weapons or strikes as subject make the country the agent"
     auto strikes = extract_text("Estonian air strikes hit Latvia on Saturday.");
     CHECK(event(strikes, "Estonia", "Latvia", "19"));
     // Blocking ships restricts their movement (CAMEO 191), it vetoes nothing.
-    auto ships = extract_text("Estonian warships blocked Latvian fishing boats near the island.");
+    auto ships = extract_text("Estonian patrol boats blocked Latvian fishing boats near the island.");
     const Relation* r = event(ships, "Estonia", "Latvia", "19");
     REQUIRE(r);
     CHECK(r->cameo == "191");

@@ -151,6 +151,8 @@ std::string text(Id<F> id) {
     X(Ontology, ontology, kBadThreatCode, 309, 2, "a line of the threat codes is malformed")                       \
     X(Ontology, ontology, kNoIntentCodes, 310, 2, "the intent codes cannot be opened")                             \
     X(Ontology, ontology, kBadIntentCode, 311, 2, "a line of the intent codes is malformed")                       \
+    X(Ontology, ontology, kNoRefusalCodes, 312, 2, "the refusal codes cannot be opened")                           \
+    X(Ontology, ontology, kBadRefusalCode, 313, 2, "a line of the refusal codes is malformed")                     \
     X(Rdf, rdf, kWorldFailed, 1, 1, "librdf could not start")                                                      \
     X(Rdf, rdf, kStorageFailed, 2, 1, "librdf could not create a storage")                                         \
     X(Rdf, rdf, kModelFailed, 3, 1, "librdf could not create a model")                                             \

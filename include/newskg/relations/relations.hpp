@@ -66,6 +66,9 @@ class RelationLexicon {
     /// The CAMEO code of promising or offering the act coded `cameo`
     /// (ontology/intent-codes.tsv: "042" → "036"), or "" when it has none.
     std::string intent_code(const std::string& cameo) const;
+    /// The CAMEO code of refusing the act coded `cameo` (ontology/refusal-codes.tsv:
+    /// "04" → "125"), or "" when refusing it is no rejection.
+    std::string refusal_code(const std::string& cameo) const;
 
   private:
     const Ontology& ontology_;
@@ -78,6 +81,7 @@ class RelationLexicon {
     std::unordered_map<std::string, std::vector<std::string>> classes_; ///< lemma → its classes
     std::map<std::string, std::string> threat_codes_;                  ///< act prefix → threat code
     std::map<std::string, std::string> intent_codes_;                  ///< act prefix → intent code
+    std::map<std::string, std::string> refusal_codes_;                 ///< act prefix → refusal code
 };
 
 struct RelationOptions {

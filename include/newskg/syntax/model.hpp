@@ -24,8 +24,9 @@ class model_error : public error {
 };
 
 /// 2: the parser's feature keys are made with one mix (src/syntax/parser_features.cpp),
-/// and its section holds the word classes (empty unless trained with --clusters).
-inline constexpr std::uint32_t kModelFormatVersion = 2;
+/// and its section holds the word classes (empty unless trained with --clusters). 3: the
+/// tagger's section ends with its words' ambiguity classes (src/syntax/tagger.hpp).
+inline constexpr std::uint32_t kModelFormatVersion = 3;
 
 /// A training input as recorded in the model header.
 struct ModelInput {

@@ -23,6 +23,8 @@ struct TrainOptions {
     /// values; 0 keeps everything). The parser's bound trades accuracy for size and speed.
     float tagger_min_weight = 0.5f;
     float parser_min_weight = 1.0f;
+    /// The tagger's ambiguity classes cover words seen at least this often (0: none).
+    std::size_t ambiguity_min_count = 2;
     /// Word classes for the parser's features, learnt from the training text: the number
     /// of classes of the coarse and the fine clustering (0: no classes, the shipped
     /// setting: on the treebanks' text alone they gained too little for their cost).

@@ -1,0 +1,76 @@
+// An act its source refuses or declines to do is coded as the rejection of it
+// (ontology/refusal-codes.tsv, CAMEO 12…): the refusal happened, the act did not.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "newskg/core/error.hpp"
+#include "newskg/ontology/ontology.hpp"
+#include "newskg/relations/relations.hpp"
+#include "process.hpp"
+#include "support.hpp"
+#include "test_paths.hpp"
+
+using namespace newskg;
+using newskg::test::event;
+using newskg::test::extract_text;
+namespace fs = std::filesystem;
+
+TEST_CASE("refusing to meet, to extradite or to lift sanctions is a rejection", "[relations][refusal]") {
+    auto meet = extract_text("Latvia refused to meet Estonia's foreign minister.");
+    const Relation* m = event(meet, "Latvia", "Estonia", "12");
+    REQUIRE(m);
+    CHECK(m->cameo == "125");
+    CHECK(m->rule.find("+refusal") != std::string::npos);
+    CHECK_FALSE(event(meet, "Latvia", "Estonia", "04")); // no meeting
+    CHECK_FALSE(m->flags & kNegated);                     // the refusal itself is a fact
+    auto extradite = extract_text("Latvia declined to extradite the two suspects to Estonia.");
+    const Relation* x = event(extradite, "Latvia", "Estonia", "12");
+    REQUIRE(x);
+    CHECK(x->cameo == "1213");
+    auto lift = extract_text("Latvia refused to lift its sanctions on Estonia.");
+    const Relation* l = event(lift, "Latvia", "Estonia", "12");
+    REQUIRE(l);
+    CHECK(l->cameo == "1244");
+}
+
+TEST_CASE("refusing to condemn is no rejection; not refusing is no refusal", "[relations][refusal]") {
+    // No line for 11 in refusal-codes.tsv: refusing to condemn X is not acting against X.
+    auto condemn = extract_text("Latvia refused to condemn Estonia.");
+    CHECK_FALSE(event(condemn, "Latvia", "Estonia", "12"));
+    CHECK_FALSE(event(condemn, "Latvia", "Estonia", "11"));
+    auto agreed = extract_text("Latvia did not refuse to meet Estonia's foreign minister.");
+    CHECK_FALSE(event(agreed, "Latvia", "Estonia", "125"));
+    // "failed to" negates without being a rejection.
+    auto failed = extract_text("Latvia failed to meet Estonia's foreign minister.");
+    CHECK_FALSE(event(failed, "Latvia", "Estonia", "125"));
+    CHECK_FALSE(event(failed, "Latvia", "Estonia", "04"));
+}
+
+TEST_CASE("bad refusal codes are an ontology_error naming file and line", "[relations][refusal]") {
+    test::TempDir dir;
+    for (const auto& entry : fs::directory_iterator(NEWSKG_DEFAULT_ONTOLOGY_DIR))
+        if (entry.is_regular_file()) fs::copy_file(entry.path(), dir.path() / entry.path().filename());
+    const Ontology o = Ontology::load(dir.path().string());
+    auto error_of = [&](const std::string& text) -> std::string {
+        std::ofstream(dir.path() / "refusal-codes.tsv", std::ios::trunc) << text;
+        try {
+            RelationLexicon::load(o);
+        } catch (const ontology_error& e) {
+            return e.what();
+        }
+        return "";
+    };
+    CHECK(error_of("04\t125\n").empty());
+    const std::string not_refusal = error_of("# codes\n04\t036\n");
+    CHECK(not_refusal.find("refusal-codes.tsv:2") != std::string::npos);
+    CHECK(not_refusal.find("newskg.ontology.313") != std::string::npos);
+    fs::remove(dir.path() / "refusal-codes.tsv");
+    try {
+        RelationLexicon::load(o);
+        FAIL("a missing refusal code list must fail");
+    } catch (const ontology_error& e) {
+        CHECK(e.id() == "newskg.ontology.312");
+    }
+}
