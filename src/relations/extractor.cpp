@@ -650,12 +650,38 @@ class SentenceExtractor {
                 continue;
             }
             for (std::size_t s : sources)
-                for (std::size_t o : slots_of(e.targets)) {
-                    emit(out, s, o, type->name, e.cameo, v, flags, e.rule, 0.8);
-                    any = true;
+                for (std::size_t tw : e.targets) {
+                    // "retaliated against X's tariffs": a fight at a trade measure is a
+                    // measure in return (163), no blow at X.
+                    const RelationType* t = type;
+                    std::string code = e.cameo;
+                    if (is_force_code(code) && aimed_at_trade_measure(tw))
+                        if (const RelationType* sanctions = lex_.ontology().relation_for_cameo("163")) {
+                            t = sanctions;
+                            code = "163";
+                        }
+                    for (std::size_t o : slots_of({tw})) {
+                        emit(out, s, o, t->name, code, v, flags, code == e.cameo ? e.rule : e.rule + " +trade", 0.8);
+                        any = true;
+                    }
                 }
         }
         return any;
+    }
+
+    /// Whether a target word is a trade measure ("tariffs" standing for its owner) or the
+    /// owner named on one: "Trump" in "against Trump tariffs", "X" in "X's duties".
+    bool aimed_at_trade_measure(std::size_t wd) const {
+        auto measure = [&](std::size_t w) {
+            return lex_.cues().has_role(lower(doc_.form(doc_.words[w])), "economic_measure") ||
+                   lex_.cues().has_role(lower(doc_.lemma(doc_.words[w])), "economic_measure");
+        };
+        if (measure(wd)) return true; // the measure itself, standing for its owner
+        const std::size_t h = tree_->head(wd);
+        if (h == kNoWord || h == wd) return false;
+        const std::string_view rel = tree_->base_rel(wd);
+        if (rel != "compound" && rel != "nmod" && rel != "amod" && rel != "flat") return false;
+        return measure(h);
     }
 
     /// The code of the CAMEO dictionary's pattern (more than the bare verb) that fits the

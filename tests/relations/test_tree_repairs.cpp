@@ -61,3 +61,14 @@ TEST_CASE("a pronoun in a quotation woven into the report is the speaker's", "[r
         }
     CHECK(withdrawal);
 }
+
+TEST_CASE("retaliating against a trade measure is a trade measure, not a fight", "[relations][repair]") {
+    auto x = extract_text("Latvia retaliated against Estonia's tariffs on Monday.");
+    const Relation* r = event(x, "Latvia", "Estonia", "16");
+    REQUIRE(r);
+    CHECK(r->cameo == "163");
+    CHECK_FALSE(event(x, "Latvia", "Estonia", "19"));
+    // Against troops it stays a fight.
+    auto y = extract_text("Latvia retaliated against Estonia on Monday.");
+    CHECK(event(y, "Latvia", "Estonia", "19"));
+}
