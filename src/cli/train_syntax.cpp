@@ -23,6 +23,7 @@ int run_train_syntax(const Args& args) {
     opt.tagger_min_weight = static_cast<float>(*args.decimal("--tagger-min-weight"));
     opt.parser_min_weight = static_cast<float>(*args.decimal("--parser-min-weight"));
     opt.ambiguity_min_count = *args.number("--ambiguity-min-count");
+    opt.lexicon_file = args.value("--lexicon").value_or("");
     opt.license = *args.value("--license");
     if (auto v = args.value("--clusters")) {
         const auto comma = v->find(',');
@@ -88,6 +89,8 @@ models/syntax-en.nskg from ../shared/ud (English EWT and the CC BY part of GUM).
             {}},
            {"--tagger-min-weight", K::Decimal, "W", "drop the tagger's averaged weights smaller than W",
             number_text(defaults.tagger_min_weight), {}},
+           {"--lexicon", K::Text, "FILE", "tag lexicon (form, UPOS, XPOS a line) for words the treebanks have "
+                                          "too rarely: closed-class words, irregular verb forms", "", {}},
            {"--ambiguity-min-count", K::Number, "N", "the tagger's ambiguity classes (the tags a word had) for words "
                                                      "seen at least N times; 0 for none",
             number_text(static_cast<double>(defaults.ambiguity_min_count)), {}, 0, kMaxInt},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "syntax/hash.hpp"
 
@@ -84,20 +85,34 @@ std::string lower_ascii(std::string_view form) {
 
 // ---------------------------------------------------------------- AmbiguityClasses
 
-AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data, std::size_t min_count) {
+AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data, std::size_t min_count,
+                                         const std::map<std::string, std::vector<int>>& lexicon) {
     std::map<std::string, std::map<int, std::size_t>> seen; // ordered: the same classes on every run
     for (const auto& s : data)
         for (std::size_t i = 0; i < s.forms.size(); ++i) ++seen[lower_ascii(s.forms[i])][s.tags[i]];
     AmbiguityClasses out;
     if (min_count == 0) return out;
+    auto key_of = [](const std::set<int>& tags) {
+        std::string key;
+        for (int t : tags) key += std::to_string(t) + ",";
+        return hash_string(key);
+    };
     for (const auto& [word, tags] : seen) {
         std::size_t total = 0;
         for (const auto& [tag, n] : tags) total += n;
         if (total < min_count) continue;
-        std::string key;
+        std::set<int> cls;
         for (const auto& [tag, n] : tags)
-            if (n * 20 >= total) key += std::to_string(tag) + ",";
-        out.classes_.emplace(word, hash_string(key));
+            if (n * 20 >= total) cls.insert(tag);
+        out.classes_.emplace(word, key_of(cls));
+    }
+    for (const auto& [word, tags] : lexicon) {
+        const std::string low = lower_ascii(word);
+        if (out.classes_.count(low)) continue; // the data knows it well enough
+        std::set<int> cls(tags.begin(), tags.end());
+        if (auto it = seen.find(low); it != seen.end())
+            for (const auto& [tag, n] : it->second) cls.insert(tag);
+        out.classes_.emplace(low, key_of(cls));
     }
     return out;
 }
@@ -236,7 +251,7 @@ bool Tagger::read(ByteReader& in) {
 
 Tagger train_tagger(const std::vector<TaggedSentence>& data, const TagSet& tags, const TaggerTrainOptions& opt) {
     WeightTrainer trainer(tags.size());
-    AmbiguityClasses classes = AmbiguityClasses::learn(data, opt.ambiguity_min_count);
+    AmbiguityClasses classes = AmbiguityClasses::learn(data, opt.ambiguity_min_count, opt.lexicon);
     std::vector<std::vector<WordFeatures>> feats(data.size());
     for (std::size_t s = 0; s < data.size(); ++s)
         for (const auto& f : data[s].forms) feats[s].push_back(word_features(f, &classes));

@@ -3,6 +3,7 @@
 // "UPOS XPOS" tags (one decision gives both, so they never disagree), with word,
 // affix, shape and neighbouring-word and neighbouring-tag features.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,11 @@ class AmbiguityClasses {
   public:
     /// Words seen at least `min_count` times (none when 0); a tag joins a word's class when it is at
     /// least 1/20 of the word's occurrences (one-off annotation slips stay out).
-    static AmbiguityClasses learn(const std::vector<TaggedSentence>& data, std::size_t min_count);
+    /// `lexicon` (lower-case word → tag ids) gives the classes of words the data has fewer
+    /// than `min_count` times: closed-class words and irregular verb forms a treebank may
+    /// hold once or never ("amid", "swore"); the tags the data has join them.
+    static AmbiguityClasses learn(const std::vector<TaggedSentence>& data, std::size_t min_count,
+                                  const std::map<std::string, std::vector<int>>& lexicon = {});
     /// The class of a lower-case form, or 0 for a word without one.
     std::uint64_t of(std::string_view lower_form) const;
     std::size_t size() const { return classes_.size(); }
@@ -89,6 +94,7 @@ struct TaggerTrainOptions {
     float min_weight = 0.0f;
     std::uint32_t min_updates = 1;
     std::size_t ambiguity_min_count = 2; ///< see AmbiguityClasses::learn
+    std::map<std::string, std::vector<int>> lexicon; ///< see AmbiguityClasses::learn
 };
 
 /// Trains on `data` (deterministic for given data and options); the ambiguity classes are

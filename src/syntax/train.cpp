@@ -2,10 +2,12 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -29,6 +31,32 @@ ModelInput describe_input(const std::string& path) {
     mi.crc32 = static_cast<std::uint32_t>(
         crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
     return mi;
+}
+
+/// The tag lexicon: "form<TAB>UPOS<TAB>XPOS" lines; a tag pair the treebanks never use is
+/// an error naming the line (it could never be predicted).
+std::map<std::string, std::vector<int>> read_tag_lexicon(const std::string& path, const TagSet& tags) {
+    std::ifstream in(path);
+    if (!in) throw input_error(ids::input::kSyntaxTrainingUnreadable, path, "cannot open the tag lexicon");
+    std::map<std::string, std::vector<int>> out;
+    std::string line;
+    for (std::size_t no = 1; std::getline(in, line); ++no) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> cols;
+        std::stringstream ss(line);
+        for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
+        const std::string where = path + ":" + std::to_string(no);
+        if (cols.size() != 3 || cols[0].empty())
+            throw usage_error(where + ": expected 'form<TAB>UPOS<TAB>XPOS'");
+        const int t = tags.find(cols[1], cols[2]);
+        if (t < 0) throw usage_error(where + ": the treebanks have no tag " + cols[1] + " " + cols[2]);
+        std::string form = cols[0];
+        for (char& c : form)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        auto& v = out[form];
+        if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
+    }
+    return out;
 }
 
 std::vector<std::string_view> forms_of(const std::vector<std::string>& forms) {
@@ -71,6 +99,7 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
           << " tagger_min_weight=" << opt.tagger_min_weight << " parser_min_weight=" << opt.parser_min_weight
           << " clusters=" << opt.coarse_clusters << "," << opt.fine_clusters
           << " ambiguity_min_count=" << opt.ambiguity_min_count;
+        if (!opt.lexicon_file.empty()) o << " lexicon=" << std::filesystem::path(opt.lexicon_file).filename().string();
         parts->info.options = o.str();
     }
 
@@ -103,6 +132,11 @@ SyntaxModel train_syntax_model(const TrainOptions& opt) {
     to.epochs = opt.tagger_epochs;
     to.min_weight = opt.tagger_min_weight;
     to.ambiguity_min_count = opt.ambiguity_min_count;
+    if (!opt.lexicon_file.empty()) {
+        parts->info.inputs.push_back(describe_input(opt.lexicon_file));
+        to.lexicon = read_tag_lexicon(opt.lexicon_file, tags);
+        log("tag lexicon: " + std::to_string(to.lexicon.size()) + " words");
+    }
     const int folds = opt.folds >= 2 ? opt.folds : 0;
     std::vector<std::vector<int>> predicted(sents.size());
     Tagger final_tagger;

@@ -25,6 +25,9 @@ struct TrainOptions {
     float parser_min_weight = 1.0f;
     /// The tagger's ambiguity classes cover words seen at least this often (0: none).
     std::size_t ambiguity_min_count = 2;
+    /// A tag lexicon (form <TAB> UPOS <TAB> XPOS a line, '#' comments) for the classes of
+    /// words the treebanks have too rarely (models/syntax-lexicon.tsv); "" for none.
+    std::string lexicon_file;
     /// Word classes for the parser's features, learnt from the training text: the number
     /// of classes of the coarse and the fine clustering (0: no classes, the shipped
     /// setting: on the treebanks' text alone they gained too little for their cost).
