@@ -211,7 +211,9 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
             outer = k;
     if (outer == npos) return false;
     const Word& adj = doc_.words[outer];
-    if (adj.deprel != "amod" || adj.head == kNoWord) return false;
+    // The tagger sometimes reads the adjective as a name ("his Estonian/PROPN counterpart"),
+    // which the parser then hangs as a compound.
+    if ((adj.deprel != "amod" && adj.deprel != "compound") || adj.head == kNoWord) return false;
     const Word& noun = doc_.words[adj.head];
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
         cues_.has_role(name_key(doc_.form(noun)), "plain_head"))

@@ -555,9 +555,10 @@ class SentenceExtractor {
             // Strong Latvia", "its ally Hezbollah".
             for (std::size_t a : tree_->appositions(wd))
                 if (std::size_t k = slot_at(token_of(a)); k != npos) return {k};
-            for (std::size_t c : tree_->children(wd, "amod"))
-                if (std::size_t k = slot_at(token_of(c)); k != npos && slots_[k].kind == MentionKind::Demonym)
-                    out.push_back(k);
+            for (const char* rel : {"amod", "compound"}) // a demonym tagged as a name hangs as compound
+                for (std::size_t c : tree_->children(wd, rel))
+                    if (std::size_t k = slot_at(token_of(c)); k != npos && slots_[k].kind == MentionKind::Demonym)
+                        out.push_back(k);
             return out;
         }
         // "Somalia's president, Hassan Mohamud, praised …": the person named beside the

@@ -72,3 +72,9 @@ TEST_CASE("retaliating against a trade measure is a trade measure, not a fight",
     auto y = extract_text("Latvia retaliated against Estonia on Monday.");
     CHECK(event(y, "Latvia", "Estonia", "19"));
 }
+
+TEST_CASE("a country adjective the tagger read as a name still stands for its country", "[relations][repair]") {
+    // "Estonian" before "counterpart" is tagged PROPN and hung as a compound by our parser.
+    auto x = extract_text("Latvia's president held talks with his Estonian counterpart.");
+    CHECK(event(x, "Latvia", "Estonia", "04"));
+}
