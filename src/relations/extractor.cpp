@@ -758,9 +758,19 @@ class SentenceExtractor {
         const std::string& frame = vs.frame;
         const std::string rule = "syntax:" + vs.lemma + "/" + frame;
         std::vector<std::size_t> subjects, objects;
+        // "spoke by phone with X": the parser may hang "with X" on the phrase's own noun.
+        std::vector<CaseArgument> arguments = t.case_arguments(wv);
+        if (const auto sp = vs.lemma.rfind(' '); sp != std::string::npos) {
+            const std::string last = vs.lemma.substr(sp + 1);
+            for (std::size_t c : t.children(wv, "obl"))
+                if (lower(doc_.lemma(doc_.words[c])) == last)
+                    for (std::size_t n : t.children(c, "nmod"))
+                        if (const std::string m = t.case_marker(n); !m.empty())
+                            for (std::size_t r : t.conjuncts(n)) arguments.push_back(CaseArgument{m, r, false});
+        }
         auto by_marker = [&](std::initializer_list<const char*> markers, bool verb_only) {
             std::vector<std::size_t> found;
-            for (const auto& a : t.case_arguments(wv)) {
+            for (const auto& a : arguments) {
                 if (verb_only && a.on_object) continue;
                 for (const char* m : markers)
                     if (a.marker == m)

@@ -78,3 +78,12 @@ TEST_CASE("a country adjective the tagger read as a name still stands for its co
     auto x = extract_text("Latvia's president held talks with his Estonian counterpart.");
     CHECK(event(x, "Latvia", "Estonia", "04"));
 }
+
+TEST_CASE("a phrase's prepositional object hung on the phrase's noun is the verb's", "[relations][repair]") {
+    // Our parser hangs "with her … counterpart" on "phone".
+    auto x = extract_text("Latvian Prime Minister Evika Silina spoke by phone with her Estonian counterpart "
+                          "Kristen Michal.");
+    const Relation* r = event(x, "Evika Silina", "Kristen Michal", "04");
+    REQUIRE(r);
+    CHECK(r->cameo == "041");
+}
