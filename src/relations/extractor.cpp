@@ -247,6 +247,12 @@ class SentenceExtractor {
             // The title in apposition either way: "P, the leader of X" and "the leader of X, P".
             std::vector<std::size_t> titles = t.appositions(head);
             if (t.base_rel(head) == "appos" && t.head(head) != kNoWord) titles.push_back(t.head(head));
+            // "Vice President Harris, Chair of the Space Council" parsed as a coordination
+            // with no "and": a title after the comma is an apposition all the same.
+            if (actor->type == ActorType::Person)
+                for (std::size_t c : t.children(head, "conj"))
+                    if (t.children(c, "cc").empty() && c > head + 1 && doc_.form(doc_.words[c - 1]) == ",")
+                        titles.push_back(c);
             for (std::size_t n : titles) {
                 if (slot_at(token_of(n)) != npos) {
                     // "Goma, North Kivu": a place in apposition to a place is where it lies.

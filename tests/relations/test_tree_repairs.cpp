@@ -87,3 +87,11 @@ TEST_CASE("a phrase's prepositional object hung on the phrase's noun is the verb
     REQUIRE(r);
     CHECK(r->cameo == "041");
 }
+
+TEST_CASE("a title after a comma parsed as a conjunct is an apposition", "[relations][repair]") {
+    auto x = extract_text("And thank you, Vice President Ilze Berzina, Chair of the Baltic Council.");
+    CHECK(newskg::test::relation(x, "Ilze Berzina", "leaderOf", "Baltic Council"));
+    // A list of people is no title.
+    auto y = extract_text("Ilze Berzina, Kristen Michal and Gitanas Nauseda met in Riga.");
+    for (const auto& r : y.relations) CHECK(r.predicate != "leaderOf");
+}
