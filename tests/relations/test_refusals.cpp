@@ -74,3 +74,11 @@ TEST_CASE("bad refusal codes are an ontology_error naming file and line", "[rela
         CHECK(e.id() == "newskg.ontology.312");
     }
 }
+
+TEST_CASE("an apology has a property of its own (CAMEO 055)", "[relations][diplomacy]") {
+    auto x = extract_text("Estonia apologised to Latvia for the incident.");
+    const Relation* r = event(x, "Estonia", "Latvia", "05");
+    REQUIRE(r);
+    CHECK(r->cameo == "055");
+    CHECK(r->predicate == "apologizedTo");
+}
