@@ -621,9 +621,69 @@ class SentenceExtractor {
         return out;
     }
 
+    /// Objects with a free relative read through: "condemned what it called X's
+    /// annexation" condemns the annexation (the object of a verb of the class `naming`
+    /// in the clause on "what").
+    std::vector<std::size_t> named_things(const std::vector<std::size_t>& objects) const {
+        std::vector<std::size_t> out;
+        for (std::size_t o : objects) {
+            bool replaced = false;
+            if (tree_->lower_form(o) == "what")
+                for (std::size_t c : tree_->children(o, "acl:relcl"))
+                    if (lex_.in_class("naming", lower(tree_->lemma(c))))
+                        for (std::size_t n : tree_->children(c, "obj"))
+                            if (n != o) {
+                                out.push_back(n);
+                                replaced = true;
+                            }
+            if (!replaced) out.push_back(o);
+        }
+        return out;
+    }
+
+    /// "called the attack unacceptable", "called X's decision a provocation": a verb of
+    /// naming with a predicative complement describes its object, it rings no one. The
+    /// description censures the object's author when it is a `censure` cue (111), and
+    /// says nothing coded otherwise. Returns true when the verb is such a naming.
+    bool naming_frame(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("naming", lower(tree_->lemma(wv)))) return false;
+        const DependencyTree& t = *tree_;
+        // "what it called X": the free relative is the naming's own complement.
+        if (doc_.words[wv].deprel == "acl:relcl" && t.head(wv) != kNoWord && t.lower_form(t.head(wv)) == "what")
+            return true;
+        // The description: an open complement, or a second nominal the parser left
+        // unmarked ("called the offer a good start").
+        std::vector<std::size_t> complements = t.children(wv, "xcomp");
+        if (!t.children(wv, "obj").empty())
+            for (std::size_t c : t.children(wv, "obl"))
+                if (doc_.words[c].deprel == "obl:unmarked" || t.case_marker(c).empty()) complements.push_back(c);
+        if (complements.empty()) return false;
+        bool censure = false;
+        for (std::size_t c : complements) {
+            censure |= lex_.cues().has_role(lower(doc_.lemma(doc_.words[c])), "censure");
+            for (std::size_t m : t.children(c, "amod")) censure |= lex_.cues().has_role(lower(doc_.lemma(doc_.words[m])), "censure");
+        }
+        const RelationType* criticized = lex_.ontology().relation_for_cameo("111");
+        if (!censure || !criticized) return true;
+        auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+        const auto subjects = slots_of(t.subjects(wv));
+        std::vector<std::size_t> objects;
+        for (std::size_t o : t.objects(wv)) {
+            auto k = slots_of({o});
+            if (k.empty()) k = slots_of(agents_of_noun(t, o, is_actor));
+            for (std::size_t x : k) objects.push_back(x);
+        }
+        for (std::size_t s : subjects)
+            for (std::size_t o : objects)
+                emit(out, s, o, criticized->name, "111", v, clause_flags(wv), "syntax:naming/censure", 0.75);
+        return true;
+    }
+
     /// Events of a verb our lexicon lacks (or whose frames the tree does not fill), coded
     /// by the CAMEO verb dictionary over the verb's dependency frame.
     bool dictionary_frame(std::size_t v, std::vector<Relation>& out) {
+        if (naming_frame(v, out)) return true;
         const VerbDictionary* dictionary = lex_.verb_dictionary();
         const std::size_t wv = syntax_word(v);
         if (!dictionary || wv == npos || !tree_->is_verbal(wv)) return false;
@@ -801,7 +861,7 @@ class SentenceExtractor {
                     objects = slots_of(territory_targets(t, wv, vs.cameo, is_actor));
                     // "condemned an attack by X", "welcomed X's withdrawal": the act's author.
                     if (objects.empty())
-                        for (std::size_t o : t.objects(wv))
+                        for (std::size_t o : named_things(t.objects(wv)))
                             if (!owner_of_abstract(o, vs.cameo))
                             for (std::size_t k : slots_of(agents_of_noun(t, o, is_actor)))
                                 if (std::find(subjects.begin(), subjects.end(), k) == subjects.end()) objects.push_back(k);
