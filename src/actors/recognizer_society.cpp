@@ -214,6 +214,9 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     // The tagger sometimes reads the adjective as a name ("his Estonian/PROPN counterpart"),
     // which the parser then hangs as a compound.
     if ((adj.deprel != "amod" && adj.deprel != "compound") || adj.head == kNoWord) return false;
+    // As a compound, only right before its noun: "Chadian food prices" hangs "Chadian" on
+    // "prices" across "food", which it does not modify.
+    if (adj.deprel == "compound" && adj.head != outer + 1) return false;
     const Word& noun = doc_.words[adj.head];
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
         cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
