@@ -56,10 +56,10 @@ bool DependencyTree::is_verbal(std::size_t w) const {
 
 bool DependencyTree::passive(std::size_t verb) const {
     if (!children(verb, "nsubj:pass").empty() || !children(verb, "aux:pass").empty()) return true;
-    // An agent needs its "by" and a participle: the parser sometimes hangs an apposition
-    // on "has demanded an end to X, the FDLR" as obl:agent, which makes nothing passive.
+    // An agent needs its "by": the parser sometimes hangs an apposition on "has demanded
+    // an end to X, the FDLR" as obl:agent, which makes nothing passive.
     for (std::size_t c : children(verb, "obl:agent"))
-        if (case_marker(c) == "by" && word(verb).xpos == "VBN") return true;
+        if (case_marker(c) == "by") return true;
     // A participle modifying a noun ("the convoy attacked by militants") or a passive
     // conjunct sharing the first verb's auxiliary ("was attacked and looted").
     if (word(verb).xpos == "VBN" && children(verb, "aux").empty()) {
