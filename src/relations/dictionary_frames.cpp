@@ -192,6 +192,12 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     e.rule = (m->own ? "lexicon:" : "cameo:") + m->pattern;
     e.sources = participant(m->source);
     e.targets = participant(m->target);
+    // "retreated to X", "pulled back into X": where a withdrawal goes is no place it
+    // leaves (CAMEO 087 codes what is withdrawn from).
+    if (m->cameo.compare(0, 3, "087") == 0 && m->target >= 0 && static_cast<std::size_t>(m->target) < frame.args.size()) {
+        const std::string& p = frame.args[static_cast<std::size_t>(m->target)].preposition;
+        if (p == "to" || p == "into" || p == "toward" || p == "towards") e.targets.clear();
+    }
     if (m->reversed) std::swap(e.sources, e.targets);
     // Coordinated parties are not each other's target ("X and Y turned to Z").
     e.targets.erase(std::remove_if(e.targets.begin(), e.targets.end(),

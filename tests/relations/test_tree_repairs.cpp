@@ -95,3 +95,12 @@ TEST_CASE("a title after a comma parsed as a conjunct is an apposition", "[relat
     auto y = extract_text("Ilze Berzina, Kristen Michal and Gitanas Nauseda met in Riga.");
     for (const auto& r : y.relations) CHECK(r.predicate != "leaderOf");
 }
+
+TEST_CASE("where a withdrawal goes is no place it leaves", "[relations][repair]") {
+    auto to = extract_text("Estonian troops retreated to Latvia.");
+    for (const auto& r : to.relations) CHECK(r.predicate != "withdrewFrom");
+    auto from = extract_text("Estonian troops retreated from Latvia.");
+    bool withdrew = false;
+    for (const auto& r : from.relations) withdrew |= r.predicate == "withdrewFrom";
+    CHECK(withdrew);
+}
