@@ -63,3 +63,10 @@ TEST_CASE("a demonym on what a party did names the party", "[relations][event-no
                 "Estonia", "11"));
     CHECK(event(extract_text("Latvia welcomed the Estonian proposal."), "Latvia", "Estonia", "05"));
 }
+
+TEST_CASE("aid approved or granted for a country is aid to it", "[relations][event-noun]") {
+    auto x = newskg::test::extract_text("The Estonian government approved military aid for Latvia.");
+    const Relation* r = newskg::test::event(x, "Estonian government", "Latvia", "07");
+    REQUIRE(r);
+    CHECK(r->rule.find("aid/for") != std::string::npos);
+}
