@@ -1,5 +1,5 @@
 #include "relations/dependency_tree.hpp"
-#include "relations/ascii_case.hpp"
+#include "core/ascii_case.hpp"
 
 #include <algorithm>
 #include <cctype>

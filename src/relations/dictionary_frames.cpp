@@ -1,5 +1,5 @@
 #include "relations/dictionary_frames.hpp"
-#include "relations/ascii_case.hpp"
+#include "core/ascii_case.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -592,10 +592,13 @@ class SentenceExtractor {
         static const char* const roles[] = {"title",        "leader_title",  "spokes_title",   "government_head",
                                             "military_head", "ministry_head", "member_head",    "trade_head",
                                             "collective_head", "thing_head"};
-        const std::string form = lower(doc_.form(word)), lemma = lower(doc_.lemma(word));
         for (const char* role : roles)
-            if (lex_.cues().has_role(form, role) || lex_.cues().has_role(lemma, role)) return true;
+            if (has_cue(word, role)) return true;
         return false;
+    }
+    /// Whether a word's form or lemma has the cue role.
+    bool has_cue(const Word& word, const char* role) const {
+        return lex_.cues().has_role(lower(doc_.form(word)), role) || lex_.cues().has_role(lower(doc_.lemma(word)), role);
     }
     /// The actor slots of tree words, in order, without duplicates.
     std::vector<std::size_t> slots_of(const std::vector<std::size_t>& ws) const {
@@ -739,10 +742,7 @@ class SentenceExtractor {
     /// Whether a target word is a trade measure ("tariffs" standing for its owner) or the
     /// owner named on one: "Trump" in "against Trump tariffs", "X" in "X's duties".
     bool aimed_at_trade_measure(std::size_t wd) const {
-        auto measure = [&](std::size_t w) {
-            return lex_.cues().has_role(lower(doc_.form(doc_.words[w])), "economic_measure") ||
-                   lex_.cues().has_role(lower(doc_.lemma(doc_.words[w])), "economic_measure");
-        };
+        auto measure = [&](std::size_t w) { return has_cue(doc_.words[w], "economic_measure"); };
         if (measure(wd)) return true; // the measure itself, standing for its owner
         const std::size_t h = tree_->head(wd);
         if (h == kNoWord || h == wd) return false;

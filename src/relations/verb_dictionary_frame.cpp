@@ -1,7 +1,7 @@
 // Builds a VerbFrame from a Universal Dependencies tree (core/model.hpp's Word), the
 // mapping verb_dictionary.hpp documents, so the relation stage need not repeat it.
 #include <algorithm>
-#include "relations/ascii_case.hpp"
+#include "core/ascii_case.hpp"
 #include <cctype>
 #include <cstddef>
 #include <functional>

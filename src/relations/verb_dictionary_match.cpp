@@ -2,7 +2,7 @@
 // fit (multi-word verbs before the plain one), then the most specific pattern of their
 // blocks or of our own senses whose words are all in the frame.
 #include <algorithm>
-#include "relations/ascii_case.hpp"
+#include "core/ascii_case.hpp"
 #include <cctype>
 #include <cstddef>
 #include <set>

@@ -36,13 +36,15 @@ Scores evaluate(const SyntaxModel& model, const std::vector<UdSentence>& gold,
             s.xpos += p.xpos == g.xpos;
             s.lemma += p.lemma == g.lemma;
             const bool head_ok = p.head + 1 == g.head;
+            const std::string gold_rel = universal(g.deprel);
+            const bool label_ok = head_ok && universal(p.deprel) == gold_rel;
             s.uas += head_ok;
-            s.las += head_ok && universal(p.deprel) == universal(g.deprel);
+            s.las += label_ok;
             s.las_full += head_ok && p.deprel == g.deprel;
-            RelationScores& r = s.by_relation[universal(g.deprel)];
+            RelationScores& r = s.by_relation[gold_rel];
             ++r.words;
             r.uas += head_ok;
-            r.las += head_ok && universal(p.deprel) == universal(g.deprel);
+            r.las += label_ok;
         }
     }
     return s;

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "syntax/lemmatizer.hpp"
+#include "core/ascii_case.hpp"
 
 namespace newskg::syntax {
 
@@ -14,12 +15,6 @@ bool ends_with(std::string_view s, std::string_view suf) {
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 bool is_consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c); }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 /// Number of vowel groups ("y" after a consonant counts as a vowel): a syllable estimate.
 int syllables(std::string_view s) {
@@ -118,7 +113,7 @@ std::string lemma_by_rule(std::string_view form, std::string_view xpos) {
     if (xpos == "NNP") return std::string(form);
     if (xpos == "NNPS") {
         // Keep the capitals of a name: "Americans" → "American".
-        std::string low = lower(form);
+        std::string low = ascii_lower(form);
         std::string stem = plural_stem(low, false);
         return std::string(form.substr(0, stem.size())) + stem.substr(std::min(stem.size(), form.size()));
     }
@@ -126,7 +121,7 @@ std::string lemma_by_rule(std::string_view form, std::string_view xpos) {
         xpos == "." || xpos == ":" || xpos == "``" || xpos == "''" || xpos == "-LRB-" || xpos == "-RRB-" ||
         xpos == "HYPH" || xpos == "$" || xpos == "FW" || xpos == "GW" || xpos == "XX")
         return std::string(form);
-    std::string w = lower(form);
+    std::string w = ascii_lower(form);
     if (xpos == "NNS") return plural_stem(w, false);
     if (xpos == "VBZ") return plural_stem(w, true);
     if (xpos == "VBD" || xpos == "VBN") return past_stem(w);

@@ -1,4 +1,5 @@
 #include "syntax/lemmatizer.hpp"
+#include "core/ascii_case.hpp"
 
 namespace newskg::syntax {
 
@@ -9,19 +10,13 @@ std::string key(std::string_view form, std::string_view xpos) {
     k += xpos;
     return k;
 }
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 } // namespace
 
 std::string Lemmatizer::lemma(std::string_view form, std::string_view xpos) const {
     if (auto it = table_.find(key(form, xpos)); it != table_.end()) return it->second;
     // A capitalised word at the start of a sentence has its lowercase entry.
     if (xpos != "NNP" && xpos != "NNPS") {
-        std::string low = lower(form);
+        std::string low = ascii_lower(form);
         if (low != form)
             if (auto it = table_.find(key(low, xpos)); it != table_.end()) return it->second;
     }

@@ -1,4 +1,5 @@
 #include "syntax/parser.hpp"
+#include "core/ascii_case.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -97,8 +98,7 @@ ParserInput parser_input(const std::vector<std::string_view>& forms, const std::
     std::string low;
     for (auto f : forms) {
         low.assign(f);
-        for (char& c : low)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        ascii_lower_in_place(low);
         in.words.push_back(hash_string(low));
         if (with_clusters) {
             const std::uint64_t key = hash_string(cluster_form(f));

@@ -1,4 +1,5 @@
 #include "syntax/tagger.hpp"
+#include "core/ascii_case.hpp"
 
 #include <algorithm>
 #include <map>
@@ -74,13 +75,6 @@ enum TaggerTemplate : std::uint64_t {
 constexpr std::uint64_t kNone = 0x51ed270b27d1d4e5ull; // a neighbour past the sentence's edge
 constexpr std::uint64_t kNoClass = 0x2b7e151628aed2a6ull; // a word without an ambiguity class
 
-std::string lower_ascii(std::string_view form) {
-    std::string low(form);
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return low;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------- AmbiguityClasses
@@ -89,7 +83,7 @@ AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data
                                          const std::map<std::string, std::vector<int>>& lexicon) {
     std::map<std::string, std::map<int, std::size_t>> seen; // ordered: the same classes on every run
     for (const auto& s : data)
-        for (std::size_t i = 0; i < s.forms.size(); ++i) ++seen[lower_ascii(s.forms[i])][s.tags[i]];
+        for (std::size_t i = 0; i < s.forms.size(); ++i) ++seen[ascii_lower(s.forms[i])][s.tags[i]];
     AmbiguityClasses out;
     if (min_count == 0) return out;
     auto key_of = [](const std::set<int>& tags) {
@@ -107,7 +101,7 @@ AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data
         out.classes_.emplace(word, key_of(cls));
     }
     for (const auto& [word, tags] : lexicon) {
-        const std::string low = lower_ascii(word);
+        const std::string low = ascii_lower(word);
         if (out.classes_.count(low)) continue; // the data knows it well enough
         std::set<int> cls(tags.begin(), tags.end());
         if (auto it = seen.find(low); it != seen.end())
@@ -117,8 +111,8 @@ AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data
     return out;
 }
 
-std::uint64_t AmbiguityClasses::of(std::string_view lower_form) const {
-    const auto it = classes_.find(std::string(lower_form));
+std::uint64_t AmbiguityClasses::of(const std::string& lower_form) const {
+    const auto it = classes_.find(lower_form); // per word tagged: no copy of the key
     return it == classes_.end() ? 0 : it->second;
 }
 
@@ -149,7 +143,7 @@ bool AmbiguityClasses::read(ByteReader& in) {
 
 WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes) {
     WordFeatures f;
-    const std::string low = lower_ascii(form);
+    const std::string low = ascii_lower(form);
     const std::uint64_t cls = classes ? classes->of(low) : 0;
     f.amb = cls ? cls : kNoClass;
     f.form = hash_string(form);

@@ -46,7 +46,7 @@ class AmbiguityClasses {
     static AmbiguityClasses learn(const std::vector<TaggedSentence>& data, std::size_t min_count,
                                   const std::map<std::string, std::vector<int>>& lexicon = {});
     /// The class of a lower-case form, or 0 for a word without one.
-    std::uint64_t of(std::string_view lower_form) const;
+    std::uint64_t of(const std::string& lower_form) const;
     std::size_t size() const { return classes_.size(); }
     void write(ByteWriter& out) const;
     bool read(ByteReader& in);

@@ -1,4 +1,5 @@
 #include "newskg/syntax/train.hpp"
+#include "core/ascii_case.hpp"
 
 #include <zlib.h>
 
@@ -50,10 +51,7 @@ std::map<std::string, std::vector<int>> read_tag_lexicon(const std::string& path
             throw usage_error(where + ": expected 'form<TAB>UPOS<TAB>XPOS'");
         const int t = tags.find(cols[1], cols[2]);
         if (t < 0) throw usage_error(where + ": the treebanks have no tag " + cols[1] + " " + cols[2]);
-        std::string form = cols[0];
-        for (char& c : form)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        auto& v = out[form];
+        auto& v = out[ascii_lower(cols[0])];
         if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
     }
     return out;

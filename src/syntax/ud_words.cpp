@@ -15,17 +15,12 @@
 #include <unordered_map>
 
 #include "newskg/syntax/syntax.hpp"
+#include "core/ascii_case.hpp"
 
 namespace newskg::syntax {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 /// Length in bytes of an apostrophe at s[i] (' or U+2019), 0 when there is none.
 std::size_t apostrophe_at(std::string_view s, std::size_t i) {
@@ -37,7 +32,7 @@ std::size_t apostrophe_at(std::string_view s, std::size_t i) {
 /// Where a clitic starts in `t` (byte offset), or npos: the split point of "don't",
 /// "I'm", "they've" …
 std::size_t clitic_split(std::string_view t) {
-    const std::string low = lower(t);
+    const std::string low = ascii_lower(t);
     // "n't": the apostrophe sits one byte after the "n".
     for (std::size_t i = 1; i + 1 < t.size(); ++i)
         if ((low[i] == 'n') && apostrophe_at(t, i + 1)) {
@@ -100,10 +95,10 @@ std::vector<Piece> hyphen_pieces(std::string_view t) {
         if (p.end == p.begin) return {{0, t.size()}}; // "--", "-5", "well-": not a compound
         digits = digits && all_digits(t.substr(p.begin, p.end - p.begin));
     }
-    const std::string first = lower(t.substr(parts[0].begin, parts[0].end - parts[0].begin));
+    const std::string first = ascii_lower(t.substr(parts[0].begin, parts[0].end - parts[0].begin));
     if (digits || is_prefix_word(first) || first.size() == 1 ||
         (parts.size() == 2 && is_number_word(first) &&
-         is_number_word(lower(t.substr(parts[1].begin, parts[1].end - parts[1].begin)))))
+         is_number_word(ascii_lower(t.substr(parts[1].begin, parts[1].end - parts[1].begin)))))
         return {{0, t.size()}};
     std::vector<Piece> out;
     for (std::size_t k = 0; k < parts.size(); ++k) {
@@ -115,7 +110,7 @@ std::vector<Piece> hyphen_pieces(std::string_view t) {
 
 /// Pieces of a word without hyphens: clitics and the "gonna" family.
 void clitic_pieces(std::string_view t, std::size_t base, std::vector<Piece>& out) {
-    const std::string low = lower(t);
+    const std::string low = ascii_lower(t);
     if (low == "cannot") {
         out.push_back({base, base + 3});
         out.push_back({base + 3, base + 6});
