@@ -552,6 +552,25 @@ class SentenceExtractor {
             if (word == wd) return ks;
         std::vector<std::size_t> out;
         const Word& word = doc_.words[wd];
+        // "Some countries, such as Russia, urged …", "others, including China and India,
+        // condemned …": an unnamed group acts through the actors it is exemplified by.
+        if (word.upos == "NOUN" || word.upos == "PRON" || word.upos == "DET" || word.upos == "ADJ") {
+            std::vector<std::size_t> examples = tree_->children(wd, "nmod");
+            // The parser may hang the example on the verb: "some, such as Russia, urged".
+            if (const std::size_t h = tree_->head(wd); h != kNoWord && h > wd &&
+                                                       tree_->base_rel(wd) == "nsubj")
+                for (std::size_t c : tree_->children(h, "obl"))
+                    if (c > wd && c < h) examples.push_back(c);
+            for (std::size_t c : examples) {
+                const std::string m = tree_->case_marker(c);
+                if (m != "such as" && m != "including" && m != "notably" && m != "especially") continue;
+                for (std::size_t e : tree_->conjuncts(c))
+                    if (std::size_t k = slot_at(token_of(e));
+                        k != npos && std::find(out.begin(), out.end(), k) == out.end())
+                        out.push_back(k);
+            }
+            if (!out.empty()) return out;
+        }
         if (word.upos != "NOUN") return out;
         // Any other noun stands for the country whose adjective the actor stage took
         // for a mention ("Chinese hackers", "Israeli hostages": arguments of a verb).

@@ -336,3 +336,21 @@ TEST_CASE("tree frames: a dictionary pattern that fits more of the clause beats 
     REQUIRE(r);
     CHECK(r->cameo.rfind("08", 0) == 0);
 }
+
+TEST_CASE("tree frames: an unnamed group acts through the actors that exemplify it", "[relations][tree]") {
+    auto x = extract_text("Some countries, such as Norway, criticised Hungary.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Norway", "Hungary"), {"11"}));
+    // The example hung on the verb by the parser counts the same.
+    auto y = extract_text("Many states condemned the vote and some, such as Chile, urged Peru to hold a new one.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Chile", "Peru"), {"02", "10"}));
+    auto z = extract_text("Several governments, including Ghana and Senegal, condemned Togo.\n");
+    INFO(relations_of(z));
+    CHECK(root_is(edge(z, "Ghana", "Togo"), {"11"}));
+    CHECK(root_is(edge(z, "Senegal", "Togo"), {"11"}));
+    // Without an example the group names no one.
+    auto w = extract_text("Some countries criticised Hungary.\n");
+    INFO(relations_of(w));
+    CHECK(w.relations.empty());
+}
