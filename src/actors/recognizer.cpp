@@ -32,10 +32,26 @@ auto Recognizer::cue_at(std::size_t i, std::string_view role) const -> std::opti
 }
 
 auto Recognizer::gazetteer_at( std::size_t i, std::optional<ActorType> only) const -> std::optional<std::pair<std::size_t, std::size_t>> {
-    if (!word(i) || !cap_[i] || claimed_[i]) return std::nullopt;
+    if (!word(i) || claimed_[i]) return std::nullopt;
+    // A name the gazetteer writes in lower case at its start ("al-Shabaab", "al-Qaeda")
+    // is found when the article writes it exactly so; other names start with a capital.
+    const bool lower_start = !cap_[i];
     const std::size_t max = std::min(idx_.longest_name_from(lower_[i]), sent_end_ - i);
     for (std::size_t len = max; len >= 1; --len) {
         if (claimed_[i + len - 1]) continue;
+        if (lower_start) {
+            const std::string_view written = std::string_view(doc_.text).substr(
+                doc_.tokens[i].span.begin, doc_.tokens[i + len - 1].span.end - doc_.tokens[i].span.begin);
+            const auto* hits = idx_.by_name(key_of(i, i + len));
+            if (!hits) continue;
+            for (std::size_t g : *hits) {
+                const auto& e = idx_.entry(g);
+                if (only && e.type != *only) continue;
+                if (e.label == written || std::find(e.names.begin(), e.names.end(), written) != e.names.end())
+                    return std::make_pair(i + len, g);
+            }
+            continue;
+        }
         // Every word of the name is capitalised, except short connectors inside it.
         bool ok = cap_[i + len - 1] || doc_.tokens[i + len - 1].kind == TokenKind::Number;
         if (!ok) continue;

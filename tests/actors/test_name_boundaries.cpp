@@ -96,3 +96,11 @@ TEST_CASE("a pronoun inside a quotation is not the one named before it opens", "
     REQUIRE(kalns);
     for (const auto& r : x.relations) CHECK_FALSE((r.subject == kalns->id && r.predicate == "cooperatedWith"));
 }
+
+TEST_CASE("a gazetteer name written in lower case at its start is found as written", "[actors][boundaries]") {
+    auto x = extract_text("Police in Nairobi detained three al-Shabaab members on Monday.");
+    CHECK(entity_named(x, "al-Shabaab"));
+    // Only as the gazetteer writes it: a lower-case common word is no name.
+    auto y = extract_text("The police said the al shabaab claim was false.");
+    CHECK_FALSE(entity_named(y, "al-Shabaab"));
+}
