@@ -153,6 +153,19 @@ std::vector<std::size_t> DependencyTree::objects(std::size_t verb) const {
     if (own.empty())
         for (std::size_t c : children(verb, "xcomp"))
             if (word(c).upos == "PROPN") own.push_back(c);
+    // "asked the United Nations to act" read as a clause with its own subject: without a
+    // "for" before it, the infinitive's subject is the verb's object.
+    if (own.empty())
+        for (std::size_t c : children(verb, "ccomp")) {
+            bool to = false, for_ = false;
+            for (std::size_t m : children(c, "mark")) {
+                to |= lower_form(m) == "to";
+                for_ |= lower_form(m) == "for";
+            }
+            if (to && !for_)
+                for (std::size_t s : children(c, "nsubj"))
+                    if (s > verb && s < c) own.push_back(s);
+        }
     // "the town that militants attacked": the relative pronoun object → the town.
     if (own.empty() && word(verb).deprel == "acl:relcl" && !passive(verb)) {
         bool has_subject = !children(verb, "nsubj").empty();

@@ -72,19 +72,48 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
         out[i].head = tree.head[i];
         out[i].deprel = p.parser.labels()[static_cast<std::size_t>(tree.label[i])];
     }
+    repair_heads(forms, out);
+    return out;
+}
+
+void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     // Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
     // Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
     // head is an ancestor of the word, so no cycle arises; a mark at the root keeps its
     // dependents (the sentence would lose its root otherwise).
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        for (std::size_t steps = 0; steps < out.size(); ++steps) {
-            const int h = out[i].head;
-            if (h < 0 || out[static_cast<std::size_t>(h)].upos != "PUNCT" || out[static_cast<std::size_t>(h)].head < 0)
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t steps = 0; steps < words.size(); ++steps) {
+            const int h = words[i].head;
+            if (h < 0 || words[static_cast<std::size_t>(h)].upos != "PUNCT" || words[static_cast<std::size_t>(h)].head < 0)
                 break;
-            out[i].head = out[static_cast<std::size_t>(h)].head;
+            words[i].head = words[static_cast<std::size_t>(h)].head;
         }
     }
-    return out;
+    // An article heads nothing either ("United" is tagged VERB in names, as UD tags it,
+    // and the parser may then hang "Nations" on "the"): the noun takes the article's
+    // place. The noun is in the article's subtree, so no cycle arises.
+    for (std::size_t a = 0; a < words.size(); ++a) {
+        if (words[a].upos != "DET" || words[a].deprel == "root") continue;
+        const std::string_view f = forms[a];
+        if (f != "the" && f != "The" && f != "a" && f != "A" && f != "an" && f != "An") continue;
+        std::size_t noun = words.size();
+        for (std::size_t c = a + 1; c < words.size() && noun == words.size(); ++c)
+            if (words[c].head == static_cast<int>(a) && (words[c].upos == "NOUN" || words[c].upos == "PROPN"))
+                noun = c;
+        if (noun == words.size()) continue;
+        // A clause's relation given to the article becomes the noun's counterpart.
+        static const std::pair<std::string_view, std::string_view> nominal_of[] = {
+            {"ccomp", "obj"}, {"xcomp", "obj"}, {"csubj", "nsubj"}, {"advcl", "obl"}, {"acl", "nmod"}};
+        std::string rel = words[a].deprel;
+        for (const auto& [clausal, nominal] : nominal_of)
+            if (rel == clausal) rel = nominal;
+        words[noun].head = words[a].head;
+        words[noun].deprel = rel;
+        for (std::size_t c = 0; c < words.size(); ++c)
+            if (c != noun && words[c].head == static_cast<int>(a)) words[c].head = static_cast<int>(noun);
+        words[a].head = static_cast<int>(noun);
+        words[a].deprel = "det";
+    }
 }
 
 std::string default_model_path(const std::string& ontology_dir) {

@@ -354,3 +354,13 @@ TEST_CASE("tree frames: an unnamed group acts through the actors that exemplify 
     INFO(relations_of(w));
     CHECK(w.relations.empty());
 }
+
+TEST_CASE("tree frames: the subject of an infinitive clause after the verb is its object (asked the UN to act)", "[relations][tree]") {
+    auto x = extract_text("Lebanon asked the United Nations to act.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Lebanon", "United Nations"), {"02"}));
+    // With "for", the clause is the object: the preposition's frame decides.
+    auto y = extract_text("Kenya called for the United Nations to act.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Kenya", "United Nations"), {"02"}));
+}

@@ -52,6 +52,11 @@ struct WordAnalysis {
     std::string deprel;
 };
 
+/// Heads UD never gives, mended after parsing: a word hung on punctuation goes to the
+/// mark's head, and an article the parser made a head ("asked the United Nations to act"
+/// with "Nations" on "the") gives its place to its noun and becomes its determiner.
+void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words);
+
 struct ModelParts; // the tagger, lemmatizer and parser (src/syntax/model_parts.hpp)
 
 class SyntaxModel {

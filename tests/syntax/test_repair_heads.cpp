@@ -1,0 +1,59 @@
+// Heads UD never gives, mended after parsing (syntax::repair_heads).
+#include <catch2/catch.hpp>
+
+#include <string_view>
+#include <vector>
+
+#include "newskg/syntax/model.hpp"
+
+using newskg::syntax::repair_heads;
+using newskg::syntax::WordAnalysis;
+
+namespace {
+
+WordAnalysis w(const char* upos, int head, const char* deprel) {
+    WordAnalysis a;
+    a.upos = upos;
+    a.head = head;
+    a.deprel = deprel;
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("repair_heads: an article that heads its noun gives it its place", "[syntax]") {
+    // "Lebanon asked the United Nations to act ." with "the" a ccomp heading "Nations".
+    const std::vector<std::string_view> forms{"Lebanon", "asked", "the", "United", "Nations", "to", "act", "."};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"),  w("DET", 1, "ccomp"),
+                                    w("VERB", 4, "amod"),   w("PROPN", 2, "obj"),   w("PART", 6, "mark"),
+                                    w("VERB", 4, "acl"),    w("PUNCT", 1, "punct")};
+    repair_heads(forms, words);
+    CHECK(words[4].head == 1);
+    CHECK(words[4].deprel == "obj"); // a clause's relation becomes the noun's counterpart
+    CHECK(words[2].head == 4);
+    CHECK(words[2].deprel == "det");
+    CHECK(words[6].head == 4); // the article's other dependents follow the noun
+    CHECK(words[3].head == 4);
+    for (const auto& x : words) CHECK(x.head != 2);
+}
+
+TEST_CASE("repair_heads: a word hung on punctuation goes to the mark's head", "[syntax]") {
+    const std::vector<std::string_view> forms{"its", "counterpart", ",", "Therese", "Wagner"};
+    std::vector<WordAnalysis> words{w("PRON", 1, "nmod:poss"), w("NOUN", -1, "root"), w("PUNCT", 1, "punct"),
+                                    w("PROPN", 2, "appos"), w("PROPN", 3, "flat")};
+    repair_heads(forms, words);
+    CHECK(words[3].head == 1);
+    CHECK(words[4].head == 3);
+}
+
+TEST_CASE("repair_heads: a well-formed tree is left as it is", "[syntax]") {
+    const std::vector<std::string_view> forms{"The", "army", "shelled", "a", "town", "."};
+    std::vector<WordAnalysis> words{w("DET", 1, "det"),  w("NOUN", 2, "nsubj"), w("VERB", -1, "root"),
+                                    w("DET", 4, "det"),  w("NOUN", 2, "obj"),   w("PUNCT", 2, "punct")};
+    const auto before = words;
+    repair_heads(forms, words);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        CHECK(words[i].head == before[i].head);
+        CHECK(words[i].deprel == before[i].deprel);
+    }
+}
