@@ -804,6 +804,10 @@ class SentenceExtractor {
             // "announced plans to impose tariffs": a planned act on a noun, flagged as such.
             if (mark == "if" || mark == "unless" || (mark == "to" && (via == "advcl" || t.base_rel(wv) == "acl")))
                 flags |= kConditional;
+            // "refrained from attacking X", "warned X against hosting Y", "left without
+            // meeting X": an act kept from happening.
+            if (t.word(wv).xpos == "VBG" && (mark == "from" || mark == "against" || mark == "without"))
+                flags |= kNegated;
         }
         return flags;
     }

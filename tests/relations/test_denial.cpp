@@ -32,3 +32,16 @@ TEST_CASE("a stopped or refused act is no event, a plain one is", "[relations][d
     auto w = extract_text("Latvia condemned Estonia's decision, saying it was illegal.");
     CHECK(event(w, "Latvia", "Estonia"));
 }
+
+TEST_CASE("an act kept from happening is no event ('refrained from', 'against', 'without')", "[relations][denial]") {
+    auto x = extract_text("Latvia refrained from attacking Estonia.");
+    CHECK_FALSE(event(x, "Latvia", "Estonia"));
+    auto y = extract_text("Poland warned Lithuania against hosting the Red Dune Front.");
+    CHECK(event(y, "Poland", "Lithuania"));
+    CHECK_FALSE(event(y, "Lithuania", "Red Dune Front"));
+    auto z = extract_text("Latvia left the summit without meeting Estonia.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia"));
+    // Control: the same act done.
+    auto w = extract_text("Latvia attacked Estonia after the summit.");
+    CHECK(event(w, "Latvia", "Estonia"));
+}
