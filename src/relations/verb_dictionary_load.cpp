@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -57,14 +58,27 @@ class Compiler {
         d_.alternatives.push_back(std::move(alts));
     }
 
+    /// Words news writes for a dictionary word (ontology/verb-synonyms.tsv): each line a
+    /// group, every word of which stands for every other in the patterns' literal words.
+    void add_synonyms(const std::vector<std::string>& group, const std::string& where) {
+        if (group.size() < 2) throw bad(where, "a synonym group needs two words or more");
+        for (const auto& w : group)
+            for (const auto& other : group)
+                if (other != w) synonyms_[w].push_back(other);
+    }
+
     /// A pattern token ("right", "favour/favor", "&military") as a requirement.
     AltId requirement(const std::string& token, const std::string& where) {
         if (auto it = d_.alternative_index.find(token); it != d_.alternative_index.end()) return it->second;
         if (token[0] == '&') throw bad(where, "undefined set " + token);
         Alternatives alts;
+        std::set<std::string> seen;
         for (const auto& w : split(token, '/')) {
             if (w.empty()) throw bad(where, "empty alternative in \"" + token + "\"");
-            alts.options.push_back({intern(w)});
+            if (seen.insert(w).second) alts.options.push_back({intern(w)});
+            if (auto it = synonyms_.find(w); it != synonyms_.end())
+                for (const auto& s : it->second)
+                    if (seen.insert(s).second) alts.options.push_back({intern(s)});
         }
         d_.alternatives.push_back(std::move(alts));
         return d_.alternative_index.emplace(token, AltId(d_.alternatives.size() - 1)).first->second;
@@ -121,7 +135,24 @@ class Compiler {
 
     VerbDictionary::Data& d_;
     const Ontology& o_;
+    std::map<std::string, std::vector<std::string>> synonyms_;
 };
+
+/// ontology/verb-synonyms.tsv, when the ontology has one: one group of words a line.
+void read_synonyms(const std::string& path, Compiler& c) {
+    std::ifstream in(path);
+    if (!in) return; // optional: an ontology without it matches the dictionary's words only
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> group;
+        for (const auto& w : words(line)) group.push_back(fold_plural(w));
+        c.add_synonyms(group, path + ":" + std::to_string(lineno) + ": ");
+    }
+}
 
 int specificity(const Pattern& p) {
     int n = int(p.subject.size() + p.object.size());
@@ -272,6 +303,7 @@ VerbDictionary::~VerbDictionary() = default;
 VerbDictionary VerbDictionary::load(const Ontology& ontology) {
     auto d = std::make_unique<Data>();
     Compiler c(*d, ontology);
+    read_synonyms((fs::path(ontology.dir()) / "verb-synonyms.tsv").string(), c);
     read_dictionary((fs::path(ontology.dir()) / "cameo-verbs.tsv").string(), c, *d);
     compile_own(ontology, c, *d);
     std::set<std::string> lemmas;

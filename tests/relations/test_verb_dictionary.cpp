@@ -120,6 +120,29 @@ TEST_CASE("recall the ambassador from X: the actor of the phrase is the target",
     CHECK_FALSE(dict().match(frame("recall", {thing("", {"memory"})})));
 }
 
+TEST_CASE("a word of ontology/verb-synonyms.tsv stands for the dictionary's word", "[verbs]") {
+    // "Ruritania recalled its envoy from Freedonia": RECALL has * AMBASSADOR, not ENVOY.
+    auto m = must_match(frame("recall", {thing("", {"its", "envoy"}), actor("from", {"freedonia"})}));
+    CHECK(m.cameo == "161");
+    CHECK(m.target == 1);
+    // Without the file, only the dictionary's own words match.
+    test::TempDir dir;
+    for (const auto& entry : fs::directory_iterator(NEWSKG_DEFAULT_ONTOLOGY_DIR))
+        if (entry.is_regular_file() && entry.path().filename() != "verb-synonyms.tsv")
+            fs::copy_file(entry.path(), dir.path() / entry.path().filename());
+    const VerbDictionary plain = VerbDictionary::load(Ontology::load(dir.path().string()));
+    auto p = plain.match(frame("recall", {thing("", {"its", "envoy"}), actor("from", {"freedonia"})}));
+    CHECK((!p || p->cameo != "161"));
+    // A group of one word is an error naming the line.
+    std::ofstream(dir.path() / "verb-synonyms.tsv") << "# groups\nenvoy\n";
+    try {
+        VerbDictionary::load(Ontology::load(dir.path().string()));
+        FAIL("no error");
+    } catch (const ontology_error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("verb-synonyms.tsv:2: ") && Catch::Contains("two words"));
+    }
+}
+
 TEST_CASE("agree to a ceasefire: a phrase with a synonym set", "[verbs]") {
     // "The two militias agreed to a truce."
     auto m = must_match(frame("agree", {thing("to", {"a", "truce"})}));
