@@ -68,11 +68,27 @@ std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t 
     // Only a blow at something ("struck targets in Iran"): "fighting broke out in X" and
     // "conducted an operation in X" say where, not against whom.
     if (!force || t.children(verb, "obj").empty()) return out;
-    for (const auto& a : t.case_arguments(verb))
-        if ((a.marker == "in" || a.marker == "inside" || a.marker == "across") && is_actor(a.head) &&
-            std::find(out.begin(), out.end(), a.head) == out.end())
-            out.push_back(a.head);
+    auto add = [&](std::size_t w) {
+        if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+    };
+    for (const auto& a : t.case_arguments(verb)) {
+        if (a.marker != "in" && a.marker != "inside" && a.marker != "across") continue;
+        if (is_actor(a.head)) {
+            add(a.head);
+        } else if (place_kind_nouns().count(ascii_lower(t.lemma(a.head)))) {
+            // "in Russia's Samara region", "in the Kherson region of Ukraine"
+            for (std::size_t c : t.children(a.head, "nmod"))
+                if (is_actor(c) && (t.word(c).deprel == "nmod:poss" || t.case_marker(c) == "of")) add(c);
+        }
+    }
     return out;
+}
+
+const std::set<std::string>& place_kind_nouns() {
+    static const std::set<std::string> s{"capital", "city",   "town",  "village",     "region", "province",
+                                         "district", "port",  "county", "oblast", "governorate", "state",
+                                         "valley",   "area",  "territory"};
+    return s;
 }
 
 VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::function<bool(std::size_t)>& is_actor,

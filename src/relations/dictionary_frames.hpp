@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ inline bool is_force_code(const std::string& cameo) {
                                  cameo.compare(0, 2, "20") == 0);
 }
 
+/// Kinds of place: "X, the Georgian capital", "a town in North Kivu province".
+const std::set<std::string>& place_kind_nouns();
+
+/// The actors a blow (a force code) lands on through the place it struck: "struck targets
+/// in Iran", "a refinery in Russia's Samara region" (a kind of place and whose it is).
 std::vector<std::size_t> territory_targets(const DependencyTree& tree, std::size_t verb, const std::string& cameo,
                                            const std::function<bool(std::size_t)>& is_actor);
 

@@ -60,13 +60,6 @@ const std::set<std::string>& clause_breaks() {
                                          "before", "when", "since", "as", "if", "until", "\xE2\x80\x94", "--"};
     return s;
 }
-/// Kinds of place: "X, the Georgian capital", "a town in North Kivu province".
-const std::set<std::string>& place_kind_nouns() {
-    static const std::set<std::string> s{"capital", "city", "town",     "village", "region",
-                                         "province", "district", "port", "county"};
-    return s;
-}
-
 const std::set<std::string>& prepositions() {
     static const std::set<std::string> s{"of", "by", "from", "in", "with", "between", "for", "to",
                                          "against", "on", "at", "near", "into", "over", "about",

@@ -229,6 +229,13 @@ TEST_CASE("tree frames: a blow at something in a country is aimed at it, a place
     auto y = extract_text("Fighting broke out in Chad.");
     INFO(relations_of(y));
     CHECK(y.relations.empty());
+    // Through a kind of place and whose it is.
+    auto z = extract_text("Latvian drones struck a depot in Estonia's Tartu region.");
+    INFO(relations_of(z));
+    CHECK(root_is(edge(z, "Latvia", "Estonia"), {"18", "19", "20"}));
+    auto w = extract_text("Latvian jets bombed a bridge in the Tartu county of Estonia.");
+    INFO(relations_of(w));
+    CHECK(root_is(edge(w, "Latvia", "Estonia"), {"18", "19", "20"}));
 }
 
 TEST_CASE("tree frames: a demand is a withdrawal demand only when the act demanded is leaving", "[relations][tree]") {
