@@ -697,6 +697,42 @@ class SentenceExtractor {
 
     /// Events of a verb our lexicon lacks (or whose frames the tree does not fill), coded
     /// by the CAMEO verb dictionary over the verb's dependency frame.
+    /// "sent troops to its border with X", "massed tanks along X's border": forces moved
+    /// to a border face the country across it (CAMEO 154), whatever the verb's own code
+    /// ("sent troops to Mali" is no posture: only a border phrase makes it one). Verbs of
+    /// the class `deploying`; the object a force (military_head, thing_head cues).
+    bool border_posture(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("deploying", lower(tree_->lemma(wv)))) return false;
+        const DependencyTree& t = *tree_;
+        bool force = false;
+        for (std::size_t o : t.objects(wv))
+            force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "thing_head");
+        if (!force) return false;
+        std::vector<std::size_t> across;
+        for (const auto& a : t.case_arguments(wv)) {
+            if (a.marker != "to" && a.marker != "along" && a.marker != "near" && a.marker != "on" && a.marker != "at" &&
+                a.marker != "toward" && a.marker != "towards")
+                continue;
+            const std::string head = lower(t.lemma(a.head));
+            if (head != "border" && head != "frontier" && head != "boundary") continue;
+            for (std::size_t c : t.children(a.head, "nmod")) {
+                const bool owner = t.word(c).deprel == "nmod:poss" && doc_.words[c].upos != "PRON";
+                if (owner || t.case_marker(c) == "with")
+                    for (std::size_t m : t.conjuncts(c)) across.push_back(m);
+            }
+        }
+        const RelationType* type = lex_.ontology().relation_for_cameo("154");
+        const auto subjects = slots_of(t.subjects(wv));
+        const auto targets = slots_of(across);
+        if (!type || subjects.empty() || targets.empty()) return false;
+        const unsigned flags = clause_flags(wv);
+        for (std::size_t s : subjects)
+            for (std::size_t o : targets)
+                if (!same_side(s, o)) emit(out, s, o, type->name, "154", v, flags, "syntax:border-posture", 0.8);
+        return true;
+    }
+
     bool dictionary_frame(std::size_t v, std::vector<Relation>& out) {
         if (naming_frame(v, out)) return true;
         const VerbDictionary* dictionary = lex_.verb_dictionary();
@@ -1595,6 +1631,7 @@ class SentenceExtractor {
         if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
                                                    doc_.words[wv].upos != "AUX")
             return;
+        if (border_posture(v, out)) return;
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {
             const auto* cands = lex_.senses(lemma);

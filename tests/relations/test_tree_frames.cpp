@@ -371,3 +371,23 @@ TEST_CASE("tree frames: the subject of an infinitive clause after the verb is it
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Kenya", "United Nations"), {"02"}));
 }
+
+TEST_CASE("tree frames: forces moved to a border face the country across it (154)", "[relations][tree]") {
+    for (const char* text : {"Latvia will send 2,000 troops to its border with Estonia.",
+                             "Latvia deployed soldiers along the frontier with Estonia.",
+                             "Latvia massed tanks near Estonia's border."}) {
+        auto x = extract_text(text);
+        INFO(text << "\n" << relations_of(x));
+        const Relation* r = edge(x, "Latvia", "Estonia");
+        REQUIRE(r);
+        CHECK(r->cameo == "154");
+    }
+    // Sending troops to a country, or to one's own border, is no posture against anyone.
+    auto y = extract_text("Latvia sent troops to its border.");
+    INFO(relations_of(y));
+    CHECK(y.relations.empty());
+    auto z = extract_text("Latvia sent troops to Estonia.");
+    INFO(relations_of(z));
+    const Relation* r = edge(z, "Latvia", "Estonia");
+    CHECK((!r || r->cameo != "154"));
+}
