@@ -733,6 +733,28 @@ class SentenceExtractor {
         return true;
     }
 
+    /// "handed over F-16 jets to X", "gave X air defence systems": a verb of the class
+    /// `transferring` has no code of its own; what it gives decides (aid_kind), and whom to
+    /// (a "to" phrase or the indirect object).
+    bool transfer_frame(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("transferring", lower(tree_->lemma(wv)))) return false;
+        const std::string kind = aid_kind(v);
+        const RelationType* type = kind.empty() ? nullptr : lex_.ontology().relation_for_cameo(kind);
+        if (!type) return false;
+        const DependencyTree& t = *tree_;
+        std::vector<std::size_t> to = t.children(wv, "iobj");
+        for (const auto& a : t.case_arguments(wv))
+            if (a.marker == "to" && !a.on_object) to.push_back(a.head);
+        const auto subjects = slots_of(t.subjects(wv));
+        const auto targets = slots_of(to);
+        if (subjects.empty() || targets.empty()) return false;
+        const unsigned flags = clause_flags(wv);
+        for (std::size_t s : subjects)
+            for (std::size_t o : targets) emit(out, s, o, type->name, kind, v, flags, "syntax:transfer", 0.8);
+        return true;
+    }
+
     bool dictionary_frame(std::size_t v, std::vector<Relation>& out) {
         if (naming_frame(v, out)) return true;
         const VerbDictionary* dictionary = lex_.verb_dictionary();
@@ -1349,6 +1371,35 @@ class SentenceExtractor {
                         doc_.tokens[sen_.tokens.first + last - 1].span.end};
     }
 
+    /// The kind of aid the verb at token v gives, read from its object: weapons, aircraft,
+    /// forces (the dictionary's sets and the cue lists) → 072; food or humanitarian aid →
+    /// 073; money, loans, funding → 071; "" for anything else.
+    std::string aid_kind(std::size_t v) const {
+        const std::size_t wv = syntax_word(v);
+        const VerbDictionary* dictionary = lex_.verb_dictionary();
+        if (wv == npos || !dictionary) return "";
+        const DependencyTree& t = *tree_;
+        for (std::size_t o : t.children(wv, "obj")) {
+            std::vector<std::size_t> words{o};
+            for (std::size_t c : t.children(o, "compound")) words.push_back(c);
+            for (std::size_t x : words) {
+                const std::string l = lower(t.lemma(x));
+                if (dictionary->in_set("weapon", l) || dictionary->in_set("aircraft", l) ||
+                    dictionary->in_set("wmd", l) || has_cue(doc_.words[x], "military_head") ||
+                    l == "arm" || l == "arms" || l == "ammunition" || l == "defence" || l == "defense")
+                    return "072";
+                if (dictionary->in_set("food", l) || l == "humanitarian" || l == "medicine")
+                    return "073";
+                if (dictionary->in_set("currency", l) || l == "loan" || l == "funding" || l == "fund" ||
+                    l == "credit")
+                    return "071";
+            }
+            for (std::size_t a : t.children(o, "amod"))
+                if (lower(t.lemma(a)) == "humanitarian") return "073";
+        }
+        return "";
+    }
+
     void emit(std::vector<Relation>& out, std::size_t subj, std::size_t obj, const std::string& predicate,
               const std::string& cameo, std::size_t v, unsigned flags, const std::string& rule,
               double confidence) {
@@ -1380,6 +1431,14 @@ class SentenceExtractor {
             flags &= ~kConditional;
             rule_used += tag;
         };
+        // Aid is what it gives: "delivered jets to X" is military aid, "sent food" humanitarian.
+        if (r.cameo == "070" || r.cameo == "07")
+            if (const std::string kind = aid_kind(v); !kind.empty())
+                if (const RelationType* type = onto.relation_for_cameo(kind)) {
+                    r.cameo = kind;
+                    r.predicate = type->name;
+                    rule_used += " +aid-object";
+                }
         if (!refusal.empty()) recode(refusal, "120", " +refusal");
         else if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
         else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
@@ -1631,7 +1690,7 @@ class SentenceExtractor {
         if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
                                                    doc_.words[wv].upos != "AUX")
             return;
-        if (border_posture(v, out)) return;
+        if (border_posture(v, out) || transfer_frame(v, out)) return;
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {
             const auto* cands = lex_.senses(lemma);

@@ -291,4 +291,13 @@ bool VerbDictionary::knows(std::string_view lemma) const {
     return data_->verbs.count(l) != 0 || data_->own.count(l) != 0;
 }
 
+bool VerbDictionary::in_set(std::string_view set, std::string_view word) const {
+    const auto a = data_->alternative_index.find("&" + std::string(set));
+    const auto w = data_->words.find(fold_plural(ascii_lower(word)));
+    if (a == data_->alternative_index.end() || w == data_->words.end()) return false;
+    for (const auto& option : data_->alternatives[a->second].options)
+        if (option.size() == 1 && option.front() == w->second) return true;
+    return false;
+}
+
 } // namespace newskg

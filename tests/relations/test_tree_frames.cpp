@@ -391,3 +391,28 @@ TEST_CASE("tree frames: forces moved to a border face the country across it (154
     const Relation* r = edge(z, "Latvia", "Estonia");
     CHECK((!r || r->cameo != "154"));
 }
+
+TEST_CASE("tree frames: aid is what it gives (072 weapons, 073 food, 071 loans)", "[relations][tree]") {
+    auto x = extract_text("Latvia delivered fighter jets to Estonia.\n");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo == "072");
+    auto y = extract_text("Latvia provided humanitarian aid to Estonia.\n");
+    INFO(relations_of(y));
+    r = edge(y, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo == "073");
+    auto z = extract_text("Latvia provided loans to Estonia.\n");
+    INFO(relations_of(z));
+    r = edge(z, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo == "071");
+    // A verb of transfer has no code of its own: handing over suspects is no aid.
+    auto w = extract_text("Latvia handed over missiles to Estonia. Lithuania handed over two suspects to Poland.\n");
+    INFO(relations_of(w));
+    r = edge(w, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo == "072");
+    CHECK_FALSE(edge(w, "Lithuania", "Poland"));
+}
