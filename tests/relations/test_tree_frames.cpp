@@ -416,3 +416,17 @@ TEST_CASE("tree frames: aid is what it gives (072 weapons, 073 food, 071 loans)"
     CHECK(r->cameo == "072");
     CHECK_FALSE(edge(w, "Lithuania", "Poland"));
 }
+
+TEST_CASE("tree frames: a prisoner exchange releases persons both ways (0841)", "[relations][tree]") {
+    auto x = extract_text("Latvia and Estonia exchanged prisoners on Monday.\n");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Latvia", "Estonia");
+    if (!r) r = edge(x, "Estonia", "Latvia");
+    REQUIRE(r);
+    CHECK(r->cameo == "0841");
+    auto y = extract_text("Latvia swapped prisoners with Estonia.\n");
+    INFO(relations_of(y));
+    r = edge(y, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo == "0841");
+}
