@@ -179,11 +179,17 @@ TEST_CASE("blame, condemn, expel, attack, threaten: the verb's own code", "[verb
     auto condemn = must_match(frame("condemn", {actor("", {"the", "junta"})}));
     CHECK(condemn.cameo == "111");
     CHECK(condemn.target == 0);
-    // "Ruritania expelled Freedonia's envoy": ours (166, break relations) over the
+    // "Ruritania expelled Freedonia's delegation": ours (166, expel) over the
     // dictionary's block (174, deport).
-    auto expel = must_match(frame("expel", {actor("", {"freedonia", "envoy"})}));
+    auto expel = must_match(frame("expel", {actor("", {"freedonia", "delegation"})}));
     CHECK(expel.cameo == "166");
     CHECK(expel.own);
+    // "… expelled Freedonia's envoy": an envoy is a diplomat (verb-synonyms.tsv), and the
+    // block's more specific "* DIPLOMATS" applies (174; its later duplicate wins, as in
+    // PETRARCH).
+    auto envoy = must_match(frame("expel", {actor("", {"freedonia", "envoy"})}));
+    CHECK(envoy.cameo == "174");
+    CHECK_FALSE(envoy.own);
     // "Rebels attacked the garrison."
     auto attack = must_match(frame("attack", {actor("", {"the", "garrison"})}));
     CHECK(root(attack.cameo) == "19");
