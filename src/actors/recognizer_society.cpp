@@ -221,8 +221,25 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
         cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
         return false;
+    // A later conjunct plays the first one's part: "talks between Hamas and Israeli
+    // negotiators".
+    std::size_t first = adj.head;
+    for (std::size_t steps = 0; steps < 8 && doc_.words[first].deprel == "conj" && doc_.words[first].head != kNoWord;
+         ++steps)
+        first = doc_.words[first].head;
+    const Word& role = doc_.words[first];
+    if (role.head == kNoWord) return false;
     static const std::set<std::string_view> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
-    if (!arguments.count(noun.deprel.view()) || doc_.words[noun.head].upos != "VERB") return false;
+    bool argument = arguments.count(role.deprel.view()) && doc_.words[role.head].upos == "VERB";
+    // The party of an event named by a noun: "talks with Israeli negotiators", "clashes
+    // between X and Y", "an attack on Chadian troops".
+    if (!argument && role.deprel == "nmod" && doc_.words[role.head].upos == "NOUN")
+        for (std::size_t k = sen.words.first; k < first; ++k)
+            if (doc_.words[k].head == first && doc_.words[k].deprel == "case") {
+                const std::string c = name_key(doc_.form(doc_.words[k]));
+                argument |= c == "with" || c == "between" || c == "against" || c == "on";
+            }
+    if (!argument) return false;
     // "his Russian counterpart Vladimir Putin", "Belarusian opposition politician Svetlana
     // Tikhanouskaya": the person named is the party, however the parser hung the name.
     if (adj.head + 1 < sen.words.last && doc_.words[adj.head + 1].upos == "PROPN") return false;

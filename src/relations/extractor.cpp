@@ -705,9 +705,15 @@ class SentenceExtractor {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("deploying", lower(tree_->lemma(wv)))) return false;
         const DependencyTree& t = *tree_;
+        auto is_force = [&](std::size_t w) {
+            return has_cue(doc_.words[w], "military_head") || has_cue(doc_.words[w], "thing_head");
+        };
         bool force = false;
-        for (std::size_t o : t.objects(wv))
-            force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "thing_head");
+        const auto objects = t.objects(wv);
+        for (std::size_t o : objects) force |= is_force(o);
+        // "Lebanese troops deployed along the border with Israel": the forces move themselves.
+        if (objects.empty())
+            for (std::size_t s : t.subjects(wv)) force |= is_force(s);
         if (!force) return false;
         std::vector<std::size_t> across;
         for (const auto& a : t.case_arguments(wv)) {
@@ -1918,6 +1924,17 @@ class SentenceExtractor {
         return true;
     }
 
+    /// Whether the event noun at token n is asked for, not reported: the object of a
+    /// directive verb or its "for" phrase ("called for talks between X and Y").
+    bool requested(std::size_t n) const {
+        const std::size_t wn = syntax_word(n);
+        if (wn == npos) return false;
+        const DependencyTree& t = *tree_;
+        const std::size_t verb = t.head(wn);
+        return verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
+               (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"));
+    }
+
     void noun_frames(std::size_t n, std::vector<Relation>& out) {
         const auto* nouns = lex_.nouns(w(n));
         // "visits", "threats": the lexicon lists the singular; the lemmatizer gives it.
@@ -1969,7 +1986,7 @@ class SentenceExtractor {
             const std::string rule = "noun:" + en.noun + "/" + en.frame;
             unsigned flags = hedge_flags(n);
             if (en.frame == "between") {
-                if (w(end) != "between") continue;
+                if (w(end) != "between" || requested(n)) continue;
                 std::size_t a = slot_after(end + 1, 3, false);
                 if (a == npos) continue;
                 auto both = coordinated_right(a);

@@ -375,10 +375,12 @@ TEST_CASE("tree frames: the subject of an infinitive clause after the verb is it
 TEST_CASE("tree frames: forces moved to a border face the country across it (154)", "[relations][tree]") {
     for (const char* text : {"Latvia will send 2,000 troops to its border with Estonia.",
                              "Latvia deployed soldiers along the frontier with Estonia.",
-                             "Latvia massed tanks near Estonia's border."}) {
+                             "Latvia massed tanks near Estonia's border.",
+                             "Latvian troops deployed along the border with Estonia."}) {
         auto x = extract_text(text);
         INFO(text << "\n" << relations_of(x));
         const Relation* r = edge(x, "Latvia", "Estonia");
+        if (!r) r = edge(x, "Latvian troops", "Estonia");
         REQUIRE(r);
         CHECK(r->cameo == "154");
     }
@@ -429,4 +431,18 @@ TEST_CASE("tree frames: a prisoner exchange releases persons both ways (0841)", 
     r = edge(y, "Latvia", "Estonia");
     REQUIRE(r);
     CHECK(r->cameo == "0841");
+}
+
+TEST_CASE("tree frames: talks between two parties relate them, unless only called for", "[relations][tree]") {
+    auto x = extract_text("Talks between Latvia and Estonia resumed in Riga.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"04"}));
+    // A demonym's noun in the phrase is the party: "and Estonian officials".
+    auto y = extract_text("Talks between Latvia and Estonian officials ended on Monday.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"04"}));
+    // Talks asked for have not happened.
+    auto z = extract_text("Finland called for negotiations between Latvia and Estonia.\n");
+    INFO(relations_of(z));
+    CHECK_FALSE(edge(z, "Latvia", "Estonia"));
 }
