@@ -90,12 +90,21 @@ bool is_bridge(const std::string& form) {
     return l == "of" || l == "for" || l == "de" || l == "the" || l == "&";
 }
 
+/// Kinds of place whose "of" phrase is the place's name ("the village of X").
+bool is_place_kind(const std::string& lemma) {
+    static const char* const kinds[] = {"village", "town", "city", "suburb", "province", "county",
+                                        "region",  "district", "state", "island", "borough", "parish"};
+    for (const char* k : kinds)
+        if (lemma == k) return true;
+    return false;
+}
+
 } // namespace
 
 std::vector<NameSpan> gold_names(const syntax::UdSentence& s) {
     const auto& w = s.words;
     auto propn = [&](std::size_t k) { return w[k].upos == "PROPN"; };
-    std::vector<NameSpan> names;
+    std::vector<NameSpan> names, derived_names;
     for (const RawMention& m : raw_mentions(s)) {
         const auto type = name_type(m.type);
         if (!type || m.end > w.size()) continue;
@@ -104,7 +113,26 @@ std::vector<NameSpan> gold_names(const syntax::UdSentence& s) {
             const int h = w[k].head - 1; // −1: the root
             if (h < static_cast<int>(m.begin) || h >= static_cast<int>(m.end)) head = k;
         }
-        if (head == m.end || !propn(head)) continue;
+        if (head == m.end) continue;
+        bool derived = false; // a name found under a common noun: explicit names win over it
+        // A common noun heading the mention may carry the name of the same referent:
+        // "the physician Yang Buwei", "music journalist Stanley Mitchell" (appos, flat), "the
+        // village of Clyst St. Mary" (a kind of place and its name). Left out, such names
+        // would teach the model that a name after a role noun is none.
+        if (!propn(head)) {
+            const std::size_t noun = head;
+            head = m.end;
+            for (std::size_t k = m.begin; k < m.end && head == m.end; ++k) {
+                if (!propn(k) || w[k].head - 1 != static_cast<int>(noun)) continue;
+                const std::string& rel = w[k].deprel;
+                if (rel == "appos" || rel == "flat") head = k;
+                else if (*type == NameType::Place && rel == "nmod" && is_place_kind(w[noun].lemma) && k > noun &&
+                         k >= 1 && (w[k - 1].form == "of" || w[k - 1].form == "Of"))
+                    head = k;
+            }
+            if (head == m.end) continue;
+            derived = true;
+        }
         std::size_t b = head, e = head + 1;
         for (;;) { // leftwards: PROPN, or up to two bridge words with a PROPN before them
             if (b > m.begin && propn(b - 1)) {
@@ -132,13 +160,19 @@ std::vector<NameSpan> gold_names(const syntax::UdSentence& s) {
             }
             break;
         }
-        names.push_back({b, e, *type});
+        (derived ? derived_names : names).push_back({b, e, *type});
     }
-    // Overlaps: the longer name wins (then the earlier one).
-    std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) {
-        if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-        return a.begin < b.begin;
-    });
+    // Overlaps: the longer name wins (then the earlier one); a derived name only where no
+    // explicit one is.
+    auto longer_first = [](std::vector<NameSpan>& v) {
+        std::sort(v.begin(), v.end(), [](const NameSpan& a, const NameSpan& b) {
+            if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+            return a.begin < b.begin;
+        });
+    };
+    longer_first(names);
+    longer_first(derived_names);
+    names.insert(names.end(), derived_names.begin(), derived_names.end());
     std::vector<NameSpan> kept;
     for (const auto& n : names) {
         bool overlaps = false;

@@ -118,6 +118,42 @@ TEST_CASE("gold names are the proper-noun runs around a PROPN head", "[ner]") {
     CHECK(ner::gold_names(sents[1]).empty());
 }
 
+TEST_CASE("a common noun heading a mention gives way to the name of the same referent", "[ner]") {
+    // "The physician Ana Lind left the village of Eldor ." with one mention each and no
+    // nested name: the apposition and the place's "of" phrase are the names.
+    const char* text =
+        "# text = The physician Ana Lind left the village of Eldor.\n"
+        "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-person-new-x-cf1-4-coref\n"
+        "2\tphysician\tphysician\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+        "3\tAna\tAna\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+        "4\tLind\tLind\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=1)\n"
+        "5\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\tEntity=(2-place-new-x-cf2-4-coref\n"
+        "7\tvillage\tvillage\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+        "8\tof\tof\tADP\tIN\t_\t9\tcase\t_\t_\n"
+        "9\tEldor\tEldor\tPROPN\tNNP\t_\t7\tnmod\t_\tEntity=2)|SpaceAfter=No\n"
+        "10\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
+        "\n"
+        "# text = The staff of Varga Bank met.\n"
+        "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-organization-new-x-cf1-4-coref\n"
+        "2\tstaff\tstaff\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n"
+        "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tVarga\tVarga\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+        "5\tBank\tBank\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=1)\n"
+        "6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n"
+        "\n";
+    std::istringstream in(text);
+    const auto sents = syntax::read_conllu(in, "appositions");
+    REQUIRE(sents.size() == 2);
+    const auto names = ner::gold_names(sents[0]);
+    REQUIRE(names.size() == 2);
+    CHECK(names[0] == ner::NameSpan{2, 4, ner::NameType::Person});
+    CHECK(names[1] == ner::NameSpan{8, 9, ner::NameType::Place});
+    // "The staff of Varga Bank" is another referent than the bank: no name.
+    CHECK(ner::gold_names(sents[1]).empty());
+}
+
 TEST_CASE("BILOU labels spell spans and forbid ill-formed sequences", "[ner]") {
     const std::vector<ner::NameSpan> spans = {{0, 1, ner::NameType::Place}, {2, 5, ner::NameType::Person}};
     const auto labels = ner::labels_of(spans, 6);
@@ -241,6 +277,6 @@ TEST_CASE("the shipped recogniser's scores on GUM test", "[ner]") {
     const auto sents = syntax::read_conllu(test_file);
     const auto s = ner::evaluate_ner(*r.names(), *r.syntax(), r.actors(), sents);
     INFO(ner::format_ner_scores(s));
-    // The figure of models/README.md (0.602), minus a margin.
-    CHECK(s.f1(-1) >= 0.58);
+    // The figure of models/README.md (0.618), minus a margin.
+    CHECK(s.f1(-1) >= 0.59);
 }
