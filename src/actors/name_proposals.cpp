@@ -2,12 +2,19 @@
 
 #include <algorithm>
 
+#include "core/ascii_case.hpp"
+
 namespace newskg {
 
 NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, const ActorIndex& index) {
     if (model.empty() || doc.words.empty()) return;
     active_ = true;
     starting_.assign(doc.tokens.size(), 0);
+    // Words with a kind of place in apposition (ontology/actor-cues.tsv, place_head).
+    std::vector<bool> place_apposition(doc.words.size(), false);
+    for (std::size_t i = 0; i < doc.words.size(); ++i)
+        if (const Word& x = doc.words[i]; x.head != kNoWord && x.deprel == "appos" && index.cues().has_role(ascii_lower(doc.lemma(x)), "place_head"))
+            place_apposition[x.head] = true;
     for (const auto& n : ner::recognize_document(doc, model, index)) {
         // A name has a proper noun in it: "Farmers" or "Officials" the model calls a person
         // in a dateline's wake are common nouns the tagger knows as such.
@@ -23,11 +30,16 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
             if (w.xpos == "NNPS" || (n.type == ner::NameType::Person && form.size() > 3 && form.back() == 's'))
                 continue;
         }
+        // "Kiwanja, a town in North Kivu": a kind of place in apposition types the name,
+        // whatever the model guessed from the word alone.
+        ner::NameType type = n.type;
+        for (std::size_t w = n.begin; w < n.end; ++w)
+            if (place_apposition[w]) type = ner::NameType::Place;
         const TokenRange r{doc.words[n.begin].token, doc.words[n.end - 1].token + 1};
         // Names are whole tokens: a name that ends inside a token the tokenizer kept whole
         // is widened to it; one that would overlap the previous name is dropped.
         if (!proposals_.empty() && proposals_.back().tokens.last > r.first) continue;
-        proposals_.push_back({r, n.type});
+        proposals_.push_back({r, type});
         starting_[r.first] = static_cast<std::uint32_t>(proposals_.size()); // under 2^32: one per token at most
     }
 }

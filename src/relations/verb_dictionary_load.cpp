@@ -58,13 +58,14 @@ class Compiler {
         d_.alternatives.push_back(std::move(alts));
     }
 
-    /// Words news writes for a dictionary word (ontology/verb-synonyms.tsv): each line a
-    /// group, every word of which stands for every other in the patterns' literal words.
+    /// Words news writes for a dictionary word (ontology/verb-synonyms.tsv): the line's
+    /// first word is the dictionary's, the others stand for it wherever a pattern names it
+    /// as a literal word. One way only: the dictionary's own patterns for the other words
+    /// ("ORDER * ENVOY") keep their own meaning.
     void add_synonyms(const std::vector<std::string>& group, const std::string& where) {
-        if (group.size() < 2) throw bad(where, "a synonym group needs two words or more");
-        for (const auto& w : group)
-            for (const auto& other : group)
-                if (other != w) synonyms_[w].push_back(other);
+        if (group.size() < 2) throw bad(where, "a synonym line needs the dictionary's word and one or more others");
+        auto& list = synonyms_[group.front()];
+        for (std::size_t i = 1; i < group.size(); ++i) list.push_back(group[i]);
     }
 
     /// A pattern token ("right", "favour/favor", "&military") as a requirement.
@@ -138,7 +139,8 @@ class Compiler {
     std::map<std::string, std::vector<std::string>> synonyms_;
 };
 
-/// ontology/verb-synonyms.tsv, when the ontology has one: one group of words a line.
+/// ontology/verb-synonyms.tsv, when the ontology has one: a dictionary word and the words
+/// that stand for it, a line.
 void read_synonyms(const std::string& path, Compiler& c) {
     std::ifstream in(path);
     if (!in) return; // optional: an ontology without it matches the dictionary's words only

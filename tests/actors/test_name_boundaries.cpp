@@ -104,3 +104,14 @@ TEST_CASE("a gazetteer name written in lower case at its start is found as writt
     auto y = extract_text("The police said the al shabaab claim was false.");
     CHECK_FALSE(entity_named(y, "al-Shabaab"));
 }
+
+TEST_CASE("a kind of place in apposition makes an unknown name a place", "[actors][boundaries]") {
+    for (const char* text : {"Rebels took Varnakel, a town in North Kivu province, on Monday.",
+                             "Militants raided Oskeri, a village near the border."}) {
+        auto x = extract_text(text);
+        INFO(text);
+        const Entity* e = entity_named(x, std::string(text).find("Varnakel") != std::string::npos ? "Varnakel" : "Oskeri");
+        REQUIRE(e);
+        CHECK(e->type == ActorType::Location);
+    }
+}
