@@ -221,6 +221,12 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
         cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
         return false;
+    // "a Belarusian opposition leader", "Russian dissidents": people who stand against the
+    // country's rulers are not the country.
+    for (std::size_t k = outer + 1; k <= adj.head; ++k)
+        if (cues_.has_role(name_key(doc_.lemma(doc_.words[k])), "adversary_head") ||
+            cues_.has_role(name_key(doc_.form(doc_.words[k])), "adversary_head"))
+            return false;
     // A later conjunct plays the first one's part: "talks between Hamas and Israeli
     // negotiators".
     std::size_t first = adj.head;

@@ -103,3 +103,13 @@ TEST_CASE("a demonym before an act or a thing is a mention of the country", "[ac
     auto z = extract_text("The convoy reached Malian soil on Tuesday.");
     CHECK_FALSE(entity_named(z, "Mali"));
 }
+
+TEST_CASE("people who stand against a country's rulers are not the country", "[actors][society]") {
+    auto x = extract_text("Sweden granted asylum to a Latvian opposition leader.");
+    CHECK_FALSE(newskg::test::event(x, "Sweden", "Latvia"));
+    auto y = extract_text("Poland detained two Latvian dissidents on Monday.");
+    CHECK_FALSE(newskg::test::event(y, "Poland", "Latvia"));
+    // Control: the country's own soldiers stand for it.
+    auto z = extract_text("Poland detained two Latvian soldiers on Monday.");
+    CHECK(newskg::test::event(z, "Poland", "Latvian soldiers"));
+}
