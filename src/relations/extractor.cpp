@@ -592,6 +592,12 @@ class SentenceExtractor {
                         if (std::size_t k = slot_at(token_of(m));
                             k != npos && std::find(out.begin(), out.end(), k) == out.end())
                             out.push_back(k);
+        // "the president of Ghana", "the foreign minister of Peru": one office holder (a
+        // plural, "representatives of X, Y and Z", is a list the sentence only names).
+        if (out.empty() && word.xpos == "NN")
+            for (std::size_t c : tree_->children(wd, "nmod"))
+                if (tree_->case_marker(c) == "of")
+                    if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
         return out;
     }
     std::size_t word_slot(std::size_t wd) const {
@@ -697,6 +703,20 @@ class SentenceExtractor {
 
     /// Events of a verb our lexicon lacks (or whose frames the tree does not fill), coded
     /// by the CAMEO verb dictionary over the verb's dependency frame.
+    /// Subjects that can do what the code says: a weapon or vessel ("Russian missiles",
+    /// "Chinese vessels", thing_head cues) strikes, blocks or seizes, but does not visit,
+    /// agree or appeal ("Russian missiles landed in Poland" is no visit to Poland).
+    std::vector<std::size_t> agents_only(std::vector<std::size_t> words, const std::string& cameo) const {
+        const bool force = is_force_code(cameo) || cameo.compare(0, 2, "15") == 0 || cameo.compare(0, 2, "17") == 0;
+        if (force) return words;
+        words.erase(std::remove_if(words.begin(), words.end(),
+                                   [&](std::size_t w) {
+                                       return doc_.words[w].upos == "NOUN" && has_cue(doc_.words[w], "thing_head");
+                                   }),
+                    words.end());
+        return words;
+    }
+
     /// "sent troops to its border with X", "massed tanks along X's border": forces moved
     /// to a border face the country across it (CAMEO 154), whatever the verb's own code
     /// ("sent troops to Mali" is no posture: only a border phrase makes it one). Verbs of
@@ -788,7 +808,7 @@ class SentenceExtractor {
             // ("020"); the edge keeps the specific code.
             if (!type && e.cameo.size() >= 2) type = lex_.ontology().relation_for_cameo(e.cameo.substr(0, 2) + "0");
             if (!type) continue;
-            const auto sources = slots_of(e.sources);
+            const auto sources = slots_of(agents_only(e.sources, e.cameo));
             if (e.mutual) {
                 if (sources.size() >= 2)
                     emit(out, sources[0], sources[1], type->name, e.cameo, v, flags, e.rule, 0.75);
@@ -930,7 +950,10 @@ class SentenceExtractor {
             subjects = slots_of(t.agents(wv));
             objects = slots_of(t.subjects(wv));
         } else {
-            subjects = slots_of(t.subjects(wv));
+            const auto written = t.subjects(wv);
+            const auto agents = agents_only(written, vs.cameo);
+            if (!written.empty() && agents.empty()) return true; // a thing cannot do it: no event
+            subjects = slots_of(agents);
             if (frame == "dobj" || frame == "accuse_of") {
                 for (std::size_t o : t.objects(wv))
                     if (!owner_of_abstract(o, vs.cameo))

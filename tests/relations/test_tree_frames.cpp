@@ -446,3 +446,18 @@ TEST_CASE("tree frames: talks between two parties relate them, unless only calle
     INFO(relations_of(z));
     CHECK_FALSE(edge(z, "Latvia", "Estonia"));
 }
+
+TEST_CASE("tree frames: the office holder of a country acts for it; a weapon visits no one", "[relations][tree]") {
+    auto x = extract_text("The president of Latvia arrived in Estonia on a state visit.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"04"}));
+    // "Latvian missiles landed in Estonia": a blow, perhaps, never a visit.
+    auto y = extract_text("Latvian missiles landed in Estonia.\n");
+    INFO(relations_of(y));
+    const Relation* r = edge(y, "Latvia", "Estonia");
+    CHECK((!r || r->cameo.substr(0, 2) != "04"));
+    // A weapon still strikes.
+    auto z = extract_text("Latvian missiles hit Estonia.\n");
+    INFO(relations_of(z));
+    CHECK(root_is(edge(z, "Latvia", "Estonia"), {"18", "19", "20"}));
+}
