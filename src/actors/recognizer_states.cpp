@@ -217,6 +217,10 @@ auto Recognizer::apply_country_head(std::size_t i, const CountryRef& ref, std::s
 
 auto Recognizer::apply_country_agent(std::size_t i, const CountryRef& ref, std::size_t hend, const std::string& code) -> void {
     const CodeMeaning roles = idx_.role_meaning(code);
+    // A dictionary pattern may end on a preposition ("EMBASSY IN"): the name stops before it
+    // ("Mexico's embassy in Quito" is Mexico's embassy).
+    while (hend > ref.name_end + 1 && (is(hend - 1, "in") || is(hend - 1, "on") || is(hend - 1, "with")))
+        --hend;
     std::size_t country = country_entity(ref.gaz);
     // "Latvia's ambassador to", "the Afghan envoy for": a person's post with its
     // destination after it, no body of the state; the country is still named.

@@ -50,8 +50,14 @@ void DependencyTree::push_unique(std::vector<std::size_t>& out, std::size_t w) c
 
 bool DependencyTree::is_verbal(std::size_t w) const {
     const std::string_view u = word(w).upos;
-    return u == "VERB" || (u == "AUX" && children(w, "aux").empty() && base_rel(w) != "aux" &&
-                           base_rel(w) != "cop");
+    if (u == "VERB" || (u == "AUX" && children(w, "aux").empty() && base_rel(w) != "aux" && base_rel(w) != "cop"))
+        return true;
+    // "threatened to annex Guyana" with "annex" tagged NOUN: a word the parser gives an
+    // infinitive's "to" and a direct object is a verb whatever its tag (UD nouns take none).
+    if (u == "NOUN" && !children(w, "obj").empty())
+        for (std::size_t m : children(w, "mark"))
+            if (lower_form(m) == "to") return true;
+    return false;
 }
 
 bool DependencyTree::passive(std::size_t verb) const {

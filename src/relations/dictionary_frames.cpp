@@ -71,14 +71,19 @@ std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t 
     auto add = [&](std::size_t w) {
         if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     };
+    auto owners = [&](std::size_t place) { // "Russia's Samara region", "the Kharkiv region of Ukraine"
+        for (std::size_t c : t.children(place, "nmod"))
+            if (is_actor(c) && (t.word(c).deprel == "nmod:poss" || t.case_marker(c) == "of")) add(c);
+    };
+    // "seized the Essequibo region of Guyana": the place struck is the object itself.
+    for (std::size_t o : t.children(verb, "obj"))
+        if (!is_actor(o) && place_kind_nouns().count(ascii_lower(t.lemma(o)))) owners(o);
     for (const auto& a : t.case_arguments(verb)) {
         if (a.marker != "in" && a.marker != "inside" && a.marker != "across") continue;
         if (is_actor(a.head)) {
             add(a.head);
         } else if (place_kind_nouns().count(ascii_lower(t.lemma(a.head)))) {
-            // "in Russia's Samara region", "in the Kherson region of Ukraine"
-            for (std::size_t c : t.children(a.head, "nmod"))
-                if (is_actor(c) && (t.word(c).deprel == "nmod:poss" || t.case_marker(c) == "of")) add(c);
+            owners(a.head);
         }
     }
     return out;

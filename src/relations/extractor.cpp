@@ -703,6 +703,22 @@ class SentenceExtractor {
 
     /// Events of a verb our lexicon lacks (or whose frames the tree does not fill), coded
     /// by the CAMEO verb dictionary over the verb's dependency frame.
+    /// The subjects of a verb, with object control where the parser hung the infinitive
+    /// on the object ("asked the coalition to leave" with "to leave" an acl of
+    /// "coalition"): after a directive verb the object acts, not the one who asks.
+    std::vector<std::size_t> controlled_subjects(std::size_t wv) const {
+        const DependencyTree& t = *tree_;
+        if (t.base_rel(wv) == "acl" && t.children(wv, "nsubj").empty()) {
+            bool infinitive = false;
+            for (std::size_t m : t.children(wv, "mark")) infinitive |= t.lower_form(m) == "to";
+            const std::size_t noun = t.head(wv);
+            if (infinitive && noun != kNoWord && t.base_rel(noun) == "obj" && t.head(noun) != kNoWord &&
+                lex_.in_class("directive", lower(t.lemma(t.head(noun)))))
+                return {noun};
+        }
+        return t.subjects(wv);
+    }
+
     /// Subjects that can do what the code says: a weapon or vessel ("Russian missiles",
     /// "Chinese vessels", thing_head cues) strikes, blocks or seizes, but does not visit,
     /// agree or appeal ("Russian missiles landed in Poland" is no visit to Poland).
@@ -950,10 +966,12 @@ class SentenceExtractor {
             subjects = slots_of(t.agents(wv));
             objects = slots_of(t.subjects(wv));
         } else {
-            const auto written = t.subjects(wv);
+            const auto written = controlled_subjects(wv);
             const auto agents = agents_only(written, vs.cameo);
             if (!written.empty() && agents.empty()) return true; // a thing cannot do it: no event
             subjects = slots_of(agents);
+            // The one asked to act is no actor we know: nobody else does it either.
+            if (subjects.empty() && written != t.subjects(wv)) return true;
             if (frame == "dobj" || frame == "accuse_of") {
                 for (std::size_t o : t.objects(wv))
                     if (!owner_of_abstract(o, vs.cameo))
@@ -1923,8 +1941,12 @@ class SentenceExtractor {
                 if (std::size_t k = slot_at(token_of(c)); k != npos) agents.push_back(k);
         unsigned flags = 0;
         std::size_t verb = t.head(wn);
-        if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "obj" &&
-            lex_.in_class("light", lower(doc_.lemma(verb)))) {
+        // "launched strikes on X", and "responded with airstrikes on X": the verb's subject
+        // is the act's author.
+        if (agents.empty() && verb != kNoWord &&
+            ((t.base_rel(wn) == "obj" && lex_.in_class("light", lower(doc_.lemma(verb)))) ||
+             (t.base_rel(wn) == "obl" && t.case_marker(wn) == "with" &&
+              lex_.in_class("responding", lower(doc_.lemma(verb)))))) {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }

@@ -115,3 +115,9 @@ TEST_CASE("a kind of place in apposition makes an unknown name a place", "[actor
         CHECK(e->type == ActorType::Location);
     }
 }
+
+TEST_CASE("a dictionary agent's name stops before a closing preposition", "[actors][boundaries]") {
+    auto x = extract_text("Ecuador stormed Mexico's embassy in Quito on Friday.");
+    CHECK_FALSE(entity_named(x, "Mexico's embassy in"));
+    CHECK(entity_named(x, "Mexico's embassy"));
+}

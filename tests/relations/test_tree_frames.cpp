@@ -461,3 +461,25 @@ TEST_CASE("tree frames: the office holder of a country acts for it; a weapon vis
     INFO(relations_of(z));
     CHECK(root_is(edge(z, "Latvia", "Estonia"), {"18", "19", "20"}));
 }
+
+TEST_CASE("tree frames: asked X to leave — X leaves, never the one who asks", "[relations][tree]") {
+    auto x = extract_text("Latvia's government asked the visiting coalition to leave the country.\n");
+    INFO(relations_of(x));
+    for (const auto& r : x.relations) CHECK(r.cameo.substr(0, 2) != "08");
+}
+
+TEST_CASE("tree frames: a word with an infinitive's 'to' and an object is a verb, whatever its tag", "[relations][tree]") {
+    auto x = extract_text("Latvia threatened to annex Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"13"}));
+    // The object a kind of place of a country: "the Tartu region of Estonia".
+    auto y = extract_text("Latvia annexed the Tartu region of Estonia.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"19"}));
+}
+
+TEST_CASE("tree frames: responded with strikes on X — the subject struck X", "[relations][tree]") {
+    auto x = extract_text("Latvia responded with airstrikes on Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"19"}));
+}
