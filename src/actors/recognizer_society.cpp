@@ -210,6 +210,12 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
             (outer == npos || (doc_.words[outer].head != kNoWord && doc_.words[doc_.words[outer].head].token == i)))
             outer = k;
     if (outer == npos) return false;
+    // "Japanese and Philippine leaders": a later adjective of a coordination modifies the
+    // noun through the first.
+    for (std::size_t steps = 0; steps < 8 && doc_.words[outer].deprel == "conj" && doc_.words[outer].head != kNoWord &&
+                                doc_.words[outer].head < outer;
+         ++steps)
+        outer = doc_.words[outer].head;
     const Word& adj = doc_.words[outer];
     // The tagger sometimes reads the adjective as a name ("his Estonian/PROPN counterpart"),
     // which the parser then hangs as a compound.

@@ -113,3 +113,9 @@ TEST_CASE("people who stand against a country's rulers are not the country", "[a
     auto z = extract_text("Poland detained two Latvian soldiers on Monday.");
     CHECK(newskg::test::event(z, "Poland", "Latvian soldiers"));
 }
+
+TEST_CASE("each adjective of a coordination before a party's noun names its country", "[actors][society]") {
+    auto x = extract_text("Finland hosted Latvian and Estonian leaders on Thursday.");
+    CHECK(newskg::test::event(x, "Finland", "Latvia"));
+    CHECK(newskg::test::event(x, "Finland", "Estonia"));
+}
