@@ -222,7 +222,12 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if ((adj.deprel != "amod" && adj.deprel != "compound") || adj.head == kNoWord) return false;
     // As a compound, only right before its noun: "Chadian food prices" hangs "Chadian" on
     // "prices" across "food", which it does not modify.
-    if (adj.deprel == "compound" && adj.head != outer + 1) return false;
+    // Its own conjuncts may stand between ("Latvian and Estonian leaders").
+    if (adj.deprel == "compound")
+        for (std::size_t k = outer + 1; k < adj.head; ++k) {
+            const auto& rel = doc_.words[k].deprel;
+            if (rel != "cc" && rel != "conj" && rel != "punct") return false;
+        }
     const Word& noun = doc_.words[adj.head];
     if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
         cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
