@@ -48,3 +48,10 @@ TEST_CASE("a thing 'flagged', 'owned' or 'made' by a country stands for it", "[r
     auto apps = extract_text("Estonia banned Latvian-owned apps on government phones.");
     CHECK(event(apps, "Estonia", "Latvia"));
 }
+
+TEST_CASE("a gerund after a preposition of topic has no subject to guess", "[relations]") {
+    auto x = newskg::test::extract_text(
+        "Crowds rallied in Riga against the decision to shelve talks on joining the European Union.");
+    CHECK_FALSE(newskg::test::relation(x, "Riga", "memberOf", "European Union"));
+    for (const auto& r : x.relations) CHECK(r.predicate != "memberOf");
+}
