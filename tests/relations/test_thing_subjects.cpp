@@ -51,7 +51,11 @@ TEST_CASE("a thing 'flagged', 'owned' or 'made' by a country stands for it", "[r
 
 TEST_CASE("a gerund after a preposition of topic has no subject to guess", "[relations]") {
     auto x = newskg::test::extract_text(
-        "Crowds rallied in Riga against the decision to shelve talks on joining the European Union.");
+        "Thousands of protesters marched in the Latvian capital Riga on Friday in anger at the "
+        "government's decision to shelve talks on joining the European Union until 2030.");
     CHECK_FALSE(newskg::test::relation(x, "Riga", "memberOf", "European Union"));
-    for (const auto& r : x.relations) CHECK(r.predicate != "memberOf");
+    auto y = newskg::test::extract_text(
+        "Protesters gathered in Riga, angry at the decision to halt talks on joining the European Union.");
+    for (const auto& r : y.relations) CHECK(r.predicate != "memberOf");
+    CHECK_FALSE(y.relations.empty()); // the presence in Riga stays
 }
