@@ -117,6 +117,9 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
         for (std::size_t m : children(verb, "mark")) infinitive |= lower_form(m) == "to";
         // "Kenya's decision to recall its envoy", "signed an accord to supply Gondor with
         // wheat": an infinitive on a common noun is the act of whoever decided or signed.
+        // A noun at the root is a misparse ("Finland's president called on Russia to
+        // withdraw" with "called" a participle): nobody to infer.
+        if (infinitive && head(noun) == kNoWord) return {};
         if (infinitive && !passive(verb) && word(noun).upos == "NOUN") {
             if (auto poss = children(noun, "nmod:poss"); !poss.empty()) return resolve(poss);
             if (base_rel(noun) == "obj" && head(noun) != kNoWord && is_verbal(head(noun))) return subjects(head(noun));
@@ -125,6 +128,7 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
         return resolve({noun});
     }
     if (rel == "xcomp") return controllers(verb);
+
     // "it had expedited its withdrawal" parsed with "had" heading "expedited": an
     // auxiliary's subject is its verb's.
     if ((rel == "ccomp" || rel == "xcomp") && head(verb) != kNoWord && word(head(verb)).upos == "AUX" &&

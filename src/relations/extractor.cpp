@@ -1791,13 +1791,15 @@ class SentenceExtractor {
             // A participle modifying a noun ("the recently released X") has no subject of
             // its own for proximity to guess.
             if (doc_.words[wv].deprel == "amod") return;
-            // Nor a gerund after a preposition of topic ("talks on joining the EU", "a
-            // dispute over hosting X"): whoever would do it is not said.
-            if (doc_.words[wv].xpos == "VBG" && tree_->subjects(wv).empty())
+            // Nor an infinitive on a noun, or a gerund after a preposition of topic ("talks
+            // on joining the EU", "a dispute over hosting X"), whose subject the tree does
+            // not give: whoever would do it is not where the token rules would look.
+            if (tree_->subjects(wv).empty())
                 for (std::size_t m : tree_->children(wv, "mark")) {
                     const std::string mk = tree_->lower_form(m);
-                    if (mk == "on" || mk == "about" || mk == "of" || mk == "over" || mk == "for" || mk == "towards" ||
-                        mk == "toward")
+                    if ((mk == "to" && tree_->base_rel(wv) == "acl") || (doc_.words[wv].xpos == "VBG" &&
+                                       (mk == "on" || mk == "about" || mk == "of" || mk == "over" || mk == "for" ||
+                                        mk == "towards" || mk == "toward")))
                         return;
                 }
             tree_objects = tree_->children(wv, "obj");

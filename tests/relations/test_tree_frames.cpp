@@ -483,3 +483,10 @@ TEST_CASE("tree frames: responded with strikes on X — the subject struck X", "
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"19"}));
 }
+
+TEST_CASE("tree frames: an infinitive on a misparsed noun has no subject to guess", "[relations][tree]") {
+    // "called" read as a participle on "president": "to withdraw" hangs on the noun.
+    auto x = extract_text("Latvia's president called on Estonia to withdraw its forces from Lithuania.\n");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Latvia", "Lithuania"));
+}
