@@ -1980,15 +1980,20 @@ class SentenceExtractor {
         return true;
     }
 
-    /// Whether the event noun at token n is asked for, not reported: the object of a
-    /// directive verb or its "for" phrase ("called for talks between X and Y").
+    /// Whether the event noun at token n is asked for, offered or denied, not reported:
+    /// the object of a directive verb or its "for" phrase ("called for talks between X
+    /// and Y"), or of a verb that is itself only intended or negated ("offered to host
+    /// talks between X and Y").
     bool requested(std::size_t n) const {
         const std::size_t wn = syntax_word(n);
         if (wn == npos) return false;
         const DependencyTree& t = *tree_;
         const std::size_t verb = t.head(wn);
-        return verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
-               (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"));
+        if (verb == kNoWord) return false;
+        if (lex_.in_class("directive", lower(doc_.lemma(verb))) &&
+            (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for")))
+            return true;
+        return t.is_verbal(verb) && t.base_rel(wn) == "obj" && (clause_flags(verb) & (kConditional | kNegated)) != 0;
     }
 
     void noun_frames(std::size_t n, std::vector<Relation>& out) {

@@ -490,3 +490,12 @@ TEST_CASE("tree frames: an infinitive on a misparsed noun has no subject to gues
     INFO(relations_of(x));
     CHECK_FALSE(edge(x, "Latvia", "Lithuania"));
 }
+
+TEST_CASE("tree frames: talks only offered or refused relate no one yet", "[relations][tree]") {
+    auto x = extract_text("Finland offered to host new talks between Latvia and Estonia.\n");
+    INFO(relations_of(x));
+    CHECK_FALSE(edge(x, "Latvia", "Estonia"));
+    auto y = extract_text("Finland hosted new talks between Latvia and Estonia.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"04"}));
+}
