@@ -45,6 +45,15 @@ bool relational_noun(const std::string& lemma) {
     return nouns.count(lemma) > 0;
 }
 
+/// Nouns naming a quarrel two parties have: "X and Y resolved their dispute" relates them,
+/// but only by a pattern that names the quarrel (the bare code of "deepened" or
+/// "escalated" is about cooperation, not about a dispute).
+bool quarrel_noun(const std::string& lemma) {
+    static const std::set<std::string> nouns{"dispute", "conflict", "row",      "rift",     "feud",
+                                             "quarrel", "standoff", "difference", "disagreement"};
+    return nouns.count(lemma) > 0;
+}
+
 /// A verb's bare code describes what it does to its direct object. When that object is
 /// a thing ("took countermeasures against X", "conducted an exercise near X") and the
 /// party is named in another phrase, the bare code says nothing about the party, except
@@ -234,7 +243,8 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         bool relational = false;
         for (const auto& a : frame.args)
             if (a.preposition.empty() || a.preposition == "to" || a.preposition == "on")
-                for (const auto& l : a.lemmas) relational |= relational_noun(l);
+                for (const auto& l : a.lemmas)
+                    relational |= relational_noun(l) || (m->specificity > 0 && quarrel_noun(l));
         for (const auto& l : frame.xcomp) relational |= relational_noun(l);
         if (!relational || e.sources.size() < 2) return out;
         e.mutual = true;

@@ -499,3 +499,16 @@ TEST_CASE("tree frames: talks only offered or refused relate no one yet", "[rela
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvia", "Estonia"), {"04"}));
 }
+
+TEST_CASE("tree frames: two parties settling their dispute relate by the pattern naming it", "[relations][tree]") {
+    auto x = extract_text("Latvia and Estonia resolved their dispute over fishing rights.\n");
+    INFO(relations_of(x));
+    const Relation* r = edge(x, "Latvia", "Estonia");
+    REQUIRE(r);
+    CHECK(r->cameo.substr(0, 2) == "05");
+    // A verb's bare code says nothing about a quarrel: "deepened their dispute" is no
+    // cooperation.
+    auto y = extract_text("Latvia and Estonia deepened their dispute.\n");
+    INFO(relations_of(y));
+    CHECK_FALSE(edge(y, "Latvia", "Estonia"));
+}
