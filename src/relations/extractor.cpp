@@ -1797,9 +1797,11 @@ class SentenceExtractor {
             if (tree_->subjects(wv).empty())
                 for (std::size_t m : tree_->children(wv, "mark")) {
                     const std::string mk = tree_->lower_form(m);
-                    if ((mk == "to" && tree_->base_rel(wv) == "acl") || (doc_.words[wv].xpos == "VBG" &&
-                                       (mk == "on" || mk == "about" || mk == "of" || mk == "over" || mk == "for" ||
-                                        mk == "towards" || mk == "toward")))
+                    // ("accused X of backing Y", "praised X for helping Y" keep the token
+                    // rules: their subject is the verb's object, which those find.)
+                    if ((mk == "to" && tree_->base_rel(wv) == "acl") ||
+                        (doc_.words[wv].xpos == "VBG" &&
+                         (mk == "on" || mk == "about" || mk == "over" || mk == "towards" || mk == "toward")))
                         return;
                 }
             tree_objects = tree_->children(wv, "obj");

@@ -59,3 +59,16 @@ TEST_CASE("a gerund after a preposition of topic has no subject to guess", "[rel
     for (const auto& r : y.relations) CHECK(r.predicate != "memberOf");
     CHECK_FALSE(y.relations.empty()); // the presence in Riga stays
 }
+
+TEST_CASE("the act of an accusation keeps its actor, the accused ('accused X of backing Y')", "[relations]") {
+    auto x = newskg::test::extract_text(
+        "Latvia has repeatedly accused Estonia of backing the Red Dune Front rebels, a charge Tallinn denies.");
+    const Relation* r = nullptr;
+    for (const auto& rel : x.relations) {
+        const Entity* s = x.find(rel.subject);
+        const Entity* o = x.find(rel.object);
+        if (s && o && s->label == "Estonia" && o->label == "Red Dune Front") r = &rel;
+    }
+    REQUIRE(r);
+    CHECK((r->flags & kAlleged) != 0);
+}
