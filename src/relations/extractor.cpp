@@ -706,15 +706,18 @@ class SentenceExtractor {
     /// The subjects of a verb, with object control where the parser hung the infinitive
     /// on the object ("asked the coalition to leave" with "to leave" an acl of
     /// "coalition"): after a directive verb the object acts, not the one who asks.
-    std::vector<std::size_t> controlled_subjects(std::size_t wv) const {
+    std::vector<std::size_t> controlled_subjects(std::size_t wv, bool& controlled) const {
         const DependencyTree& t = *tree_;
+        controlled = false;
         if (t.base_rel(wv) == "acl" && t.children(wv, "nsubj").empty()) {
             bool infinitive = false;
             for (std::size_t m : t.children(wv, "mark")) infinitive |= t.lower_form(m) == "to";
             const std::size_t noun = t.head(wv);
             if (infinitive && noun != kNoWord && t.base_rel(noun) == "obj" && t.head(noun) != kNoWord &&
-                lex_.in_class("directive", lower(t.lemma(t.head(noun)))))
+                lex_.in_class("directive", lower(t.lemma(t.head(noun))))) {
+                controlled = true;
                 return {noun};
+            }
         }
         return t.subjects(wv);
     }
@@ -731,6 +734,15 @@ class SentenceExtractor {
                                    }),
                     words.end());
         return words;
+    }
+
+    /// Every subject to every target with one code (the frames that code by construction).
+    void emit_pairs(std::vector<Relation>& out, const std::vector<std::size_t>& subjects,
+                    const std::vector<std::size_t>& targets, const RelationType& type, const std::string& code,
+                    std::size_t v, unsigned flags, const std::string& rule, bool across_sides_only) {
+        for (std::size_t s : subjects)
+            for (std::size_t o : targets)
+                if (!across_sides_only || !same_side(s, o)) emit(out, s, o, type.name, code, v, flags, rule, 0.8);
     }
 
     /// "sent troops to its border with X", "massed tanks along X's border": forces moved
@@ -768,10 +780,7 @@ class SentenceExtractor {
         const auto subjects = slots_of(t.subjects(wv));
         const auto targets = slots_of(across);
         if (!type || subjects.empty() || targets.empty()) return false;
-        const unsigned flags = clause_flags(wv);
-        for (std::size_t s : subjects)
-            for (std::size_t o : targets)
-                if (!same_side(s, o)) emit(out, s, o, type->name, "154", v, flags, "syntax:border-posture", 0.8);
+        emit_pairs(out, subjects, targets, *type, "154", v, clause_flags(wv), "syntax:border-posture", true);
         return true;
     }
 
@@ -791,9 +800,7 @@ class SentenceExtractor {
         const auto subjects = slots_of(t.subjects(wv));
         const auto targets = slots_of(to);
         if (subjects.empty() || targets.empty()) return false;
-        const unsigned flags = clause_flags(wv);
-        for (std::size_t s : subjects)
-            for (std::size_t o : targets) emit(out, s, o, type->name, kind, v, flags, "syntax:transfer", 0.8);
+        emit_pairs(out, subjects, targets, *type, kind, v, clause_flags(wv), "syntax:transfer", false);
         return true;
     }
 
@@ -966,12 +973,13 @@ class SentenceExtractor {
             subjects = slots_of(t.agents(wv));
             objects = slots_of(t.subjects(wv));
         } else {
-            const auto written = controlled_subjects(wv);
+            bool controlled = false;
+            const auto written = controlled_subjects(wv, controlled);
             const auto agents = agents_only(written, vs.cameo);
             if (!written.empty() && agents.empty()) return true; // a thing cannot do it: no event
             subjects = slots_of(agents);
             // The one asked to act is no actor we know: nobody else does it either.
-            if (subjects.empty() && written != t.subjects(wv)) return true;
+            if (subjects.empty() && controlled) return true;
             if (frame == "dobj" || frame == "accuse_of") {
                 for (std::size_t o : t.objects(wv))
                     if (!owner_of_abstract(o, vs.cameo))
@@ -1794,7 +1802,8 @@ class SentenceExtractor {
             // Nor an infinitive on a noun, or a gerund after a preposition of topic ("talks
             // on joining the EU", "a dispute over hosting X"), whose subject the tree does
             // not give: whoever would do it is not where the token rules would look.
-            if (tree_->subjects(wv).empty())
+            const auto words = tree_->subjects(wv);
+            if (words.empty())
                 for (std::size_t m : tree_->children(wv, "mark")) {
                     const std::string mk = tree_->lower_form(m);
                     // ("accused X of backing Y", "praised X for helping Y" keep the token
@@ -1806,7 +1815,7 @@ class SentenceExtractor {
                 }
             tree_objects = tree_->children(wv, "obj");
             // (For a passive, the patient, as subject_of gives it below.)
-            if (const auto words = tree_->subjects(wv); !words.empty()) {
+            if (!words.empty()) {
                 tree_subjects = slots_of(words);
                 if (tree_subjects.empty()) return;
             }
