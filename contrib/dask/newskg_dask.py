@@ -920,33 +920,51 @@ def run(client, values, flags, files, formats, input_format, jobs, fan_in, shard
         node_of[fut.key] = (level + 1, parent)
         pending.add(fut)
 
-    for fut in pending:
-        level, j = node_of[fut.key]
-        try:
-            r = fut.result()
-        except Exception as e:  # the workers running it died (KilledWorker), or the task raised
+    # A worker that dies takes the blame for every task it held, not only the one that
+    # killed it: a sound shard queued behind a poisonous one can be declared KilledWorker
+    # too. Such shards run once more at the end, alone on the cluster, one at a time, so
+    # that only a shard that kills its workers by itself is given up.
+    alone = []
+    retried = set()
+    while True:
+        for fut in pending:
+            level, j = node_of[fut.key]
+            try:
+                r = fut.result()
+            except Exception as e:  # the workers running it died (KilledWorker), or the task raised
+                if level == 0 and type(e).__name__ == "KilledWorker" and j not in retried:
+                    retried.add(j)
+                    alone.append(j)
+                    continue
+                if level == 0:
+                    what = "shard %d (%s)" % (j + 1, describe(specs[j]["items"]))
+                    r = {"ok": False, "units": specs[j]["units"], "warnings": [],
+                         "errors": ["%s: %s: %s" % (what, type(e).__name__, e)]}
+                else:
+                    r = {"ok": False, "articles": 0, "errors": [str(e)]}
+                    problems.append(str(e))
             if level == 0:
-                what = "shard %d (%s)" % (j + 1, describe(specs[j]["items"]))
-                r = {"ok": False, "units": specs[j]["units"], "warnings": [],
-                     "errors": ["%s: %s: %s" % (what, type(e).__name__, e)]}
-            else:
-                r = {"ok": False, "articles": 0, "errors": [str(e)]}
-                problems.append(str(e))
-        if level == 0:
-            results[j] = r
-            if r.get("usage_error") and usage is None:
-                usage = r["errors"]
-                for f in shard_futures:
-                    f.cancel()
-                break
-            progress.done(r)
-        if usage is None:
-            settle(level, j, r)
-        if level == 0 and all(x is not None for x in results):
-            # While the last merges run on the workers, the client links the per-article files.
-            phases["shards"] = time.monotonic()
-            problems += place_articles([x for x in results if x.get("ok")], out_dir)
-            phases["files"] = time.monotonic()
+                results[j] = r
+                if r.get("usage_error") and usage is None:
+                    usage = r["errors"]
+                    for f in shard_futures:
+                        f.cancel()
+                    break
+                progress.done(r)
+            if usage is None:
+                settle(level, j, r)
+            if level == 0 and all(x is not None for x in results):
+                # While the last merges run on the workers, the client links the per-article files.
+                phases["shards"] = time.monotonic()
+                problems += place_articles([x for x in results if x.get("ok")], out_dir)
+                phases["files"] = time.monotonic()
+        if usage is not None or not alone:
+            break
+        j = alone.pop(0)
+        fut = client.submit(run_shard, specs[j], key="newskg-extract-%d-%s-alone" % (j, specs[j]["key"][:12]),
+                            retries=0)
+        node_of[fut.key] = (0, j)
+        pending = as_completed([fut])
     if usage is not None:
         for e in usage:
             print("%s: error: %s" % (PROG, e), file=sys.stderr)

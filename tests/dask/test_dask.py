@@ -320,14 +320,53 @@ def case_poison_shard(tmp):
             f.write(POISON)
         os.chmod(path, 0o755)
         env = dict(os.environ, REAL_NEWSKG=NEWSKG)
+        # bad/ is the first shard, alone (5 files, --shard-size 5). With one worker, the
+        # sound shards queued on it die with it and are blamed too; they must still land.
+        for workers in ("2", "1"):
+            out = os.path.join(tmp, "out-" + workers)
+            status, _, err = run([DRIVER, "extract", "--newskg", path, "--local", workers, "--shard-size", "5",
+                                  "--out-dir", out, bad, d], procs, env=env)
+            check(status == 1, "%s worker(s): exit status 1 (got %d): %s" % (workers, status, err[-2000:]))
+            check(re.search(r"newskg-dask: error: shard 1 \(.*bad.*\): KilledWorker", err) is not None,
+                  "the shard whose workers died is named: " + err[-2000:])
+            check(len(re.findall(r"KilledWorker", err)) == 1, "only the poisonous shard is given up: " + err[-2000:])
+            same_outputs(ref, out, "%s worker(s), without the shard that killed its workers" % workers)
+
+
+# A newskg that kills its worker the first four times it is given blamed.txt, as the
+# deaths of workers running a poisonous shard are charged to the sound shards beside it.
+BLAMED = r"""#!/bin/sh
+case "$*" in *blamed.txt*)
+  n=$(cat "$DEATHS" 2>/dev/null || echo 0)
+  if [ "$n" -lt 4 ]; then echo $((n + 1)) > "$DEATHS"; kill -9 $PPID; sleep 5; exit 1; fi ;;
+esac
+exec "$REAL_NEWSKG" "$@"
+"""
+
+
+def case_blamed_shard(tmp):
+    """A sound shard that Dask gives up on (KilledWorker: its workers died four times, as
+    they do when a poisonous shard shares them) runs once more, alone, and lands."""
+    with Processes() as procs:
+        d = corpus(tmp)
+        shutil.copy(os.path.join(ROOT, "examples", sorted(f for f in os.listdir(os.path.join(ROOT, "examples"))
+                                                          if f.endswith(".txt"))[1]),
+                    os.path.join(d, "a", "blamed.txt"))
+        ref, _, _ = reference(tmp, [d], "json", procs)
+        path = os.path.join(tmp, "blamed-newskg")
+        with open(path, "w") as f:
+            f.write(BLAMED)
+        os.chmod(path, 0o755)
+        deaths = os.path.join(tmp, "deaths")
+        env = dict(os.environ, REAL_NEWSKG=NEWSKG, DEATHS=deaths)
         out = os.path.join(tmp, "out")
-        # bad/ is the first shard, alone (5 files, --shard-size 5).
         status, _, err = run([DRIVER, "extract", "--newskg", path, "--local", "2", "--shard-size", "5",
-                              "--out-dir", out, bad, d], procs, env=env)
-        check(status == 1, "exit status 1 (got %d): %s" % (status, err[-2000:]))
-        check(re.search(r"newskg-dask: error: shard 1 \(.*bad.*\): KilledWorker", err) is not None,
-              "the shard whose workers died is named: " + err[-2000:])
-        same_outputs(ref, out, "without the shard that killed its workers")
+                              "--out-dir", out, d], procs, env=env)
+        with open(deaths) as f:
+            check(f.read().strip() == "4", "the shard's workers died four times")
+        check(status == 0, "exit status 0 (got %d): %s" % (status, err[-2000:]))
+        check("KilledWorker" not in err, "no shard is reported lost: " + err[-2000:])
+        same_outputs(ref, out, "after the shard was given up by Dask and run alone")
 
 
 def case_full_disk(tmp):
@@ -533,7 +572,7 @@ def case_usage(tmp):
 
 
 CASES = {"identity": case_identity, "bad-input": case_bad_input, "killed-worker": case_killed_worker,
-         "poison-shard": case_poison_shard,
+         "poison-shard": case_poison_shard, "blamed-shard": case_blamed_shard,
          "full-disk": case_full_disk, "checkpoints": case_checkpoints, "recipe": case_recipe,
          "loopback": case_loopback, "push": case_push, "usage": case_usage}
 
