@@ -177,7 +177,7 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         (m->cameo.compare(0, 2, "11") == 0 || m->cameo.compare(0, 2, "12") == 0)) {
         const FrameArgument& a = frame.args[static_cast<std::size_t>(m->target)];
         static const std::set<std::string> adversative{"against", "on", "upon", "at", "toward", "towards"};
-        if (a.on_object && adversative.count(a.preposition)) return out;
+        if (a.on_object && adversative.count(a.preposition) && !m->target_named) return out;
     }
     // Our "dobj" senses say the same as a bare code: what the verb does to its object
     // ("evacuated people in the town of X" does nothing to X).

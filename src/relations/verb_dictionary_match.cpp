@@ -43,7 +43,8 @@ class Matcher {
     }
 
     /// Whether the pattern matches; fills target/source when it does.
-    bool matches(const Pattern& p, int& target, int& source) const {
+    bool matches(const Pattern& p, int& target, int& source, bool& named_target) const {
+        named_target = false;
         // The argument that gave a multi-word verb its preposition ("ask *for* aid") stays
         // available to phrases: the block's patterns write it as one ("* (FOR AID)").
         std::vector<bool> used(pools_.args.size(), false);
@@ -60,8 +61,10 @@ class Matcher {
             for (std::size_t i = 0; i < pools_.args.size() && hit < 0; ++i) {
                 if (used[i]) continue;
                 // A bare preposition ("* ON", written for "press on") is the verb's own
-                // phrase, never one on its object ("demanded sanctions on X").
-                if (pr.words.empty() && f_.args[i].on_object) continue;
+                // phrase, never one on its object ("demanded sanctions on X") — unless the
+                // pattern names the object it follows: "* CASE (AGAINST)" is "filed a
+                // case against X", the phrase on the case.
+                if (pr.words.empty() && f_.args[i].on_object && p.object.empty()) continue;
                 if (std::find(pr.prepositions.begin(), pr.prepositions.end(), pools_.preps[i]) ==
                     pr.prepositions.end())
                     continue;
@@ -72,6 +75,13 @@ class Matcher {
             if (hit < 0) return false;
             used[std::size_t(hit)] = true;
             place(pr.role, hit, target, source);
+            // "* CASE (AGAINST)": the phrase the pattern names on its object holds the
+            // one the case is against.
+            if (pr.role == Role::None && pr.words.empty() && f_.args[std::size_t(hit)].on_object && !p.object.empty() &&
+                f_.args[std::size_t(hit)].actor && !f_.passive) {
+                target = hit;
+                named_target = true;
+            }
         }
         // "+ INSPECTOR * (INTO $)" puts the target on the subject: the source is elsewhere
         // or not named, never the target itself.
@@ -216,8 +226,9 @@ bool better(const Pattern& a, std::size_t ra, const Pattern& b, std::size_t rb) 
     return a.order > b.order;
 }
 
-VerbMatch result(const Pattern& p, int target, int source) {
+VerbMatch result(const Pattern& p, int target, int source, bool named_target) {
     VerbMatch m;
+    m.target_named = named_target;
     if (p.cameo.empty()) {
         m.cameo = p.reverse;
         m.reversed = true;
@@ -248,12 +259,15 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     const Pattern* best = nullptr;
     std::size_t best_rank = 0;
     int best_target = VerbMatch::kAbsent, best_source = VerbMatch::kSubject;
+    bool best_named = false;
     auto consider = [&](const std::vector<Pattern>& patterns, std::size_t rank) {
         for (const Pattern& p : patterns) {
             if (best && !better(p, rank, *best, best_rank)) continue;
             int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
-            if (m.matches(p, target, source)) {
+            bool named = false;
+            if (m.matches(p, target, source, named)) {
                 best = &p;
+                best_named = named;
                 best_rank = rank;
                 best_target = target;
                 best_source = source;
@@ -270,7 +284,7 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
 
     if (best) {
         if (best->cameo == "---") return std::nullopt; // a null pattern blocks the event
-        return result(*best, best_target, best_source);
+        return result(*best, best_target, best_source, best_named);
     }
     if (entries.empty() || entries.front()->code == "---") return std::nullopt;
     const VerbEntry& entry = *entries.front();
@@ -282,8 +296,9 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     bare.predicate = entry.predicate;
     bare.provenance = entry.provenance;
     int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
-    m.matches(bare, target, source); // no requirements: just the default positions
-    return result(bare, target, source);
+    bool named = false;
+    m.matches(bare, target, source, named); // no requirements: just the default positions
+    return result(bare, target, source, false);
 }
 
 bool VerbDictionary::knows(std::string_view lemma) const {

@@ -53,3 +53,14 @@ TEST_CASE("a preposition inside a clause the verb governs is not the verb's", "[
     auto y = extract_text("Latvia turned to Estonia for help.");
     CHECK(event(y, "Latvia", "Estonia"));
 }
+
+TEST_CASE("a dictionary pattern naming the object takes the phrase on it as the target", "[relations][object]") {
+    // PETRARCH's "* CASE (AGAINST)" under FILE: the phrase hangs on "case", the object.
+    auto x = extract_text("Latvia filed a case against Estonia at the regional court.");
+    CHECK(event(x, "Latvia", "Estonia", "115"));
+    auto y = extract_text("Latvia filed a fraud case against Estonia.");
+    CHECK(event(y, "Latvia", "Estonia", "115"));
+    // Without the pattern's noun, a disapproval's phrase on its object names the victim.
+    auto z = extract_text("Latvia condemned the violence against Estonian fishermen.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia", "11"));
+}

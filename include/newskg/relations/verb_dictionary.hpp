@@ -81,6 +81,9 @@ struct VerbMatch {
     int specificity = 0;   ///< words and phrases the pattern required; the most specific wins
     bool own = false;      ///< the match came from ontology/verbs.tsv
     bool direct = false;   ///< an own "dobj" sense: the target it names is the direct object
+    /// The target is in a phrase the pattern names on its object ("* CASE (AGAINST)":
+    /// "filed a case against X"), not one the default positions guessed.
+    bool target_named = false;
 };
 
 /// Load-time figures, for the tests and the README.
