@@ -1464,7 +1464,17 @@ class SentenceExtractor {
         if (!cameo.empty() && (is_news_source(s) || is_news_source(o))) return;
         // "refused to meet X": the refusal happened and is an event of its own (12…), the
         // meeting did not.
-        const std::string refusal = !cameo.empty() && (flags & kNegated) && refused(v) ? lex_.refusal_code(cameo) : "";
+        // "stopped sending weapons to X": the sending ended, which is an event too (16…,
+        // 087 for fighting).
+        std::string refusal, refusal_tag = " +refusal";
+        if (!cameo.empty() && (flags & kNegated)) {
+            if (refused(v, "rejecting")) {
+                refusal = lex_.refusal_code(cameo);
+            } else if (refused(v, "ceasing")) {
+                refusal = lex_.cessation_code(cameo);
+                refusal_tag = " +cessation";
+            }
+        }
         if (!refusal.empty()) flags &= ~kNegated;
         if ((flags & kNegated) && !opt_.keep_negated) return;
         if (!cameo.empty() && contest_between(v)) return;
@@ -1494,7 +1504,7 @@ class SentenceExtractor {
                     r.predicate = type->name;
                     rule_used += " +aid-object";
                 }
-        if (!refusal.empty()) recode(refusal, "120", " +refusal");
+        if (!refusal.empty()) recode(refusal, refusal_tag == " +refusal" ? "120" : "160", refusal_tag.c_str());
         else if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
         else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
         if (!r.cameo.empty()) {
@@ -1591,17 +1601,26 @@ class SentenceExtractor {
         return *contest_cued_;
     }
 
-    /// Whether the verb at token `v` is what its subject refuses or declines to do: the
-    /// complement of a verb of the class `rejecting`, neither of them negated ("refused to
-    /// meet X"; not "did not refuse to meet X").
-    bool refused(std::size_t v) const {
+    /// Whether the verb at token `v` is what its subject refuses or declines to do (the
+    /// complement of a verb of the class `rejecting`: "refused to meet X") or stops doing
+    /// (`ceasing`: "stopped sending weapons to X"), neither of them negated (not "did not
+    /// refuse to meet X").
+    bool refused(std::size_t v, std::string_view verb_class) const {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv) || tree_->negated(wv)) return false;
         std::string via;
         const std::size_t gov = tree_->governing_verb(wv, &via);
         if (gov == kNoWord || tree_->negated(gov)) return false;
         const bool complement = via == "xcomp" || (via == "advcl" && gerund_complement(wv));
-        return complement && lex_.in_class("rejecting", lower(tree_->lemma(gov)));
+        if (!complement || !lex_.in_class(verb_class, lower(tree_->lemma(gov)))) return false;
+        if (verb_class != "ceasing") return true;
+        // The stopping must have happened: "refused to stop", "vowed to stop", "urged X
+        // to stop supplying" did not stop anything; what a report says did ("said it
+        // would stop supplying").
+        std::string above;
+        const std::size_t outer = tree_->governing_verb(gov, &above);
+        return outer == kNoWord || ((above == "ccomp" || above == "parataxis") &&
+                                    lex_.in_class("reporting", lower(tree_->lemma(outer))));
     }
 
     /// Whether the verb at token `v` is what its subject offers, pledges, plans or seeks

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -42,7 +43,7 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
                                              "presence",  "threat",    "contest", "rejecting", "helping", "naming",
-                                             "deploying", "transferring", "responding"};
+                                             "deploying", "transferring", "responding", "ceasing"};
     std::unordered_map<std::string, std::vector<std::string>> classes;
     for_each_row(path, ids::ontology::kNoVerbClasses, "verb classes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || cols[1].empty())
@@ -55,7 +56,7 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
 }
 /// A table of recodings: the CAMEO code of an act (a prefix) and the code of threatening
 /// it (ontology/threat-codes.tsv, codes 13…), of promising it (intent-codes.tsv, 03…) or of
-/// refusing it (refusal-codes.tsv, 12…).
+/// refusing it (refusal-codes.tsv, 12…) or of stopping it (cessation-codes.tsv, 16… or 08…).
 struct Recoding {
     const char* file;
     const char* what;
@@ -73,7 +74,12 @@ std::map<std::string, std::string> load_recoding(const Ontology& ontology, const
     for_each_row(path, r.cannot_open, std::string(r.what) + " codes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || !digits(cols[0]) || !digits(cols[1]))
             throw ontology_error(r.malformed, where + "expected 'CAMEO<TAB>CAMEO' (digits)");
-        if (cols[1].compare(0, 2, r.root) != 0 ||
+        // The root: "16", or several ("16|08": stopping aid reduces relations, stopping
+        // attacks de-escalates).
+        const std::string roots = r.root;
+        bool rooted = false;
+        for (std::size_t at = 0; at + 2 <= roots.size(); at += 3) rooted = rooted || cols[1].compare(0, 2, roots, at, 2) == 0;
+        if (!rooted ||
             !(ontology.relation_for_cameo(cols[1]) || ontology.relation_for_cameo(r.fallback)))
             throw ontology_error(r.malformed, where + "'" + cols[1] + "' is no CAMEO " + r.what + " (" + r.root +
                                                   "…) the ontology knows");
@@ -164,9 +170,15 @@ RelationLexicon RelationLexicon::load(const Ontology& ontology) {
                                                      ids::ontology::kBadIntentCode});
     lexicon.refusal_codes_ = load_recoding(ontology, {"refusal-codes.tsv", "refusal", "12", "120",
                                                       ids::ontology::kNoRefusalCodes, ids::ontology::kBadRefusalCode});
+    // Optional, as verb-synonyms.tsv: an ontology without it codes no cessation.
+    if (std::filesystem::exists(ontology.dir() + "/cessation-codes.tsv"))
+        lexicon.cessation_codes_ = load_recoding(ontology, {"cessation-codes.tsv", "cessation", "16|08", "160",
+                                                            ids::ontology::kNoCessationCodes,
+                                                            ids::ontology::kBadCessationCode});
     return lexicon;
 }
 
+std::string RelationLexicon::cessation_code(const std::string& cameo) const { return recode(cessation_codes_, cameo); }
 std::string RelationLexicon::threat_code(const std::string& cameo) const { return recode(threat_codes_, cameo); }
 std::string RelationLexicon::intent_code(const std::string& cameo) const { return recode(intent_codes_, cameo); }
 std::string RelationLexicon::refusal_code(const std::string& cameo) const { return recode(refusal_codes_, cameo); }

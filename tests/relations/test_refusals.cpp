@@ -82,3 +82,59 @@ TEST_CASE("an apology has a property of its own (CAMEO 055)", "[relations][diplo
     CHECK(r->cameo == "055");
     CHECK(r->predicate == "apologizedTo");
 }
+
+// ontology/cessation-codes.tsv: stopping an act is the reduction of it (16…, 087).
+TEST_CASE("stopping aid, trade or attacks is an event of its own", "[relations][cessation]") {
+    auto arms = extract_text("Latvia will stop sending weapons to Estonia.");
+    const Relation* a = event(arms, "Latvia", "Estonia", "16");
+    REQUIRE(a);
+    CHECK(a->cameo == "1622");
+    CHECK(a->rule.find("+cessation") != std::string::npos);
+    CHECK_FALSE(a->flags & kNegated);
+    CHECK_FALSE(event(arms, "Latvia", "Estonia", "07")); // no sending
+    auto trade = extract_text("Latvia suspended trading with Estonia.");
+    const Relation* t = event(trade, "Latvia", "Estonia", "16");
+    REQUIRE(t);
+    CHECK(t->cameo == "163");
+    auto shelling = extract_text("The Latvian army stopped shelling Estonian positions after the talks.");
+    const Relation* s = event(shelling, "Latvian army", "Estonia", "08");
+    REQUIRE(s);
+    CHECK(s->cameo == "087");
+    // What a report says stopped did.
+    auto said = extract_text("Latvia said it would stop sending weapons to Estonia.");
+    CHECK(event(said, "Latvia", "Estonia", "1622"));
+}
+
+TEST_CASE("a stop that did not happen, or of what has no code, is no event", "[relations][cessation]") {
+    for (const char* text : {"Latvia refused to stop sending weapons to Estonia.",
+                             "Latvia vowed to stop sending weapons to Estonia.",
+                             "Latvia did not stop sending weapons to Estonia.",
+                             "Latvia stopped criticizing Estonia."}) {
+        auto x = extract_text(text);
+        INFO(text);
+        CHECK_FALSE(event(x, "Latvia", "Estonia", "16"));
+        CHECK_FALSE(event(x, "Latvia", "Estonia", "11"));
+    }
+    auto urged = extract_text("Lithuania urged Latvia to stop sending weapons to Estonia.");
+    CHECK_FALSE(event(urged, "Latvia", "Estonia", "16"));
+}
+
+TEST_CASE("bad cessation codes are an ontology_error; the list is optional", "[relations][cessation]") {
+    test::TempDir dir;
+    for (const auto& entry : fs::directory_iterator(NEWSKG_DEFAULT_ONTOLOGY_DIR))
+        if (entry.is_regular_file()) fs::copy_file(entry.path(), dir.path() / entry.path().filename());
+    const Ontology o = Ontology::load(dir.path().string());
+    std::ofstream(dir.path() / "cessation-codes.tsv", std::ios::trunc) << "# codes\n07\t162\n072\t125\n";
+    try {
+        RelationLexicon::load(o);
+        FAIL("a cessation code outside 16 and 08 must fail");
+    } catch (const ontology_error& e) {
+        CHECK(std::string(e.what()).find("cessation-codes.tsv:3") != std::string::npos);
+        CHECK(e.id() == "newskg.ontology.315");
+    }
+    fs::remove(dir.path() / "cessation-codes.tsv");
+    const RelationLexicon without = RelationLexicon::load(o);
+    CHECK(without.cessation_code("072").empty());
+    const RelationLexicon shipped = RelationLexicon::load(Ontology::load(NEWSKG_DEFAULT_ONTOLOGY_DIR));
+    CHECK(shipped.cessation_code("0721") == "1622");
+}

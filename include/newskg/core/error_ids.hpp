@@ -153,6 +153,8 @@ std::string text(Id<F> id) {
     X(Ontology, ontology, kBadIntentCode, 311, 2, "a line of the intent codes is malformed")                       \
     X(Ontology, ontology, kNoRefusalCodes, 312, 2, "the refusal codes cannot be opened")                           \
     X(Ontology, ontology, kBadRefusalCode, 313, 2, "a line of the refusal codes is malformed")                     \
+    X(Ontology, ontology, kNoCessationCodes, 314, 2, "the cessation codes cannot be opened")                       \
+    X(Ontology, ontology, kBadCessationCode, 315, 2, "a line of the cessation codes is malformed")                 \
     X(Rdf, rdf, kWorldFailed, 1, 1, "librdf could not start")                                                      \
     X(Rdf, rdf, kStorageFailed, 2, 1, "librdf could not create a storage")                                         \
     X(Rdf, rdf, kModelFailed, 3, 1, "librdf could not create a model")                                             \

@@ -69,6 +69,10 @@ class RelationLexicon {
     /// The CAMEO code of refusing the act coded `cameo` (ontology/refusal-codes.tsv:
     /// "04" → "125"), or "" when refusing it is no rejection.
     std::string refusal_code(const std::string& cameo) const;
+    /// The CAMEO code of stopping or suspending the act coded `cameo`
+    /// (ontology/cessation-codes.tsv: "072" → "1622", "19" → "087"), or "" when stopping it
+    /// is no event of its own (or the ontology has no such file).
+    std::string cessation_code(const std::string& cameo) const;
 
   private:
     const Ontology& ontology_;
@@ -82,6 +86,7 @@ class RelationLexicon {
     std::map<std::string, std::string> threat_codes_;                  ///< act prefix → threat code
     std::map<std::string, std::string> intent_codes_;                  ///< act prefix → intent code
     std::map<std::string, std::string> refusal_codes_;                 ///< act prefix → refusal code
+    std::map<std::string, std::string> cessation_codes_;               ///< act prefix → cessation code
 };
 
 struct RelationOptions {
