@@ -584,19 +584,23 @@ class SentenceExtractor {
         for (std::size_t a : tree_->appositions(wd))
             if (std::size_t k = slot_at(token_of(a)); k != npos)
                 if (const Entity* e = x_.find(slots_[k].entity); e && e->type == ActorType::Person) return {k};
+        const bool subject = tree_->base_rel(wd) == "nsubj";
         for (const char* rel : {"nmod:poss", "amod", "compound"})
             for (std::size_t c : tree_->children(wd, rel))
-                // "its ambassador" is the subject's own: no party of its own.
-                if (doc_.words[c].upos != "PRON")
+                // "recalled its ambassador": the subject's own, no party of its own; but
+                // "its soldiers had killed …" act for whom "its" stands for.
+                if (doc_.words[c].upos != "PRON" || subject)
                     for (std::size_t m : tree_->conjuncts(c))
                         if (std::size_t k = slot_at(token_of(m));
                             k != npos && std::find(out.begin(), out.end(), k) == out.end())
                             out.push_back(k);
-        // "the president of Ghana", "the foreign minister of Peru": one office holder (a
-        // plural, "representatives of X, Y and Z", is a list the sentence only names).
-        if (out.empty() && word.xpos == "NN")
+        // "the president of Ghana", "the foreign minister of Peru": one office holder; the
+        // members or forces of one body too ("fighters of the ADF", "troops of X"), but
+        // not holders of a list the sentence only names ("representatives of X, Y and Z").
+        const bool members = has_cue(word, "member_head") || has_cue(word, "military_head");
+        if (out.empty())
             for (std::size_t c : tree_->children(wd, "nmod"))
-                if (tree_->case_marker(c) == "of")
+                if (tree_->case_marker(c) == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1)))
                     if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
         return out;
     }

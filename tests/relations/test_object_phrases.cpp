@@ -64,3 +64,19 @@ TEST_CASE("a dictionary pattern naming the object takes the phrase on it as the 
     auto z = extract_text("Latvia condemned the violence against Estonian fishermen.");
     CHECK_FALSE(event(z, "Latvia", "Estonia", "11"));
 }
+
+TEST_CASE("the body a plural group belongs to, and a subject's own people, are parties", "[relations][object]") {
+    // "rebels of the Red Dune Front": one body's members; a place they are in is no owner.
+    auto x = extract_text("Latvian soldiers killed twenty fighters of the Red Dune Front in eastern Estonia.");
+    CHECK(event(x, "Latvian soldiers", "Red Dune Front", "18"));
+    CHECK_FALSE(event(x, "Latvian soldiers", "Estonia"));
+    // A list the sentence only names stays a list of names.
+    auto y = extract_text("Representatives of Latvia, Estonia and Lithuania met in Riga.");
+    CHECK_FALSE(event(y, "Latvia", "Estonia"));
+    // "its soldiers" as the subject act for the one "its" stands for.
+    auto z = extract_text("The Latvian army said its soldiers had attacked the Red Dune Front near the border.");
+    CHECK(event(z, "Latvian army", "Red Dune Front", "19"));
+    // As the object, "its ambassador" is the subject's own: no party.
+    auto w = extract_text("Latvia recalled its ambassador from Estonia.");
+    CHECK(event(w, "Latvia", "Estonia", "16"));
+}
