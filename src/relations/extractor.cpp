@@ -2007,8 +2007,22 @@ class SentenceExtractor {
                 cameo = demanded->cameo;
             }
         }
+        std::string rule = "syntax-noun:" + en.noun + "/" + en.frame;
+        // "suspended its aid to X", "halted talks with X": ending the act is the event
+        // (ontology/cessation-codes.tsv); ending what has no line there ("ended its
+        // criticism of X") is none.
+        if (verb != kNoWord && t.base_rel(wn) == "obj" && t.is_verbal(verb) &&
+            lex_.in_class("ceasing", lower(doc_.lemma(verb)))) {
+            const std::string code = lex_.cessation_code(cameo);
+            const RelationType* type = code.empty() ? nullptr : lex_.ontology().relation_for_cameo(code);
+            if (!type) return true;
+            if (agents.empty()) agents = slots_of(t.subjects(verb));
+            flags = clause_flags(verb);
+            predicate = type->name;
+            cameo = code;
+            rule += " +cessation";
+        }
         if (agents.empty()) return true; // the tree has no agent: none by proximity either
-        const std::string rule = "syntax-noun:" + en.noun + "/" + en.frame;
         for (std::size_t a : agents)
             for (std::size_t o : targets) emit(out, a, o, predicate, cameo, n, flags, rule, 0.8);
         return true;
@@ -2160,7 +2174,31 @@ void drop_implied_belonging(std::vector<Relation>& relations) {
 
 } // namespace
 
+namespace {
+/// The syntax model learnt its lemmas from the treebanks, which lack many past forms news
+/// uses ("froze", "overran"): a past verb the model left as its own lemma takes the
+/// ontology's irregular form (irregular-verbs.tsv), so verb classes and the dictionary
+/// see "freeze".
+void mend_irregular_lemmas(Document& doc, const Lemmatizer& lemmatizer) {
+    std::map<std::string, std::uint32_t> added;
+    for (std::size_t i = 0; i < doc.words.size(); ++i) {
+        Word& word = doc.words[i];
+        // Not base forms ("lay siege" is no past of "lie"); VBZ as the tagger may read an
+        // unknown past ("froze") so.
+        if (word.upos != "VERB" || (word.xpos != "VBD" && word.xpos != "VBN" && word.xpos != "VBZ")) continue;
+        const std::string form = lower(doc.form(word));
+        if (doc.lemma(word) != form) continue;
+        const std::string* base = lemmatizer.irregular(form);
+        if (!base || *base == form) continue;
+        auto it = added.find(*base);
+        if (it == added.end()) it = added.emplace(*base, doc.add_lemma(*base)).first;
+        word.lemma_id = it->second;
+    }
+}
+} // namespace
+
 void find_relations(Extraction& x, const RelationLexicon& lexicon, const RelationOptions& options) {
+    mend_irregular_lemmas(x.document, lexicon.lemmatizer());
     const SentenceIndex index(x);
     // One relation per subject–predicate–object–code, with all its evidence. Looked up in
     // a map (the first relation of each key wins, as a scan would find it), with the

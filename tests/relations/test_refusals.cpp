@@ -138,3 +138,20 @@ TEST_CASE("bad cessation codes are an ontology_error; the list is optional", "[r
     const RelationLexicon shipped = RelationLexicon::load(Ontology::load(NEWSKG_DEFAULT_ONTOLOGY_DIR));
     CHECK(shipped.cessation_code("0721") == "1622");
 }
+
+TEST_CASE("ending an act a noun names is its cessation; ending what has none is no event", "[relations][cessation]") {
+    auto aid = extract_text("Latvia suspended its aid to Estonia.");
+    CHECK(event(aid, "Latvia", "Estonia", "162"));
+    CHECK_FALSE(event(aid, "Latvia", "Estonia", "07")); // no aid given
+    auto deal = extract_text("Latvia abandoned the agreement with Estonia.");
+    const Relation* d = event(deal, "Latvia", "Estonia", "16");
+    REQUIRE(d);
+    CHECK(d->rule.find("+cessation") != std::string::npos);
+    CHECK_FALSE(event(deal, "Latvia", "Estonia", "057"));
+    // "froze": a past the treebanks lack, lemmatised by ontology/irregular-verbs.tsv.
+    auto froze = extract_text("Latvia froze its cooperation with Estonia.");
+    CHECK(event(froze, "Latvia", "Estonia", "16"));
+    CHECK_FALSE(event(froze, "Latvia", "Estonia", "06"));
+    auto criticism = extract_text("Latvia ended its criticism of Estonia.");
+    CHECK_FALSE(event(criticism, "Latvia", "Estonia", "11"));
+}

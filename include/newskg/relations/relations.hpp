@@ -24,6 +24,11 @@ class Lemmatizer {
     /// Candidate lemmas of a lower-case word form, most likely first ("fallen" → fall;
     /// "accuses" → accuse; "demanded" → demand). Always includes the form itself.
     std::vector<std::string> lemmas(const std::string& form) const;
+    /// The lemma irregular-verbs.tsv gives a lower-case form ("froze" → "freeze"), or null.
+    const std::string* irregular(const std::string& form) const {
+        const auto it = irregular_.find(form);
+        return it == irregular_.end() ? nullptr : &it->second;
+    }
 
   private:
     std::unordered_map<std::string, std::string> irregular_;
