@@ -598,10 +598,15 @@ class SentenceExtractor {
         // members or forces of one body too ("fighters of the ADF", "troops of X"), but
         // not holders of a list the sentence only names ("representatives of X, Y and Z").
         const bool members = has_cue(word, "member_head") || has_cue(word, "military_head");
+        // Goods come from their country: "imports from Brazil", "steel from China".
+        const bool goods = has_cue(word, "trade_head");
         if (out.empty())
-            for (std::size_t c : tree_->children(wd, "nmod"))
-                if (tree_->case_marker(c) == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1)))
+            for (std::size_t c : tree_->children(wd, "nmod")) {
+                const std::string marker = tree_->case_marker(c);
+                if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
+                    (marker == "from" && goods))
                     if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
+            }
         return out;
     }
     std::size_t word_slot(std::size_t wd) const {
@@ -793,14 +798,21 @@ class SentenceExtractor {
     /// (a "to" phrase or the indirect object).
     bool transfer_frame(std::size_t v, std::vector<Relation>& out) {
         const std::size_t wv = syntax_word(v);
-        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("transferring", lower(tree_->lemma(wv)))) return false;
-        const std::string kind = aid_kind(v);
+        if (wv == npos || !tree_->is_verbal(wv)) return false;
+        const std::string lemma = lower(tree_->lemma(wv));
+        const bool giving_back = lex_.in_class("returning", lemma);
+        if (!giving_back && !lex_.in_class("transferring", lemma)) return false;
+        const std::string kind = giving_back ? returned_kind(wv) : aid_kind(v);
         const RelationType* type = kind.empty() ? nullptr : lex_.ontology().relation_for_cameo(kind);
         if (!type) return false;
         const DependencyTree& t = *tree_;
+        // A specific dictionary pattern knows better: "returned its ambassador to X" (050).
+        if (giving_back && !dictionary_pattern_code(wv).empty()) return false;
         std::vector<std::size_t> to = t.children(wv, "iobj");
+        // What is given back goes back to the one it is given to, wherever the parser hangs
+        // the phrase ("returned the bronzes to X" on the bronzes).
         for (const auto& a : t.case_arguments(wv))
-            if (a.marker == "to" && !a.on_object) to.push_back(a.head);
+            if (a.marker == "to" && (!a.on_object || giving_back)) to.push_back(a.head);
         const auto subjects = slots_of(t.subjects(wv));
         const auto targets = slots_of(to);
         if (subjects.empty() || targets.empty()) return false;
@@ -1433,6 +1445,31 @@ class SentenceExtractor {
     /// The kind of aid the verb at token v gives, read from its object: weapons, aircraft,
     /// forces (the dictionary's sets and the cue lists) → 072; food or humanitarian aid →
     /// 073; money, loans, funding → 071; "" for anything else.
+    /// What giving back its object is (verb class `returning`): people ("returned the
+    /// prisoners to X", an actor or a word of the dictionary's sets hostage, refugee,
+    /// people, suspect) 0841, anything else ("returned the bronzes to X") 0842; "" when
+    /// there is no object ("returned to X" is going back).
+    std::string returned_kind(std::size_t wv) const {
+        const DependencyTree& t = *tree_;
+        const VerbDictionary* dictionary = lex_.verb_dictionary();
+        const auto objects = t.children(wv, "obj");
+        if (objects.empty()) return "";
+        for (std::size_t o : objects) {
+            // "hundreds of prisoners": the quantity's "of" phrase says what they are.
+            std::vector<std::size_t> heads{o};
+            for (std::size_t c : t.children(o, "nmod"))
+                if (t.case_marker(c) == "of") heads.push_back(c);
+            for (std::size_t h : heads) {
+                if (word_slot(h) != npos) return "0841";
+                const std::string l = lower(t.lemma(h));
+                if (dictionary)
+                    for (const char* set : {"hostage", "refugee", "people", "suspect"})
+                        if (dictionary->in_set(set, l)) return "0841";
+            }
+        }
+        return "0842";
+    }
+
     std::string aid_kind(std::size_t v) const {
         const std::size_t wv = syntax_word(v);
         const VerbDictionary* dictionary = lex_.verb_dictionary();

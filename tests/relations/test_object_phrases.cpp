@@ -80,3 +80,18 @@ TEST_CASE("the body a plural group belongs to, and a subject's own people, are p
     auto w = extract_text("Latvia recalled its ambassador from Estonia.");
     CHECK(event(w, "Latvia", "Estonia", "16"));
 }
+
+TEST_CASE("giving back people or property to someone is releasing them (084)", "[relations][object]") {
+    auto things = extract_text("Latvia returned hundreds of looted paintings to Estonia.");
+    const Relation* t = event(things, "Latvia", "Estonia", "084");
+    REQUIRE(t);
+    CHECK(t->cameo == "0842");
+    auto people = extract_text("Latvia returned dozens of detained fishermen and prisoners to Estonia.");
+    CHECK(event(people, "Latvia", "Estonia", "084"));
+    // Without an object it is going back; a dictionary pattern for the object decides.
+    auto back = extract_text("The Latvian foreign minister returned to Estonia on Monday.");
+    CHECK_FALSE(event(back, "Latvian foreign minister", "Estonia", "08"));
+    CHECK_FALSE(event(back, "Latvia", "Estonia", "08"));
+    auto envoy = extract_text("Latvia returned its ambassador to Estonia.");
+    CHECK(event(envoy, "Latvia", "Estonia", "050"));
+}
