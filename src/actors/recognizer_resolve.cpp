@@ -246,7 +246,10 @@ auto Recognizer::dominant_country(std::size_t pos) const -> std::size_t {
 }
 
 auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
-    std::size_t c = main_country(p.range.first);
+    // A bare agent noun ("diplomats said", "police") is the main country's only where one
+    // country dominates what came before: after "Latvia attacked Estonia" it may be
+    // either's, or neither's.
+    std::size_t c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
     if (c == npos || gaz_of_entity_[c] == npos) return npos;
     const std::string cc = x_.entities[c].country_code;
     if (cc.empty()) return npos;

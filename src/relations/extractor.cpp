@@ -963,6 +963,7 @@ class SentenceExtractor {
         const std::string& frame = vs.frame;
         const std::string rule = "syntax:" + vs.lemma + "/" + frame;
         std::vector<std::size_t> subjects, objects;
+        bool abstract_object = false; // "blocked an EU statement": a blockade of no party
         // "spoke by phone with X": the parser may hang "with X" on the phrase's own noun.
         std::vector<CaseArgument> arguments = t.case_arguments(wv);
         if (const auto sp = vs.lemma.rfind(' '); sp != std::string::npos) {
@@ -998,7 +999,8 @@ class SentenceExtractor {
             if (subjects.empty() && controlled) return true;
             if (frame == "dobj" || frame == "accuse_of") {
                 for (std::size_t o : t.objects(wv))
-                    if (!owner_of_abstract(o, vs.cameo))
+                    if (owner_of_abstract(o, vs.cameo)) abstract_object = true;
+                    else
                         for (std::size_t k : slots_of({o}))
                             if (std::find(objects.begin(), objects.end(), k) == objects.end()) objects.push_back(k);
                 if (objects.empty()) {
@@ -1065,6 +1067,7 @@ class SentenceExtractor {
         if (objects.empty() && frame == "dobj" && clausal_complement(wv) &&
             (lex_.in_class("denial", lower(t.lemma(wv))) || lex_.in_class("refusal", lower(t.lemma(wv)))))
             return true;
+        if (objects.empty() && abstract_object) return true; // the tree says: no party hit
         if (subjects.empty() || objects.empty()) return false;
         for (std::size_t s : subjects)
             for (std::size_t o : objects)
@@ -1755,7 +1758,9 @@ class SentenceExtractor {
     /// ("defended the government's record") under a code that acts on parties, not on
     /// their words and decisions: the owner is then not the target.
     bool owner_of_abstract(std::size_t o, const std::string& cameo) const {
-        return !is_verbal_code(cameo) && word_slot(o) == npos &&
+        // Not a mention itself; standing for its owner ("an EU statement", a thing of the
+        // EU) does not make it one.
+        return !is_verbal_code(cameo) && slot_at(token_of(o)) == npos &&
                lex_.cues().has_role(lower(doc_.lemma(o)), "abstract_head");
     }
 

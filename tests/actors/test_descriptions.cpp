@@ -86,3 +86,14 @@ TEST_CASE("the main country is the one mentioned most before the description, th
     REQUIRE(mali);
     CHECK(entity_named(y, "The West African nation") == mali);
 }
+
+TEST_CASE("a bare agent noun is the main country's only where one country dominates", "[actors][descriptions]") {
+    // After one sentence naming two states, "diplomats said" may be either's, or neither's.
+    auto x = extract_text("Latvia attacked Estonia, diplomats said.");
+    CHECK_FALSE(newskg::test::relation(x, "diplomats", "partOf", "Estonia"));
+    CHECK_FALSE(newskg::test::relation(x, "diplomats", "partOf", "Latvia"));
+    // An article about one country: its police.
+    auto y = extract_text("Latvia has a new government. Latvia held elections in May. "
+                          "Police arrested two men in Riga on Monday.");
+    CHECK(newskg::test::relation(y, "Police", "partOf", "Latvia"));
+}

@@ -95,3 +95,13 @@ TEST_CASE("giving back people or property to someone is releasing them (084)", "
     auto envoy = extract_text("Latvia returned its ambassador to Estonia.");
     CHECK(event(envoy, "Latvia", "Estonia", "050"));
 }
+
+TEST_CASE("a blow at a party's statement or decision hits no party", "[relations][object]") {
+    // "statement" stands for its owner as a thing of it, but a blockade of words is none.
+    auto x = extract_text("Latvia blocked an EU statement criticising Estonia, diplomats said.");
+    CHECK_FALSE(event(x, "Latvia", "European Union", "19"));
+    CHECK_FALSE(event(x, "Latvia", "Estonia", "19"));
+    // Control: a blockade of a party's convoys.
+    auto y = extract_text("Latvian troops blocked Estonian convoys near the border.");
+    CHECK(event(y, "Latvian troops", "Estonia", "191"));
+}
