@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "newskg/relations/verb_dictionary.hpp"
@@ -66,6 +67,9 @@ struct VerbDictionary::Data {
     std::unordered_map<std::string, std::vector<VerbEntry>> verbs;
     /// lemma → our own senses (ontology/verbs.tsv), compiled as patterns
     std::unordered_map<std::string, std::vector<Pattern>> own;
+    /// "hand back", "call off": verbs the dictionary or our lexicon writes with a one-word
+    /// particle after them ("lemma particle")
+    std::unordered_set<std::string> particle_verbs;
     VerbDictionaryStats stats;
 };
 

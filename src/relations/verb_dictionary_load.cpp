@@ -211,6 +211,7 @@ void read_dictionary(const std::string& path, Compiler& c, VerbDictionary::Data&
             e.code = c.code(f[4], where);
             e.predicate = c.predicate_of(e.code);
             e.provenance = "CAMEO.2.0.txt:" + f[5] + " " + f[2] + (f[3].empty() ? "" : " " + f[3]);
+            if (e.particle.size() == 1) d.particle_verbs.insert(f[2] + " " + e.particle.front());
             d.verbs[f[2]].push_back(std::move(e));
             ++d.stats.verb_entries;
         } else if (f[0] == "pattern") {
@@ -258,6 +259,8 @@ void read_dictionary(const std::string& path, Compiler& c, VerbDictionary::Data&
 void compile_own(const Ontology& o, Compiler& c, VerbDictionary::Data& d) {
     const std::string where = (fs::path(o.dir()) / "verbs.tsv").string() + ": ";
     for (const VerbSense& v : o.verbs()) {
+        if (const auto sp = v.lemma.find(' '); sp != std::string::npos && v.lemma.find(' ', sp + 1) == std::string::npos)
+            d.particle_verbs.insert(v.lemma); // "hand back", and "cut ties" (no particle: never asked)
         const RelationType* r = o.relation(v.predicate);
         if (!r || !r->event || v.cameo.empty()) continue; // standing relations are not CAMEO events
         auto ws = words(v.lemma);

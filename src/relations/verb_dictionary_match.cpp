@@ -306,6 +306,10 @@ bool VerbDictionary::knows(std::string_view lemma) const {
     return data_->verbs.count(l) != 0 || data_->own.count(l) != 0;
 }
 
+bool VerbDictionary::takes_particle(std::string_view lemma, std::string_view particle) const {
+    return data_->particle_verbs.count(ascii_lower(lemma) + " " + ascii_lower(particle)) != 0;
+}
+
 bool VerbDictionary::in_set(std::string_view set, std::string_view word) const {
     const auto a = data_->alternative_index.find("&" + std::string(set));
     const auto w = data_->words.find(fold_plural(ascii_lower(word)));

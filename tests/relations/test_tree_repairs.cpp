@@ -104,3 +104,13 @@ TEST_CASE("where a withdrawal goes is no place it leaves", "[relations][repair]"
     for (const auto& r : from.relations) withdrew |= r.predicate == "withdrewFrom";
     CHECK(withdrew);
 }
+
+TEST_CASE("a dictionary's particle verb takes its particle back from a preposition", "[relations][repair]") {
+    // The parser reads "off" as the case of "the talks"; CAMEO's CALL_OFF says otherwise.
+    auto x = extract_text("Latvia called off the talks with Estonia.");
+    CHECK(event(x, "Latvia", "Estonia", "164"));
+    CHECK_FALSE(event(x, "Latvia", "Estonia", "10")); // no call for talks
+    // A plain preposition stays one: "called for talks with X" is a demand.
+    auto y = extract_text("Latvia called for talks with Estonia.");
+    CHECK(event(y, "Latvia", "Estonia", "10"));
+}

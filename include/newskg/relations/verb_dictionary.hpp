@@ -116,6 +116,9 @@ class VerbDictionary {
     std::optional<VerbMatch> match(const VerbFrame& frame) const;
     /// Whether the dictionary or our lexicon has the lemma (any particle).
     bool knows(std::string_view lemma) const;
+    /// Whether the dictionary or our lexicon writes the verb with this one-word particle
+    /// ("call off", "hand back"; lower case or not).
+    bool takes_particle(std::string_view lemma, std::string_view particle) const;
     /// Whether a word (any case, plural folded) is a one-word member of one of the
     /// dictionary's synonym sets ("weapon", "aircraft", "food": names without the &).
     bool in_set(std::string_view set, std::string_view word) const;
