@@ -809,10 +809,14 @@ class SentenceExtractor {
         // A specific dictionary pattern knows better: "returned its ambassador to X" (050).
         if (giving_back && !dictionary_pattern_code(wv).empty()) return false;
         std::vector<std::size_t> to = t.children(wv, "iobj");
-        // What is given back goes back to the one it is given to, wherever the parser hangs
-        // the phrase ("returned the bronzes to X" on the bronzes).
+        // What is given goes to the one in the "to" phrase, also where the parser hangs it on
+        // the object ("sent air defence systems to X"); given back, wherever it hangs.
+        const auto objects = t.children(wv, "obj");
         for (const auto& a : t.case_arguments(wv))
-            if (a.marker == "to" && (!a.on_object || giving_back)) to.push_back(a.head);
+            if (a.marker == "to" &&
+                (!a.on_object || giving_back ||
+                 std::find(objects.begin(), objects.end(), t.head(a.head)) != objects.end()))
+                to.push_back(a.head);
         const auto subjects = slots_of(t.subjects(wv));
         const auto targets = slots_of(to);
         if (subjects.empty() || targets.empty()) return false;

@@ -105,3 +105,14 @@ TEST_CASE("a blow at a party's statement or decision hits no party", "[relations
     auto y = extract_text("Latvian troops blocked Estonian convoys near the border.");
     CHECK(event(y, "Latvian troops", "Estonia", "191"));
 }
+
+TEST_CASE("sending, delivering or providing arms, food or money is aid to the 'to' phrase", "[relations][object]") {
+    // The parser may hang "to Estonia" on the object; the recipient is the same.
+    auto x = extract_text("Latvia sent air defence systems to Estonia.");
+    CHECK(event(x, "Latvia", "Estonia", "072"));
+    auto y = extract_text("Latvia delivered food to Estonia.");
+    CHECK(event(y, "Latvia", "Estonia", "073"));
+    // What is no aid keeps the dictionary's reading: a delegation is diplomacy.
+    auto z = extract_text("Latvia sent a delegation to Estonia.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia", "07"));
+}
