@@ -77,6 +77,23 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
 }
 
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    // A verb takes no article in UD: a word tagged VERB that the parser gives one in a
+    // nominal's place ("condemned the Israeli raid on …", "raid" read as a verb) is a noun.
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        WordAnalysis& w = words[i];
+        if (w.upos != "VERB") continue;
+        const std::string_view rel = std::string_view(w.deprel).substr(0, std::string_view(w.deprel).find(':'));
+        if (rel != "obj" && rel != "nsubj" && rel != "obl" && rel != "iobj" && rel != "nmod") continue;
+        bool article = false;
+        for (std::size_t c = 0; c < i && !article; ++c) {
+            const std::string_view f = forms[c];
+            article = words[c].head == static_cast<int>(i) && words[c].upos == "DET" &&
+                      (f == "the" || f == "The" || f == "a" || f == "A" || f == "an" || f == "An");
+        }
+        if (!article) continue;
+        w.upos = "NOUN";
+        w.xpos = w.xpos == "VBZ" ? "NNS" : "NN";
+    }
     // Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
     // Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
     // head is an ancestor of the word, so no cycle arises; a mark at the root keeps its

@@ -114,3 +114,8 @@ TEST_CASE("a dictionary's particle verb takes its particle back from a prepositi
     auto y = extract_text("Latvia called for talks with Estonia.");
     CHECK(event(y, "Latvia", "Estonia", "10"));
 }
+
+TEST_CASE("an event noun the tagger read as a verb is still the thing condemned", "[relations][repair]") {
+    auto x = extract_text("Latvia condemned the Estonian raid on the border post.");
+    CHECK(event(x, "Latvia", "Estonia", "11"));
+}

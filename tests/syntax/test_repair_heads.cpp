@@ -1,4 +1,4 @@
-// Heads UD never gives, mended after parsing (syntax::repair_heads).
+// Heads and tags UD never gives, mended after parsing (syntax::repair_heads).
 #include <catch2/catch.hpp>
 
 #include <string_view>
@@ -56,4 +56,23 @@ TEST_CASE("repair_heads: a well-formed tree is left as it is", "[syntax]") {
         CHECK(words[i].head == before[i].head);
         CHECK(words[i].deprel == before[i].deprel);
     }
+}
+
+TEST_CASE("repair_heads: a verb with an article in a nominal's place is a noun", "[syntax]") {
+    // "Egypt condemned the raids ." with "raids" tagged VBZ.
+    const std::vector<std::string_view> forms{"Egypt", "condemned", "the", "raids", "."};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                    w("VERB", 1, "obj"), w("PUNCT", 1, "punct")};
+    words[3].xpos = "VBZ";
+    repair_heads(forms, words);
+    CHECK(words[3].upos == "NOUN");
+    CHECK(words[3].xpos == "NNS");
+    CHECK(words[1].upos == "VERB"); // the clause's verb keeps its tag
+    // A verb without an article, or heading a clause, stays a verb.
+    const std::vector<std::string_view> forms2{"They", "want", "to", "raid", "the", "camp", "."};
+    std::vector<WordAnalysis> words2{w("PRON", 1, "nsubj"), w("VERB", -1, "root"), w("PART", 3, "mark"),
+                                     w("VERB", 1, "xcomp"), w("DET", 5, "det"), w("NOUN", 3, "obj"),
+                                     w("PUNCT", 1, "punct")};
+    repair_heads(forms2, words2);
+    CHECK(words2[3].upos == "VERB");
 }

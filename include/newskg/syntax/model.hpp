@@ -52,7 +52,8 @@ struct WordAnalysis {
     std::string deprel;
 };
 
-/// Heads UD never gives, mended after parsing: a word hung on punctuation goes to the
+/// Heads and tags UD never gives, mended after parsing: a verb with an article in a
+/// nominal's place is a noun ("the Israeli raid"); a word hung on punctuation goes to the
 /// mark's head, and an article the parser made a head ("asked the United Nations to act"
 /// with "Nations" on "the") gives its place to its noun and becomes its determiner.
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words);
