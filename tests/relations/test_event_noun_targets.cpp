@@ -70,3 +70,13 @@ TEST_CASE("aid approved or granted for a country is aid to it", "[relations][eve
     REQUIRE(r);
     CHECK(r->rule.find("aid/for") != std::string::npos);
 }
+
+TEST_CASE("weapons launched at or into a party are a strike on it (195)", "[relations][nouns]") {
+    auto x = extract_text("Latvia launched a missile at Estonia.");
+    CHECK(event(x, "Latvia", "Estonia", "195"));
+    auto y = extract_text("Latvia launched dozens of drones into Estonia overnight.");
+    CHECK(event(y, "Latvia", "Estonia", "195"));
+    // Bought weapons are no strike.
+    auto z = extract_text("Latvia bought drones from Estonia.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia", "19"));
+}
