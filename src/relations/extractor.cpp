@@ -796,6 +796,35 @@ class SentenceExtractor {
     /// "handed over F-16 jets to X", "gave X air defence systems": a verb of the class
     /// `transferring` has no code of its own; what it gives decides (aid_kind), and whom to
     /// (a "to" phrase or the indirect object).
+    /// "X says Y must withdraw its troops", "X said Y should apologise": what a speaker says
+    /// another party must or should do is a demand of it (10; a withdrawal, verb class
+    /// `leaving`, 1056). Not a passive ("said Y must be punished" asks nothing of Y), nor
+    /// what the speaker says it must do itself.
+    void modal_demand(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("reporting", lower(tree_->lemma(wv)))) return;
+        const DependencyTree& t = *tree_;
+        const RelationType* demanded = lex_.ontology().relation("demanded");
+        const RelationType* withdrawal = lex_.ontology().relation("demandedWithdrawal");
+        if (!demanded) return;
+        const auto speakers = slots_of(t.subjects(wv));
+        if (speakers.empty()) return;
+        for (std::size_t c : t.children(wv, "ccomp")) {
+            if (!t.is_verbal(c) || t.passive(c) || t.negated(c)) continue;
+            bool modal = false;
+            for (std::size_t a : t.children(c, "aux")) {
+                const std::string m = t.lower_form(a);
+                modal |= m == "must" || m == "should";
+            }
+            if (!modal) continue;
+            const auto asked = slots_of(t.subjects(c));
+            if (asked.empty()) continue;
+            const bool leave = withdrawal && lex_.in_class("leaving", lower(t.lemma(c)));
+            const RelationType& type = leave ? *withdrawal : *demanded;
+            emit_pairs(out, speakers, asked, type, type.cameo, v, clause_flags(wv), "syntax:modal-demand", false);
+        }
+    }
+
     bool transfer_frame(std::size_t v, std::vector<Relation>& out) {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
@@ -1815,6 +1844,7 @@ class SentenceExtractor {
                                                    doc_.words[wv].upos != "AUX")
             return;
         if (border_posture(v, out) || transfer_frame(v, out)) return;
+        modal_demand(v, out);
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {
             const auto* cands = lex_.senses(lemma);

@@ -35,3 +35,19 @@ TEST_CASE("no threat where none is made", "[relations][threat]") {
     auto w = extract_text("Latvian President Ana Varga warned Latvia could stop gas deliveries to Estonia.");
     CHECK_FALSE(event(w, "Ana Varga", "Latvia"));
 }
+
+TEST_CASE("what a speaker says another party must or should do is a demand of it", "[relations][demand]") {
+    auto x = extract_text("Latvia says Estonia must withdraw its troops from the island.");
+    const Relation* r = event(x, "Latvia", "Estonia", "10");
+    REQUIRE(r);
+    CHECK(r->cameo == "1056"); // a withdrawal: verb class leaving
+    auto y = extract_text("Latvia said Estonia should apologise for the incident.");
+    CHECK(event(y, "Latvia", "Estonia", "10"));
+    // Not what the speaker says it must do itself, not a passive, not without a modal.
+    auto z = extract_text("Latvia said it must defend itself against Estonia.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia", "10"));
+    auto p = extract_text("Latvia said Estonia must be punished.");
+    CHECK_FALSE(event(p, "Latvia", "Estonia", "10"));
+    auto q = extract_text("Latvia said Estonia withdrew its troops.");
+    CHECK_FALSE(event(q, "Latvia", "Estonia", "10"));
+}
