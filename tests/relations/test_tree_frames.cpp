@@ -410,13 +410,15 @@ TEST_CASE("tree frames: aid is what it gives (072 weapons, 073 food, 071 loans)"
     r = edge(z, "Latvia", "Estonia");
     REQUIRE(r);
     CHECK(r->cameo == "071");
-    // A verb of transfer has no code of its own: handing over suspects is no aid.
+    // A verb of transfer has no code of its own: handing over suspects is no aid (it is
+    // giving people up: "hand over" in verbs.tsv, 0841).
     auto w = extract_text("Latvia handed over missiles to Estonia. Lithuania handed over two suspects to Poland.\n");
     INFO(relations_of(w));
     r = edge(w, "Latvia", "Estonia");
     REQUIRE(r);
     CHECK(r->cameo == "072");
-    CHECK_FALSE(edge(w, "Lithuania", "Poland"));
+    r = edge(w, "Lithuania", "Poland");
+    CHECK((r == nullptr || r->cameo.rfind("07", 0) != 0));
 }
 
 TEST_CASE("tree frames: a prisoner exchange releases persons both ways (0841)", "[relations][tree]") {
