@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "newskg/pipeline/pipeline.hpp"
 #include "newskg/core/error.hpp"
 #include "newskg/syntax/conllu.hpp"
 #include "newskg/syntax/evaluate.hpp"
@@ -88,7 +89,9 @@ int run_parse(const Args& args) {
     const auto gold = args.value("--eval");
     if (!gold && args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     if (gold && !args.positionals().empty()) throw usage_error("--eval takes no article files");
-    const syntax::SyntaxModel model = syntax::SyntaxModel::load(syntax_model_path(args));
+    // As extract reads: the ontology's country names and demonyms as known tags.
+    const syntax::SyntaxModel model =
+        with_gazetteer_tags(syntax::SyntaxModel::load(syntax_model_path(args)), Ontology::load(ontology_dir(args)));
 
     if (gold) {
         const auto sents = syntax::read_conllu(*gold);
@@ -141,6 +144,10 @@ lemma accuracy, UAS, LAS (universal relation) and LAS-full (with subtypes);
 --by-relation adds one line per gold relation with the points of UAS it loses;
 --predictions FILE writes the model's analysis of the scored sentences as CoNLL-U (for
 the CoNLL 2018 evaluation script or a diff against the gold file).
+
+As in extract, the ontology's one-word country names are tagged PROPN and its demonyms
+ADJ before a lower-case word (their plurals PROPN NNPS) whatever the tagger would guess:
+the treebanks name few of the world's countries ("Latvia shot down an Estonian drone").
 
 )",
         {{"Options",

@@ -4,6 +4,7 @@
 #include "newskg/text/analyse.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -49,12 +50,32 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
                                                    r->dictionary_.empty() ? nullptr : &r->dictionary_);
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
-    if (with_parser && !model.empty()) r->syntax_ = syntax::SyntaxModel::load(model);
+    if (with_parser && !model.empty()) r->syntax_ = with_gazetteer_tags(syntax::SyntaxModel::load(model), r->ontology_);
     if (!r->syntax_.empty() && ner_model != "none") {
         const std::string names = ner_model.empty() ? ner::default_model_path(ontology_dir) : ner_model;
         if (!names.empty() && names != "none") r->names_ = ner::NerModel::load(names);
     }
     return r;
+}
+
+syntax::SyntaxModel with_gazetteer_tags(const syntax::SyntaxModel& model, const Ontology& ontology) {
+    syntax::NameTags tags;
+    auto one_word = [](const std::string& s) {
+        std::string low;
+        for (char c : s) {
+            if (!std::isalpha(static_cast<unsigned char>(c))) return std::string();
+            low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+        return low;
+    };
+    for (const GazetteerEntry& e : ontology.gazetteer()) {
+        if (e.type != ActorType::Country) continue;
+        for (const auto& n : e.names)
+            if (const std::string w = one_word(n); !w.empty()) tags.add_name(w);
+        for (const auto& a : e.adjectives)
+            if (const std::string w = one_word(a); !w.empty()) tags.add_adjective(w);
+    }
+    return model.with_name_tags(std::move(tags));
 }
 
 Extraction extract(Document document, const Resources& resources, const PipelineOptions& options) {

@@ -44,9 +44,52 @@ SyntaxModel SyntaxModel::load(const std::string& path) {
     return SyntaxModel(std::move(parts));
 }
 
+void NameTags::add_name(const std::string& lower) { names_.insert(lower); }
+void NameTags::add_adjective(const std::string& lower) { adjectives_.insert(lower); }
+
+std::pair<std::string_view, std::string_view> NameTags::at(const std::vector<std::string_view>& forms,
+                                                           std::size_t i) const {
+    const std::string_view f = forms[i];
+    if (f.size() < 2 || f[0] < 'A' || f[0] > 'Z') return {};
+    std::string low(f);
+    for (char& c : low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (names_.count(low)) return {"PROPN", "NNP"};
+    if (adjectives_.count(low)) {
+        // Before a common noun ("Estonian drone"); "Estonian Prime Minister", "in Estonian"
+        // are left to the tagger.
+        const bool before_word = i + 1 < forms.size() && !forms[i + 1].empty() && forms[i + 1][0] >= 'a' &&
+                                 forms[i + 1][0] <= 'z';
+        return before_word ? std::pair<std::string_view, std::string_view>{"ADJ", "JJ"}
+                           : std::pair<std::string_view, std::string_view>{};
+    }
+    if (low.back() == 's' && adjectives_.count(low.substr(0, low.size() - 1))) return {"PROPN", "NNPS"};
+    return {};
+}
+
+SyntaxModel SyntaxModel::with_name_tags(NameTags tags) const {
+    SyntaxModel m(parts_);
+    if (!tags.empty()) m.names_ = std::make_shared<const NameTags>(std::move(tags));
+    return m;
+}
+
+std::vector<int> SyntaxModel::tag_indices(const std::vector<std::string_view>& forms) const {
+    const ModelParts& p = *parts_;
+    if (!names_) return p.tagger.tag(forms);
+    std::vector<int> forced(forms.size(), -1);
+    bool any = false;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const auto [u, x] = names_->at(forms, i);
+        if (u.empty()) continue;
+        forced[i] = p.tagger.tags().find(u, x);
+        any |= forced[i] >= 0;
+    }
+    return any ? p.tagger.tag(forms, &forced) : p.tagger.tag(forms);
+}
+
 std::vector<WordAnalysis> SyntaxModel::tag(const std::vector<std::string_view>& forms) const {
     const ModelParts& p = *parts_;
-    const std::vector<int> tags = p.tagger.tag(forms);
+    const std::vector<int> tags = tag_indices(forms);
     std::vector<WordAnalysis> out(forms.size());
     const TagSet& ts = p.tagger.tags();
     for (std::size_t i = 0; i < forms.size(); ++i) {
@@ -60,7 +103,7 @@ std::vector<WordAnalysis> SyntaxModel::tag(const std::vector<std::string_view>& 
 
 std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_view>& forms) const {
     const ModelParts& p = *parts_;
-    const std::vector<int> tags = p.tagger.tag(forms);
+    const std::vector<int> tags = tag_indices(forms);
     const TagSet& ts = p.tagger.tags();
     const Tree tree = p.parser.parse(parser_input(forms, tags, ts.upos, &p.parser.clusters()));
     std::vector<WordAnalysis> out(forms.size());
@@ -93,6 +136,40 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         if (!article) continue;
         w.upos = "NOUN";
         w.xpos = w.xpos == "VBZ" ? "NNS" : "NN";
+        // Its clause relations become a noun's: "the Estonian raid" with "Estonian" its
+        // subject is its modifier.
+        for (std::size_t c = 0; c < i; ++c) {
+            WordAnalysis& d = words[c];
+            if (d.head != static_cast<int>(i) || (d.deprel != "nsubj" && d.deprel != "obj")) continue;
+            if (d.upos == "ADJ") d.deprel = "amod";
+            else if (d.upos == "NOUN" || d.upos == "PROPN") d.deprel = "compound";
+        }
+    }
+    // "leader of the alliance Strong Latvia": a name right after a nominal of its head's
+    // "of"-type phrase, with no comma between, is that nominal's apposition, not the
+    // head's ("Strong Latvia" is the alliance, not the leader). Looked at within a few
+    // words only, so a long line stays linear.
+    auto reaches = [&](std::size_t from, std::size_t to) {
+        for (std::size_t cur = from, steps = 0; steps < 12; ++steps) {
+            if (cur == to) return true;
+            if (words[cur].head < 0) return false;
+            cur = static_cast<std::size_t>(words[cur].head);
+        }
+        return false;
+    };
+    for (std::size_t x = 1; x < words.size(); ++x) {
+        if (words[x].deprel != "appos" || words[x].head < 0 || words[x].upos != "PROPN") continue;
+        const auto n = static_cast<std::size_t>(words[x].head);
+        if (n >= x) continue;
+        std::size_t left = x; // the first word of the name's phrase
+        while (left > 0 && x - left < 8 && words[left - 1].upos != "PUNCT" && reaches(left - 1, x)) --left;
+        if (left == 0 || words[left - 1].upos == "PUNCT") continue;
+        const std::size_t before = left - 1;
+        for (std::size_t m = before + 1; m-- > n + 1 && before - m < 8;) {
+            if (words[m].head != static_cast<int>(n) || words[m].deprel != "nmod" || words[m].upos != "NOUN") continue;
+            if (reaches(before, m)) words[x].head = static_cast<int>(m);
+            break;
+        }
     }
     // Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
     // Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's

@@ -213,7 +213,7 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
 
 // ---------------------------------------------------------------- Tagger
 
-std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms) const {
+std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms, const std::vector<int>* forced) const {
     std::vector<WordFeatures> wf;
     wf.reserve(forms.size());
     for (auto f : forms) wf.push_back(word_features(f, &classes_));
@@ -225,7 +225,8 @@ std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms) const {
         std::fill(scores.begin(), scores.end(), 0.0f);
         const std::size_t n = tagger_features(wf, i, p1, p2, keys);
         weights_.score(keys, n, scores.data());
-        const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        if (forced && (*forced)[i] >= 0) best = (*forced)[i];
         out[i] = best;
         p2 = p1;
         p1 = best;

@@ -75,7 +75,9 @@ class Tagger {
     Tagger(TagSet tags, Weights weights, AmbiguityClasses classes)
         : tags_(std::move(tags)), weights_(std::move(weights)), classes_(std::move(classes)) {}
     /// One tag id per form.
-    std::vector<int> tag(const std::vector<std::string_view>& forms) const;
+    /// `forced`: a tag index per word to take instead of the best guess (−1: guess), so
+    /// that the next words' features see it.
+    std::vector<int> tag(const std::vector<std::string_view>& forms, const std::vector<int>* forced = nullptr) const;
     const TagSet& tags() const { return tags_; }
     const Weights& weights() const { return weights_; }
     const AmbiguityClasses& ambiguity_classes() const { return classes_; }

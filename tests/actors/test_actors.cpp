@@ -119,7 +119,7 @@ TEST_CASE("every entity has a stable IRI", "[actors]") {
     CHECK(p1->iri == p2->iri);
     // A country adjective names its country only on a verb's argument ("met Chadian
     // officers" meets Chad's), not on a noun of a noun.
-    auto c = extract_text("Commander Idris Bakar of the Sahel Defence Brigade spoke about Chadian food prices.");
+    auto c = extract_text("Commander Idris Bakar of the Sahel Defence Brigade spoke about the prices of Chadian food.");
     CHECK(entity_named(c, "Chad") == nullptr);
 }
 

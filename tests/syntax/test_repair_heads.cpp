@@ -76,3 +76,20 @@ TEST_CASE("repair_heads: a verb with an article in a nominal's place is a noun",
     repair_heads(forms2, words2);
     CHECK(words2[3].upos == "VERB");
 }
+
+TEST_CASE("repair_heads: a name right after a nominal of its head is that nominal's apposition", "[syntax]") {
+    // "leader of the alliance Strong Latvia ," with "Latvia" an apposition of "leader".
+    const std::vector<std::string_view> forms{"leader", "of", "the", "alliance", "Strong", "Latvia", ","};
+    std::vector<WordAnalysis> words{w("NOUN", -1, "root"), w("ADP", 3, "case"),  w("DET", 3, "det"),
+                                    w("NOUN", 0, "nmod"),  w("ADJ", 5, "amod"),  w("PROPN", 0, "appos"),
+                                    w("PUNCT", 0, "punct")};
+    repair_heads(forms, words);
+    CHECK(words[5].head == 3);
+    // With a comma between, the apposition may be the head's: left alone.
+    const std::vector<std::string_view> f2{"leader", "of", "the", "alliance", ",", "Ana", "Varga"};
+    std::vector<WordAnalysis> w2{w("NOUN", -1, "root"), w("ADP", 3, "case"),   w("DET", 3, "det"),
+                                 w("NOUN", 0, "nmod"),  w("PUNCT", 5, "punct"), w("PROPN", 0, "appos"),
+                                 w("PROPN", 5, "flat")};
+    repair_heads(f2, w2);
+    CHECK(w2[5].head == 0);
+}

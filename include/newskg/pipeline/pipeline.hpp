@@ -53,6 +53,10 @@ class Resources {
     ner::NerModel names_;
 };
 
+/// The model with the ontology's one-word country names and demonyms as known tags
+/// (syntax::NameTags): what Resources::load gives the syntax stage, and `newskg parse`.
+syntax::SyntaxModel with_gazetteer_tags(const syntax::SyntaxModel& model, const Ontology& ontology);
+
 struct PipelineOptions {
     std::string base_iri = std::string(kDefaultBaseIri);
     bool keep_negated = false;

@@ -1,0 +1,50 @@
+// Gazetteer tags for words the treebanks hardly have (syntax::NameTags): country names
+// PROPN, demonyms before a noun ADJ, their plurals PROPN NNPS, forced while tagging.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "newskg/syntax/model.hpp"
+#include "test_paths.hpp"
+
+using namespace newskg;
+namespace fs = std::filesystem;
+
+TEST_CASE("name tags: capitalised country names, demonyms before a noun, plurals", "[syntax][name-tags]") {
+    syntax::NameTags tags;
+    tags.add_name("latvia");
+    tags.add_adjective("estonian");
+    const std::vector<std::string_view> f{"Latvia", "shot", "down", "an", "Estonian", "drone", "."};
+    CHECK(tags.at(f, 0).first == "PROPN");
+    CHECK(tags.at(f, 1).first.empty());
+    CHECK(tags.at(f, 4) == std::pair<std::string_view, std::string_view>{"ADJ", "JJ"});
+    // Before a capitalised word or at the end the tagger decides; lower case is no name.
+    const std::vector<std::string_view> g{"Estonian", "Prime", "Minister", "spoke", "Estonian", "to", "latvia"};
+    CHECK(tags.at(g, 0).first.empty());
+    CHECK(tags.at(g, 4).first == "ADJ");
+    CHECK(tags.at(g, 6).first.empty());
+    const std::vector<std::string_view> h{"Estonians", "voted", "."};
+    CHECK(tags.at(h, 0) == std::pair<std::string_view, std::string_view>{"PROPN", "NNPS"});
+}
+
+TEST_CASE("name tags are forced while tagging, and the next words see them", "[syntax][name-tags]") {
+    const std::string path = (fs::path(NEWSKG_SOURCE_DIR) / "models" / syntax::kModelFileName).string();
+    if (!fs::exists(path)) {
+        WARN("skipped: no shipped syntax model");
+        return;
+    }
+    syntax::NameTags tags;
+    tags.add_name("latvia");
+    tags.add_adjective("estonian");
+    const auto model = syntax::SyntaxModel::load(path).with_name_tags(std::move(tags));
+    REQUIRE(model.name_tags());
+    const auto words = model.analyse({"Latvia", "shot", "down", "an", "Estonian", "drone", "."});
+    CHECK(words[0].upos == "PROPN");
+    CHECK(words[4].upos == "ADJ");
+    CHECK(words[4].deprel == "amod");
+    CHECK(words[5].upos == "NOUN");
+    // The plain model is unchanged by the copy.
+    CHECK_FALSE(syntax::SyntaxModel::load(path).name_tags());
+}
