@@ -90,8 +90,10 @@ int run_parse(const Args& args) {
     if (!gold && args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     if (gold && !args.positionals().empty()) throw usage_error("--eval takes no article files");
     // As extract reads: the ontology's country names and demonyms as known tags.
+    const Ontology ontology = Ontology::load(ontology_dir(args));
+    const RelationLexicon lexicon = RelationLexicon::load(ontology);
     const syntax::SyntaxModel model =
-        with_gazetteer_tags(syntax::SyntaxModel::load(syntax_model_path(args)), Ontology::load(ontology_dir(args)));
+        with_known_tags(syntax::SyntaxModel::load(syntax_model_path(args)), ontology, lexicon.verb_dictionary());
 
     if (gold) {
         const auto sents = syntax::read_conllu(*gold);

@@ -50,7 +50,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
                                                    r->dictionary_.empty() ? nullptr : &r->dictionary_);
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
-    if (with_parser && !model.empty()) r->syntax_ = with_gazetteer_tags(syntax::SyntaxModel::load(model), r->ontology_);
+    if (with_parser && !model.empty())
+        r->syntax_ = with_known_tags(syntax::SyntaxModel::load(model), r->ontology_, r->lexicon_->verb_dictionary());
     if (!r->syntax_.empty() && ner_model != "none") {
         const std::string names = ner_model.empty() ? ner::default_model_path(ontology_dir) : ner_model;
         if (!names.empty() && names != "none") r->names_ = ner::NerModel::load(names);
@@ -58,8 +59,12 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
     return r;
 }
 
-syntax::SyntaxModel with_gazetteer_tags(const syntax::SyntaxModel& model, const Ontology& ontology) {
-    syntax::NameTags tags;
+syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Ontology& ontology,
+                                    const VerbDictionary* verbs) {
+    syntax::KnownTags tags;
+    if (verbs)
+        for (const std::string& lemma : verbs->lemmas())
+            if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) tags.add_verb(lemma);
     auto one_word = [](const std::string& s) {
         std::string low;
         for (char c : s) {
@@ -75,7 +80,7 @@ syntax::SyntaxModel with_gazetteer_tags(const syntax::SyntaxModel& model, const 
         for (const auto& a : e.adjectives)
             if (const std::string w = one_word(a); !w.empty()) tags.add_adjective(w);
     }
-    return model.with_name_tags(std::move(tags));
+    return model.with_known_tags(std::move(tags));
 }
 
 Extraction extract(Document document, const Resources& resources, const PipelineOptions& options) {

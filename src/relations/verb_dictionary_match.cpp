@@ -306,6 +306,15 @@ bool VerbDictionary::knows(std::string_view lemma) const {
     return data_->verbs.count(l) != 0 || data_->own.count(l) != 0;
 }
 
+std::vector<std::string> VerbDictionary::lemmas() const {
+    std::vector<std::string> out;
+    for (const auto& [lemma, entries] : data_->verbs) out.push_back(lemma);
+    for (const auto& [lemma, senses] : data_->own)
+        if (!data_->verbs.count(lemma)) out.push_back(lemma);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 bool VerbDictionary::takes_particle(std::string_view lemma, std::string_view particle) const {
     return data_->particle_verbs.count(ascii_lower(lemma) + " " + ascii_lower(particle)) != 0;
 }

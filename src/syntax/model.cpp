@@ -44,10 +44,28 @@ SyntaxModel SyntaxModel::load(const std::string& path) {
     return SyntaxModel(std::move(parts));
 }
 
-void NameTags::add_name(const std::string& lower) { names_.insert(lower); }
-void NameTags::add_adjective(const std::string& lower) { adjectives_.insert(lower); }
+void KnownTags::add_name(const std::string& lower) { names_.insert(lower); }
+void KnownTags::add_adjective(const std::string& lower) { adjectives_.insert(lower); }
+void KnownTags::add_verb(const std::string& lower) { verbs_.insert(lower); }
 
-std::pair<std::string_view, std::string_view> NameTags::at(const std::vector<std::string_view>& forms,
+std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
+                                     const std::vector<std::string_view>& upos) const {
+    for (std::string_view u : upos)
+        if (u == "VERB" || u == "AUX") return static_cast<std::size_t>(-1);
+    for (std::size_t i = 1; i < forms.size(); ++i) {
+        const std::string_view f = forms[i], before = forms[i - 1];
+        if (upos[i] != "NOUN" || f.size() < 3 || f[0] < 'a' || f[0] > 'z' || before.empty() || before[0] < 'A' ||
+            before[0] > 'Z')
+            continue;
+        const std::string form(f);
+        if (verbs_.count(form) || (form.back() == 's' && verbs_.count(form.substr(0, form.size() - 1))) ||
+            (form.size() > 3 && form.compare(form.size() - 2, 2, "es") == 0 && verbs_.count(form.substr(0, form.size() - 2))))
+            return i;
+    }
+    return static_cast<std::size_t>(-1);
+}
+
+std::pair<std::string_view, std::string_view> KnownTags::at(const std::vector<std::string_view>& forms,
                                                            std::size_t i) const {
     const std::string_view f = forms[i];
     if (f.size() < 2 || f[0] < 'A' || f[0] > 'Z') return {};
@@ -67,24 +85,33 @@ std::pair<std::string_view, std::string_view> NameTags::at(const std::vector<std
     return {};
 }
 
-SyntaxModel SyntaxModel::with_name_tags(NameTags tags) const {
+SyntaxModel SyntaxModel::with_known_tags(KnownTags tags) const {
     SyntaxModel m(parts_);
-    if (!tags.empty()) m.names_ = std::make_shared<const NameTags>(std::move(tags));
+    if (!tags.empty()) m.names_ = std::make_shared<const KnownTags>(std::move(tags));
     return m;
 }
 
-std::vector<int> SyntaxModel::tag_indices(const std::vector<std::string_view>& forms) const {
+std::vector<int> SyntaxModel::tag_indices(const std::vector<std::string_view>& forms, bool headline) const {
     const ModelParts& p = *parts_;
     if (!names_) return p.tagger.tag(forms);
+    const TagSet& ts = p.tagger.tags();
     std::vector<int> forced(forms.size(), -1);
     bool any = false;
     for (std::size_t i = 0; i < forms.size(); ++i) {
         const auto [u, x] = names_->at(forms, i);
         if (u.empty()) continue;
-        forced[i] = p.tagger.tags().find(u, x);
+        forced[i] = ts.find(u, x);
         any |= forced[i] >= 0;
     }
-    return any ? p.tagger.tag(forms, &forced) : p.tagger.tag(forms);
+    std::vector<int> tags = any ? p.tagger.tag(forms, &forced) : p.tagger.tag(forms);
+    if (!headline) return tags;
+    std::vector<std::string_view> upos;
+    for (int t : tags) upos.push_back(ts.upos[static_cast<std::size_t>(t)]);
+    const std::size_t v = names_->headline_verb(forms, upos);
+    if (v >= forms.size()) return tags;
+    // Present tense, as headlines write: "meets" VBZ, "sign" VBP.
+    forced[v] = ts.find("VERB", forms[v].back() == 's' ? "VBZ" : "VBP");
+    return forced[v] >= 0 ? p.tagger.tag(forms, &forced) : tags;
 }
 
 std::vector<WordAnalysis> SyntaxModel::tag(const std::vector<std::string_view>& forms) const {
@@ -101,9 +128,9 @@ std::vector<WordAnalysis> SyntaxModel::tag(const std::vector<std::string_view>& 
     return out;
 }
 
-std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_view>& forms) const {
+std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_view>& forms, bool headline) const {
     const ModelParts& p = *parts_;
-    const std::vector<int> tags = tag_indices(forms);
+    const std::vector<int> tags = tag_indices(forms, headline);
     const TagSet& ts = p.tagger.tags();
     const Tree tree = p.parser.parse(parser_input(forms, tags, ts.upos, &p.parser.clusters()));
     std::vector<WordAnalysis> out(forms.size());
@@ -168,6 +195,20 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         for (std::size_t m = before + 1; m-- > n + 1 && before - m < 8;) {
             if (words[m].head != static_cast<int>(n) || words[m].deprel != "nmod" || words[m].upos != "NOUN") continue;
             if (reaches(before, m)) words[x].head = static_cast<int>(m);
+            break;
+        }
+    }
+    // "Estonia, Latvia sign defence pact": a headline's "X, Y" is a coordination, not an
+    // address (news has no vocatives): the first name is the subject, the second its
+    // conjunct.
+    if (words.size() > 3 && words[0].upos == "PROPN" && (words[0].deprel == "vocative" || words[0].deprel == "dislocated") &&
+        forms[1] == ",") {
+        for (std::size_t j = 2; j < words.size() && j < 8; ++j) {
+            if (words[j].upos != "PROPN" || words[j].deprel != "nsubj" || words[j].head != words[0].head) continue;
+            words[0].deprel = "nsubj";
+            words[j].head = 0;
+            words[j].deprel = "conj";
+            words[1].head = static_cast<int>(j);
             break;
         }
     }

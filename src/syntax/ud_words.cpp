@@ -194,7 +194,7 @@ void analyse_syntax(Document& doc, const SyntaxModel& model) {
         forms.clear();
         for (const auto& w : words) forms.push_back(model_form(doc.form(w)));
         views.assign(forms.begin(), forms.end());
-        const auto analysis = model.analyse(views);
+        const auto analysis = model.analyse(views, sent.heading);
         for (std::size_t i = 0; i < words.size(); ++i) {
             Word& w = words[i];
             const WordAnalysis& a = analysis[i];

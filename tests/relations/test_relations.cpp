@@ -167,3 +167,17 @@ TEST_CASE("the lemmatiser knows regular and irregular forms", "[relations]") {
     CHECK(has("attacking", "attack"));
     CHECK(has("seizing", "seize"));
 }
+
+TEST_CASE("a headline's present-tense verb and its 'X, Y' subjects are read as such", "[relations][headline]") {
+    // "sign" and "meets" read as nouns in a headline without the known-verb tag.
+    auto x = extract_text("Latvia and Estonia sign defence pact\n\nThe deal was signed in Riga on Monday.");
+    const Relation* r = newskg::test::event(x, "Latvia", "Estonia", "06");
+    REQUIRE(r);
+    CHECK((r->flags & kHeadline) != 0);
+    // A headline's comma coordinates: no address to Estonia.
+    auto y = extract_text("Estonia, Latvia sign defence pact\n\nThe deal was signed in Riga on Monday.");
+    CHECK(newskg::test::event(y, "Estonia", "Latvia", "06"));
+    // A headline with a verb of its own is left as the tagger reads it.
+    auto z = extract_text("Latvia slams Estonia over border closure\n\nThe border closed on Monday.");
+    CHECK(newskg::test::event(z, "Latvia", "Estonia", "11"));
+}

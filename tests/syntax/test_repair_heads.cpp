@@ -93,3 +93,13 @@ TEST_CASE("repair_heads: a name right after a nominal of its head is that nomina
     repair_heads(f2, w2);
     CHECK(w2[5].head == 0);
 }
+
+TEST_CASE("repair_heads: a headline's 'X, Y verb' is a coordination, not an address", "[syntax]") {
+    const std::vector<std::string_view> forms{"Estonia", ",", "Latvia", "sign", "pact"};
+    std::vector<WordAnalysis> words{w("PROPN", 3, "vocative"), w("PUNCT", 0, "punct"), w("PROPN", 3, "nsubj"),
+                                    w("VERB", -1, "root"), w("NOUN", 3, "obj")};
+    repair_heads(forms, words);
+    CHECK(words[0].deprel == "nsubj");
+    CHECK(words[2].head == 0);
+    CHECK(words[2].deprel == "conj");
+}

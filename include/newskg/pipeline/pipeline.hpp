@@ -53,9 +53,11 @@ class Resources {
     ner::NerModel names_;
 };
 
-/// The model with the ontology's one-word country names and demonyms as known tags
-/// (syntax::NameTags): what Resources::load gives the syntax stage, and `newskg parse`.
-syntax::SyntaxModel with_gazetteer_tags(const syntax::SyntaxModel& model, const Ontology& ontology);
+/// The model with the ontology's one-word country names and demonyms, and the verb
+/// dictionary's lemmas (for headlines), as known tags (syntax::KnownTags): what
+/// Resources::load gives the syntax stage, and `newskg parse`.
+syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Ontology& ontology,
+                                    const VerbDictionary* verbs);
 
 struct PipelineOptions {
     std::string base_iri = std::string(kDefaultBaseIri);

@@ -116,6 +116,9 @@ class VerbDictionary {
     std::optional<VerbMatch> match(const VerbFrame& frame) const;
     /// Whether the dictionary or our lexicon has the lemma (any particle).
     bool knows(std::string_view lemma) const;
+    /// Every verb lemma of the dictionary and of our lexicon (first words of multi-word
+    /// lemmas of ours included as written: "hand back").
+    std::vector<std::string> lemmas() const;
     /// Whether the dictionary or our lexicon writes the verb with this one-word particle
     /// ("call off", "hand back"; lower case or not).
     bool takes_particle(std::string_view lemma, std::string_view particle) const;

@@ -61,24 +61,34 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
 
 struct ModelParts; // the tagger, lemmatizer and parser (src/syntax/model_parts.hpp)
 
-/// Tags a gazetteer knows, which the tagger takes for words it was never trained on:
-/// the treebanks tag country names PROPN and demonyms before a noun ADJ almost always
-/// (EWT train: 868 of 873, 427 of 445), but name few of the world's countries, so an
-/// unseen "Latvia" at the start of a sentence or "Estonian" before a noun is guessed
-/// (NOUN, PROPN). Capitalised words only; lower-case keys.
-class NameTags {
+/// Tags the gazetteer and the verb dictionaries know, which the tagger takes for words it
+/// was never trained on: the treebanks tag country names PROPN and demonyms before a noun
+/// ADJ almost always (EWT train: 868 of 873, 427 of 445), but name few of the world's
+/// countries, so an unseen "Latvia" at the start of a sentence or "Estonian" before a
+/// noun is guessed (NOUN, PROPN). And headlines, which the treebanks hardly have, drop
+/// the words that tell a verb ("Latvian PM meets Estonian counterpart" reads as a noun
+/// phrase): a headline the tagger gives no verb takes one from the known verbs.
+/// Capitalised words only for names; lower-case keys.
+class KnownTags {
   public:
+    /// A verb lemma of the dictionaries ("meet", "sign"), for headlines without a verb.
+    void add_verb(const std::string& lower);
+    /// In a headline given no verb: the first lower-case word tagged NOUN right after a
+    /// capitalised word whose form (or its singular) is a known verb ("meets", "sign"),
+    /// or npos.
+    std::size_t headline_verb(const std::vector<std::string_view>& forms,
+                              const std::vector<std::string_view>& upos) const;
     /// A one-word country name ("latvia"): PROPN NNP.
     void add_name(const std::string& lower);
     /// A one-word demonym ("estonian"): ADJ JJ before a lower-case word, its plural
     /// ("Estonians") PROPN NNPS.
     void add_adjective(const std::string& lower);
-    bool empty() const { return names_.empty() && adjectives_.empty(); }
+    bool empty() const { return names_.empty() && adjectives_.empty() && verbs_.empty(); }
     /// The known (UPOS, XPOS) of word i of `forms`, or empty strings when the tagger decides.
     std::pair<std::string_view, std::string_view> at(const std::vector<std::string_view>& forms, std::size_t i) const;
 
   private:
-    std::unordered_set<std::string> names_, adjectives_;
+    std::unordered_set<std::string> names_, adjectives_, verbs_;
 };
 
 class SyntaxModel {
@@ -96,22 +106,23 @@ class SyntaxModel {
     bool empty() const { return !parts_; }
     const ModelInfo& info() const;
 
-    /// Tags, lemmatizes and parses one sentence given as UD words.
-    std::vector<WordAnalysis> analyse(const std::vector<std::string_view>& forms) const;
+    /// Tags, lemmatizes and parses one sentence given as UD words; `headline`: the
+    /// sentence is a headline (KnownTags::headline_verb).
+    std::vector<WordAnalysis> analyse(const std::vector<std::string_view>& forms, bool headline = false) const;
     /// Tags and lemmatizes only.
     std::vector<WordAnalysis> tag(const std::vector<std::string_view>& forms) const;
 
     const ModelParts& parts() const { return *parts_; }
 
     /// This model with gazetteer tags for words it does not know (shares the model).
-    SyntaxModel with_name_tags(NameTags tags) const;
-    const NameTags* name_tags() const { return names_.get(); }
+    SyntaxModel with_known_tags(KnownTags tags) const;
+    const KnownTags* known_tags() const { return names_.get(); }
 
   private:
     /// The tagger's tag of each word, gazetteer tags forced where they apply.
-    std::vector<int> tag_indices(const std::vector<std::string_view>& forms) const;
+    std::vector<int> tag_indices(const std::vector<std::string_view>& forms, bool headline = false) const;
     std::shared_ptr<const ModelParts> parts_;
-    std::shared_ptr<const NameTags> names_;
+    std::shared_ptr<const KnownTags> names_;
 };
 
 /// The model file shipped with newskg: $NEWSKG_SYNTAX_MODEL when set, else

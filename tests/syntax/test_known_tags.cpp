@@ -1,4 +1,4 @@
-// Gazetteer tags for words the treebanks hardly have (syntax::NameTags): country names
+// Gazetteer tags for words the treebanks hardly have (syntax::KnownTags): country names
 // PROPN, demonyms before a noun ADJ, their plurals PROPN NNPS, forced while tagging.
 #include <catch2/catch.hpp>
 
@@ -12,8 +12,8 @@
 using namespace newskg;
 namespace fs = std::filesystem;
 
-TEST_CASE("name tags: capitalised country names, demonyms before a noun, plurals", "[syntax][name-tags]") {
-    syntax::NameTags tags;
+TEST_CASE("name tags: capitalised country names, demonyms before a noun, plurals", "[syntax][known-tags]") {
+    syntax::KnownTags tags;
     tags.add_name("latvia");
     tags.add_adjective("estonian");
     const std::vector<std::string_view> f{"Latvia", "shot", "down", "an", "Estonian", "drone", "."};
@@ -29,22 +29,36 @@ TEST_CASE("name tags: capitalised country names, demonyms before a noun, plurals
     CHECK(tags.at(h, 0) == std::pair<std::string_view, std::string_view>{"PROPN", "NNPS"});
 }
 
-TEST_CASE("name tags are forced while tagging, and the next words see them", "[syntax][name-tags]") {
+TEST_CASE("name tags are forced while tagging, and the next words see them", "[syntax][known-tags]") {
     const std::string path = (fs::path(NEWSKG_SOURCE_DIR) / "models" / syntax::kModelFileName).string();
     if (!fs::exists(path)) {
         WARN("skipped: no shipped syntax model");
         return;
     }
-    syntax::NameTags tags;
+    syntax::KnownTags tags;
     tags.add_name("latvia");
     tags.add_adjective("estonian");
-    const auto model = syntax::SyntaxModel::load(path).with_name_tags(std::move(tags));
-    REQUIRE(model.name_tags());
+    const auto model = syntax::SyntaxModel::load(path).with_known_tags(std::move(tags));
+    REQUIRE(model.known_tags());
     const auto words = model.analyse({"Latvia", "shot", "down", "an", "Estonian", "drone", "."});
     CHECK(words[0].upos == "PROPN");
     CHECK(words[4].upos == "ADJ");
     CHECK(words[4].deprel == "amod");
     CHECK(words[5].upos == "NOUN");
     // The plain model is unchanged by the copy.
-    CHECK_FALSE(syntax::SyntaxModel::load(path).name_tags());
+    CHECK_FALSE(syntax::SyntaxModel::load(path).known_tags());
+}
+
+TEST_CASE("known verbs: a headline without a verb takes the first known one after a name", "[syntax][known-tags]") {
+    syntax::KnownTags tags;
+    tags.add_verb("meet");
+    tags.add_verb("sign");
+    tags.add_verb("deal");
+    const std::vector<std::string_view> f{"Latvian", "PM", "meets", "Estonian", "counterpart"};
+    CHECK(tags.headline_verb(f, {"ADJ", "NOUN", "NOUN", "ADJ", "NOUN"}) == 2);
+    // A headline the tagger gave a verb is left alone; a known verb after a lower-case
+    // word is no headline verb ("Talks on border deal collapse").
+    CHECK(tags.headline_verb(f, {"ADJ", "NOUN", "VERB", "ADJ", "NOUN"}) == static_cast<std::size_t>(-1));
+    const std::vector<std::string_view> g{"Talks", "on", "border", "deal", "collapse"};
+    CHECK(tags.headline_verb(g, {"NOUN", "ADP", "NOUN", "NOUN", "NOUN"}) == static_cast<std::size_t>(-1));
 }
