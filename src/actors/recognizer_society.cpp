@@ -248,6 +248,16 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if (role.head == kNoWord) return false;
     static const std::set<std::string_view> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
     bool argument = arguments.count(role.deprel.view()) && doc_.words[role.head].upos == "VERB";
+    // "arrested dozens of Afghan migrants": the counted noun of a quantity argument.
+    if (!argument && role.deprel == "nmod") {
+        const Word& count = doc_.words[role.head];
+        if (count.head != kNoWord && arguments.count(count.deprel.view()) && doc_.words[count.head].upos == "VERB" &&
+            (cues_.has_role(name_key(doc_.form(count)), "quantity_head") ||
+             cues_.has_role(name_key(doc_.lemma(count)), "quantity_head")))
+            for (std::size_t k = sen.words.first; k < first; ++k)
+                argument |= doc_.words[k].head == first && doc_.words[k].deprel == "case" &&
+                            name_key(doc_.form(doc_.words[k])) == "of";
+    }
     // The party of an event named by a noun: "talks with Israeli negotiators", "clashes
     // between X and Y", "an attack on Chadian troops".
     if (!argument && role.deprel == "nmod" && doc_.words[role.head].upos == "NOUN")

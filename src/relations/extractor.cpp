@@ -564,6 +564,37 @@ class SentenceExtractor {
             }
             if (!out.empty()) return out;
         }
+        // "dozens of Afghan migrants", "one of its supply boats": a quantity stands for
+        // what it counts.
+        if (word.upos == "NOUN" || word.upos == "NUM" || word.upos == "PRON" || word.upos == "DET" || word.upos == "ADJ") {
+            if (has_cue(word, "quantity_head"))
+                for (std::size_t c : tree_->children(wd, "nmod"))
+                    if (tree_->case_marker(c) == "of") {
+                        std::vector<std::size_t> counted = word_slots(c);
+                        if (!counted.empty()) return counted;
+                    }
+        }
+        // "India and Canada expelled each other's diplomats": the reciprocal owner is the
+        // clause's subjects, each the other's target (emit skips an actor's own).
+        auto reciprocal_word = [&](std::size_t c) {
+            const std::string first = tree_->lower_form(c);
+            for (std::size_t f : tree_->children(c, "fixed"))
+                if ((first == "each" && tree_->lower_form(f) == "other") ||
+                    (first == "one" && tree_->lower_form(f) == "another"))
+                    return true;
+            return false;
+        };
+        // "accused each other of …": the same, as the object itself.
+        if ((word.upos == "DET" || word.upos == "PRON" || word.upos == "NUM") && reciprocal_word(wd)) {
+            const std::size_t verb = tree_->head(wd);
+            if (verb != kNoWord && tree_->is_verbal(verb)) return slots_of(tree_->subjects(verb));
+        }
+        if (word.upos == "NOUN")
+            for (std::size_t c : tree_->children(wd, "nmod:poss")) {
+                const std::size_t verb = tree_->head(wd);
+                if (reciprocal_word(c) && verb != kNoWord && tree_->is_verbal(verb))
+                    return slots_of(tree_->subjects(verb));
+            }
         if (word.upos != "NOUN") return out;
         // Any other noun stands for the country whose adjective the actor stage took
         // for a mention ("Chinese hackers", "Israeli hostages": arguments of a verb).
@@ -598,14 +629,19 @@ class SentenceExtractor {
         // members or forces of one body too ("fighters of the ADF", "troops of X"), but
         // not holders of a list the sentence only names ("representatives of X, Y and Z").
         const bool members = has_cue(word, "member_head") || has_cue(word, "military_head");
-        // Goods come from their country: "imports from Brazil", "steel from China".
-        const bool goods = has_cue(word, "trade_head");
+        // Goods come from their country: "imports from Brazil", "steel from China"; people
+        // sent by a party too: "a delegation from the Taliban", "soldiers from Gondor".
+        const bool goods = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
         if (out.empty())
             for (std::size_t c : tree_->children(wd, "nmod")) {
                 const std::string marker = tree_->case_marker(c);
                 if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
-                    (marker == "from" && goods))
+                    (marker == "from" && goods)) {
                     if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
+                    // "a delegation from the Taliban government": the body the noun names.
+                    else if (marker == "from" && c != wd)
+                        for (std::size_t m : word_slots(c)) out.push_back(m);
+                }
             }
         return out;
     }

@@ -116,3 +116,24 @@ TEST_CASE("sending, delivering or providing arms, food or money is aid to the 't
     auto z = extract_text("Latvia sent a delegation to Estonia.");
     CHECK_FALSE(event(z, "Latvia", "Estonia", "07"));
 }
+
+TEST_CASE("a quantity stands for what it counts; people from a party are its", "[relations][object]") {
+    auto x = extract_text("Latvia deported hundreds of Estonian workers.");
+    CHECK(event(x, "Latvia", "Estonia", "174"));
+    auto y = extract_text("A delegation from the Latvian government visited Estonia to discuss trade.");
+    CHECK(event(y, "Latvian government", "Estonia", "042"));
+    // A noun of a noun is still no party: "the price of Estonian food".
+    auto z = extract_text("Latvia discussed the price of Estonian food.");
+    CHECK_FALSE(event(z, "Latvia", "Estonia"));
+}
+
+TEST_CASE("'each other' and 'one another' make the coordinated subjects each other's targets", "[relations][object]") {
+    auto x = extract_text("Latvia and Estonia expelled each other's diplomats.");
+    CHECK(event(x, "Latvia", "Estonia", "17"));
+    CHECK(event(x, "Estonia", "Latvia", "17"));
+    auto y = extract_text("Latvia and Estonia accused each other of violating the truce.");
+    CHECK(event(y, "Latvia", "Estonia", "112"));
+    CHECK(event(y, "Estonia", "Latvia", "112"));
+    auto z = extract_text("Latvia and Estonia blamed one another for the collapse of the talks.");
+    CHECK(event(z, "Estonia", "Latvia", "11"));
+}
