@@ -1791,9 +1791,12 @@ class SentenceExtractor {
         while (sp != std::string::npos) {
             std::size_t next = lemma.find(' ', sp + 1);
             std::string part = lemma.substr(sp + 1, next == std::string::npos ? std::string::npos : next - sp - 1);
-            // Allow an article and up to two modifiers between the verb and its noun ("hold
-            // talks", "signed a peace agreement", "imposed new sweeping sanctions").
-            if (w(j) == "a" || w(j) == "an" || w(j) == "the") ++j;
+            // Allow an article or a possessive and up to two modifiers between the verb and
+            // its noun ("hold talks", "signed a peace agreement", "imposed new sweeping
+            // sanctions", "withdrew its ambassador").
+            if (w(j) == "a" || w(j) == "an" || w(j) == "the" || w(j) == "its" || w(j) == "their" || w(j) == "his" ||
+                w(j) == "her" || w(j) == "our")
+                ++j;
             auto is_part = [&](std::size_t k) {
                 if (w(k) == part) return true;
                 for (const auto& l : lex_.lemmatizer().lemmas(w(k)))
@@ -2207,6 +2210,12 @@ class SentenceExtractor {
                 }
             }
             const std::string rule = "noun:" + en.noun + "/" + en.frame;
+            // "suspended its talks with X": what is stopped did not happen (the tree
+            // frames code the stopping).
+            if (const std::size_t wn = syntax_word(n); wn != npos && tree_->base_rel(wn) == "obj" &&
+                                                       tree_->head(wn) != kNoWord &&
+                                                       lex_.in_class("ceasing", lower(tree_->lemma(tree_->head(wn)))))
+                continue;
             unsigned flags = hedge_flags(n);
             if (en.frame == "between") {
                 if (w(end) != "between" || requested(n)) continue;

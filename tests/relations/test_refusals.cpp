@@ -155,3 +155,16 @@ TEST_CASE("ending an act a noun names is its cessation; ending what has none is 
     auto criticism = extract_text("Latvia ended its criticism of Estonia.");
     CHECK_FALSE(event(criticism, "Latvia", "Estonia", "11"));
 }
+
+TEST_CASE("withdrawing an ambassador is breaking off relations; stopped talks are no talks", "[relations][cessation]") {
+    // A possessive may stand between the verb and the noun of a multi-word lemma.
+    auto x = extract_text("Latvia withdrew its ambassador from Estonia in protest.");
+    CHECK(event(x, "Latvia", "Estonia", "161"));
+    CHECK_FALSE(event(x, "Latvia", "Estonia", "087"));
+    auto y = extract_text("Latvia suspended its talks with Estonia.");
+    CHECK(event(y, "Latvia", "Estonia", "164"));
+    CHECK_FALSE(event(y, "Latvia", "Estonia", "046"));
+    // Control: troops withdrawn are a withdrawal.
+    auto z = extract_text("Latvia withdrew from Estonia.");
+    CHECK(event(z, "Latvia", "Estonia", "087"));
+}
