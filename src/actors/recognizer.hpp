@@ -293,6 +293,8 @@ class Recognizer {
     std::size_t group_entity(const std::string& key, std::size_t b, std::size_t e);
 
     void description_pattern(std::size_t i, std::vector<Match>& out);
+    /// Whether the tree hangs the word of this token on a noun after it (amod, compound).
+    bool modifies_next(std::size_t token) const;
 
     void defer(Pending::Kind kind, std::size_t b, std::size_t e, std::vector<ActorType> types, std::string head) {
         pending_.push_back(Pending{kind, TokenRange{b, e}, sent_, std::move(types), std::move(head), "", npos, ""});

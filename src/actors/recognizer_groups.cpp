@@ -89,6 +89,17 @@ auto Recognizer::group_entity(const std::string& key, std::size_t b, std::size_t
     return ent;
 }
 
+bool Recognizer::modifies_next(std::size_t token) const {
+    const Sentence& sen = doc_.sentences[sent_];
+    for (std::size_t w = sen.words.first; w < sen.words.last; ++w) {
+        const Word& word = doc_.words[w];
+        if (word.token != token) continue;
+        return (word.deprel == "amod" || word.deprel == "compound") && word.head != kNoWord && word.head > w &&
+               doc_.words[word.head].upos == "NOUN";
+    }
+    return false;
+}
+
 auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> void {
     // "the junta", "the mission", "the military", "the West African nation".
     if (!is(i, "the") && !(word(i) && cap_[i] && !idx_.by_name(lower_[i]))) return;
@@ -136,6 +147,9 @@ auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> 
             if (std::string(hd.role) == "military_head" && (head == "troops" || head == "forces"))
                 types.push_back(ActorType::Organization);
             std::size_t hend = c->first;
+            // "the military takeover", "the government forces": a head word the tree hangs
+            // on a noun after it modifies that noun and is no actor of its own.
+            if (modifies_next(hend - 1)) continue;
             // "the current state of magic", "the nation of Arnor": a country noun with an
             // "of" phrase is another sense, or names the country itself.
             if (std::string(hd.role) == "country_noun" && is(hend, "of")) continue;

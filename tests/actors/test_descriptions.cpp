@@ -97,3 +97,13 @@ TEST_CASE("a bare agent noun is the main country's only where one country domina
                           "Police arrested two men in Riga on Monday.");
     CHECK(newskg::test::relation(y, "Police", "partOf", "Latvia"));
 }
+
+TEST_CASE("a description word that modifies a noun after it is no actor", "[actors][descriptions]") {
+    // "the military takeover": "military" hangs on "takeover"; no node "the military".
+    auto x = extract_text("Latvia condemned the military takeover in Estonia as an attack on democracy.");
+    CHECK(entity_named(x, "the military") == nullptr);
+    for (const auto& r : x.relations) CHECK((r.predicate != "criticized" || r.object.value.find("military") == std::string::npos));
+    // Control: "the military" as a noun phrase of its own.
+    auto y = extract_text("Estonia held elections in May. Estonia has a new parliament. The military seized power in Estonia.");
+    CHECK(entity_named(y, "The military") != nullptr);
+}
