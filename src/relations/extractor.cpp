@@ -865,14 +865,27 @@ class SentenceExtractor {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
         const std::string lemma = lower(tree_->lemma(wv));
-        const bool giving_back = lex_.in_class("returning", lemma);
-        if (!giving_back && !lex_.in_class("transferring", lemma)) return false;
-        const std::string kind = giving_back ? returned_kind(wv) : aid_kind(v);
+        const bool transferring = lex_.in_class("transferring", lemma);
+        // "handed over a camp to X": a transfer with "over" or "back" that is no aid gives
+        // up people or property, as giving back does.
+        bool handed_over = false;
+        for (std::size_t p : tree_->children(wv, "compound:prt"))
+            handed_over |= tree_->lower_form(p) == "over" || tree_->lower_form(p) == "back";
+        if (!transferring && !lex_.in_class("returning", lemma)) return false;
+        std::string kind = transferring ? aid_kind(v) : "";
+        const bool giving_back = !transferring || (kind.empty() && handed_over);
+        if (giving_back) kind = returned_kind(wv);
         const RelationType* type = kind.empty() ? nullptr : lex_.ontology().relation_for_cameo(kind);
         if (!type) return false;
         const DependencyTree& t = *tree_;
-        // A specific dictionary pattern knows better: "returned its ambassador to X" (050).
-        if (giving_back && !dictionary_pattern_code(wv).empty()) return false;
+        // A specific pattern of the CAMEO dictionary knows better: "returned its ambassador
+        // to X" (050); our own "hand over" sense only says that "over" is a particle.
+        if (giving_back)
+            if (const VerbDictionary* dictionary = lex_.verb_dictionary()) {
+                auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
+                const auto m = dictionary->match(frame_of(t, wv, is_actor));
+                if (m && m->specificity > 0 && !m->own) return false;
+            }
         std::vector<std::size_t> to = t.children(wv, "iobj");
         // What is given goes to the one in the "to" phrase, also where the parser hangs it on
         // the object ("sent air defence systems to X"); given back, wherever it hangs.

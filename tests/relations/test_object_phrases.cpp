@@ -94,6 +94,13 @@ TEST_CASE("giving back people or property to someone is releasing them (084)", "
     CHECK_FALSE(event(back, "Latvia", "Estonia", "08"));
     auto envoy = extract_text("Latvia returned its ambassador to Estonia.");
     CHECK(event(envoy, "Latvia", "Estonia", "050"));
+    // Handing over what is no aid gives it up: a base is property, suspects are people.
+    auto base = extract_text("Latvia handed over a military base in the town of Valka to Estonia.");
+    const Relation* b = event(base, "Latvia", "Estonia", "084");
+    REQUIRE(b);
+    CHECK(b->cameo == "0842");
+    auto suspects = extract_text("Latvia handed over two suspects to Estonia.");
+    CHECK(event(suspects, "Latvia", "Estonia", "0841"));
 }
 
 TEST_CASE("a blow at a party's statement or decision hits no party", "[relations][object]") {
