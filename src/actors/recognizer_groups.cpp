@@ -90,14 +90,19 @@ auto Recognizer::group_entity(const std::string& key, std::size_t b, std::size_t
 }
 
 bool Recognizer::modifies_next(std::size_t token) const {
+    // Words are in token order: the first word of the token by binary search, so that a
+    // long line stays linear.
     const Sentence& sen = doc_.sentences[sent_];
-    for (std::size_t w = sen.words.first; w < sen.words.last; ++w) {
-        const Word& word = doc_.words[w];
-        if (word.token != token) continue;
-        return (word.deprel == "amod" || word.deprel == "compound") && word.head != kNoWord && word.head > w &&
-               doc_.words[word.head].upos == "NOUN";
+    std::size_t lo = sen.words.first, hi = sen.words.last;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (doc_.words[mid].token < token) lo = mid + 1;
+        else hi = mid;
     }
-    return false;
+    if (lo >= sen.words.last || doc_.words[lo].token != token) return false;
+    const Word& word = doc_.words[lo];
+    return (word.deprel == "amod" || word.deprel == "compound") && word.head != kNoWord && word.head > lo &&
+           doc_.words[word.head].upos == "NOUN";
 }
 
 auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> void {

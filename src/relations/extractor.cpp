@@ -2350,8 +2350,9 @@ void mend_particles(Document& doc, const VerbDictionary& dictionary) {
             if (noun.head != v || (noun.deprel != "obl" && noun.deprel != "nmod") || doc.words[v].upos != "VERB") continue;
             const std::string particle = lower(doc.form(prt));
             if (!particles.count(particle) || !dictionary.takes_particle(doc.lemma(v), particle)) continue;
+            // Its object, if any, comes soon after it (a window keeps long lines linear).
             bool has_object = false;
-            for (std::size_t c = r.first; c < r.last && !has_object; ++c)
+            for (std::size_t c = v + 1; c < r.last && c < v + 40 && !has_object; ++c)
                 has_object = doc.words[c].head == v && doc.words[c].deprel == "obj";
             if (has_object) continue;
             prt.head = v;

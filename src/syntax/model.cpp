@@ -154,8 +154,10 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         if (w.upos != "VERB") continue;
         const std::string_view rel = std::string_view(w.deprel).substr(0, std::string_view(w.deprel).find(':'));
         if (rel != "obj" && rel != "nsubj" && rel != "obl" && rel != "iobj" && rel != "nmod") continue;
+        // Within a few words before it, so that a long line stays linear.
+        const std::size_t from = i > 6 ? i - 6 : 0;
         bool article = false;
-        for (std::size_t c = 0; c < i && !article; ++c) {
+        for (std::size_t c = from; c < i && !article; ++c) {
             const std::string_view f = forms[c];
             article = words[c].head == static_cast<int>(i) && words[c].upos == "DET" &&
                       (f == "the" || f == "The" || f == "a" || f == "A" || f == "an" || f == "An");
@@ -165,7 +167,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         w.xpos = w.xpos == "VBZ" ? "NNS" : "NN";
         // Its clause relations become a noun's: "the Estonian raid" with "Estonian" its
         // subject is its modifier.
-        for (std::size_t c = 0; c < i; ++c) {
+        for (std::size_t c = from; c < i; ++c) {
             WordAnalysis& d = words[c];
             if (d.head != static_cast<int>(i) || (d.deprel != "nsubj" && d.deprel != "obj")) continue;
             if (d.upos == "ADJ") d.deprel = "amod";
