@@ -200,6 +200,30 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
             break;
         }
     }
+    // "…, and the United States, Germany and Britain demanded …": the parser may take the
+    // first name of a list of subjects for a conjunct of the clause before (a name as the
+    // conjunct of a verb, which UD never coordinates), and the next name for the subject.
+    // The first name is the subject, the next its conjunct.
+    for (std::size_t x = 0; x + 2 < words.size(); ++x) {
+        if (words[x].deprel != "conj" || (words[x].upos != "PROPN" && words[x].upos != "NOUN") || words[x].head < 0)
+            continue;
+        const int h = words[x].head;
+        if (words[static_cast<std::size_t>(h)].upos != "VERB") continue;
+        const std::size_t y = x + 2;
+        if ((forms[x + 1] != "," && forms[x + 1] != "and") || words[y].deprel != "nsubj" ||
+            (words[y].upos != "PROPN" && words[y].upos != "NOUN") || words[y].head <= static_cast<int>(y))
+            continue;
+        const auto v2 = static_cast<std::size_t>(words[y].head);
+        // The later verb coordinates with the clause before (its head lies before the list).
+        if (words[v2].deprel != "conj" || words[v2].head < 0 || words[v2].head >= static_cast<int>(x) || h >= static_cast<int>(x))
+            continue;
+        words[x].head = static_cast<int>(v2);
+        words[x].deprel = "nsubj";
+        words[y].head = static_cast<int>(x);
+        words[y].deprel = "conj";
+        words[x + 1].head = static_cast<int>(y);
+        words[x + 1].deprel = forms[x + 1] == "," ? "punct" : "cc";
+    }
     // "Estonia, Latvia sign defence pact": a headline's "X, Y" is a coordination, not an
     // address (news has no vocatives): the first name is the subject, the second its
     // conjunct.

@@ -19,3 +19,11 @@ TEST_CASE("', and X verbed' opens a clause: X is no further party", "[relations]
     CHECK(event(y, "Latvia", "Lithuania"));
     CHECK(event(y, "Latvia", "Poland"));
 }
+
+TEST_CASE("every name of a list of subjects after 'and' acts", "[relations][coordination]") {
+    auto x = newskg::test::extract_text(
+        "Latvia warned Estonia would pay a heavy price, and the United States, Germany and Britain demanded "
+        "Estonia not escalate the conflict further.");
+    CHECK(newskg::test::event(x, "United States", "Estonia", "10"));
+    CHECK(newskg::test::event(x, "Germany", "Estonia", "10"));
+}

@@ -103,3 +103,17 @@ TEST_CASE("repair_heads: a headline's 'X, Y verb' is a coordination, not an addr
     CHECK(words[2].head == 0);
     CHECK(words[2].deprel == "conj");
 }
+
+TEST_CASE("repair_heads: a list of subjects whose first name was taken for the clause before's conjunct", "[syntax]") {
+    // "X warned , and the States , Germany demanded" with "States" conj of "warned".
+    const std::vector<std::string_view> forms{"X", "warned", ",", "and", "the", "States", ",", "Germany", "demanded", "Y"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("PUNCT", 5, "punct"),
+                                    w("CCONJ", 5, "cc"),    w("DET", 5, "det"),    w("PROPN", 1, "conj"),
+                                    w("PUNCT", 7, "punct"), w("PROPN", 8, "nsubj"), w("VERB", 1, "conj"),
+                                    w("PROPN", 8, "obj")};
+    repair_heads(forms, words);
+    CHECK(words[5].head == 8);
+    CHECK(words[5].deprel == "nsubj");
+    CHECK(words[7].head == 5);
+    CHECK(words[7].deprel == "conj");
+}
