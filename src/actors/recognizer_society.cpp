@@ -228,16 +228,15 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
             const auto& rel = doc_.words[k].deprel;
             if (rel != "cc" && rel != "conj" && rel != "punct") return false;
         }
+    auto has_role = [&](const Word& w, const char* role) { // its lemma or its form
+        return cues_.has_role(name_key(doc_.lemma(w)), role) || cues_.has_role(name_key(doc_.form(w)), role);
+    };
     const Word& noun = doc_.words[adj.head];
-    if (noun.upos != "NOUN" || noun.head == kNoWord || cues_.has_role(name_key(doc_.lemma(noun)), "plain_head") ||
-        cues_.has_role(name_key(doc_.form(noun)), "plain_head"))
-        return false;
+    if (noun.upos != "NOUN" || noun.head == kNoWord || has_role(noun, "plain_head")) return false;
     // "a Belarusian opposition leader", "Russian dissidents": people who stand against the
     // country's rulers are not the country.
     for (std::size_t k = outer + 1; k <= adj.head; ++k)
-        if (cues_.has_role(name_key(doc_.lemma(doc_.words[k])), "adversary_head") ||
-            cues_.has_role(name_key(doc_.form(doc_.words[k])), "adversary_head"))
-            return false;
+        if (has_role(doc_.words[k], "adversary_head")) return false;
     // A later conjunct plays the first one's part: "talks between Hamas and Israeli
     // negotiators".
     std::size_t first = adj.head;
@@ -252,8 +251,7 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if (!argument && role.deprel == "nmod") {
         const Word& count = doc_.words[role.head];
         if (count.head != kNoWord && arguments.count(count.deprel.view()) && doc_.words[count.head].upos == "VERB" &&
-            (cues_.has_role(name_key(doc_.form(count)), "quantity_head") ||
-             cues_.has_role(name_key(doc_.lemma(count)), "quantity_head")))
+            has_role(count, "quantity_head"))
             for (std::size_t k = sen.words.first; k < first; ++k)
                 argument |= doc_.words[k].head == first && doc_.words[k].deprel == "case" &&
                             name_key(doc_.form(doc_.words[k])) == "of";

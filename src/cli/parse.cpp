@@ -89,11 +89,10 @@ int run_parse(const Args& args) {
     const auto gold = args.value("--eval");
     if (!gold && args.positionals().empty()) throw usage_error("no input files (use - for standard input)");
     if (gold && !args.positionals().empty()) throw usage_error("--eval takes no article files");
-    // As extract reads: the ontology's country names and demonyms as known tags.
-    const Ontology ontology = Ontology::load(ontology_dir(args));
-    const RelationLexicon lexicon = RelationLexicon::load(ontology);
-    const syntax::SyntaxModel model =
-        with_known_tags(syntax::SyntaxModel::load(syntax_model_path(args)), ontology, lexicon.verb_dictionary());
+    // As extract reads, with the resources it loads (the known tags of gazetteer and verb
+    // dictionary); no name recogniser.
+    const auto resources = Resources::load(ontology_dir(args), true, {}, syntax_model_path(args), "none");
+    const syntax::SyntaxModel& model = *resources->syntax();
 
     if (gold) {
         const auto sents = syntax::read_conllu(*gold);

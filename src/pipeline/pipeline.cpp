@@ -2,6 +2,7 @@
 
 #include "newskg/syntax/syntax.hpp"
 #include "newskg/text/analyse.hpp"
+#include "core/ascii_case.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -65,13 +66,9 @@ syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Onto
     if (verbs)
         for (const std::string& lemma : verbs->lemmas())
             if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) tags.add_verb(lemma);
-    auto one_word = [](const std::string& s) {
-        std::string low;
-        for (char c : s) {
-            if (!std::isalpha(static_cast<unsigned char>(c))) return std::string();
-            low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        }
-        return low;
+    auto one_word = [](const std::string& s) { // lower case, "" unless letters only
+        const bool letters = std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
+        return letters ? ascii_lower(s) : std::string();
     };
     for (const GazetteerEntry& e : ontology.gazetteer()) {
         if (e.type != ActorType::Country) continue;

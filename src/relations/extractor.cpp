@@ -631,12 +631,12 @@ class SentenceExtractor {
         const bool members = has_cue(word, "member_head") || has_cue(word, "military_head");
         // Goods come from their country: "imports from Brazil", "steel from China"; people
         // sent by a party too: "a delegation from the Taliban", "soldiers from Gondor".
-        const bool goods = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
+        const bool from_owner = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
         if (out.empty())
             for (std::size_t c : tree_->children(wd, "nmod")) {
                 const std::string marker = tree_->case_marker(c);
                 if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
-                    (marker == "from" && goods)) {
+                    (marker == "from" && from_owner)) {
                     if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
                     // "a delegation from the Taliban government": the body the noun names.
                     else if (marker == "from" && c != wd)
@@ -829,9 +829,6 @@ class SentenceExtractor {
         return true;
     }
 
-    /// "handed over F-16 jets to X", "gave X air defence systems": a verb of the class
-    /// `transferring` has no code of its own; what it gives decides (aid_kind), and whom to
-    /// (a "to" phrase or the indirect object).
     /// "X says Y must withdraw its troops", "X said Y should apologise": what a speaker says
     /// another party must or should do is a demand of it (10; a withdrawal, verb class
     /// `leaving`, 1056). Not a passive ("said Y must be punished" asks nothing of Y), nor
@@ -861,6 +858,10 @@ class SentenceExtractor {
         }
     }
 
+    /// "handed over F-16 jets to X", "gave X air defence systems": a verb of the class
+    /// `transferring` has no code of its own; what it gives decides (aid_kind), and whom to
+    /// (a "to" phrase or the indirect object). Giving back (class `returning`, or a
+    /// transfer "over"/"back" that is no aid) gives up people or property (returned_kind).
     bool transfer_frame(std::size_t v, std::vector<Relation>& out) {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
@@ -880,12 +881,7 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         // A specific pattern of the CAMEO dictionary knows better: "returned its ambassador
         // to X" (050); our own "hand over" sense only says that "over" is a particle.
-        if (giving_back)
-            if (const VerbDictionary* dictionary = lex_.verb_dictionary()) {
-                auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
-                const auto m = dictionary->match(frame_of(t, wv, is_actor));
-                if (m && m->specificity > 0 && !m->own) return false;
-            }
+        if (giving_back && !dictionary_pattern_code(wv, true).empty()) return false;
         std::vector<std::size_t> to = t.children(wv, "iobj");
         // What is given goes to the one in the "to" phrase, also where the parser hangs it on
         // the object ("sent air defence systems to X"); given back, wherever it hangs.
@@ -968,14 +964,15 @@ class SentenceExtractor {
         return measure(h);
     }
 
-    /// The code of the CAMEO dictionary's pattern (more than the bare verb) that fits the
-    /// verb's frame, or "".
-    std::string dictionary_pattern_code(std::size_t wv) const {
+    /// The code of the dictionary's pattern (more than the bare verb) that fits the verb's
+    /// frame, or ""; `cameo_only`: a pattern of PETRARCH's dictionary, not one of our own
+    /// senses.
+    std::string dictionary_pattern_code(std::size_t wv, bool cameo_only = false) const {
         const VerbDictionary* dictionary = lex_.verb_dictionary();
         if (!dictionary) return "";
         auto is_actor = [&](std::size_t w) { return word_slot(w) != npos; };
         const auto m = dictionary->match(frame_of(*tree_, wv, is_actor));
-        return m && m->specificity > 0 ? m->cameo : "";
+        return m && m->specificity > 0 && !(cameo_only && m->own) ? m->cameo : "";
     }
 
     /// Negation, hedges and intent read from the tree: "did not attack", "may have
@@ -1527,9 +1524,6 @@ class SentenceExtractor {
                         doc_.tokens[sen_.tokens.first + last - 1].span.end};
     }
 
-    /// The kind of aid the verb at token v gives, read from its object: weapons, aircraft,
-    /// forces (the dictionary's sets and the cue lists) → 072; food or humanitarian aid →
-    /// 073; money, loans, funding → 071; "" for anything else.
     /// What giving back its object is (verb class `returning`): people ("returned the
     /// prisoners to X", an actor or a word of the dictionary's sets hostage, refugee,
     /// people, suspect) 0841, anything else ("returned the bronzes to X") 0842; "" when
@@ -1555,6 +1549,9 @@ class SentenceExtractor {
         return "0842";
     }
 
+    /// The kind of aid the verb at token v gives, read from its object: weapons, aircraft,
+    /// forces (the dictionary's sets and the cue lists) → 072; food or humanitarian aid →
+    /// 073; money, loans, funding → 071; "" for anything else.
     std::string aid_kind(std::size_t v) const {
         const std::size_t wv = syntax_word(v);
         const VerbDictionary* dictionary = lex_.verb_dictionary();
@@ -1592,12 +1589,15 @@ class SentenceExtractor {
         // meeting did not.
         // "stopped sending weapons to X": the sending ended, which is an event too (16…,
         // 087 for fighting).
-        std::string refusal, refusal_tag = " +refusal";
+        std::string refusal;
+        const char* refusal_root = "120";
+        const char* refusal_tag = " +refusal";
         if (!cameo.empty() && (flags & kNegated)) {
             if (refused(v, "rejecting")) {
                 refusal = lex_.refusal_code(cameo);
             } else if (refused(v, "ceasing")) {
                 refusal = lex_.cessation_code(cameo);
+                refusal_root = "160";
                 refusal_tag = " +cessation";
             }
         }
@@ -1630,7 +1630,7 @@ class SentenceExtractor {
                     r.predicate = type->name;
                     rule_used += " +aid-object";
                 }
-        if (!refusal.empty()) recode(refusal, refusal_tag == " +refusal" ? "120" : "160", refusal_tag.c_str());
+        if (!refusal.empty()) recode(refusal, refusal_root, refusal_tag);
         else if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
         else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
         if (!r.cameo.empty()) {
@@ -1807,9 +1807,8 @@ class SentenceExtractor {
             // Allow an article or a possessive and up to two modifiers between the verb and
             // its noun ("hold talks", "signed a peace agreement", "imposed new sweeping
             // sanctions", "withdrew its ambassador").
-            if (w(j) == "a" || w(j) == "an" || w(j) == "the" || w(j) == "its" || w(j) == "their" || w(j) == "his" ||
-                w(j) == "her" || w(j) == "our")
-                ++j;
+            static const std::set<std::string> determiners{"a", "an", "the", "its", "their", "his", "her", "our"};
+            if (determiners.count(w(j))) ++j;
             auto is_part = [&](std::size_t k) {
                 if (w(k) == part) return true;
                 for (const auto& l : lex_.lemmatizer().lemmas(w(k)))
@@ -2126,10 +2125,7 @@ class SentenceExtractor {
         std::string predicate = en.predicate, cameo = en.cameo;
         // "called for a boycott against X", "demanded sanctions on X": the event is
         // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
-        // ("called off the talks" is another verb: a phrasal verb is not its plain verb.)
-        if (agents.empty() && verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
-            t.children(verb, "compound:prt").empty() &&
-            (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"))) {
+        if (agents.empty() && asked_for(wn)) {
             if (const RelationType* demanded = lex_.ontology().relation("demanded")) {
                 agents = slots_of(t.subjects(verb));
                 flags = clause_flags(verb);
@@ -2141,8 +2137,7 @@ class SentenceExtractor {
         // "suspended its aid to X", "halted talks with X": ending the act is the event
         // (ontology/cessation-codes.tsv); ending what has no line there ("ended its
         // criticism of X") is none.
-        if (verb != kNoWord && t.base_rel(wn) == "obj" && t.is_verbal(verb) &&
-            lex_.in_class("ceasing", lower(doc_.lemma(verb)))) {
+        if (ceasing_verb_of(wn) != kNoWord) {
             const std::string code = lex_.cessation_code(cameo);
             const RelationType* type = code.empty() ? nullptr : lex_.ontology().relation_for_cameo(code);
             if (!type) return true;
@@ -2158,6 +2153,27 @@ class SentenceExtractor {
         return true;
     }
 
+    /// The verb of the class `ceasing` whose object the tree word wn is ("suspended its aid
+    /// to X"), or kNoWord.
+    std::size_t ceasing_verb_of(std::size_t wn) const {
+        const std::size_t verb = tree_->head(wn);
+        if (verb == kNoWord || tree_->base_rel(wn) != "obj" || !tree_->is_verbal(verb) ||
+            !lex_.in_class("ceasing", lower(doc_.lemma(verb))))
+            return kNoWord;
+        return verb;
+    }
+
+    /// Whether the tree word wn is what a directive verb asks for: its object or its "for"
+    /// phrase ("called for a boycott against X", "demanded sanctions on X"); a phrasal verb
+    /// is another verb ("called off the talks").
+    bool asked_for(std::size_t wn) const {
+        const DependencyTree& t = *tree_;
+        const std::size_t verb = t.head(wn);
+        return verb != kNoWord && lex_.in_class("directive", lower(doc_.lemma(verb))) &&
+               t.children(verb, "compound:prt").empty() &&
+               (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for"));
+    }
+
     /// Whether the event noun at token n is asked for, offered or denied, not reported:
     /// the object of a directive verb or its "for" phrase ("called for talks between X
     /// and Y"), or of a verb that is itself only intended or negated ("offered to host
@@ -2168,9 +2184,7 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         const std::size_t verb = t.head(wn);
         if (verb == kNoWord) return false;
-        if (lex_.in_class("directive", lower(doc_.lemma(verb))) && t.children(verb, "compound:prt").empty() &&
-            (t.base_rel(wn) == "obj" || (t.base_rel(wn) == "obl" && t.case_marker(wn) == "for")))
-            return true;
+        if (asked_for(wn)) return true;
         return t.is_verbal(verb) && t.base_rel(wn) == "obj" && (clause_flags(verb) & (kConditional | kNegated)) != 0;
     }
 
@@ -2225,10 +2239,7 @@ class SentenceExtractor {
             const std::string rule = "noun:" + en.noun + "/" + en.frame;
             // "suspended its talks with X": what is stopped did not happen (the tree
             // frames code the stopping).
-            if (const std::size_t wn = syntax_word(n); wn != npos && tree_->base_rel(wn) == "obj" &&
-                                                       tree_->head(wn) != kNoWord &&
-                                                       lex_.in_class("ceasing", lower(tree_->lemma(tree_->head(wn)))))
-                continue;
+            if (const std::size_t wn = syntax_word(n); wn != npos && ceasing_verb_of(wn) != kNoWord) continue;
             unsigned flags = hedge_flags(n);
             if (en.frame == "between") {
                 if (w(end) != "between" || requested(n)) continue;
@@ -2331,7 +2342,6 @@ void mend_irregular_lemmas(Document& doc, const Lemmatizer& lemmatizer) {
         word.lemma_id = it->second;
     }
 }
-} // namespace
 
 /// The parser reads a particle before an object as a preposition ("handed over the
 /// prisoners": "over" the case of an oblique "prisoners"), where the treebanks rarely
@@ -2361,6 +2371,7 @@ void mend_particles(Document& doc, const VerbDictionary& dictionary) {
         }
     }
 }
+} // namespace
 
 void find_relations(Extraction& x, const RelationLexicon& lexicon, const RelationOptions& options) {
     mend_irregular_lemmas(x.document, lexicon.lemmatizer());

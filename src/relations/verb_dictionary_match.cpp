@@ -17,6 +17,13 @@ namespace {
 
 using Pool = std::vector<WordId>;
 
+/// Where a pattern puts the event's target and source in the frame.
+struct Placement {
+    int target = VerbMatch::kAbsent;
+    int source = VerbMatch::kSubject;
+    bool target_named = false; ///< in a phrase the pattern names on its object (VerbMatch)
+};
+
 /// The frame's words as dictionary ids, grouped where patterns look for them.
 struct FramePools {
     Pool subject;             ///< pattern words before the verb
@@ -42,9 +49,11 @@ class Matcher {
         return fit;
     }
 
-    /// Whether the pattern matches; fills target/source when it does.
-    bool matches(const Pattern& p, int& target, int& source, bool& named_target) const {
-        named_target = false;
+    /// Whether the pattern matches; fills `at` when it does.
+    bool matches(const Pattern& p, Placement& at) const {
+        at = Placement{};
+        int& target = at.target;
+        int& source = at.source;
         // The argument that gave a multi-word verb its preposition ("ask *for* aid") stays
         // available to phrases: the block's patterns write it as one ("* (FOR AID)").
         std::vector<bool> used(pools_.args.size(), false);
@@ -80,7 +89,7 @@ class Matcher {
             if (pr.role == Role::None && pr.words.empty() && f_.args[std::size_t(hit)].on_object && !p.object.empty() &&
                 f_.args[std::size_t(hit)].actor && !f_.passive) {
                 target = hit;
-                named_target = true;
+                at.target_named = true;
             }
         }
         // "+ INSPECTOR * (INTO $)" puts the target on the subject: the source is elsewhere
@@ -226,9 +235,9 @@ bool better(const Pattern& a, std::size_t ra, const Pattern& b, std::size_t rb) 
     return a.order > b.order;
 }
 
-VerbMatch result(const Pattern& p, int target, int source, bool named_target) {
+VerbMatch result(const Pattern& p, const Placement& at) {
     VerbMatch m;
-    m.target_named = named_target;
+    m.target_named = at.target_named;
     if (p.cameo.empty()) {
         m.cameo = p.reverse;
         m.reversed = true;
@@ -237,8 +246,8 @@ VerbMatch result(const Pattern& p, int target, int source, bool named_target) {
         m.reverse_cameo = p.reverse;
     }
     m.predicate = p.predicate;
-    m.target = target;
-    m.source = source;
+    m.target = at.target;
+    m.source = at.source;
     m.pattern = p.provenance;
     m.specificity = p.specificity;
     m.direct = p.direct;
@@ -258,19 +267,15 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     const auto entries = verbs == data_->verbs.end() ? std::vector<const VerbEntry*>() : m.entries(verbs->second);
     const Pattern* best = nullptr;
     std::size_t best_rank = 0;
-    int best_target = VerbMatch::kAbsent, best_source = VerbMatch::kSubject;
-    bool best_named = false;
+    Placement best_at;
     auto consider = [&](const std::vector<Pattern>& patterns, std::size_t rank) {
         for (const Pattern& p : patterns) {
             if (best && !better(p, rank, *best, best_rank)) continue;
-            int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
-            bool named = false;
-            if (m.matches(p, target, source, named)) {
+            Placement at;
+            if (m.matches(p, at)) {
                 best = &p;
-                best_named = named;
+                best_at = at;
                 best_rank = rank;
-                best_target = target;
-                best_source = source;
             }
         }
     };
@@ -284,7 +289,7 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
 
     if (best) {
         if (best->cameo == "---") return std::nullopt; // a null pattern blocks the event
-        return result(*best, best_target, best_source, best_named);
+        return result(*best, best_at);
     }
     if (entries.empty() || entries.front()->code == "---") return std::nullopt;
     const VerbEntry& entry = *entries.front();
@@ -295,10 +300,9 @@ std::optional<VerbMatch> VerbDictionary::match(const VerbFrame& frame) const {
     bare.cameo = entry.code;
     bare.predicate = entry.predicate;
     bare.provenance = entry.provenance;
-    int target = VerbMatch::kAbsent, source = VerbMatch::kSubject;
-    bool named = false;
-    m.matches(bare, target, source, named); // no requirements: just the default positions
-    return result(bare, target, source, false);
+    Placement at;
+    m.matches(bare, at); // no requirements: just the default positions
+    return result(bare, at);
 }
 
 bool VerbDictionary::knows(std::string_view lemma) const {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/ascii_case.hpp"
 #include "syntax/binary_io.hpp"
 #include "syntax/model_file.hpp"
 #include "syntax/model_parts.hpp"
@@ -69,9 +70,7 @@ std::pair<std::string_view, std::string_view> KnownTags::at(const std::vector<st
                                                            std::size_t i) const {
     const std::string_view f = forms[i];
     if (f.size() < 2 || f[0] < 'A' || f[0] > 'Z') return {};
-    std::string low(f);
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string low = ascii_lower(f);
     if (names_.count(low)) return {"PROPN", "NNP"};
     if (adjectives_.count(low)) {
         // Before a common noun ("Estonian drone"); "Estonian Prime Minister", "in Estonian"
@@ -146,9 +145,11 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
     return out;
 }
 
-void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
-    // A verb takes no article in UD: a word tagged VERB that the parser gives one in a
-    // nominal's place ("condemned the Israeli raid on …", "raid" read as a verb) is a noun.
+namespace {
+
+/// A verb takes no article in UD: a word tagged VERB that the parser gives one in a
+/// nominal's place ("condemned the Israeli raid on …", "raid" read as a verb) is a noun.
+void mend_nominal_verbs(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         WordAnalysis& w = words[i];
         if (w.upos != "VERB") continue;
@@ -174,10 +175,13 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
             else if (d.upos == "NOUN" || d.upos == "PROPN") d.deprel = "compound";
         }
     }
-    // "leader of the alliance Strong Latvia": a name right after a nominal of its head's
-    // "of"-type phrase, with no comma between, is that nominal's apposition, not the
-    // head's ("Strong Latvia" is the alliance, not the leader). Looked at within a few
-    // words only, so a long line stays linear.
+}
+
+/// "leader of the alliance Strong Latvia": a name right after a nominal of its head's
+/// "of"-type phrase, with no comma between, is that nominal's apposition, not the
+/// head's ("Strong Latvia" is the alliance, not the leader). Looked at within a few
+/// words only, so a long line stays linear.
+void mend_name_appositions(std::vector<WordAnalysis>& words) {
     auto reaches = [&](std::size_t from, std::size_t to) {
         for (std::size_t cur = from, steps = 0; steps < 12; ++steps) {
             if (cur == to) return true;
@@ -200,10 +204,13 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
             break;
         }
     }
-    // "…, and the United States, Germany and Britain demanded …": the parser may take the
-    // first name of a list of subjects for a conjunct of the clause before (a name as the
-    // conjunct of a verb, which UD never coordinates), and the next name for the subject.
-    // The first name is the subject, the next its conjunct.
+}
+
+/// "…, and the United States, Germany and Britain demanded …": the parser may take the
+/// first name of a list of subjects for a conjunct of the clause before (a name as the
+/// conjunct of a verb, which UD never coordinates), and the next name for the subject.
+/// The first name is the subject, the next its conjunct.
+void mend_subject_lists(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     for (std::size_t x = 0; x + 2 < words.size(); ++x) {
         if (words[x].deprel != "conj" || (words[x].upos != "PROPN" && words[x].upos != "NOUN") || words[x].head < 0)
             continue;
@@ -224,9 +231,12 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         words[x + 1].head = static_cast<int>(y);
         words[x + 1].deprel = forms[x + 1] == "," ? "punct" : "cc";
     }
-    // "Estonia, Latvia sign defence pact": a headline's "X, Y" is a coordination, not an
-    // address (news has no vocatives): the first name is the subject, the second its
-    // conjunct.
+}
+
+/// "Estonia, Latvia sign defence pact": a headline's "X, Y" is a coordination, not an
+/// address (news has no vocatives): the first name is the subject, the second its
+/// conjunct.
+void mend_headline_coordination(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     if (words.size() > 3 && words[0].upos == "PROPN" && (words[0].deprel == "vocative" || words[0].deprel == "dislocated") &&
         forms[1] == ",") {
         for (std::size_t j = 2; j < words.size() && j < 8; ++j) {
@@ -238,10 +248,13 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
             break;
         }
     }
-    // Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
-    // Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
-    // head is an ancestor of the word, so no cycle arises; a mark at the root keeps its
-    // dependents (the sentence would lose its root otherwise).
+}
+
+/// Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
+/// Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
+/// head is an ancestor of the word, so no cycle arises; a mark at the root keeps its
+/// dependents (the sentence would lose its root otherwise).
+void mend_punctuation_heads(std::vector<WordAnalysis>& words) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         for (std::size_t steps = 0; steps < words.size(); ++steps) {
             const int h = words[i].head;
@@ -250,9 +263,12 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
             words[i].head = words[static_cast<std::size_t>(h)].head;
         }
     }
-    // An article heads nothing either ("United" is tagged VERB in names, as UD tags it,
-    // and the parser may then hang "Nations" on "the"): the noun takes the article's
-    // place. The noun is in the article's subtree, so no cycle arises.
+}
+
+/// An article heads nothing either ("United" is tagged VERB in names, as UD tags it,
+/// and the parser may then hang "Nations" on "the"): the noun takes the article's
+/// place. The noun is in the article's subtree, so no cycle arises.
+void mend_article_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     for (std::size_t a = 0; a < words.size(); ++a) {
         if (words[a].upos != "DET" || words[a].deprel == "root") continue;
         const std::string_view f = forms[a];
@@ -275,6 +291,17 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
         words[a].head = static_cast<int>(noun);
         words[a].deprel = "det";
     }
+}
+
+} // namespace
+
+void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    mend_nominal_verbs(forms, words);
+    mend_name_appositions(words);
+    mend_subject_lists(forms, words);
+    mend_headline_coordination(forms, words);
+    mend_punctuation_heads(words);
+    mend_article_heads(forms, words);
 }
 
 std::string default_model_path(const std::string& ontology_dir) {
