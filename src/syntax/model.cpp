@@ -250,6 +250,39 @@ void mend_headline_coordination(const std::vector<std::string_view>& forms, std:
     }
 }
 
+/// "relations with Nicaragua next month": the parser may read the name as a compound of
+/// the time noun after it. A compound never has "next", "last" or "this" between it and
+/// its head, so the name takes the time noun's place (and its case word), and the time
+/// noun becomes a bare temporal modifier of the clause's verb.
+void mend_temporal_compounds(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    static const std::string_view time_nouns[] = {
+        "day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+        "spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december"};
+    for (std::size_t x = 0; x + 2 < words.size(); ++x) {
+        if (words[x].deprel != "compound" || words[x].upos != "PROPN" || words[x].head != static_cast<int>(x) + 2) continue;
+        const std::size_t h = x + 2, m = x + 1;
+        if (words[m].head != static_cast<int>(h)) continue;
+        const std::string mod = ascii_lower(forms[m]), noun = ascii_lower(words[h].lemma);
+        if (mod != "next" && mod != "last" && mod != "this") continue;
+        bool time = false;
+        for (std::string_view t : time_nouns) time = time || noun == t;
+        if (!time || words[h].head < 0) continue;
+        // The clause's verb: the nearest VERB above the time noun (a few steps at most).
+        int verb = words[h].head;
+        for (int steps = 0; steps < 6 && verb >= 0 && words[static_cast<std::size_t>(verb)].upos != "VERB"; ++steps)
+            verb = words[static_cast<std::size_t>(verb)].head;
+        if (verb < 0) continue;
+        words[x].head = words[h].head;
+        words[x].deprel = words[h].deprel;
+        for (std::size_t c = 0; c < x; ++c)
+            if (words[c].head == static_cast<int>(h) && words[c].deprel == "case") words[c].head = static_cast<int>(x);
+        words[h].head = verb;
+        words[h].deprel = "obl:unmarked";
+    }
+}
+
 /// Punctuation heads nothing in UD; a word the parser hung on a mark ("counterpart,
 /// Therese Wagner" with the name on the comma) belongs to the mark's head. The mark's
 /// head is an ancestor of the word, so no cycle arises; a mark at the root keeps its
@@ -300,6 +333,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_name_appositions(words);
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);
+    mend_temporal_compounds(forms, words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

@@ -117,3 +117,27 @@ TEST_CASE("repair_heads: a list of subjects whose first name was taken for the c
     CHECK(words[7].head == 5);
     CHECK(words[7].deprel == "conj");
 }
+
+TEST_CASE("repair_heads: a name read as a compound of 'next month' takes the time noun's place", "[syntax]") {
+    // "Peru restored ties with Chile last week ." with "Chile" a compound of "week".
+    const std::vector<std::string_view> forms{"Peru", "restored", "ties", "with", "Chile", "last", "week", "."};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("NOUN", 1, "obj"),
+                                    w("ADP", 6, "case"),    w("PROPN", 6, "compound"), w("ADJ", 6, "amod"),
+                                    w("NOUN", 2, "nmod"),   w("PUNCT", 1, "punct")};
+    words[6].lemma = "week";
+    repair_heads(forms, words);
+    CHECK(words[4].head == 2);
+    CHECK(words[4].deprel == "nmod");
+    CHECK(words[3].head == 4); // the case word follows the name
+    CHECK(words[6].head == 1);
+    CHECK(words[6].deprel == "obl:unmarked");
+    CHECK(words[5].head == 6);
+
+    // A real compound before a time noun stays: "the Tuesday morning meeting" has no "next".
+    const std::vector<std::string_view> forms2{"Chile", "Day", "parade"};
+    std::vector<WordAnalysis> words2{w("PROPN", 1, "compound"), w("PROPN", 2, "compound"), w("NOUN", -1, "root")};
+    words2[1].lemma = "day";
+    repair_heads(forms2, words2);
+    CHECK(words2[0].head == 1);
+    CHECK(words2[0].deprel == "compound");
+}
