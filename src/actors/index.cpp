@@ -37,6 +37,14 @@ std::string name_key(std::string_view name) {
     return out;
 }
 
+std::string apostrophe_folded(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key)
+        if (c != '\'') out += c;
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -109,10 +117,24 @@ void ActorIndex::add_names(std::size_t i, const GazetteerEntry& e) {
         std::string key = name_key(n);
         if (key.empty()) return;
         add(names_, key, i);
-        const std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+        // Apostrophes folded away too: the event coders' dictionaries write "TIGRAY PEOPLES
+        // LIBERATION FRONT" for the article's "Tigray People's Liberation Front".
+        if (std::string folded = apostrophe_folded(key); folded != key) add(names_, folded, i);
+        // A word ending in "s" may be two tokens in the text ("People" "'s"), so a name may
+        // span that many more tokens than it has words.
+        std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+        for (std::size_t at = key.find('s'); at != std::string::npos; at = key.find('s', at + 1))
+            if (at + 1 == key.size() || key[at + 1] == ' ') ++words;
         longest_name_ = std::max(longest_name_, words);
-        auto& from = longest_from_[key.substr(0, key.find(' '))];
+        const std::string first = key.substr(0, key.find(' '));
+        auto& from = longest_from_[first];
         from = std::max(from, words);
+        // "lord's resistance army" starts at the text's token "lord", or "lords".
+        if (const std::size_t cut = first.find('\''); cut != std::string::npos && cut > 0)
+            for (const std::string& w : {first.substr(0, cut), apostrophe_folded(first)}) {
+                auto& from_word = longest_from_[w];
+                from_word = std::max(from_word, words);
+            }
     };
     add_name(e.label);
     for (const auto& n : e.names) add_name(n);

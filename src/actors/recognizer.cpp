@@ -21,6 +21,18 @@ auto Recognizer::key_of(std::size_t b, std::size_t e) const -> std::string {
     return k;
 }
 
+auto Recognizer::folded_key_of(std::size_t b, std::size_t e) const -> std::string {
+    std::string k;
+    bool apostrophe = false;
+    for (std::size_t i = b; i < e; ++i) {
+        const std::string& w = lower_[i];
+        if (!w.empty() && w[0] == '\'') apostrophe = i > b;
+        else if (!k.empty()) k += ' ';
+        k += w;
+    }
+    return apostrophe ? apostrophe_folded(k) : std::string();
+}
+
 auto Recognizer::cue_at(std::size_t i, std::string_view role) const -> std::optional<std::pair<std::size_t, std::string>> {
     for (std::size_t len = std::min(cues_.longest_cue, sent_end_ - std::min(i, sent_end_));
          len >= 1; --len) {
@@ -56,6 +68,10 @@ auto Recognizer::gazetteer_at( std::size_t i, std::optional<ActorType> only) con
         bool ok = cap_[i + len - 1] || doc_.tokens[i + len - 1].kind == TokenKind::Number;
         if (!ok) continue;
         const auto* hits = idx_.by_name(key_of(i, i + len));
+        if (!hits) {
+            const std::string folded = folded_key_of(i, i + len);
+            if (!folded.empty()) hits = idx_.by_name(folded);
+        }
         if (!hits) continue;
         for (std::size_t g : *hits) {
             const auto& e = idx_.entry(g);

@@ -173,6 +173,10 @@ class Recognizer {
     }
 
     std::string key_of(std::size_t b, std::size_t e) const;
+    /// The key of tokens b..e with a possessive or apostrophe token glued to the word
+    /// before and apostrophes dropped ("people 's" → "peoples"); empty when no token
+    /// after the first starts with an apostrophe.
+    std::string folded_key_of(std::size_t b, std::size_t e) const;
     std::string surface(std::size_t b, std::size_t e) const {
         return std::string(doc_.range_text(TokenRange{b, e}));
     }

@@ -81,7 +81,7 @@ TEST_CASE("PETRARCH actor records: names, synonyms, codes, dates and comments", 
     CHECK(p->code_at(DateValue::parse_iso("2005-02-01")) == "VLMELI");
     CHECK(p->code_at(std::nullopt) == "VLMELI"); // no date: only the default applies
     // Comment blocks and "#" lines define nothing.
-    CHECK(d.actors().size() == 7);
+    CHECK(d.actors().size() == 9);
 }
 
 TEST_CASE("PETRARCH dates: YYMMDD and YYYYMMDD, open ranges", "[dictionary]") {
@@ -190,6 +190,25 @@ TEST_CASE("dictionary synonyms resolve to one actor; codes give the type", "[dic
     const Entity* c = entity_named(x, "Velmoran Coastal Command");
     REQUIRE(c);
     CHECK(c->type == ActorType::Military);
+}
+
+TEST_CASE("dictionary names match with or without their apostrophes", "[dictionary]") {
+    // The dictionary writes FISHERS_LIBERATION_FRONT for the text's "Fishers' Liberation
+    // Front", and HARBOUR'S_WATCH, which the text may write "Harbours Watch" or with a
+    // typographic apostrophe.
+    auto x = extract_with(with_dictionaries(),
+                          "Velmora signed a truce with the Fishers' Liberation Front on Monday.\n"
+                          "The Harbour\u2019s Watch attacked a depot in Tarsenia.\n"
+                          "Tarsenia accused the Harbours Watch of the raid.\n",
+                          "2024-03-10");
+    const Entity* front = entity_named(x, "Fishers' Liberation Front");
+    REQUIRE(front);
+    CHECK(front->type == ActorType::ArmedGroup);
+    const Entity* watch = entity_named(x, "Harbour\u2019s Watch");
+    REQUIRE(watch);
+    CHECK(watch->type == ActorType::ArmedGroup);
+    CHECK(entity_named(x, "Harbours Watch") == watch);
+    CHECK(!entity_named(x, "Harbour"));
 }
 
 TEST_CASE("agents next to a country make its state bodies", "[dictionary]") {

@@ -149,6 +149,9 @@ void find_actors(Extraction& extraction, const ActorIndex& index, const ActorOpt
 /// The key names are compared by: lower case, curly quotes straightened, words joined by
 /// one space, a leading "the" and a trailing possessive dropped.
 std::string name_key(std::string_view name);
+/// A name key without its apostrophes ("tigray peoples liberation front" for "tigray
+/// people's liberation front"); the gazetteer also knows each name under it.
+std::string apostrophe_folded(std::string_view key);
 
 /// Levenshtein distance (bytes), used for near-spellings of acronyms and long names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
