@@ -84,9 +84,12 @@ std::vector<std::size_t> territory_targets(const DependencyTree& t, std::size_t 
         for (std::size_t c : t.children(place, "nmod"))
             if (is_actor(c) && (t.word(c).deprel == "nmod:poss" || t.case_marker(c) == "of")) add(c);
     };
-    // "seized the Essequibo region of Guyana": the place struck is the object itself.
+    // "seized the Essequibo region of Guyana": the place struck is the object itself;
+    // "bombed positions of the PKK in Iraq", "raided a camp of Boko Haram": whose thing
+    // was struck is the target, before the country it stands in.
     for (std::size_t o : t.children(verb, "obj"))
-        if (!is_actor(o) && place_kind_nouns().count(ascii_lower(t.lemma(o)))) owners(o);
+        if (!is_actor(o) && t.word(o).upos == "NOUN") owners(o);
+    if (!out.empty()) return out;
     for (const auto& a : t.case_arguments(verb)) {
         if (a.marker != "in" && a.marker != "inside" && a.marker != "across") continue;
         if (is_actor(a.head)) {

@@ -514,3 +514,20 @@ TEST_CASE("tree frames: two parties settling their dispute relate by the pattern
     INFO(relations_of(y));
     CHECK_FALSE(edge(y, "Latvia", "Estonia"));
 }
+
+TEST_CASE("tree frames: a blow at X's positions strikes X, not the country they stand in", "[relations][tree]") {
+    auto x = extract_text("Latvia bombed positions of the Kurdistan Workers' Party in Iraq.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Kurdistan Workers' Party"), {"19"}));
+    CHECK_FALSE(edge(x, "Latvia", "Iraq"));
+    // With no owner named, the country the target stands in is struck.
+    auto y = extract_text("Latvia bombed a fuel depot in Estonia.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"19"}));
+}
+
+TEST_CASE("tree frames: 'with X next month' keeps X the partner, not a compound of the month", "[relations][tree]") {
+    auto x = extract_text("Latvia will resume full diplomatic relations with Estonia next month.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"0"}));
+}
