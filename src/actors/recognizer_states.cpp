@@ -259,6 +259,11 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
     const CodeMeaning what = idx_.role_meaning(ag->second);
     const bool force = what.type == ActorType::Military || what.type == ActorType::ArmedGroup;
     if (!(is(hend, "of") || is(hend, "from") || (is(hend, "in") && !force))) return;
+    // "withdrew its troops from Chad": forces someone owns come from a place, they are
+    // not that place's.
+    if (is(hend, "from") && i > doc_.sentences[sent_].tokens.first &&
+        (is(i - 1, "its") || is(i - 1, "their") || is(i - 1, "his") || is(i - 1, "her") || is(i - 1, "our")))
+        return;
     std::size_t c = hend + 1;
     if (is(c, "the")) ++c;
     auto cr = country_ref_at(c);

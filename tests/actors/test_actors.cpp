@@ -42,6 +42,16 @@ TEST_CASE("demonym composites become their own typed actors linked to the countr
     CHECK(relation(x, "Mali's junta", "partOf", "Mali"));
 }
 
+TEST_CASE("troops from a country are its forces, unless someone's own", "[actors]") {
+    auto x = extract_text("Soldiers from Chad guarded the border crossing.");
+    CHECK(entity_named(x, "Soldiers from Chad"));
+    CHECK(relation(x, "Soldiers from Chad", "partOf", "Chad"));
+    // "its troops from Chad" are France's, leaving Chad.
+    auto y = extract_text("France withdrew its troops from Chad.");
+    CHECK_FALSE(entity_named(y, "troops from Chad"));
+    CHECK(relation(y, "France", "withdrewFrom", "Chad"));
+}
+
 TEST_CASE("a known armed group named with its patron country is affiliated with it", "[actors]") {
     auto x = extract_text("Russia's Wagner mercenary group sent fighters to Libya. Wagner troops later left.");
     const Entity* wagner = entity_named(x, "Russia's Wagner mercenary group");
