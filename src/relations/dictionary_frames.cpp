@@ -29,6 +29,19 @@ std::vector<std::string> phrase_lemmas(const DependencyTree& t, std::size_t head
     return out;
 }
 
+/// "fired dozens of rockets into X", "sent hundreds of troops": the dictionary's
+/// patterns name what is counted (ROCKET, TROOPS), so a counting noun gives way to its
+/// "of" phrase. The counting nouns are a closed class of English.
+std::size_t counted_noun(const DependencyTree& t, std::size_t head) {
+    static const std::set<std::string> counting{"dozen", "hundred", "thousand", "million", "score", "number",
+                                                "handful", "couple", "barrage", "salvo", "volley", "wave",
+                                                "series", "string", "swarm", "fleet", "batch", "flurry"};
+    if (t.word(head).upos != "NOUN" || !counting.count(ascii_lower(t.lemma(head)))) return head;
+    for (std::size_t n : t.children(head, "nmod"))
+        if (t.case_marker(n) == "of" && t.word(n).upos == "NOUN") return n;
+    return head;
+}
+
 bool phrase_has_actor(const DependencyTree& t, std::size_t head, const std::function<bool(std::size_t)>& is_actor) {
     for (std::size_t c : t.conjuncts(head))
         if (is_actor(c)) return true;
@@ -115,8 +128,10 @@ VerbFrame frame_of(const DependencyTree& t, std::size_t verb, const std::functio
     for (std::size_t p : t.children(verb, "compound:prt")) f.particle = t.lower_form(p);
     f.passive = t.passive(verb);
     std::vector<std::pair<std::size_t, FrameArgument>> args;
-    for (std::size_t o : t.children(verb, "obj"))
+    for (std::size_t o : t.children(verb, "obj")) {
+        o = counted_noun(t, o);
         args.emplace_back(o, FrameArgument{"", phrase_lemmas(t, o), phrase_has_actor(t, o, is_actor)});
+    }
     for (std::size_t o : t.children(verb, "iobj"))
         args.emplace_back(o, FrameArgument{"", phrase_lemmas(t, o), phrase_has_actor(t, o, is_actor)});
     // case_arguments gives one entry per conjunct: keep one argument per phrase.

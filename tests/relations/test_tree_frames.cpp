@@ -531,3 +531,10 @@ TEST_CASE("tree frames: 'with X next month' keeps X the partner, not a compound 
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"0"}));
 }
+
+TEST_CASE("tree frames: a counted object is what the dictionary's pattern names", "[relations][tree]") {
+    // "dozens of rockets into X" matches the pattern for rockets into a target.
+    auto x = extract_text("Latvia fired dozens of rockets into northern Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"19"}));
+}
