@@ -2108,11 +2108,19 @@ class SentenceExtractor {
                 if (a.marker == en.frame && !a.on_object) take(a.head);
         if (targets.empty()) return false;
         std::vector<std::size_t> agents;
-        for (const char* rel : {"nmod:poss", "amod", "compound"})
-            for (std::size_t c : t.children(wn, rel))
-                if (std::size_t k = slot_at(token_of(c)); k != npos) agents.push_back(k);
-        unsigned flags = 0;
         std::size_t verb = t.head(wn);
+        for (const char* rel : {"nmod:poss", "amod", "compound"})
+            for (std::size_t c : t.children(wn, rel)) {
+                // "Burkina Faso, Mali and Niger announced their withdrawal": "their" is
+                // every subject of the clause, not the one the pronoun was resolved to.
+                if (t.lower_form(c) == "their" && verb != kNoWord && t.is_verbal(verb))
+                    if (const auto subjects = slots_of(t.subjects(verb)); subjects.size() >= 2) {
+                        agents.insert(agents.end(), subjects.begin(), subjects.end());
+                        continue;
+                    }
+                if (std::size_t k = slot_at(token_of(c)); k != npos) agents.push_back(k);
+            }
+        unsigned flags = 0;
         // "launched strikes on X", and "responded with airstrikes on X": the verb's subject
         // is the act's author.
         if (agents.empty() && verb != kNoWord &&

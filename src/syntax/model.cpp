@@ -250,6 +250,41 @@ void mend_headline_coordination(const std::vector<std::string_view>& forms, std:
     }
 }
 
+/// "Burkina Faso, Mali and Niger announced …", "the army, the police and the rebels
+/// agreed": the parser may give the verb two subjects, the first and the rest of the list
+/// after a comma or "and". A verb has one subject in UD: a nominal subject right after
+/// such a separator that follows another subject is that one's conjunct, and so are its
+/// own conjuncts.
+void mend_double_subjects(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    auto nominal = [&](std::size_t x) { return words[x].upos == "PROPN" || words[x].upos == "NOUN"; };
+    for (std::size_t b = 2; b < words.size(); ++b) {
+        if (words[b].deprel != "nsubj" || !nominal(b)) continue;
+        const int v = words[b].head;
+        if (v <= static_cast<int>(b)) continue;
+        std::size_t first = b; // the first word of b's phrase
+        while (first > 0 && words[first - 1].head == static_cast<int>(b) && words[first - 1].deprel != "punct" &&
+               words[first - 1].deprel != "cc")
+            --first;
+        if (first < 2) continue;
+        const std::size_t sep = first - 1;
+        if (forms[sep] != "," && words[sep].upos != "CCONJ") continue;
+        // The other subject: the nearest word before the separator hanging on the verb.
+        std::size_t a = words.size();
+        for (std::size_t c = sep; c-- > 0 && sep - c <= 10;)
+            if (words[c].head == v) {
+                if (words[c].deprel == "nsubj" && nominal(c)) a = c;
+                break;
+            }
+        if (a == words.size()) continue;
+        words[b].head = static_cast<int>(a);
+        words[b].deprel = "conj";
+        words[sep].head = static_cast<int>(b);
+        words[sep].deprel = forms[sep] == "," ? "punct" : "cc";
+        for (auto& w : words)
+            if (w.head == static_cast<int>(b) && w.deprel == "conj") w.head = static_cast<int>(a);
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -334,6 +369,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);
+    mend_double_subjects(forms, words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

@@ -538,3 +538,12 @@ TEST_CASE("tree frames: a counted object is what the dictionary's pattern names"
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"19"}));
 }
+
+TEST_CASE("tree frames: 'X, Y and Z announced their withdrawal' — every one of the list withdraws", "[relations][tree]") {
+    auto x = extract_text("Latvia, Estonia and Lithuania announced their withdrawal from ECOWAS.\n");
+    INFO(relations_of(x));
+    for (const char* member : {"Latvia", "Estonia", "Lithuania"}) {
+        INFO(member);
+        CHECK(root_is(edge(x, member, "ECOWAS"), {"08"}));
+    }
+}

@@ -141,3 +141,24 @@ TEST_CASE("repair_heads: a name read as a compound of 'next month' takes the tim
     CHECK(words2[0].head == 1);
     CHECK(words2[0].deprel == "compound");
 }
+
+TEST_CASE("repair_heads: a verb's second subject after a comma or 'and' is the first one's conjunct", "[syntax]") {
+    // "Chile , Peru and Bolivia signed" parsed with "Chile" and "Peru" both subjects.
+    const std::vector<std::string_view> forms{"Chile", ",", "Peru", "and", "Bolivia", "signed", "."};
+    std::vector<WordAnalysis> words{w("PROPN", 5, "nsubj"), w("PUNCT", 2, "punct"), w("PROPN", 5, "nsubj"),
+                                    w("CCONJ", 4, "cc"),    w("PROPN", 2, "conj"),  w("VERB", -1, "root"),
+                                    w("PUNCT", 5, "punct")};
+    repair_heads(forms, words);
+    CHECK(words[0].deprel == "nsubj");
+    CHECK(words[2].head == 0);
+    CHECK(words[2].deprel == "conj");
+    CHECK(words[4].head == 0); // the list's later conjuncts follow
+    CHECK(words[1].head == 2);
+    // A subject of another clause before the comma stays: "When Peru left , Chile signed".
+    const std::vector<std::string_view> forms2{"When", "Peru", "left", ",", "Chile", "signed"};
+    std::vector<WordAnalysis> words2{w("ADV", 2, "advmod"), w("PROPN", 2, "nsubj"), w("VERB", 5, "advcl"),
+                                     w("PUNCT", 2, "punct"), w("PROPN", 5, "nsubj"), w("VERB", -1, "root")};
+    repair_heads(forms2, words2);
+    CHECK(words2[4].head == 5);
+    CHECK(words2[4].deprel == "nsubj");
+}
