@@ -146,9 +146,23 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
             return cues_.has_role(lower_[k], "place_cue") || is(k, "to") || is(k, "from") || is(k, "into") ||
                    is(k, "across");
         };
+        // "sanctions on Tehran", "tariffs against Beijing": a measure of trade is aimed at a state.
+        const bool measure_on = before > first + 1 && (is(before - 1, "on") || is(before - 1, "against")) &&
+                                cues_.has_role(lower_[before - 2], "economic_measure");
+        // "officials in Kinshasa", "leaders in Moscow": office holders in a capital are its state's.
+        auto office_word = [&](const std::string& w) {
+            return cues_.has_role(w, "title") || cues_.has_role(w, "leader_title") ||
+                   cues_.has_role(w, "government_head");
+        };
+        const std::string& holder = before > first + 1 ? lower_[before - 2] : lower_[i];
+        const bool officials_in =
+            before > first + 1 && is(before - 1, "in") &&
+            (office_word(holder) || (holder.size() > 3 && holder.back() == 's' &&
+                                     office_word(holder.substr(0, holder.size() - 1))));
         const bool after_place_word =
-            before > first && (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") ||
-                               is(before - 1, "of") || cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
+            !measure_on && !officials_in && before > first &&
+            (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") || is(before - 1, "of") ||
+             cue_at(before - 1, "place_head")); // "the Georgian capital Tbilisi"
         const bool dateline = i == first && is_all_caps(text(i)) &&
                               (is(end, "(") || is(end, ",") || is(end, ":") || is(end, "\xE2\x80\x94") || is(end, "-"));
         // "in New South Wales, Victoria and Queensland": a capital's name in a list of
@@ -267,6 +281,15 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
     std::size_t c = hend + 1;
     if (is(c, "the")) ++c;
     auto cr = country_ref_at(c);
+    // "diplomats in Kinshasa", "officials from Moscow": people of a capital act for its
+    // state ("the mayor of Kyiv" is the city's, so not after "of"; "the presidential
+    // palace in Niamey" is a building, so only a plural of people).
+    const std::string& agent_word = lower_[hend - 1];
+    if (!cr && !is(hend, "of") && agent_word.size() > 3 && agent_word.back() == 's' && word(c) && cap_[c] &&
+        !claimed_[c])
+        for (std::size_t len = std::min<std::size_t>(3, sent_end_ - c); len >= 1 && !cr; --len)
+            if (const auto* hits = idx_.by_capital(key_of(c, c + len)))
+                cr = CountryRef{c + len, hits->front(), c + len, false};
     if (!cr || cr->adjective) return;
     const CountryRef ref = *cr;
     const std::string code = ag->second;

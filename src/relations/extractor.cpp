@@ -632,11 +632,19 @@ class SentenceExtractor {
         // Goods come from their country: "imports from Brazil", "steel from China"; people
         // sent by a party too: "a delegation from the Taliban", "soldiers from Gondor".
         const bool from_owner = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
+        // "officials in Kenya" are Kenyan officials; forces in a country are not its own.
+        const bool office = !members && (has_cue(word, "title") || has_cue(word, "leader_title") ||
+                                         has_cue(word, "government_head"));
+        auto country_slot = [&](std::size_t c) {
+            const std::size_t k = slot_at(token_of(c));
+            const Entity* e = k == npos ? nullptr : x_.find(slots_[k].entity);
+            return e && e->type == ActorType::Country;
+        };
         if (out.empty())
             for (std::size_t c : tree_->children(wd, "nmod")) {
                 const std::string marker = tree_->case_marker(c);
                 if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
-                    (marker == "from" && from_owner)) {
+                    (marker == "from" && from_owner) || (marker == "in" && office && country_slot(c))) {
                     if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
                     // "a delegation from the Taliban government": the body the noun names.
                     else if (marker == "from" && c != wd)

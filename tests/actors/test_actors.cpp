@@ -156,7 +156,7 @@ TEST_CASE("spokespeople and leaders from appositions", "[actors]") {
 }
 
 TEST_CASE("capitals: the country when they act, a place after a preposition or as a dateline", "[actors]") {
-    auto x = extract_text("KYIV (newskg wire) - Moscow rejected the plan, officials in Kyiv said. "
+    auto x = extract_text("KYIV (newskg wire) - Moscow rejected the plan, a source in Kyiv said. "
                           "Talks were held in southern Beirut.");
     const Entity* russia = entity_named(x, "Moscow");
     REQUIRE(russia);
@@ -165,6 +165,14 @@ TEST_CASE("capitals: the country when they act, a place after a preposition or a
     const Entity* kyiv = entity_named(x, "Kyiv");
     REQUIRE(kyiv);
     CHECK(kyiv->type == ActorType::Location);
+    // Office holders in a capital are its state's; a measure of trade on a capital is on the state.
+    auto z = extract_text("Officials in Kinshasa accused Rwanda of backing the rebels. "
+                          "Washington imposed sanctions on Tehran.");
+    const Entity* drc = entity_named(z, "Kinshasa");
+    REQUIRE(drc);
+    CHECK(drc->type == ActorType::Country);
+    CHECK(relation(z, "DR Congo", "accused", "Rwanda"));
+    CHECK(relation(z, "United States", "imposedSanctions", "Iran"));
     const Entity* beirut = entity_named(x, "Beirut");
     REQUIRE(beirut);
     CHECK(beirut->type == ActorType::Location);

@@ -547,3 +547,12 @@ TEST_CASE("tree frames: 'X, Y and Z announced their withdrawal' — every one of
         CHECK(root_is(edge(x, member, "ECOWAS"), {"08"}));
     }
 }
+
+TEST_CASE("tree frames: officials in a country act for it; troops in a country do not", "[relations][tree]") {
+    auto x = extract_text("Officials in Latvia accused Estonia of blocking the port.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"11"}));
+    auto y = extract_text("Troops in Latvia attacked Estonia.\n");
+    INFO(relations_of(y));
+    CHECK_FALSE(edge(y, "Latvia", "Estonia"));
+}
