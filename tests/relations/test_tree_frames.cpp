@@ -556,3 +556,13 @@ TEST_CASE("tree frames: officials in a country act for it; troops in a country d
     INFO(relations_of(y));
     CHECK_FALSE(edge(y, "Latvia", "Estonia"));
 }
+
+TEST_CASE("tree frames: killed by a nation's fire — the nation is the agent", "[relations][tree]") {
+    auto x = extract_text("Three Estonian soldiers were killed by Latvian fire near the border.\n");
+    INFO(relations_of(x));
+    const Entity* latvia = entity_named(x, "Latvia");
+    REQUIRE(latvia);
+    bool killed = false;
+    for (const auto& r : x.relations) killed |= r.subject == latvia->id && r.cameo.rfind("18", 0) == 0;
+    CHECK(killed);
+}
