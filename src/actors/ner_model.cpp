@@ -1,4 +1,5 @@
 // The name recogniser's model file and its greedy decoder.
+#include <cctype>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +53,44 @@ NerModel NerModel::load(const std::string& path) {
     return NerModel(std::move(parts));
 }
 
+namespace {
+
+/// What a word may be inside a name: names continue over capitalised words, numbers,
+/// possessives and the short connectors of names ("Bank of England", "Abu Bakr al
+/// Baghdadi", "People's"), and end on a capitalised word or a number. The training
+/// data's names are such runs, so the decoder holds the model to them: "Lukashenko of
+/// rigging the vote" is no name.
+enum class InName { No, Inside, End };
+
+InName in_name(std::string_view form) {
+    if (form.empty()) return InName::No;
+    const auto c = static_cast<unsigned char>(form[0]);
+    if (std::isupper(c) || std::isdigit(c) || c >= 0x80) return InName::End;
+    static const std::string_view connectors[] = {"of", "for", "de", "the", "and", "&", "al", "bin", "ibn",
+                                                  "van", "von", "der", "da", "du", "la", "le", "el", "y",
+                                                  "des", "del", "di", "'s", "'", "-", "on", "in", "at"};
+    for (std::string_view k : connectors)
+        if (form == k) return InName::Inside;
+    return InName::No;
+}
+
+/// Ends the name open before word `i` at its last word that can end one (dropping
+/// connectors after it), or drops it when it has none.
+void close_name(const std::vector<NerWord>& words, std::vector<int>& labels, std::size_t i) {
+    std::size_t open = i - 1;
+    while (open > 0 && part_of(labels[open]) != Part::Begin) --open;
+    const NameType type = type_of(labels[open]);
+    std::size_t end = i; // one past the name's last word
+    while (end > open && in_name(words[end - 1].form) != InName::End) --end;
+    for (std::size_t k = open; k < i; ++k) {
+        if (k >= end) labels[k] = kOutside;
+        else if (end - open == 1) labels[k] = label_of(Part::Unit, type);
+        else if (k + 1 == end) labels[k] = label_of(Part::Last, type);
+    }
+}
+
+} // namespace
+
 std::vector<NameSpan> NerModel::recognize(const std::vector<NerWord>& words) const {
     if (words.empty() || !parts_) return {};
     const NerSentenceFeatures s = sentence_features(words);
@@ -63,6 +102,18 @@ std::vector<NameSpan> NerModel::recognize(const std::vector<NerWord>& words) con
         std::fill(std::begin(scores), std::end(scores), 0.0f);
         const std::size_t n = ner_features(s, i, p1, p2, keys);
         parts_->weights.score(keys, n, scores);
+        // A label the word cannot carry scores lowest; a name that cannot go on here
+        // ends before it (the previous word's Inside becomes Last, Begin becomes Unit).
+        const InName here = in_name(words[i].form);
+        for (int l = 0; l < static_cast<int>(kLabels); ++l) {
+            const Part part = part_of(l);
+            if ((part == Part::Inside && here == InName::No) || (part == Part::Last && here != InName::End))
+                scores[l] = -1e30f;
+        }
+        if (p1 >= 0 && here == InName::No && (part_of(p1) == Part::Begin || part_of(p1) == Part::Inside)) {
+            close_name(words, labels, i);
+            p1 = labels[i - 1];
+        }
         labels[i] = best_allowed(scores, p1, i + 1 == words.size());
         p2 = p1;
         p1 = labels[i];

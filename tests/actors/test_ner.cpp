@@ -241,6 +241,17 @@ TEST_CASE("unknown people and organisations get the model's type", "[ner][actors
     CHECK_FALSE(entity_named(x, "Tuesday"));
 }
 
+TEST_CASE("a name ends on a capitalised word: 'accused X of rigging the vote' names X", "[ner][actors]") {
+    auto x = extract_text("The opposition accused Brennickov of rigging the vote.");
+    const Entity* b = entity_named(x, "Brennickov");
+    REQUIRE(b);
+    CHECK(b->type == ActorType::Person);
+    CHECK_FALSE(entity_named(x, "Brennickov of rigging the vote"));
+    // Connectors inside a name stay: "Bank of Gondor".
+    auto y = extract_text("The Bank of Gondor accused Brennickov of fraud.");
+    CHECK(entity_named(y, "Bank of Gondor"));
+}
+
 TEST_CASE("junk is never an actor", "[ner][actors]") {
     SECTION("a heading in capitals") {
         auto x = extract_text("IMMEDIATE CEASEFIRE DEMANDED\n\nThe council met on Monday.");
