@@ -1894,6 +1894,34 @@ class SentenceExtractor {
         return true;
     }
 
+    /// "The deal was signed by X and Y", "the truce, agreed by X and Y, …": a mutual
+    /// phrase of our lexicon ("sign agreement") in the passive, its noun the subject (or
+    /// the noun the participle modifies) and its parties the "by" phrase, relates them.
+    bool passive_mutual(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->passive(wv)) return false;
+        const DependencyTree& t = *tree_;
+        const std::vector<std::size_t> parties = slots_of(t.agents(wv));
+        if (parties.size() < 2) return false;
+        std::vector<std::size_t> nouns = t.children(wv, "nsubj:pass");
+        if (t.base_rel(wv) == "acl" && t.head(wv) != kNoWord) nouns.push_back(t.head(wv));
+        for (const auto& lemma : lex_.lemmatizer().lemmas(w(v))) {
+            const auto* cands = lex_.senses(lemma);
+            if (!cands) continue;
+            for (const VerbSense* vs : *cands) {
+                if (vs->frame != "mutual" || vs->lemma.rfind(lemma + " ", 0) != 0) continue;
+                const std::string noun = vs->lemma.substr(lemma.size() + 1);
+                for (std::size_t n : nouns) {
+                    if (lower(doc_.lemma(doc_.words[n])) != noun) continue;
+                    const std::string rule = "syntax:" + vs->lemma + "/mutual-passive";
+                    emit(out, parties[0], parties[1], vs->predicate, vs->cameo, v, clause_flags(wv), rule, 0.8);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     void verb_frames(std::size_t v, std::vector<Relation>& out) {
         const std::string& form = w(v);
         if (form.empty() || !std::isalpha(static_cast<unsigned char>(form[0]))) return;
@@ -1902,7 +1930,7 @@ class SentenceExtractor {
         if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
                                                    doc_.words[wv].upos != "AUX")
             return;
-        if (border_posture(v, out) || transfer_frame(v, out)) return;
+        if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out)) return;
         modal_demand(v, out);
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {

@@ -566,3 +566,15 @@ TEST_CASE("tree frames: killed by a nation's fire — the nation is the agent", 
     for (const auto& r : x.relations) killed |= r.subject == latvia->id && r.cameo.rfind("18", 0) == 0;
     CHECK(killed);
 }
+
+TEST_CASE("tree frames: an agreement signed by X and Y relates them, in the passive too", "[relations][tree]") {
+    auto x = extract_text("The accord was signed by Latvia and Estonia in Riga.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"05"}));
+    auto y = extract_text("The truce, agreed by Latvia and Estonia on Monday, held.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"08", "03", "05"}));
+    // One party is no pair.
+    auto z = extract_text("The accord was signed by Latvia.\n");
+    CHECK(z.relations.empty());
+}
