@@ -285,6 +285,32 @@ void mend_double_subjects(const std::vector<std::string_view>& forms, std::vecto
     }
 }
 
+/// "… condemned an attack by X on Thursday and promised aid to Y": the parser may make
+/// a finite verb the conjunct of a nominal (the object before it). A finite verb with its
+/// own clause coordinates with a clause: it takes the nearest verb above the nominal.
+void mend_verb_conjuncts(std::vector<WordAnalysis>& words) {
+    for (std::size_t x = 0; x < words.size(); ++x) {
+        WordAnalysis& v = words[x];
+        if (v.deprel != "conj" || v.upos != "VERB" || v.head < 0) continue;
+        // A past participle with an object of its own is a past tense all the same
+        // ("promised aid"), when the clause it joins is in the past.
+        bool has_object = false;
+        for (std::size_t c = x + 1; c < words.size() && c < x + 8 && !has_object; ++c)
+            has_object = words[c].head == static_cast<int>(x) && words[c].deprel == "obj";
+        const bool finite = v.xpos == "VBD" || v.xpos == "VBZ" || v.xpos == "VBP";
+        if (!finite && !(v.xpos == "VBN" && has_object)) continue;
+        const auto h = static_cast<std::size_t>(v.head);
+        if (words[h].upos != "NOUN" && words[h].upos != "PROPN") continue;
+        int up = words[h].head;
+        for (int steps = 0; steps < 8 && up >= 0 && words[static_cast<std::size_t>(up)].upos != "VERB"; ++steps)
+            up = words[static_cast<std::size_t>(up)].head;
+        if (up < 0 || up >= static_cast<int>(x) || words[static_cast<std::size_t>(up)].upos != "VERB") continue;
+        if (!finite && words[static_cast<std::size_t>(up)].xpos != "VBD") continue;
+        v.head = up;
+        if (!finite) v.xpos = "VBD";
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -370,6 +396,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);
     mend_double_subjects(forms, words);
+    mend_verb_conjuncts(words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

@@ -162,3 +162,24 @@ TEST_CASE("repair_heads: a verb's second subject after a comma or 'and' is the f
     CHECK(words2[4].head == 5);
     CHECK(words2[4].deprel == "nsubj");
 }
+
+TEST_CASE("repair_heads: a verb with its own object coordinates with the clause, not with a noun", "[syntax]") {
+    // "Peru condemned the raid and promised aid" with "promised" (VBN) a conjunct of "raid".
+    const std::vector<std::string_view> forms{"Peru", "condemned", "the", "raid", "and", "promised", "aid"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                    w("NOUN", 1, "obj"),    w("CCONJ", 5, "cc"),   w("VERB", 3, "conj"),
+                                    w("NOUN", 5, "obj")};
+    words[1].xpos = "VBD";
+    words[5].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[5].head == 1);
+    CHECK(words[5].xpos == "VBD");
+    // A participle without an object may modify the noun: left alone.
+    std::vector<WordAnalysis> words2{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                     w("NOUN", 1, "obj"),    w("CCONJ", 5, "cc"),   w("VERB", 3, "conj")};
+    words2[1].xpos = "VBD";
+    words2[5].xpos = "VBN";
+    const std::vector<std::string_view> forms2{"Peru", "condemned", "the", "raid", "and", "delayed"};
+    repair_heads(forms2, words2);
+    CHECK(words2[5].head == 3);
+}
