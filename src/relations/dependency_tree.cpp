@@ -137,6 +137,14 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
     return {};
 }
 
+bool DependencyTree::agreement_object(std::size_t verb) const {
+    static const char* const nouns[] = {"agreement", "accord", "deal", "pact", "treaty", "contract", "memorandum"};
+    for (std::size_t o : children(verb, "obj"))
+        for (const char* n : nouns)
+            if (lemma(o) == n) return true;
+    return false;
+}
+
 std::vector<std::size_t> DependencyTree::controllers(std::size_t verb) const {
     const std::size_t gov = head(verb);
     if (gov == kNoWord) return {};
@@ -147,6 +155,9 @@ std::vector<std::size_t> DependencyTree::controllers(std::size_t verb) const {
         return false;
     }();
     if (rel != "xcomp" && !infinitive_advcl) return {};
+    // "signed an accord on Thursday to supply X", the infinitive hung on the verb: what
+    // the accord binds its signers to, as when it hangs on the noun (subjects()).
+    if (infinitive_advcl && agreement_object(gov)) return subjects(gov);
     // Object control ("urged Sudan to withdraw", "called on France to leave").
     auto objs = objects(gov);
     if (!objs.empty()) return objs;

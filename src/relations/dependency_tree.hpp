@@ -43,6 +43,9 @@ class DependencyTree {
     std::vector<std::size_t> subjects(std::size_t verb) const;
     /// The understood subject of an open complement ("urged Sudan to withdraw" → Sudan;
     /// "threatened to attack" → the threatener).
+    /// Whether the verb's object is an agreement ("signed an accord", "reached a deal"),
+    /// whose infinitive ("to supply X") says what its parties undertake.
+    bool agreement_object(std::size_t verb) const;
     std::vector<std::size_t> controllers(std::size_t verb) const;
     std::vector<std::size_t> objects(std::size_t verb) const;
     /// The agents of a passive verb (obl:agent, or an oblique with "by").

@@ -645,7 +645,14 @@ class SentenceExtractor {
                 const std::string marker = tree_->case_marker(c);
                 if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
                     (marker == "from" && from_owner) || (marker == "in" && office && country_slot(c))) {
-                    if (std::size_t k = slot_at(token_of(c)); k != npos) out.push_back(k);
+                    if (std::size_t k = slot_at(token_of(c)); k != npos) {
+                        out.push_back(k);
+                        // "officials in Kenya and Uganda": each of them.
+                        if (marker == "in")
+                            for (std::size_t m : tree_->conjuncts(c))
+                                if (std::size_t km = slot_at(token_of(m)); km != npos && km != k && country_slot(m))
+                                    out.push_back(km);
+                    }
                     // "a delegation from the Taliban government": the body the noun names.
                     else if (marker == "from" && c != wd)
                         for (std::size_t m : word_slots(c)) out.push_back(m);
@@ -1799,7 +1806,7 @@ class SentenceExtractor {
         for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
         if (!to) return false;
         if (gov == kNoWord) return false;
-        if (via == "advcl") return true;
+        if (via == "advcl") return !t.agreement_object(gov); // an accord's terms are agreed, not aimed at
         return via == "xcomp" && !lex_.in_class("committing", lower(t.lemma(gov)));
     }
 

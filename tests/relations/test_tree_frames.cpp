@@ -578,3 +578,23 @@ TEST_CASE("tree frames: an agreement signed by X and Y relates them, in the pass
     auto z = extract_text("The accord was signed by Latvia.\n");
     CHECK(z.relations.empty());
 }
+
+TEST_CASE("tree frames: an accord's infinitive is what its signers undertake, wherever the parser hangs it", "[relations][tree]") {
+    auto x = extract_text("Latvia signed an accord on Thursday to supply Estonia with 5,000 tonnes of grain.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"07"}));
+    // A mere aim is not done: "sent troops to fight X".
+    auto y = extract_text("Latvia sent troops on Thursday to fight Estonia.\n");
+    INFO(relations_of(y));
+    CHECK_FALSE(root_is(edge(y, "Latvia", "Estonia"), {"19"}));
+}
+
+TEST_CASE("tree frames: officials in two countries act for both; ties abandoned are broken off", "[relations][tree]") {
+    auto x = extract_text("Officials in Latvia and Estonia welcomed the decision of Lithuania.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Lithuania"), {"05"}));
+    CHECK(root_is(edge(x, "Estonia", "Lithuania"), {"05"}));
+    auto y = extract_text("Latvia will abandon its economic ties with Estonia.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"16"}));
+}
