@@ -66,6 +66,26 @@ std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
     return static_cast<std::size_t>(-1);
 }
 
+std::size_t KnownTags::verbless_past(const std::vector<std::string_view>& forms,
+                                     const std::vector<std::string_view>& upos) const {
+    for (std::string_view u : upos)
+        if (u == "VERB" || u == "AUX") return static_cast<std::size_t>(-1);
+    auto known_past = [&](const std::string& f) {
+        if (f.size() < 5 || f.compare(f.size() - 2, 2, "ed") != 0) return false;
+        const std::string stem = f.substr(0, f.size() - 2); // attacked
+        if (verbs_.count(stem) || verbs_.count(stem + "e")) return true; // imposed
+        if (stem.back() == 'i' && verbs_.count(stem.substr(0, stem.size() - 1) + "y")) return true; // denied
+        // banned, committed
+        return stem.size() > 2 && stem.back() == stem[stem.size() - 2] && verbs_.count(stem.substr(0, stem.size() - 1));
+    };
+    for (std::size_t i = 1; i < forms.size(); ++i) {
+        if ((upos[i] != "ADJ" && upos[i] != "NOUN") || forms[i].empty() || forms[i][0] < 'a' || forms[i][0] > 'z') continue;
+        if (upos[i - 1] != "NOUN" && upos[i - 1] != "PROPN") continue;
+        if (known_past(std::string(forms[i]))) return i;
+    }
+    return static_cast<std::size_t>(-1);
+}
+
 std::pair<std::string_view, std::string_view> KnownTags::at(const std::vector<std::string_view>& forms,
                                                            std::size_t i) const {
     const std::string_view f = forms[i];
@@ -103,9 +123,15 @@ std::vector<int> SyntaxModel::tag_indices(const std::vector<std::string_view>& f
         any |= forced[i] >= 0;
     }
     std::vector<int> tags = any ? p.tagger.tag(forms, &forced) : p.tagger.tag(forms);
-    if (!headline) return tags;
     std::vector<std::string_view> upos;
     for (int t : tags) upos.push_back(ts.upos[static_cast<std::size_t>(t)]);
+    if (!headline) {
+        // A sentence has a verb: a past form read as an adjective after its subject is it.
+        const std::size_t v = names_->verbless_past(forms, upos);
+        if (v >= forms.size()) return tags;
+        forced[v] = ts.find("VERB", "VBD");
+        return forced[v] >= 0 ? p.tagger.tag(forms, &forced) : tags;
+    }
     const std::size_t v = names_->headline_verb(forms, upos);
     if (v >= forms.size()) return tags;
     // Present tense, as headlines write: "meets" VBZ, "sign" VBP.

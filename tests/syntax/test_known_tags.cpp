@@ -62,3 +62,20 @@ TEST_CASE("known verbs: a headline without a verb takes the first known one afte
     const std::vector<std::string_view> g{"Talks", "on", "border", "deal", "collapse"};
     CHECK(tags.headline_verb(g, {"NOUN", "ADP", "NOUN", "NOUN", "NOUN"}) == static_cast<std::size_t>(-1));
 }
+
+TEST_CASE("known verbs: a sentence without a verb takes a known past form after its subject", "[syntax][known-tags]") {
+    syntax::KnownTags tags;
+    tags.add_verb("impose");
+    tags.add_verb("deny");
+    tags.add_verb("ban");
+    const std::vector<std::string_view> f{"Baltic", "leaders", "imposed", "sanctions", "."};
+    CHECK(tags.verbless_past(f, {"ADJ", "NOUN", "ADJ", "NOUN", "PUNCT"}) == 2);
+    const std::vector<std::string_view> g{"Officials", "denied", "it"};
+    CHECK(tags.verbless_past(g, {"NOUN", "ADJ", "PRON"}) == 1);
+    const std::vector<std::string_view> h{"Riga", "banned", "rallies"};
+    CHECK(tags.verbless_past(h, {"PROPN", "ADJ", "NOUN"}) == 1);
+    // A sentence with a verb, or a participle after no noun ("the imposed sanctions"), stays.
+    CHECK(tags.verbless_past(f, {"ADJ", "NOUN", "VERB", "NOUN", "PUNCT"}) == static_cast<std::size_t>(-1));
+    const std::vector<std::string_view> k{"the", "imposed", "sanctions"};
+    CHECK(tags.verbless_past(k, {"DET", "ADJ", "NOUN"}) == static_cast<std::size_t>(-1));
+}

@@ -78,6 +78,11 @@ class KnownTags {
     /// or npos.
     std::size_t headline_verb(const std::vector<std::string_view>& forms,
                               const std::vector<std::string_view>& upos) const;
+    /// In a sentence given no verb at all: the first lower-case word in -ed tagged ADJ or
+    /// NOUN right after a noun or name whose stem is a known verb ("ECOWAS leaders
+    /// imposed sanctions" with "imposed" read as an adjective), or npos.
+    std::size_t verbless_past(const std::vector<std::string_view>& forms,
+                              const std::vector<std::string_view>& upos) const;
     /// A one-word country name ("latvia"): PROPN NNP.
     void add_name(const std::string& lower);
     /// A one-word demonym ("estonian"): ADJ JJ before a lower-case word, its plural
