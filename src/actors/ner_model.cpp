@@ -65,7 +65,9 @@ enum class InName { No, Inside, End };
 InName in_name(std::string_view form) {
     if (form.empty()) return InName::No;
     const auto c = static_cast<unsigned char>(form[0]);
-    if (std::isupper(c) || std::isdigit(c) || c >= 0x80) return InName::End;
+    // An amount ("2.4", "30,000") is no part of a name; a model number ("Apollo 11") is.
+    if (std::isdigit(c)) return form.find_first_of(".,") == std::string_view::npos ? InName::End : InName::No;
+    if (std::isupper(c) || c >= 0x80) return InName::End;
     static const std::string_view connectors[] = {"of", "for", "de", "the", "and", "&", "al", "bin", "ibn",
                                                   "van", "von", "der", "da", "du", "la", "le", "el", "y",
                                                   "des", "del", "di", "'s", "'", "-", "on", "in", "at"};

@@ -20,7 +20,12 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
     std::size_t j = i;
     while (j < sent_end_) {
-        if (name_token(j) || (j > i && doc_.tokens[j].kind == TokenKind::Number && cap_[j - 1])) {
+        // A model number goes on a name ("Resolution 2719"); an amount does not ("fined
+        // Google 2.4 billion").
+        const bool model_number = j > i && doc_.tokens[j].kind == TokenKind::Number && cap_[j - 1] &&
+                                  text(j).find_first_of(".,") == std::string_view::npos &&
+                                  !(j + 1 < sent_end_ && cues_.has_role(lower_[j + 1], "quantity_head"));
+        if (name_token(j) || model_number) {
             ++j;
             continue;
         }

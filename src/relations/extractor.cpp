@@ -564,9 +564,10 @@ class SentenceExtractor {
             }
             if (!out.empty()) return out;
         }
-        // "dozens of Afghan migrants", "one of its supply boats": a quantity stands for
-        // what it counts.
-        if (word.upos == "NOUN" || word.upos == "NUM" || word.upos == "PRON" || word.upos == "DET" || word.upos == "ADJ") {
+        // "dozens of Afghan migrants", "one of its supply boats", "$30 billion of American
+        // goods": a quantity stands for what it counts.
+        if (word.upos == "NOUN" || word.upos == "NUM" || word.upos == "PRON" || word.upos == "DET" || word.upos == "ADJ" ||
+            word.upos == "SYM") {
             if (has_cue(word, "quantity_head"))
                 for (std::size_t c : tree_->children(wd, "nmod"))
                     if (tree_->case_marker(c) == "of") {

@@ -337,6 +337,18 @@ void mend_verb_conjuncts(std::vector<WordAnalysis>& words) {
     }
 }
 
+/// "tariffs on $18 billion worth of goods" with "on" hung on "$", a compound of "worth":
+/// a case word before its nominal belongs to the nominal's head, not to a compound inside
+/// it (UD hangs case on the head).
+void mend_case_on_compounds(std::vector<WordAnalysis>& words) {
+    for (std::size_t c = 0; c < words.size(); ++c) {
+        if (words[c].deprel != "case" || words[c].head <= static_cast<int>(c)) continue;
+        const auto m = static_cast<std::size_t>(words[c].head);
+        if (words[m].deprel != "compound" || words[m].head <= static_cast<int>(m)) continue;
+        words[c].head = words[m].head;
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -423,6 +435,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_temporal_compounds(forms, words);
     mend_double_subjects(forms, words);
     mend_verb_conjuncts(words);
+    mend_case_on_compounds(words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

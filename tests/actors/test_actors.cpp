@@ -52,6 +52,14 @@ TEST_CASE("troops from a country are its forces, unless someone's own", "[actors
     CHECK(relation(y, "France", "withdrewFrom", "Chad"));
 }
 
+TEST_CASE("an amount after a name is no part of it; a model number is", "[actors]") {
+    auto x = extract_text("The European Commission fined Google 2.4 billion euros.");
+    CHECK(entity_named(x, "Google"));
+    CHECK_FALSE(entity_named(x, "Google 2.4"));
+    auto y = extract_text("The regulator fined Google 300 million euros.");
+    CHECK_FALSE(entity_named(y, "Google 300"));
+}
+
 TEST_CASE("a known armed group named with its patron country is affiliated with it", "[actors]") {
     auto x = extract_text("Russia's Wagner mercenary group sent fighters to Libya. Wagner troops later left.");
     const Entity* wagner = entity_named(x, "Russia's Wagner mercenary group");

@@ -598,3 +598,12 @@ TEST_CASE("tree frames: officials in two countries act for both; ties abandoned 
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvia", "Estonia"), {"16"}));
 }
+
+TEST_CASE("tree frames: tariffs on an amount of a nation's goods are aimed at the nation", "[relations][tree]") {
+    auto x = extract_text("Latvia announced retaliatory tariffs on $30 billion of Estonian goods.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"16"}));
+    auto y = extract_text("Latvia imposed tariffs on $18 billion worth of Estonian goods.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"16"}));
+}
