@@ -60,13 +60,20 @@ namespace {
 /// Baghdadi", "People's"), and end on a capitalised word or a number. The training
 /// data's names are such runs, so the decoder holds the model to them: "Lukashenko of
 /// rigging the vote" is no name.
-enum class InName { No, Inside, End };
+enum class InName { Never, No, Inside, End };
 
 InName in_name(std::string_view form) {
     if (form.empty()) return InName::No;
     const auto c = static_cast<unsigned char>(form[0]);
     // An amount ("2.4", "30,000") is no part of a name; a model number ("Apollo 11") is.
     if (std::isdigit(c)) return form.find_first_of(".,") == std::string_view::npos ? InName::End : InName::No;
+    // "Tutsi-led", "Iran-backed", "Kyiv-based": a name joined to a lower-case word is a
+    // modifier before a name, no part of it; "al-Baghdadi" is a name.
+    if (const auto dash = form.find('-'); dash != std::string_view::npos && dash + 1 < form.size()) {
+        const auto after = static_cast<unsigned char>(form[dash + 1]);
+        if (std::islower(after) && (std::isupper(c) || c >= 0x80)) return InName::Never;
+        if (std::isupper(after)) return InName::End;
+    }
     if (std::isupper(c) || c >= 0x80) return InName::End;
     static const std::string_view connectors[] = {"of", "for", "de", "the", "and", "&", "al", "bin", "ibn",
                                                   "van", "von", "der", "da", "du", "la", "le", "el", "y",
@@ -109,10 +116,13 @@ std::vector<NameSpan> NerModel::recognize(const std::vector<NerWord>& words) con
         const InName here = in_name(words[i].form);
         for (int l = 0; l < static_cast<int>(kLabels); ++l) {
             const Part part = part_of(l);
-            if ((part == Part::Inside && here == InName::No) || (part == Part::Last && here != InName::End))
+            if ((part != Part::Outside && here == InName::Never) ||
+                (part == Part::Inside && (here == InName::No || here == InName::Never)) ||
+                (part == Part::Last && here != InName::End))
                 scores[l] = -1e30f;
         }
-        if (p1 >= 0 && here == InName::No && (part_of(p1) == Part::Begin || part_of(p1) == Part::Inside)) {
+        if (p1 >= 0 && (here == InName::No || here == InName::Never) &&
+            (part_of(p1) == Part::Begin || part_of(p1) == Part::Inside)) {
             close_name(words, labels, i);
             p1 = labels[i - 1];
         }

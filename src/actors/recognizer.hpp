@@ -298,6 +298,9 @@ class Recognizer {
 
     void description_pattern(std::size_t i, std::vector<Match>& out);
     /// Whether the tree hangs the word of this token on a noun after it (amod, compound).
+    /// "Tutsi-led", "Iran-backed", "Soviet-style": a capitalised word joined by a hyphen
+    /// to a lower-case one, which modifies the name after it and is no part of it.
+    bool joined_modifier(std::size_t token) const;
     bool modifies_next(std::size_t token) const;
 
     void defer(Pending::Kind kind, std::size_t b, std::size_t e, std::vector<ActorType> types, std::string head) {

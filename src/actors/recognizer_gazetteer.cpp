@@ -134,7 +134,7 @@ auto Recognizer::gazetteer_pattern(std::size_t i, std::vector<Match>& out) -> vo
     // A gazetteer word inside a longer unknown capitalised name is part of that name
     // ("Therese Kayikwamba Wagner" is a person, not the Wagner Group).
     if (e.type != ActorType::Country && i > doc_.sentences[sent_].tokens.first &&
-        word(i - 1) && cap_[i - 1] && !claimed_[i - 1] && !stop(i - 1) &&
+        word(i - 1) && cap_[i - 1] && !claimed_[i - 1] && !stop(i - 1) && !joined_modifier(i - 1) &&
         !idx_.by_name(lower_[i - 1]) && !idx_.by_adjective(lower_[i - 1]) &&
         !cues_.by_word.count(lower_[i - 1]))
         return;

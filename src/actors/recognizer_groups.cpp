@@ -89,6 +89,13 @@ auto Recognizer::group_entity(const std::string& key, std::size_t b, std::size_t
     return ent;
 }
 
+bool Recognizer::joined_modifier(std::size_t token) const {
+    const std::string_view t = text(token);
+    const auto dash = t.find('-');
+    return dash != std::string_view::npos && dash > 0 && dash + 1 < t.size() &&
+           std::isupper(static_cast<unsigned char>(t[0])) && std::islower(static_cast<unsigned char>(t[dash + 1]));
+}
+
 bool Recognizer::modifies_next(std::size_t token) const {
     // Words are in token order: the first word of the token by binary search, so that a
     // long line stays linear.

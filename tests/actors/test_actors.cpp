@@ -60,6 +60,19 @@ TEST_CASE("an amount after a name is no part of it; a model number is", "[actors
     CHECK_FALSE(entity_named(y, "Google 300"));
 }
 
+TEST_CASE("'Tutsi-led', 'Iran-backed' modify the name after them and are no part of it", "[actors]") {
+    auto x = extract_text("The Tutsi-led M23 seized Goma. The Iran-backed Houthis attacked a ship.");
+    const Entity* m23 = entity_named(x, "M23");
+    REQUIRE(m23);
+    CHECK(m23->type == ActorType::ArmedGroup);
+    CHECK_FALSE(entity_named(x, "Tutsi-led M23"));
+    CHECK(entity_named(x, "Houthis"));
+    CHECK_FALSE(entity_named(x, "Iran-backed Houthis"));
+    // An unknown name after one is found without it.
+    auto y = extract_text("The Velmari-led Harbour Front attacked a depot.");
+    CHECK_FALSE(entity_named(y, "Velmari-led Harbour Front"));
+}
+
 TEST_CASE("a known armed group named with its patron country is affiliated with it", "[actors]") {
     auto x = extract_text("Russia's Wagner mercenary group sent fighters to Libya. Wagner troops later left.");
     const Entity* wagner = entity_named(x, "Russia's Wagner mercenary group");
