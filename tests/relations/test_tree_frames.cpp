@@ -607,3 +607,14 @@ TEST_CASE("tree frames: tariffs on an amount of a nation's goods are aimed at th
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvia", "Estonia"), {"16"}));
 }
+
+TEST_CASE("tree frames: a blow at a nation's ship is aimed at the nation, not the sea it sails", "[relations][tree]") {
+    auto x = extract_text("The rebels of the Velmari Front said they had targeted an Estonian destroyer in the Red Sea.\n");
+    INFO(relations_of(x));
+    const Entity* estonia = entity_named(x, "Estonia");
+    REQUIRE(estonia);
+    bool aimed = false;
+    for (const auto& r : x.relations) aimed |= r.object == estonia->id && r.cameo.rfind("19", 0) == 0;
+    CHECK(aimed);
+    CHECK_FALSE(edge(x, "Velmari Front", "Red Sea"));
+}
