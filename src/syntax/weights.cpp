@@ -132,9 +132,10 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
                 __builtin_prefetch(row);
                 dense_rows[n_dense++] = row;
             } else {
+                // One line: build() keeps a row of up to 15 entries within one (longer
+                // ones are dense unless the table has very many classes).
                 const std::uint32_t* row = &records_[s->record - 1];
                 __builtin_prefetch(row);
-                __builtin_prefetch(reinterpret_cast<const char*>(row) + 63); // up to 15 entries may straddle two lines
                 sparse_rows[n_sparse++] = row;
             }
         }
@@ -147,47 +148,72 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
     for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
 }
 
+namespace {
+
+constexpr std::size_t kLineWords = 64 / sizeof(std::uint32_t);
+
+/// Where a record of `words` words goes when the records so far end at `end`: there, or
+/// with `in_one_line`, when it fits in a cache line but would straddle two, at the start
+/// of the next line (records_ is line-aligned), so that one prefetch brings all of it —
+/// a little padding costs less than fetching a second line for every row.
+std::size_t place_record(std::size_t end, std::size_t words, bool in_one_line) {
+    const std::size_t used = end % kLineWords;
+    if (in_one_line && words <= kLineWords && used + words > kLineWords) return end + kLineWords - used;
+    return end;
+}
+
+} // namespace
+
 void Weights::build(std::vector<std::uint64_t> keys, const std::vector<std::uint8_t>& lengths,
                     const std::vector<std::uint16_t>& cls, const std::vector<std::int16_t>& q, float scale) {
     rows_ = keys.size();
     entries_ = cls.size();
     scale_ = scale;
+    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
+    auto is_dense = [&](std::size_t r) { return dense_stride_ && lengths[r] >= kDenseMinEntries; };
+
+    // Each row's record: its length, then class << 16 | weight for each entry. Those of
+    // the rows read while scoring (the sparse ones) first and together, then those of
+    // the dense rows, which only write() reads.
+    row_records_.assign(rows_, 0);
+    std::size_t end = 0, n_dense = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t r = 0; r < rows_; ++r) {
+            if (is_dense(r) != (pass == 1)) continue;
+            end = place_record(end, lengths[r] + 1u, pass == 0);
+            row_records_[r] = static_cast<std::uint32_t>(end);
+            end += lengths[r] + 1u;
+            n_dense += pass == 1;
+        }
+    records_ = PageArray<std::uint32_t>(end);
+    dense_ = PageArray<std::int16_t>(n_dense * dense_stride_);
+
     // Load factor up to 3/4: a smaller table misses the cache less, and with 8 slots to
-    // a cache line a longer probe mostly stays in the line.
+    // a cache line a longer probe mostly stays in the line. Filled in key order, so that
+    // the same rows always give the same slots.
     std::size_t cap = 16;
     while (cap * 3 < rows_ * 4) cap <<= 1;
     mask_ = cap - 1;
     slots_ = PageArray<Slot>(cap);
-    std::vector<std::uint32_t> records;
-    records.reserve(rows_ + entries_);
-    std::vector<std::int16_t> dense;
-    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
-    row_records_.clear();
-    row_records_.reserve(rows_);
-    std::size_t e = 0;
+
+    std::size_t e = 0, d = 0;
     for (std::size_t r = 0; r < rows_; ++r) {
-        const std::uint64_t key = keys[r];
         const std::size_t len = lengths[r];
-        const auto offset = static_cast<std::uint32_t>(records.size());
-        records.push_back(static_cast<std::uint32_t>(len));
-        for (std::size_t k = e; k < e + len; ++k)
-            records.push_back(static_cast<std::uint32_t>(cls[k]) << 16 | static_cast<std::uint16_t>(q[k]));
-        row_records_.push_back(offset);
-        std::uint32_t slot_record = offset + 1;
-        if (dense_stride_ && len >= kDenseMinEntries) {
-            const std::size_t d = dense.size() / dense_stride_;
-            dense.resize(dense.size() + dense_stride_, 0);
-            for (std::size_t k = e; k < e + len; ++k) dense[d * dense_stride_ + cls[k]] = q[k];
-            slot_record = kDense | static_cast<std::uint32_t>(d + 1);
+        std::uint32_t* rec = &records_[row_records_[r]];
+        rec[0] = static_cast<std::uint32_t>(len);
+        for (std::size_t k = 0; k < len; ++k)
+            rec[k + 1] = static_cast<std::uint32_t>(cls[e + k]) << 16 | static_cast<std::uint16_t>(q[e + k]);
+        std::uint32_t slot_record = row_records_[r] + 1;
+        if (is_dense(r)) {
+            for (std::size_t k = 0; k < len; ++k) dense_[d * dense_stride_ + cls[e + k]] = q[e + k];
+            slot_record = kDense | static_cast<std::uint32_t>(++d);
         }
         e += len;
-        std::size_t i = static_cast<std::size_t>(key) & mask_;
+        std::size_t i = static_cast<std::size_t>(keys[r]) & mask_;
         while (slots_[i].record != 0) i = (i + 1) & mask_;
-        slots_[i] = Slot{fingerprint_of(key), slot_record};
+        slots_[i] = Slot{fingerprint_of(keys[r]), slot_record};
     }
     row_keys_ = std::move(keys);
-    records_ = PageArray<std::uint32_t>(records);
-    dense_ = PageArray<std::int16_t>(dense);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {
