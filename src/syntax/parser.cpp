@@ -123,7 +123,7 @@ Tree Parser::parse(const ParserInput& in) const {
             continue;
         }
         std::fill(scores.begin(), scores.end(), 0.0f);
-        const std::size_t k = parser_features(st, in, keys);
+        const std::size_t k = parser_features(st, in, keys, &weights_);
         weights_.score(keys, k, scores.data());
         apply(st, m, best_valid(st, m, scores));
     }
