@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "syntax/first_max.hpp"
 #include "syntax/hash.hpp"
 
 namespace newskg::syntax {
@@ -225,7 +226,7 @@ std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms, const s
         std::fill(scores.begin(), scores.end(), 0.0f);
         const std::size_t n = tagger_features(wf, i, p1, p2, keys);
         weights_.score(keys, n, scores.data());
-        int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        int best = static_cast<int>(first_max(scores.data(), scores.size()));
         if (forced && (*forced)[i] >= 0) best = (*forced)[i];
         out[i] = best;
         p2 = p1;
