@@ -22,7 +22,12 @@ inline std::size_t first_max(const float* s, std::size_t n) {
         m = _mm_cvtss_f32(v);
     }
     for (; i < n; ++i) m = m < s[i] ? s[i] : m;
+    // Its first index, four at a time.
+    const __m128 mm = _mm_set1_ps(m);
     std::size_t k = 0;
+    for (; k + 4 <= n; k += 4)
+        if (const int hit = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(s + k), mm)))
+            return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
     while (s[k] != m) ++k;
     return k;
 }
