@@ -80,7 +80,9 @@ std::size_t parser_features(const ParserState& st, const ParserInput& in, std::u
 
     std::size_t k = 0;
     std::uint64_t t = 0;
-    auto f = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+    // Inlined at each of its ~100 uses (GCC would call it): the template ids become
+    // constants, and the products of a value shared by several keys are made once.
+    auto f = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) __attribute__((always_inline)) {
         const std::uint64_t key = key_of(++t, a, b, c);
         if (table) table->prefetch(key);
         out[k++] = key;
