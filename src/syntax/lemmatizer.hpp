@@ -32,7 +32,14 @@ class Lemmatizer {
     bool read(ByteReader& in);
 
   private:
+    /// Whether "form\txpos" may be in table_: false means it is not. Most words are no
+    /// exception; their answer comes from a few kB of bits instead of building the key and
+    /// missing the cache in the hash table.
+    bool may_have(std::string_view form, std::string_view xpos) const;
+    void build_filter();
+
     std::unordered_map<std::string, std::string> table_; ///< "form\txpos" → lemma
+    std::vector<std::uint64_t> filter_; ///< a bit for the hash of each key of table_
     std::map<std::string, std::map<std::string, std::uint32_t>> counts_; ///< training only
 };
 

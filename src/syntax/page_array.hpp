@@ -1,7 +1,8 @@
 #pragma once
 // A fixed-size array of trivially copyable values whose memory, when large, is 2 MB
 // aligned and marked for transparent huge pages: the weight tables are read at random,
-// and with 4 KB pages nearly every lookup would also miss the TLB.
+// and with 4 KB pages nearly every lookup would also miss the TLB. Smaller arrays are
+// aligned to a cache line.
 #include <sys/mman.h>
 
 #include <cstddef>
@@ -26,6 +27,7 @@ class PageArray {
     explicit PageArray(std::size_t n) : n_(n) {
         if (n == 0) return;
         constexpr std::size_t kHuge = std::size_t{2} << 20;
+        constexpr std::size_t kLine = 64;
         const std::size_t bytes = n * sizeof(T);
         void* p;
         if (bytes >= kHuge) {
@@ -33,7 +35,8 @@ class PageArray {
             p = std::aligned_alloc(kHuge, rounded);
             if (p) ::madvise(p, rounded, MADV_HUGEPAGE); // a hint: failure changes nothing
         } else {
-            p = std::malloc(bytes);
+            // Cache-line aligned, so that a row laid out within a line stays in one.
+            p = std::aligned_alloc(kLine, (bytes + kLine - 1) / kLine * kLine);
         }
         if (!p) throw std::bad_alloc();
         std::memset(p, 0, bytes);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "syntax/first_max.hpp"
 #include "syntax/hash.hpp"
 #include "syntax/parser_features.hpp"
 #include "syntax/parser_state.hpp"
@@ -28,20 +29,19 @@ void apply(ParserState& st, const Moves& m, int c) {
     else st.right(m.label(c));
 }
 
+/// The best valid move: the first greatest score among the valid classes, in class
+/// order (SHIFT, the LEFTs, the RIGHTs).
 int best_valid(const ParserState& st, const Moves& m, const std::vector<float>& scores) {
     int best = -1;
     float bs = -std::numeric_limits<float>::infinity();
-    const bool sh = st.can_shift(), le = st.can_left(), ri = st.can_right();
-    if (sh) {
-        best = 0;
-        bs = scores[0];
-    }
-    if (le)
-        for (int c = 1; c <= m.labels; ++c)
-            if (scores[static_cast<std::size_t>(c)] > bs) bs = scores[static_cast<std::size_t>(best = c)];
-    if (ri)
-        for (int c = m.labels + 1; c < m.classes(); ++c)
-            if (scores[static_cast<std::size_t>(c)] > bs) bs = scores[static_cast<std::size_t>(best = c)];
+    // A block of classes takes the lead only with a greater score, so ties go to the first.
+    auto consider = [&](int first, int count) {
+        const int c = first + static_cast<int>(first_max(&scores[static_cast<std::size_t>(first)], static_cast<std::size_t>(count)));
+        if (scores[static_cast<std::size_t>(c)] > bs) bs = scores[static_cast<std::size_t>(best = c)];
+    };
+    if (st.can_shift()) consider(0, 1);
+    if (st.can_left() && m.labels > 0) consider(1, m.labels);
+    if (st.can_right() && m.labels > 0) consider(m.labels + 1, m.labels);
     return best;
 }
 
@@ -123,7 +123,7 @@ Tree Parser::parse(const ParserInput& in) const {
             continue;
         }
         std::fill(scores.begin(), scores.end(), 0.0f);
-        const std::size_t k = parser_features(st, in, keys);
+        const std::size_t k = parser_features(st, in, keys, &weights_);
         weights_.score(keys, k, scores.data());
         apply(st, m, best_valid(st, m, scores));
     }

@@ -50,7 +50,7 @@ inline std::uint64_t key_of(std::uint64_t t, std::uint64_t a, std::uint64_t b, s
 
 } // namespace
 
-std::size_t parser_features(const ParserState& st, const ParserInput& in, std::uint64_t* out) {
+std::size_t parser_features(const ParserState& st, const ParserInput& in, std::uint64_t* out, const Weights* table) {
     const Values v{st, in};
     const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
     const int b0 = st.b();
@@ -80,7 +80,13 @@ std::size_t parser_features(const ParserState& st, const ParserInput& in, std::u
 
     std::size_t k = 0;
     std::uint64_t t = 0;
-    auto f = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) { out[k++] = key_of(++t, a, b, c); };
+    // Inlined at each of its ~100 uses (GCC would call it): the template ids become
+    // constants, and the products of a value shared by several keys are made once.
+    auto f = [&](std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) __attribute__((always_inline)) {
+        const std::uint64_t key = key_of(++t, a, b, c);
+        if (table) table->prefetch(key);
+        out[k++] = key;
+    };
     // single words
     f(s0wp); f(s0w); f(s0p);
     f(b0wp); f(b0w); f(b0p);

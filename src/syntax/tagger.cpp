@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "syntax/first_max.hpp"
 #include "syntax/hash.hpp"
 
 namespace newskg::syntax {
@@ -91,6 +92,7 @@ AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data
         for (int t : tags) key += std::to_string(t) + ",";
         return hash_string(key);
     };
+    std::map<std::string, std::uint64_t> classes;
     for (const auto& [word, tags] : seen) {
         std::size_t total = 0;
         for (const auto& [tag, n] : tags) total += n;
@@ -98,29 +100,93 @@ AmbiguityClasses AmbiguityClasses::learn(const std::vector<TaggedSentence>& data
         std::set<int> cls;
         for (const auto& [tag, n] : tags)
             if (n * 20 >= total) cls.insert(tag);
-        out.classes_.emplace(word, key_of(cls));
+        classes.emplace(word, key_of(cls));
     }
     for (const auto& [word, tags] : lexicon) {
         const std::string low = ascii_lower(word);
-        if (out.classes_.count(low)) continue; // the data knows it well enough
+        if (classes.count(low)) continue; // the data knows it well enough
         std::set<int> cls(tags.begin(), tags.end());
         if (auto it = seen.find(low); it != seen.end())
             for (const auto& [tag, n] : it->second) cls.insert(tag);
-        out.classes_.emplace(low, key_of(cls));
+        classes.emplace(low, key_of(cls));
     }
+    out.index({classes.begin(), classes.end()});
     return out;
 }
 
+namespace {
+
+/// The hash the classes are indexed by; mixed, as FNV's low bits are weak.
+std::uint64_t word_hash(const std::string& word) { return mix64(hash_string(word)); }
+
+} // namespace
+
+void AmbiguityClasses::index(std::vector<std::pair<std::string, std::uint64_t>> words) {
+    std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    words.erase(std::unique(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                words.end());
+    words_ = std::move(words);
+    slots_.clear();
+    mask_ = 0;
+    if (words_.empty()) return;
+    std::size_t cap = 16;
+    while (cap * 3 < words_.size() * 4) cap <<= 1; // load up to 3/4, as the weight tables
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+        const std::uint64_t h = word_hash(words_[w].first);
+        std::size_t i = home(h);
+        while (slots_[i].word != 0) i = (i + 1) & mask_;
+        slots_[i] = Slot{fingerprint(h), static_cast<std::uint32_t>(w + 1)};
+    }
+}
+
 std::uint64_t AmbiguityClasses::of(const std::string& lower_form) const {
-    const auto it = classes_.find(lower_form); // per word tagged: no copy of the key
-    return it == classes_.end() ? 0 : it->second;
+    if (slots_.empty()) return 0;
+    const std::uint64_t h = word_hash(lower_form);
+    for (std::size_t i = home(h);; i = (i + 1) & mask_) {
+        const Slot& s = slots_[i];
+        if (s.word == 0) return 0;
+        if (s.fingerprint == fingerprint(h) && words_[s.word - 1].first == lower_form) return words_[s.word - 1].second;
+    }
+}
+
+void AmbiguityClasses::of_each(const std::vector<std::string>& lower_forms, std::uint64_t* out) const {
+    if (slots_.empty()) {
+        std::fill(out, out + lower_forms.size(), 0);
+        return;
+    }
+    // In passes, as the weight tables do: prefetch every word's slots, then the words
+    // their fingerprints point to, then compare. A fingerprint that points to another
+    // word (rare) sends that form to of(), which probes on.
+    constexpr std::size_t kBatch = 64;
+    std::uint64_t hashes[kBatch];
+    std::uint32_t candidates[kBatch];
+    for (std::size_t base = 0; base < lower_forms.size(); base += kBatch) {
+        const std::size_t m = std::min(kBatch, lower_forms.size() - base);
+        for (std::size_t k = 0; k < m; ++k) {
+            hashes[k] = word_hash(lower_forms[base + k]);
+            __builtin_prefetch(&slots_[home(hashes[k])]);
+        }
+        for (std::size_t k = 0; k < m; ++k) {
+            std::size_t i = home(hashes[k]);
+            while (slots_[i].word != 0 && slots_[i].fingerprint != fingerprint(hashes[k])) i = (i + 1) & mask_;
+            candidates[k] = slots_[i].word;
+            if (candidates[k]) __builtin_prefetch(&words_[candidates[k] - 1]);
+        }
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::string& form = lower_forms[base + k];
+            if (candidates[k] == 0) out[base + k] = 0;
+            else if (words_[candidates[k] - 1].first == form) out[base + k] = words_[candidates[k] - 1].second;
+            else out[base + k] = of(form);
+        }
+    }
 }
 
 void AmbiguityClasses::write(ByteWriter& out) const {
-    std::vector<std::pair<std::string_view, std::uint64_t>> rows(classes_.begin(), classes_.end());
-    std::sort(rows.begin(), rows.end()); // the same bytes on every run
-    out.u32(static_cast<std::uint32_t>(rows.size()));
-    for (const auto& [word, cls] : rows) {
+    // words_ is sorted: the same bytes on every run.
+    out.u32(static_cast<std::uint32_t>(words_.size()));
+    for (const auto& [word, cls] : words_) {
         out.str(word);
         out.u64(cls);
     }
@@ -129,22 +195,24 @@ void AmbiguityClasses::write(ByteWriter& out) const {
 bool AmbiguityClasses::read(ByteReader& in) {
     const std::uint32_t n = in.u32();
     if (n > (1u << 24)) return false;
-    classes_.clear();
-    classes_.reserve(n);
+    std::vector<std::pair<std::string, std::uint64_t>> words;
+    words.reserve(n);
     for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
         std::string word = in.str();
         const std::uint64_t cls = in.u64();
-        classes_.emplace(std::move(word), cls);
+        words.emplace_back(std::move(word), cls);
     }
+    index(std::move(words));
     return !in.failed();
 }
 
 // ---------------------------------------------------------------- features
 
-WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes) {
+namespace {
+
+/// The features of `form`, whose lower case is `low` and ambiguity class `cls` (0: none).
+WordFeatures features_of_word(std::string_view form, const std::string& low, std::uint64_t cls) {
     WordFeatures f;
-    const std::string low = ascii_lower(form);
-    const std::uint64_t cls = classes ? classes->of(low) : 0;
     f.amb = cls ? cls : kNoClass;
     f.form = hash_string(form);
     f.lower = hash_string(low);
@@ -154,6 +222,25 @@ WordFeatures word_features(std::string_view form, const AmbiguityClasses* classe
     for (std::size_t k = 1; k <= 3; ++k)
         f.prefix[k - 1] = low.size() >= k ? hash_string(std::string_view(low).substr(0, k)) : kNone;
     return f;
+}
+
+} // namespace
+
+WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes) {
+    const std::string low = ascii_lower(form);
+    return features_of_word(form, low, classes ? classes->of(low) : 0);
+}
+
+std::vector<WordFeatures> sentence_features(const std::vector<std::string_view>& forms, const AmbiguityClasses& classes) {
+    std::vector<std::string> lows;
+    lows.reserve(forms.size());
+    for (auto f : forms) lows.push_back(ascii_lower(f));
+    std::vector<std::uint64_t> cls(forms.size());
+    classes.of_each(lows, cls.data());
+    std::vector<WordFeatures> out;
+    out.reserve(forms.size());
+    for (std::size_t i = 0; i < forms.size(); ++i) out.push_back(features_of_word(forms[i], lows[i], cls[i]));
+    return out;
 }
 
 std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, int prev1, int prev2,
@@ -214,9 +301,7 @@ std::size_t tagger_features(const std::vector<WordFeatures>& w, std::size_t i, i
 // ---------------------------------------------------------------- Tagger
 
 std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms, const std::vector<int>* forced) const {
-    std::vector<WordFeatures> wf;
-    wf.reserve(forms.size());
-    for (auto f : forms) wf.push_back(word_features(f, &classes_));
+    const std::vector<WordFeatures> wf = sentence_features(forms, classes_);
     std::vector<int> out(forms.size());
     std::vector<float> scores(tags_.size());
     std::uint64_t keys[kMaxTaggerFeatures];
@@ -225,7 +310,7 @@ std::vector<int> Tagger::tag(const std::vector<std::string_view>& forms, const s
         std::fill(scores.begin(), scores.end(), 0.0f);
         const std::size_t n = tagger_features(wf, i, p1, p2, keys);
         weights_.score(keys, n, scores.data());
-        int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        int best = static_cast<int>(first_max(scores.data(), scores.size()));
         if (forced && (*forced)[i] >= 0) best = (*forced)[i];
         out[i] = best;
         p2 = p1;

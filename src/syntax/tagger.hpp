@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "syntax/binary_io.hpp"
@@ -47,12 +47,29 @@ class AmbiguityClasses {
                                   const std::map<std::string, std::vector<int>>& lexicon = {});
     /// The class of a lower-case form, or 0 for a word without one.
     std::uint64_t of(const std::string& lower_form) const;
-    std::size_t size() const { return classes_.size(); }
+    /// out[i] = of(lower_forms[i]) for every form, looked up together: the cache misses of
+    /// a sentence's words overlap instead of queueing one behind another.
+    void of_each(const std::vector<std::string>& lower_forms, std::uint64_t* out) const;
+    std::size_t size() const { return words_.size(); }
     void write(ByteWriter& out) const;
     bool read(ByteReader& in);
 
   private:
-    std::unordered_map<std::string, std::uint64_t> classes_;
+    /// Keeps `words` sorted (the first of equal words only) and indexes them.
+    void index(std::vector<std::pair<std::string, std::uint64_t>> words);
+    /// The slot where a probe for the word hashed `h` starts.
+    std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask_; }
+    static std::uint32_t fingerprint(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+
+    // A flat table instead of a node-based map: a lookup is one cache line of slots and
+    // then the word, and the lines can be prefetched (of_each).
+    struct Slot {
+        std::uint32_t fingerprint = 0;
+        std::uint32_t word = 0; ///< index into words_ + 1; 0 empty
+    };
+    std::vector<std::pair<std::string, std::uint64_t>> words_; ///< sorted by word
+    std::vector<Slot> slots_; ///< open addressing on the word's hash
+    std::size_t mask_ = 0;
 };
 
 /// Hashes of one word's surface features, computed once a sentence; `amb` is its
@@ -63,6 +80,8 @@ struct WordFeatures {
     std::uint64_t prefix[3] = {};
 };
 WordFeatures word_features(std::string_view form, const AmbiguityClasses* classes = nullptr);
+/// word_features of every form, the classes looked up together (AmbiguityClasses::of_each).
+std::vector<WordFeatures> sentence_features(const std::vector<std::string_view>& forms, const AmbiguityClasses& classes);
 
 /// The tagger's features for word i given the two previous tags; returns the count.
 std::size_t tagger_features(const std::vector<WordFeatures>& words, std::size_t i, int prev1, int prev2,

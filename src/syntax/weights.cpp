@@ -11,41 +11,91 @@ namespace newskg::syntax {
 
 namespace {
 
-/// acc[0..stride) += row[0..stride) (16-bit weights into 32-bit sums), 8 at a time.
-void add_dense(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
-    for (std::size_t c = 0; c < stride; c += 8) {
-        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-        // Sign-extend the 16-bit lanes to 32 bits: put them in the high halves and shift.
-        const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(_mm_setzero_si128(), w), 16);
-        const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(_mm_setzero_si128(), w), 16);
-        __m128i* a = reinterpret_cast<__m128i*>(acc + c);
-        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), lo));
-        _mm_storeu_si128(a + 1, _mm_add_epi32(_mm_loadu_si128(a + 1), hi));
+// Dense rows are added a block of columns at a time: every row's block into the same
+// accumulators, which stay in registers, and are stored once. Adding row by row loaded
+// and stored all the sums again for each of the ~50 dense rows of a parser move.
+// Integer sums: the order of the additions does not change the result.
+
+/// acc[c .. c + 8·kRegs) += the same columns of every row (16-bit weights into 32-bit
+/// sums), with AVX2, for the processors that have it (checked at run time, so the binary
+/// still runs on plain x86-64).
+template <int kRegs>
+__attribute__((target("avx2"))) inline void add_dense_block_avx2(const std::int16_t* const* rows, std::size_t n,
+                                                                  std::size_t c, std::int32_t* acc) {
+    __m256i sum[kRegs];
+#pragma GCC unroll 8
+    for (int j = 0; j < kRegs; ++j) sum[j] = _mm256_setzero_si256();
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::int16_t* w = rows[r] + c;
+#pragma GCC unroll 8
+        for (int j = 0; j < kRegs; ++j) {
+            const __m128i eight = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * j));
+            sum[j] = _mm256_add_epi32(sum[j], _mm256_cvtepi16_epi32(eight));
+        }
+    }
+#pragma GCC unroll 8
+    for (int j = 0; j < kRegs; ++j) {
+        __m256i* a = reinterpret_cast<__m256i*>(acc + c + 8 * j);
+        _mm256_storeu_si256(a, _mm256_add_epi32(_mm256_loadu_si256(a), sum[j]));
     }
 }
 
-/// The same with AVX2, 16 at a time, for the processors that have it (checked at run
-/// time, so the binary still runs on plain x86-64). Integer sums: the same result.
-__attribute__((target("avx2"))) void add_dense_avx2(const std::int16_t* row, std::int32_t* acc, std::size_t stride) {
+/// acc[0..stride) += rows[0..n)[0..stride); stride is a multiple of 8. Blocks of 64
+/// columns use 8 of the 16 vector registers; the rest goes in blocks of 32, 16 and 8.
+__attribute__((target("avx2"))) void add_dense_rows_avx2(const std::int16_t* const* rows, std::size_t n,
+                                                         std::size_t stride, std::int32_t* acc) {
     std::size_t c = 0;
-    for (; c + 16 <= stride; c += 16) {
-        const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + c));
-        const __m256i lo = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(w));
-        const __m256i hi = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(w, 1));
-        __m256i* a = reinterpret_cast<__m256i*>(acc + c);
-        _mm256_storeu_si256(a, _mm256_add_epi32(_mm256_loadu_si256(a), lo));
-        _mm256_storeu_si256(a + 1, _mm256_add_epi32(_mm256_loadu_si256(a + 1), hi));
+    for (; c + 64 <= stride; c += 64) add_dense_block_avx2<8>(rows, n, c, acc);
+    if (c + 32 <= stride) add_dense_block_avx2<4>(rows, n, c, acc), c += 32;
+    if (c + 16 <= stride) add_dense_block_avx2<2>(rows, n, c, acc), c += 16;
+    if (c + 8 <= stride) add_dense_block_avx2<1>(rows, n, c, acc);
+}
+
+/// The same with SSE2 (every x86-64 processor): kRegs·8 columns in 2·kRegs registers.
+template <int kRegs>
+inline void add_dense_block_sse2(const std::int16_t* const* rows, std::size_t n, std::size_t c, std::int32_t* acc) {
+    __m128i sum[2 * kRegs];
+#pragma GCC unroll 12
+    for (int j = 0; j < 2 * kRegs; ++j) sum[j] = _mm_setzero_si128();
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::int16_t* w = rows[r] + c;
+#pragma GCC unroll 6
+        for (int j = 0; j < kRegs; ++j) {
+            const __m128i eight = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * j));
+            // Sign-extend the 16-bit lanes to 32 bits: put them in the high halves and shift.
+            const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(_mm_setzero_si128(), eight), 16);
+            const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(_mm_setzero_si128(), eight), 16);
+            sum[2 * j] = _mm_add_epi32(sum[2 * j], lo);
+            sum[2 * j + 1] = _mm_add_epi32(sum[2 * j + 1], hi);
+        }
     }
-    if (c < stride) { // stride is a multiple of 8
-        const __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c)));
-        __m256i* a = reinterpret_cast<__m256i*>(acc + c);
-        _mm256_storeu_si256(a, _mm256_add_epi32(_mm256_loadu_si256(a), w));
+#pragma GCC unroll 12
+    for (int j = 0; j < 2 * kRegs; ++j) {
+        __m128i* a = reinterpret_cast<__m128i*>(acc + c + 4 * j);
+        _mm_storeu_si128(a, _mm_add_epi32(_mm_loadu_si128(a), sum[j]));
     }
+}
+
+void add_dense_rows_sse2(const std::int16_t* const* rows, std::size_t n, std::size_t stride, std::int32_t* acc) {
+    std::size_t c = 0;
+    for (; c + 48 <= stride; c += 48) add_dense_block_sse2<6>(rows, n, c, acc);
+    if (c + 32 <= stride) add_dense_block_sse2<4>(rows, n, c, acc), c += 32;
+    if (c + 16 <= stride) add_dense_block_sse2<2>(rows, n, c, acc), c += 16;
+    if (c + 8 <= stride) add_dense_block_sse2<1>(rows, n, c, acc);
 }
 
 bool has_avx2() {
     static const bool yes = __builtin_cpu_supports("avx2");
     return yes;
+}
+
+/// acc[class] += weight for every entry of each sparse row (length, then class << 16 | weight).
+void add_sparse_rows(const std::uint32_t* const* rows, std::size_t n, std::int32_t* acc) {
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::uint32_t* row = rows[r];
+        const std::uint32_t len = row[0];
+        for (std::uint32_t e = 1; e <= len; ++e) acc[row[e] >> 16] += static_cast<std::int16_t>(row[e] & 0xffffu);
+    }
 }
 
 } // namespace
@@ -56,9 +106,9 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
     // prefetch the slots, then find the rows and prefetch them, then add (in integers;
     // scaled once at the end).
     constexpr std::size_t kBatch = 128;
-    std::uint64_t candidates[kBatch];
-    std::uint32_t found[kBatch];
-    alignas(16) std::int32_t acc[kMaxDenseClasses + 8];
+    const std::int16_t* dense_rows[kBatch];
+    const std::uint32_t* sparse_rows[kBatch];
+    alignas(32) std::int32_t acc[kMaxDenseClasses + 8];
     const std::size_t width = dense_stride_ ? dense_stride_ : classes_;
     std::fill(acc, acc + std::min(width, kMaxDenseClasses), 0);
     std::vector<std::int32_t> wide_acc; // only for a table with more classes than acc holds
@@ -68,87 +118,102 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
         sums = wide_acc.data();
     }
     const bool avx2 = has_avx2();
-    const std::size_t dense_bytes = dense_stride_ * sizeof(std::int16_t);
     for (std::size_t base = 0; base < n; base += kBatch) {
         const std::size_t m = std::min(kBatch, n - base);
-        const std::size_t c = m;
+        for (std::size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[base + k]) & mask_]);
+        std::size_t n_dense = 0, n_sparse = 0;
         for (std::size_t k = 0; k < m; ++k) {
-            const std::uint64_t key = keys[base + k];
-            __builtin_prefetch(&slots_[static_cast<std::size_t>(key) & mask_]);
-            candidates[k] = key;
-        }
-        std::size_t hits = 0;
-        for (std::size_t k = 0; k < c; ++k)
-            if (const Slot* s = find(candidates[k])) {
-                if (s->record & kDense) {
-                    // A dense row spans several cache lines: fetch them all, not just the first.
-                    const char* row = reinterpret_cast<const char*>(&dense_[((s->record & ~kDense) - 1) * dense_stride_]);
-                    for (std::size_t b = 0; b < dense_bytes; b += 64) __builtin_prefetch(row + b);
-                    __builtin_prefetch(row + dense_bytes - 1);
-                } else {
-                    const char* row = reinterpret_cast<const char*>(&records_[s->record - 1]);
-                    __builtin_prefetch(row);
-                    __builtin_prefetch(row + 63); // a sparse row of up to 15 entries may straddle two lines
-                }
-                found[hits++] = s->record;
+            const Slot* s = find(keys[base + k]);
+            if (!s) continue;
+            if (s->record & kDense) {
+                // Only the first line: the dense rows are the frequent features, mostly
+                // in the cache already, and fetching all their lines cost more than it gave.
+                const std::int16_t* row = &dense_[((s->record & ~kDense) - 1) * dense_stride_];
+                __builtin_prefetch(row);
+                dense_rows[n_dense++] = row;
+            } else {
+                // One line: build() keeps a row of up to 15 entries within one (longer
+                // ones are dense unless the table has very many classes).
+                const std::uint32_t* row = &records_[s->record - 1];
+                __builtin_prefetch(row);
+                sparse_rows[n_sparse++] = row;
             }
-        for (std::size_t h = 0; h < hits; ++h) {
-            const std::uint32_t rec = found[h];
-            if (rec & kDense) {
-                const std::int16_t* row = &dense_[((rec & ~kDense) - 1) * dense_stride_];
-                if (avx2) add_dense_avx2(row, sums, dense_stride_);
-                else add_dense(row, sums, dense_stride_);
-                continue;
-            }
-            const std::uint32_t* r = &records_[rec - 1];
-            const std::uint32_t len = r[0];
-            for (std::uint32_t e = 1; e <= len; ++e) sums[r[e] >> 16] += static_cast<std::int16_t>(r[e] & 0xffffu);
         }
+        if (n_dense) {
+            if (avx2) add_dense_rows_avx2(dense_rows, n_dense, dense_stride_, sums);
+            else add_dense_rows_sse2(dense_rows, n_dense, dense_stride_, sums);
+        }
+        add_sparse_rows(sparse_rows, n_sparse, sums);
     }
     for (std::size_t k = 0; k < classes_; ++k) scores[k] += static_cast<float>(sums[k]) * scale_;
 }
+
+namespace {
+
+constexpr std::size_t kLineWords = 64 / sizeof(std::uint32_t);
+
+/// Where a record of `words` words goes when the records so far end at `end`: there, or
+/// with `in_one_line`, when it fits in a cache line but would straddle two, at the start
+/// of the next line (records_ is line-aligned), so that one prefetch brings all of it —
+/// a little padding costs less than fetching a second line for every row.
+std::size_t place_record(std::size_t end, std::size_t words, bool in_one_line) {
+    const std::size_t used = end % kLineWords;
+    if (in_one_line && words <= kLineWords && used + words > kLineWords) return end + kLineWords - used;
+    return end;
+}
+
+} // namespace
 
 void Weights::build(std::vector<std::uint64_t> keys, const std::vector<std::uint8_t>& lengths,
                     const std::vector<std::uint16_t>& cls, const std::vector<std::int16_t>& q, float scale) {
     rows_ = keys.size();
     entries_ = cls.size();
     scale_ = scale;
+    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
+    auto is_dense = [&](std::size_t r) { return dense_stride_ && lengths[r] >= kDenseMinEntries; };
+
+    // Each row's record: its length, then class << 16 | weight for each entry. Those of
+    // the rows read while scoring (the sparse ones) first and together, then those of
+    // the dense rows, which only write() reads.
+    row_records_.assign(rows_, 0);
+    std::size_t end = 0, n_dense = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t r = 0; r < rows_; ++r) {
+            if (is_dense(r) != (pass == 1)) continue;
+            end = place_record(end, lengths[r] + 1u, pass == 0);
+            row_records_[r] = static_cast<std::uint32_t>(end);
+            end += lengths[r] + 1u;
+            n_dense += pass == 1;
+        }
+    records_ = PageArray<std::uint32_t>(end);
+    dense_ = PageArray<std::int16_t>(n_dense * dense_stride_);
+
     // Load factor up to 3/4: a smaller table misses the cache less, and with 8 slots to
-    // a cache line a longer probe mostly stays in the line.
+    // a cache line a longer probe mostly stays in the line. Filled in key order, so that
+    // the same rows always give the same slots.
     std::size_t cap = 16;
     while (cap * 3 < rows_ * 4) cap <<= 1;
     mask_ = cap - 1;
     slots_ = PageArray<Slot>(cap);
-    std::vector<std::uint32_t> records;
-    records.reserve(rows_ + entries_);
-    std::vector<std::int16_t> dense;
-    dense_stride_ = classes_ <= kMaxDenseClasses ? (classes_ + 7) / 8 * 8 : 0;
-    row_records_.clear();
-    row_records_.reserve(rows_);
-    std::size_t e = 0;
+
+    std::size_t e = 0, d = 0;
     for (std::size_t r = 0; r < rows_; ++r) {
-        const std::uint64_t key = keys[r];
         const std::size_t len = lengths[r];
-        const auto offset = static_cast<std::uint32_t>(records.size());
-        records.push_back(static_cast<std::uint32_t>(len));
-        for (std::size_t k = e; k < e + len; ++k)
-            records.push_back(static_cast<std::uint32_t>(cls[k]) << 16 | static_cast<std::uint16_t>(q[k]));
-        row_records_.push_back(offset);
-        std::uint32_t slot_record = offset + 1;
-        if (dense_stride_ && len >= kDenseMinEntries) {
-            const std::size_t d = dense.size() / dense_stride_;
-            dense.resize(dense.size() + dense_stride_, 0);
-            for (std::size_t k = e; k < e + len; ++k) dense[d * dense_stride_ + cls[k]] = q[k];
-            slot_record = kDense | static_cast<std::uint32_t>(d + 1);
+        std::uint32_t* rec = &records_[row_records_[r]];
+        rec[0] = static_cast<std::uint32_t>(len);
+        for (std::size_t k = 0; k < len; ++k)
+            rec[k + 1] = static_cast<std::uint32_t>(cls[e + k]) << 16 | static_cast<std::uint16_t>(q[e + k]);
+        std::uint32_t slot_record = row_records_[r] + 1;
+        if (is_dense(r)) {
+            for (std::size_t k = 0; k < len; ++k) dense_[d * dense_stride_ + cls[e + k]] = q[e + k];
+            slot_record = kDense | static_cast<std::uint32_t>(++d);
         }
         e += len;
-        std::size_t i = static_cast<std::size_t>(key) & mask_;
+        std::size_t i = static_cast<std::size_t>(keys[r]) & mask_;
         while (slots_[i].record != 0) i = (i + 1) & mask_;
-        slots_[i] = Slot{fingerprint_of(key), slot_record};
+        slots_[i] = Slot{fingerprint_of(keys[r]), slot_record};
     }
     row_keys_ = std::move(keys);
-    records_ = PageArray<std::uint32_t>(records);
-    dense_ = PageArray<std::int16_t>(dense);
 }
 
 Weights Weights::from_rows(std::vector<Row> rows, std::size_t classes) {

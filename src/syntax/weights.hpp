@@ -23,6 +23,12 @@ class Weights {
     };
     /// Adds the rows of `keys` to `scores` (one float per class).
     void score(const std::uint64_t* keys, std::size_t n, float* scores) const;
+    /// Starts fetching the slot of `key` into the cache, for a score() soon after: a
+    /// caller that makes its keys one by one can so overlap their cache misses with the
+    /// work of making the others.
+    void prefetch(std::uint64_t key) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(key) & mask_]);
+    }
     std::size_t rows() const { return rows_; }
     std::size_t entries() const { return entries_; }
     std::size_t classes() const { return classes_; }

@@ -81,3 +81,40 @@ TEST_CASE("train-syntax reads a tag lexicon and records it; a bad line is an err
     test::write_file(lex, "swore VERB VBD\n");
     CHECK_THROWS_WITH(syntax::train_syntax_model(o), Catch::Contains(lex + ":1"));
 }
+
+TEST_CASE("ambiguity classes looked up together are those looked up one by one", "[syntax][ambiguity]") {
+    // 300 words seen twice (classes of one or two tags), looked up in batches of 64 and
+    // more, with words that have no class among them; again after a round trip.
+    std::vector<syntax::TaggedSentence> data;
+    for (int w = 0; w < 300; ++w) {
+        const std::string word = "w" + std::to_string(w);
+        data.push_back(sentence({word, word}, {w % 3, w % 5 == 0 ? 1 : w % 3}));
+    }
+    const auto classes = syntax::AmbiguityClasses::learn(data, 2);
+    REQUIRE(classes.size() == 300);
+    std::vector<std::string> forms;
+    std::vector<bool> known;
+    for (int w = 0; w < 400; w += 3) {
+        forms.push_back("w" + std::to_string(w));
+        known.push_back(w < 300);
+    }
+    forms.push_back("");
+    known.push_back(false);
+    syntax::ByteWriter out;
+    classes.write(out);
+    syntax::ByteReader in(out.bytes());
+    syntax::AmbiguityClasses back;
+    REQUIRE(back.read(in));
+    const syntax::AmbiguityClasses* const both[] = {&classes, &back};
+    for (const auto* c : both) {
+        std::vector<std::uint64_t> each(forms.size(), 7);
+        c->of_each(forms, each.data());
+        for (std::size_t i = 0; i < forms.size(); ++i) {
+            CHECK(each[i] == classes.of(forms[i]));
+            CHECK((each[i] != 0) == known[i]);
+        }
+    }
+    syntax::ByteWriter again;
+    back.write(again);
+    CHECK(again.bytes() == out.bytes());
+}
