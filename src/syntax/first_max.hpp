@@ -2,9 +2,10 @@
 // The best class of a score vector, found without the chain of dependent loads and
 // conditional moves of std::max_element (which cost the tagger ~700 cycles a word over
 // its 108 classes): the greatest value with SIMD, then its first index.
-#include <emmintrin.h>
-
 #include <cstddef>
+#if defined(__x86_64__) || defined(__i386__)
+#include <emmintrin.h>
+#endif
 
 namespace newskg::syntax {
 
@@ -12,6 +13,12 @@ namespace newskg::syntax {
 /// scores are sums of finite weights, never NaN, so the greatest value is one whatever
 /// the order of the comparisons, and its first index the one std::max_element returns.
 inline std::size_t first_max(const float* s, std::size_t n) {
+#if !defined(__x86_64__) && !defined(__i386__)
+    std::size_t best = 0; // other processors: the plain scan
+    for (std::size_t k = 1; k < n; ++k)
+        if (s[best] < s[k]) best = k;
+    return best;
+#else
     std::size_t i = 0;
     float m = s[0];
     if (n >= 4) {
@@ -30,6 +37,7 @@ inline std::size_t first_max(const float* s, std::size_t n) {
             return k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
     while (s[k] != m) ++k;
     return k;
+#endif
 }
 
 } // namespace newskg::syntax

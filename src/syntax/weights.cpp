@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#if defined(__x86_64__) || defined(__i386__)
+#define NEWSKG_X86_SIMD 1
 #include <emmintrin.h>
 #include <immintrin.h>
+#endif
 
 namespace newskg::syntax {
 
@@ -16,6 +19,7 @@ namespace {
 // and stored all the sums again for each of the ~50 dense rows of a parser move.
 // Integer sums: the order of the additions does not change the result.
 
+#ifdef NEWSKG_X86_SIMD
 /// acc[c .. c + 8·kRegs) += the same columns of every row (16-bit weights into 32-bit
 /// sums), with AVX2, for the processors that have it (checked at run time, so the binary
 /// still runs on plain x86-64).
@@ -88,6 +92,13 @@ bool has_avx2() {
     static const bool yes = __builtin_cpu_supports("avx2");
     return yes;
 }
+#else
+/// Other processors: the compiler vectorises this plain loop as it can (same sums).
+void add_dense_rows_scalar(const std::int16_t* const* rows, std::size_t n, std::size_t stride, std::int32_t* acc) {
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < stride; ++c) acc[c] += rows[r][c];
+}
+#endif
 
 /// acc[class] += weight for every entry of each sparse row (length, then class << 16 | weight).
 void add_sparse_rows(const std::uint32_t* const* rows, std::size_t n, std::int32_t* acc) {
@@ -117,7 +128,9 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
         wide_acc.assign(width, 0);
         sums = wide_acc.data();
     }
+#ifdef NEWSKG_X86_SIMD
     const bool avx2 = has_avx2();
+#endif
     for (std::size_t base = 0; base < n; base += kBatch) {
         const std::size_t m = std::min(kBatch, n - base);
         for (std::size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[static_cast<std::size_t>(keys[base + k]) & mask_]);
@@ -140,8 +153,12 @@ void Weights::score(const std::uint64_t* keys, std::size_t n, float* scores) con
             }
         }
         if (n_dense) {
+#ifdef NEWSKG_X86_SIMD
             if (avx2) add_dense_rows_avx2(dense_rows, n_dense, dense_stride_, sums);
             else add_dense_rows_sse2(dense_rows, n_dense, dense_stride_, sums);
+#else
+            add_dense_rows_scalar(dense_rows, n_dense, dense_stride_, sums);
+#endif
         }
         add_sparse_rows(sparse_rows, n_sparse, sums);
     }
