@@ -156,6 +156,7 @@ class SentenceExtractor {
     /// Appends the sentence's relations to `out`; `earlier` counts those of the sentences before.
     void run(std::vector<Relation>& out, const ConflictPairs& earlier) {
         if (slots_.empty()) return;
+        const std::size_t first = out.size();
         find_speaker();
         parse_sentence();
         collective_parties(earlier);
@@ -171,6 +172,32 @@ class SentenceExtractor {
         tree_presence(out);
         appositions(out);
         place_appositions_by_words(out);
+        reported_blows(out, first);
+    }
+
+    /// "Manila says Chinese vessels block Philippine ships": a party reporting a blow
+    /// another dealt it accuses the other of it (CAMEO 112), besides the blow reported.
+    void reported_blows(std::vector<Relation>& out, std::size_t first) {
+        if (speaker_slot_ == npos || !speaker_) return;
+        const RelationType* accused = lex_.ontology().relation("accused");
+        if (!accused) return;
+        const std::size_t end = out.size();
+        for (std::size_t i = first; i < end; ++i) {
+            const Relation& r = out[i];
+            if (!r.speaker || *r.speaker != *speaker_ || r.object != *speaker_ || r.subject == *speaker_) continue;
+            if (r.flags & kNegated) continue;
+            const int root = r.cameo.size() >= 2 && std::isdigit(static_cast<unsigned char>(r.cameo[0])) &&
+                                     std::isdigit(static_cast<unsigned char>(r.cameo[1]))
+                                 ? (r.cameo[0] - '0') * 10 + (r.cameo[1] - '0')
+                                 : 0;
+            if (root < 15 || root > 20) continue;
+            for (std::size_t k = 0; k < slots_.size(); ++k)
+                if (slots_[k].entity == r.subject) {
+                    emit(out, speaker_slot_, k, accused->name, accused->cameo, speaker_verb_ == npos ? 0 : speaker_verb_,
+                         0, "attribution:reported-blow", 0.7);
+                    break;
+                }
+        }
     }
 
     /// "Tbilisi, the Georgian capital," / "Kutaisi, Georgia's second city": a place, a

@@ -618,3 +618,13 @@ TEST_CASE("tree frames: a blow at a nation's ship is aimed at the nation, not th
     CHECK(aimed);
     CHECK_FALSE(edge(x, "Velmari Front", "Red Sea"));
 }
+
+TEST_CASE("tree frames: a party reporting a blow dealt to it accuses the one who dealt it", "[relations][tree]") {
+    auto x = extract_text("Riga says Estonian navy vessels routinely block Latvian ships.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonian navy"), {"11"}));
+    // Reporting one's own blow accuses no one.
+    auto y = extract_text("Latvia's army said its troops killed 40 fighters of the Velmari Front.\n");
+    INFO(relations_of(y));
+    for (const auto& r : y.relations) CHECK(r.cameo.rfind("11", 0) != 0);
+}
