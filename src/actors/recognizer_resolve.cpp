@@ -272,13 +272,22 @@ auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, 
         if (head.size() > 3 && lower(doc_.slice(mm.span)).find(head) != std::string::npos) return e;
     }
     if (same_head_only) return npos;
+    // Then the nearest sentence with a compatible actor, and in it the first one named:
+    // "The group, which has pledged allegiance to the Islamic State, killed 20 people. …
+    // the militants" are the group, not the one it pledged allegiance to.
+    std::size_t best = npos, best_sentence = npos, best_pos = npos;
     for (std::size_t m : before) {
         const auto& mm = x_.mentions[m];
+        if (best_sentence != npos && mm.sentence != best_sentence) break; // most recent sentence first
         std::size_t e = entity_index(mm.entity);
         if (e == npos || !type_ok(e, types) || !head_fits(e, p)) continue;
-        return e;
+        if (best == npos || mm.tokens.first <= best_pos) {
+            best = e;
+            best_sentence = mm.sentence;
+            best_pos = mm.tokens.first;
+        }
     }
-    return npos;
+    return best;
 }
 
 auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
@@ -301,7 +310,7 @@ auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
         }
     }
     auto first_in = [&](std::size_t s, std::size_t before) -> std::size_t {
-        std::size_t best = npos, best_pos = npos;
+        std::size_t best = npos, best_pos = npos, best_last = 0;
         for (std::size_t m : sentence_mentions_.of(s, x_.mentions)) {
             const Mention& mm = x_.mentions[m];
             if (mm.kind == MentionKind::Pronoun || mm.tokens.first >= before) continue;
@@ -312,8 +321,11 @@ auto Recognizer::pronoun_antecedent(const Pending& p) -> std::size_t {
             if (b >= 2 && lower_[b - 2] == "according" && lower_[b - 1] == "to") continue;
             std::size_t e = entity_index(mm.entity);
             if (e == npos || !type_ok(e, p.types)) continue;
-            if (mm.tokens.first < best_pos) {
+            // The first named; of two starting together ("Congo" in "Congo's army"), the
+            // longer, which contains the other.
+            if (mm.tokens.first < best_pos || (mm.tokens.first == best_pos && mm.tokens.last > best_last)) {
                 best_pos = mm.tokens.first;
+                best_last = mm.tokens.last;
                 best = e;
             }
         }

@@ -6,6 +6,7 @@
 
 using namespace newskg;
 using newskg::test::entity_named;
+using newskg::test::relation;
 using newskg::test::event;
 using newskg::test::extract_text;
 
@@ -106,4 +107,18 @@ TEST_CASE("a description word that modifies a noun after it is no actor", "[acto
     // Control: "the military" as a noun phrase of its own.
     auto y = extract_text("Estonia held elections in May. Estonia has a new parliament. The military seized power in Estonia.");
     CHECK(entity_named(y, "The military") != nullptr);
+}
+
+TEST_CASE("a description takes the first actor of the nearest sentence, not one named in its relative clause", "[actors]") {
+    auto x = extract_text(
+        "The Allied Democratic Forces attacked a village in Ituri on Sunday. The group, which has pledged "
+        "allegiance to the Islamic State, killed 20 people.\n\nUganda condemned the killings. Congo's army "
+        "said it had repelled the militants.");
+    const Entity* adf = entity_named(x, "Allied Democratic Forces");
+    REQUIRE(adf);
+    CHECK(entity_named(x, "the militants") == adf);
+    // "Congo's army said it …": "it" is the army, not the country in its possessive.
+    const Entity* army = entity_named(x, "Congo's army");
+    REQUIRE(army);
+    CHECK(relation(x, "Congo's army", "fought", "Allied Democratic Forces"));
 }
