@@ -131,6 +131,40 @@ auto Recognizer::scan_sentence(std::size_t s) -> void {
         std::size_t next = try_at(i);
         i = next > i ? next : i + 1;
     }
+    link_backers();
+}
+
+auto Recognizer::link_backers() -> void {
+    // "the Iran-backed Houthis", "Rwanda-backed M23 rebels": the actor named right after
+    // a state's "-backed" (or "-sponsored", "-allied" …) is affiliated with that state.
+    static const std::set<std::string> backing{"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"};
+    for (std::size_t i = doc_.sentences[sent_].tokens.first; i + 1 < sent_end_; ++i) {
+        if (!joined_modifier(i)) continue;
+        const std::string& l = lower_[i];
+        const std::size_t dash = l.find('-');
+        if (!backing.count(l.substr(dash + 1))) continue;
+        const std::string state = l.substr(0, dash);
+        std::size_t gaz = npos;
+        if (const auto* hits = idx_.by_adjective(state)) gaz = hits->front();
+        else if (const auto* named = idx_.by_name(state))
+            for (std::size_t g : *named)
+                if (idx_.entry(g).type == ActorType::Country && gaz == npos) gaz = g;
+        if (gaz == npos) continue;
+        for (std::size_t m : sentence_mentions_.of(sent_, x_.mentions)) {
+            const Mention& mm = x_.mentions[m];
+            if (mm.tokens.first != i + 1 || mm.kind == MentionKind::Pronoun) continue;
+            const std::size_t e = entity_index(mm.entity);
+            const std::size_t c = country_entity(gaz);
+            if (e == npos || e == c || x_.entities[e].type == ActorType::Country || claimed_[i]) break;
+            // The state is named in the modifier: a mention of it, "Iran" of "Iran-backed".
+            const auto saved = sent_end_;
+            mention(i, i + 1, c, MentionKind::Demonym);
+            sent_end_ = saved;
+            x_.mentions.back().span.end = x_.mentions.back().span.begin + dash;
+            link(e, c, "affiliatedWith", "actors:backed-by");
+            break;
+        }
+    }
 }
 
 auto Recognizer::based_place(std::size_t i) -> std::size_t {

@@ -301,6 +301,8 @@ class Recognizer {
     /// "Tutsi-led", "Iran-backed", "Soviet-style": a capitalised word joined by a hyphen
     /// to a lower-case one, which modifies the name after it and is no part of it.
     bool joined_modifier(std::size_t token) const;
+    /// Links the actors of the current sentence named right after "X-backed" to X.
+    void link_backers();
     bool modifies_next(std::size_t token) const;
 
     void defer(Pending::Kind kind, std::size_t b, std::size_t e, std::vector<ActorType> types, std::string head) {

@@ -68,6 +68,8 @@ TEST_CASE("'Tutsi-led', 'Iran-backed' modify the name after them and are no part
     CHECK_FALSE(entity_named(x, "Tutsi-led M23"));
     CHECK(entity_named(x, "Houthis"));
     CHECK_FALSE(entity_named(x, "Iran-backed Houthis"));
+    // The state that backs the actor is affiliated with it.
+    CHECK(relation(x, "Houthis", "affiliatedWith", "Iran"));
     // An unknown name after one is found without it.
     auto y = extract_text("The Velmari-led Harbour Front attacked a depot.");
     CHECK_FALSE(entity_named(y, "Velmari-led Harbour Front"));
