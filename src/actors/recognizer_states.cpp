@@ -155,10 +155,10 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
                    cues_.has_role(w, "government_head");
         };
         const std::string& holder = before > first + 1 ? lower_[before - 2] : lower_[i];
-        const bool officials_in =
-            before > first + 1 && is(before - 1, "in") &&
-            (office_word(holder) || (holder.size() > 3 && holder.back() == 's' &&
-                                     office_word(holder.substr(0, holder.size() - 1))));
+        // Plural only: "met his counterpart in Luanda" says where they met.
+        const bool officials_in = before > first + 1 && is(before - 1, "in") && holder.size() > 3 &&
+                                  holder.back() == 's' &&
+                                  (office_word(holder) || office_word(holder.substr(0, holder.size() - 1)));
         const bool after_place_word =
             !measure_on && !officials_in && before > first &&
             (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") || is(before - 1, "of") ||

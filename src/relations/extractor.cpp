@@ -660,9 +660,11 @@ class SentenceExtractor {
         // Goods come from their country: "imports from Brazil", "steel from China"; people
         // sent by a party too: "a delegation from the Taliban", "soldiers from Gondor".
         const bool from_owner = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
-        // "officials in Kenya" are Kenyan officials; forces in a country are not its own.
-        const bool office = !members && (has_cue(word, "title") || has_cue(word, "leader_title") ||
-                                         has_cue(word, "government_head"));
+        // "officials in Kenya" are Kenyan officials; forces in a country are not its own,
+        // nor is one person there ("met his counterpart in Angola" says where).
+        const bool office = !members && word.xpos == "NNS" &&
+                            (has_cue(word, "title") || has_cue(word, "leader_title") ||
+                             has_cue(word, "government_head"));
         auto country_slot = [&](std::size_t c) {
             const std::size_t k = slot_at(token_of(c));
             const Entity* e = k == npos ? nullptr : x_.find(slots_[k].entity);

@@ -196,6 +196,11 @@ TEST_CASE("capitals: the country when they act, a place after a preposition or a
     CHECK(drc->type == ActorType::Country);
     CHECK(relation(z, "DR Congo", "accused", "Rwanda"));
     CHECK(relation(z, "United States", "imposedSanctions", "Iran"));
+    // One person in a capital is there, no more: "met his counterpart in Luanda".
+    auto w = extract_text("Rwanda's foreign minister met his Congolese counterpart in Luanda on Monday.");
+    const Entity* luanda = entity_named(w, "Luanda");
+    REQUIRE(luanda);
+    CHECK(luanda->type == ActorType::Location);
     const Entity* beirut = entity_named(x, "Beirut");
     REQUIRE(beirut);
     CHECK(beirut->type == ActorType::Location);
