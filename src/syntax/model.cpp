@@ -349,6 +349,34 @@ void mend_case_on_compounds(std::vector<WordAnalysis>& words) {
     }
 }
 
+/// "The Philippines said Chinese vessels blocked its ships": the parser may read the
+/// reported clause's subject as the object of "said" and its verb as a participle on it.
+/// A verb of saying takes a clause; a past participle with an object of its own right
+/// after that "object" is the clause's verb in the past, and the nominal its subject.
+void mend_reported_clauses(std::vector<WordAnalysis>& words) {
+    static const std::string_view saying[] = {"say", "claim", "allege", "report", "insist", "believe",
+                                              "think", "add", "announce", "confirm", "deny", "argue"};
+    for (std::size_t x = 0; x < words.size(); ++x) {
+        WordAnalysis& v = words[x];
+        if (v.deprel != "acl" || v.upos != "VERB" || (v.xpos != "VBN" && v.xpos != "VBD") || v.head < 0) continue;
+        const auto n = static_cast<std::size_t>(v.head);
+        if (n >= x || words[n].deprel != "obj" || words[n].head < 0) continue;
+        const auto say = static_cast<std::size_t>(words[n].head);
+        bool is_saying = false;
+        for (std::string_view l : saying) is_saying = is_saying || words[say].lemma == l;
+        if (!is_saying || say >= n) continue;
+        bool has_object = false;
+        for (std::size_t c = x + 1; c < words.size() && c < x + 8 && !has_object; ++c)
+            has_object = words[c].head == static_cast<int>(x) && words[c].deprel == "obj";
+        if (!has_object) continue;
+        v.head = static_cast<int>(say);
+        v.deprel = "ccomp";
+        v.xpos = "VBD";
+        words[n].head = static_cast<int>(x);
+        words[n].deprel = "nsubj";
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -436,6 +464,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_double_subjects(forms, words);
     mend_verb_conjuncts(words);
     mend_case_on_compounds(words);
+    mend_reported_clauses(words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

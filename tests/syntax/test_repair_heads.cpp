@@ -183,3 +183,23 @@ TEST_CASE("repair_heads: a verb with its own object coordinates with the clause,
     repair_heads(forms2, words2);
     CHECK(words2[5].head == 3);
 }
+
+TEST_CASE("repair_heads: 'said X blocked Y' is a reported clause, not an object with a participle", "[syntax]") {
+    const std::vector<std::string_view> forms{"Peru", "said", "vessels", "blocked", "ships"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("NOUN", 1, "obj"),
+                                    w("VERB", 2, "acl"),    w("NOUN", 3, "obj")};
+    words[1].lemma = "say";
+    words[3].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[3].head == 1);
+    CHECK(words[3].deprel == "ccomp");
+    CHECK(words[2].head == 3);
+    CHECK(words[2].deprel == "nsubj");
+    // Only a verb of saying takes a clause so: "saw vessels blocking ships" keeps its participle.
+    std::vector<WordAnalysis> words2{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("NOUN", 1, "obj"),
+                                     w("VERB", 2, "acl"),    w("NOUN", 3, "obj")};
+    words2[1].lemma = "see";
+    words2[3].xpos = "VBN";
+    repair_heads(forms, words2);
+    CHECK(words2[3].head == 2);
+}
