@@ -40,14 +40,19 @@ VerbFrame frame_of(const DependencyTree& tree, std::size_t verb,
 std::vector<std::size_t> agents_of_noun(const DependencyTree& tree, std::size_t noun,
                                         const std::function<bool(std::size_t)>& is_actor);
 
+/// The root of a CAMEO code (its first two digits: 1 to 20), or 0 for none.
+inline int cameo_root(const std::string& cameo) {
+    if (cameo.size() < 2 || !std::isdigit(static_cast<unsigned char>(cameo[0])) ||
+        !std::isdigit(static_cast<unsigned char>(cameo[1])))
+        return 0;
+    return (cameo[0] - '0') * 10 + (cameo[1] - '0');
+}
+
 /// CAMEO 01–06 and 10–14: words and attitudes (statements, appeals, cooperation,
 /// demands, disapproval, rejection, threats, protest), which can be aimed at what a party
 /// did or decided ("criticized X's decision"); the other codes act on the party itself.
 inline bool is_verbal_code(const std::string& cameo) {
-    if (cameo.size() < 2 || !std::isdigit(static_cast<unsigned char>(cameo[0])) ||
-        !std::isdigit(static_cast<unsigned char>(cameo[1])))
-        return false;
-    const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+    const int root = cameo_root(cameo);
     return (root >= 1 && root <= 6) || (root >= 10 && root <= 14);
 }
 

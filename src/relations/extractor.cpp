@@ -186,11 +186,7 @@ class SentenceExtractor {
             const Relation& r = out[i];
             if (!r.speaker || *r.speaker != *speaker_ || r.object != *speaker_ || r.subject == *speaker_) continue;
             if (r.flags & kNegated) continue;
-            const int root = r.cameo.size() >= 2 && std::isdigit(static_cast<unsigned char>(r.cameo[0])) &&
-                                     std::isdigit(static_cast<unsigned char>(r.cameo[1]))
-                                 ? (r.cameo[0] - '0') * 10 + (r.cameo[1] - '0')
-                                 : 0;
-            if (root < 15 || root > 20) continue;
+            if (const int root = cameo_root(r.cameo); root < 15 || root > 20) continue; // material conflict
             for (std::size_t k = 0; k < slots_.size(); ++k)
                 if (slots_[k].entity == r.subject) {
                     emit(out, speaker_slot_, k, accused->name, accused->cameo, speaker_verb_ == npos ? 0 : speaker_verb_,

@@ -52,7 +52,7 @@ TEST_CASE("troops from a country are its forces, unless someone's own", "[actors
     CHECK(relation(y, "France", "withdrewFrom", "Chad"));
 }
 
-TEST_CASE("an amount after a name is no part of it; a model number is", "[actors]") {
+TEST_CASE("an amount after a name is no part of it, a model number is", "[actors]") {
     auto x = extract_text("The European Commission fined Google 2.4 billion euros.");
     CHECK(entity_named(x, "Google"));
     CHECK_FALSE(entity_named(x, "Google 2.4"));

@@ -172,7 +172,7 @@ TEST_CASE("invented names are actors only with their dictionary", "[dictionary]"
     CHECK(v->id != t->id);
 }
 
-TEST_CASE("dictionary synonyms resolve to one actor; codes give the type", "[dictionary]") {
+TEST_CASE("dictionary synonyms resolve to one actor, codes give the type", "[dictionary]") {
     auto x = extract_with(with_dictionaries(),
                           "The Republic of Velmora sent envoys. Velmora later denied it.\n"
                           "The Salt Marsh Brotherhood attacked the Grey Harbour League office.\n"

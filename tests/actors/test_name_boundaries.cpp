@@ -30,7 +30,7 @@ TEST_CASE("a capitalised title alone is no name", "[actors][boundaries]") {
     CHECK_FALSE(entity_named(y, "Foreign Minister"));
 }
 
-TEST_CASE("languages and religions are no actors; institutions by their last word are", "[actors][boundaries]") {
+TEST_CASE("languages and religions are no actors, institutions by their last word are", "[actors][boundaries]") {
     auto x = extract_text("The form must be completed in English, Latvian officials said.");
     CHECK_FALSE(entity_named(x, "English"));
     auto y = extract_text("Pilgrims gathered near Valmiera, a holy site in Islam.");
@@ -53,7 +53,7 @@ TEST_CASE("capitalised words before a lower-case organisation noun name it", "[a
     CHECK_FALSE(entity_named(z, "Latvian Army forces"));
 }
 
-TEST_CASE("a day ends a name; a joined Arabic article continues it", "[actors][boundaries]") {
+TEST_CASE("a day ends a name, a joined Arabic article continues it", "[actors][boundaries]") {
     auto day = extract_text("President Ana Varga Monday rejected the offer.");
     CHECK(entity_named(day, "Ana Varga"));
     CHECK_FALSE(entity_named(day, "Ana Varga Monday"));
@@ -78,7 +78,7 @@ TEST_CASE("a capital in a list of places is a place, a state 'of' something no c
     CHECK(latvia->aliases.empty());
 }
 
-TEST_CASE("a name joined to a lower-case word is a modifier; a report's source is no antecedent", "[actors][boundaries]") {
+TEST_CASE("a name joined to a lower-case word is a modifier, a report's source is no antecedent", "[actors][boundaries]") {
     auto related = extract_text("Ana Varga left Norvikia-related employment in Riga on Monday.");
     CHECK_FALSE(entity_named(related, "Norvikia-related"));
     // "he" is the one who left, not the source the report is according to.

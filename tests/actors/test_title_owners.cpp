@@ -102,7 +102,7 @@ TEST_CASE("a post with its destination is no body of the state", "[actors][title
     for (const auto& e : x.entities) CHECK(e.label.find("ambassador to") == std::string::npos);
 }
 
-TEST_CASE("a person 'of' a body is its member; a body noun before a name types it", "[actors][title-owner]") {
+TEST_CASE("a person 'of' a body is its member, a body noun before a name types it", "[actors][title-owner]") {
     auto x = extract_text("Nika Varga of the liberal pro-European party Ahali was detained on Monday.");
     const Entity* ahali = entity_named(x, "Ahali");
     REQUIRE(ahali);

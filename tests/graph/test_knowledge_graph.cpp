@@ -259,7 +259,7 @@ TEST_CASE("nodes() and edges() do not depend on insertion order", "[graph]") {
     }
 }
 
-TEST_CASE("copies are independent and keep merging; moved-from graphs stay usable", "[graph]") {
+TEST_CASE("copies are independent and keep merging, moved-from graphs stay usable", "[graph]") {
     KnowledgeGraph original = sample_graph();
     KnowledgeGraph copy = original;
     REQUIRE(copy.edge_count() == original.edge_count());

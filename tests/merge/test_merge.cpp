@@ -192,7 +192,7 @@ TEST_CASE("edges across articles: one edge with all mentions, its dates, and eac
     CHECK(in_day2 == 2);
 }
 
-TEST_CASE("resolution: misspelt acronyms, acronyms and aliases merge; the log says why", "[merge][resolve]") {
+TEST_CASE("resolution: misspelt acronyms, acronyms and aliases merge, the log says why", "[merge][resolve]") {
     const auto a = graph_of("a", {node(kMinusma, "MINUSMA", ActorType::Organization, {"UN mission"}),
                                   node(kId + "organization/tuareg-farmers-union", "Tuareg Farmers Union",
                                        ActorType::Organization),

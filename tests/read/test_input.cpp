@@ -177,7 +177,7 @@ TEST_CASE("input: Latin-1 text is repaired with a warning, other encodings are e
     CHECK(e.find("newskg.input.104")->error);
 }
 
-TEST_CASE("input: missing paths and oversized files are errors; the batch goes on", "[read][input]") {
+TEST_CASE("input: missing paths and oversized files are errors, the batch goes on", "[read][input]") {
     newskg::test::TempDir t;
     const auto missing = (t.path() / "nope.txt").string();
     const auto good = t.write("good.txt", kArticle);

@@ -9,7 +9,7 @@ using namespace newskg;
 using newskg::test::event;
 using newskg::test::extract_text;
 
-TEST_CASE("calling a thing illegal censures its author; it rings no one", "[relations][naming]") {
+TEST_CASE("calling a thing illegal censures its author, it rings no one", "[relations][naming]") {
     auto x = extract_text("Latvia called the Estonian attack unacceptable.");
     const Relation* r = event(x, "Latvia", "Estonia", "11");
     REQUIRE(r);

@@ -124,7 +124,7 @@ TEST_CASE("sending, delivering or providing arms, food or money is aid to the 't
     CHECK_FALSE(event(z, "Latvia", "Estonia", "07"));
 }
 
-TEST_CASE("a quantity stands for what it counts; people from a party are its", "[relations][object]") {
+TEST_CASE("a quantity stands for what it counts, people from a party are its", "[relations][object]") {
     auto x = extract_text("Latvia deported hundreds of Estonian workers.");
     CHECK(event(x, "Latvia", "Estonia", "174"));
     auto y = extract_text("A delegation from the Latvian government visited Estonia to discuss trade.");

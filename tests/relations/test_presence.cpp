@@ -17,7 +17,7 @@ TEST_CASE("verbs of being somewhere place their subject", "[relations][presence]
     CHECK(relation(z, "Ilze Berzina", "presentIn", "Estonia"));
 }
 
-TEST_CASE("a copula with 'in'; not a description with its place", "[relations][presence]") {
+TEST_CASE("a copula with 'in', not a description with its place", "[relations][presence]") {
     auto x = extract_text("The Latvian soldiers in Valmiera chanted slogans against the tax.");
     CHECK_FALSE(relation(x, "Latvian soldiers", "presentIn", "Valmiera"));
     auto y = extract_text("Ilze Berzina is in Estonia, her office said.");

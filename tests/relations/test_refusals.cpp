@@ -35,7 +35,7 @@ TEST_CASE("refusing to meet, to extradite or to lift sanctions is a rejection", 
     CHECK(l->cameo == "1244");
 }
 
-TEST_CASE("refusing to condemn is no rejection; not refusing is no refusal", "[relations][refusal]") {
+TEST_CASE("refusing to condemn is no rejection, not refusing is no refusal", "[relations][refusal]") {
     // No line for 11 in refusal-codes.tsv: refusing to condemn X is not acting against X.
     auto condemn = extract_text("Latvia refused to condemn Estonia.");
     CHECK_FALSE(event(condemn, "Latvia", "Estonia", "12"));
@@ -119,7 +119,7 @@ TEST_CASE("a stop that did not happen, or of what has no code, is no event", "[r
     CHECK_FALSE(event(urged, "Latvia", "Estonia", "16"));
 }
 
-TEST_CASE("bad cessation codes are an ontology_error; the list is optional", "[relations][cessation]") {
+TEST_CASE("bad cessation codes are an ontology_error, the list is optional", "[relations][cessation]") {
     test::TempDir dir;
     for (const auto& entry : fs::directory_iterator(NEWSKG_DEFAULT_ONTOLOGY_DIR))
         if (entry.is_regular_file()) fs::copy_file(entry.path(), dir.path() / entry.path().filename());
@@ -139,7 +139,7 @@ TEST_CASE("bad cessation codes are an ontology_error; the list is optional", "[r
     CHECK(shipped.cessation_code("0721") == "1622");
 }
 
-TEST_CASE("ending an act a noun names is its cessation; ending what has none is no event", "[relations][cessation]") {
+TEST_CASE("ending an act a noun names is its cessation, ending what has none is no event", "[relations][cessation]") {
     auto aid = extract_text("Latvia suspended its aid to Estonia.");
     CHECK(event(aid, "Latvia", "Estonia", "162"));
     CHECK_FALSE(event(aid, "Latvia", "Estonia", "07")); // no aid given
@@ -156,7 +156,7 @@ TEST_CASE("ending an act a noun names is its cessation; ending what has none is 
     CHECK_FALSE(event(criticism, "Latvia", "Estonia", "11"));
 }
 
-TEST_CASE("withdrawing an ambassador is breaking off relations; stopped talks are no talks", "[relations][cessation]") {
+TEST_CASE("withdrawing an ambassador is breaking off relations, stopped talks are no talks", "[relations][cessation]") {
     // A possessive may stand between the verb and the noun of a multi-word lemma.
     auto x = extract_text("Latvia withdrew its ambassador from Estonia in protest.");
     CHECK(event(x, "Latvia", "Estonia", "161"));

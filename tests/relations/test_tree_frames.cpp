@@ -449,7 +449,7 @@ TEST_CASE("tree frames: talks between two parties relate them, unless only calle
     CHECK_FALSE(edge(z, "Latvia", "Estonia"));
 }
 
-TEST_CASE("tree frames: the office holder of a country acts for it; a weapon visits no one", "[relations][tree]") {
+TEST_CASE("tree frames: the office holder of a country acts for it, a weapon visits no one", "[relations][tree]") {
     auto x = extract_text("The president of Latvia arrived in Estonia on a state visit.\n");
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"04"}));
@@ -548,7 +548,7 @@ TEST_CASE("tree frames: 'X, Y and Z announced their withdrawal' — every one of
     }
 }
 
-TEST_CASE("tree frames: officials in a country act for it; troops in a country do not", "[relations][tree]") {
+TEST_CASE("tree frames: officials in a country act for it, troops in a country do not", "[relations][tree]") {
     auto x = extract_text("Officials in Latvia accused Estonia of blocking the port.\n");
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"11"}));
@@ -589,7 +589,7 @@ TEST_CASE("tree frames: an accord's infinitive is what its signers undertake, wh
     CHECK_FALSE(root_is(edge(y, "Latvia", "Estonia"), {"19"}));
 }
 
-TEST_CASE("tree frames: officials in two countries act for both; ties abandoned are broken off", "[relations][tree]") {
+TEST_CASE("tree frames: officials in two countries act for both, and ties abandoned are broken off", "[relations][tree]") {
     auto x = extract_text("Officials in Latvia and Estonia welcomed the decision of Lithuania.\n");
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Lithuania"), {"05"}));

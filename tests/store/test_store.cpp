@@ -507,7 +507,7 @@ TEST_CASE("a store in the layout before generations is read, and the next load c
     CHECK(ask(store, "ASK { country:ML nkg:accused country:FR . country:NE nkg:fought country:FR }"));
 }
 
-TEST_CASE("SIGINT stops a load between articles; a rerun completes the same store", "[store][e2e]") {
+TEST_CASE("SIGINT stops a load between articles, a rerun completes the same store", "[store][e2e]") {
     TempDir tmp;
     std::filesystem::create_directories(tmp / "many");
     // Many small articles, so the signal arrives while the load is under way.

@@ -59,7 +59,7 @@ TEST_CASE("ambiguity classes: words seen often enough, and the lexicon for the r
     CHECK(with.of("blorf") == plain.of("blorf"));
 }
 
-TEST_CASE("train-syntax reads a tag lexicon and records it; a bad line is an error", "[syntax][ambiguity]") {
+TEST_CASE("train-syntax reads a tag lexicon and records it, a bad line is an error", "[syntax][ambiguity]") {
     test::TempDir dir;
     const std::string tb = dir / "tb.conllu";
     test::write_file(tb, kTreebank);

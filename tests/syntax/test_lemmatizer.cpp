@@ -47,7 +47,7 @@ TEST_CASE("comparatives and superlatives", "[syntax]") {
     CHECK(lemma_by_rule("blurkiest", "JJS") == "blurky");
 }
 
-TEST_CASE("names, numbers and punctuation keep their form; other words are lowercased", "[syntax]") {
+TEST_CASE("names, numbers and punctuation keep their form, other words are lowercased", "[syntax]") {
     CHECK(lemma_by_rule("Zorbania", "NNP") == "Zorbania");
     CHECK(lemma_by_rule("3,500", "CD") == "3,500");
     CHECK(lemma_by_rule(",", ",") == ",");

@@ -109,7 +109,7 @@ TEST_CASE("parse --format json gives heads inside each sentence", "[syntax][cli]
     }
 }
 
-TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[syntax][cli]") {
+TEST_CASE("parse --eval scores a CoNLL-U file, a bad model is an error", "[syntax][cli]") {
     test::TempDir dir;
     const std::string gold = dir / "gold.conllu";
     test::write_file(gold,
@@ -155,7 +155,7 @@ TEST_CASE("parse --eval scores a CoNLL-U file; a bad model is an error", "[synta
     CHECK(b.out.find(uas) != std::string::npos);
 }
 
-TEST_CASE("train-syntax writes the same model twice; parse reads it", "[syntax][cli]") {
+TEST_CASE("train-syntax writes the same model twice, parse reads it", "[syntax][cli]") {
     test::TempDir dir;
     const std::string tb = dir / "tiny.conllu";
     test::write_file(tb,
