@@ -628,3 +628,9 @@ TEST_CASE("tree frames: a party reporting a blow dealt to it accuses the one who
     INFO(relations_of(y));
     for (const auto& r : y.relations) CHECK(r.cameo.rfind("11", 0) != 0);
 }
+
+TEST_CASE("tree frames: a state's emir or crown prince acts for it like its president", "[relations][tree]") {
+    auto x = extract_text("Latvia's emir telephoned Estonia's president on Sunday.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"04"}));
+}
