@@ -203,6 +203,36 @@ void mend_nominal_verbs(const std::vector<std::string_view>& forms, std::vector<
     }
 }
 
+/// "rejected a United Nations demand to reopen …" read with "Nations" the subject of a
+/// verb "demand": an indefinite article never determines a plural, so the plural right
+/// before a present-tense "verb" is a modifier of a noun, the would-be verb.
+void mend_plural_subject_nouns(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    static const std::pair<std::string_view, std::string_view> nominal_of[] = {
+        {"ccomp", "obj"}, {"xcomp", "obj"}, {"csubj", "nsubj"}, {"advcl", "obl"}};
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        WordAnalysis& v = words[i];
+        if (v.upos != "VERB" || (v.xpos != "VBP" && v.xpos != "VB")) continue;
+        const std::size_t sub = i - 1;
+        if (words[sub].head != static_cast<int>(i) || words[sub].deprel != "nsubj" ||
+            (words[sub].xpos != "NNS" && words[sub].xpos != "NNPS"))
+            continue;
+        std::size_t article = words.size();
+        for (std::size_t c = sub >= 6 ? sub - 6 : 0; c < sub; ++c)
+            if (words[c].head == static_cast<int>(sub) && words[c].deprel == "det" &&
+                (forms[c] == "a" || forms[c] == "A" || forms[c] == "an" || forms[c] == "An"))
+                article = c;
+        if (article == words.size()) continue;
+        v.upos = "NOUN";
+        v.xpos = "NN";
+        for (const auto& [clausal, nominal] : nominal_of)
+            if (v.deprel == clausal) v.deprel = std::string(nominal);
+        words[sub].deprel = "compound";
+        words[article].head = static_cast<int>(i);
+        for (std::size_t c = i + 1; c < words.size(); ++c)
+            if (words[c].head == static_cast<int>(i) && words[c].deprel == "xcomp") words[c].deprel = "acl";
+    }
+}
+
 /// "leader of the alliance Strong Latvia": a name right after a nominal of its head's
 /// "of"-type phrase, with no comma between, is that nominal's apposition, not the
 /// head's ("Strong Latvia" is the alliance, not the leader). Looked at within a few
@@ -457,6 +487,7 @@ void mend_article_heads(const std::vector<std::string_view>& forms, std::vector<
 
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
+    mend_plural_subject_nouns(forms, words);
     mend_name_appositions(words);
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);

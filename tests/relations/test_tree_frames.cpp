@@ -634,3 +634,18 @@ TEST_CASE("tree frames: a state's emir or crown prince acts for it like its pres
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"04"}));
 }
+
+TEST_CASE("tree frames: territory taken from a party is taken from it, and 'a UN demand' is a noun", "[relations][tree]") {
+    auto x = extract_text("Latvian forces recaptured the town of Valka from the Velmari Front.\n");
+    INFO(relations_of(x));
+    const Entity* front = nullptr;
+    for (const auto& e : x.entities)
+        if (e.label.find("Velmari") != std::string::npos) front = &e;
+    REQUIRE(front);
+    bool taken = false;
+    for (const auto& r : x.relations) taken |= r.object == front->id && r.cameo.rfind("19", 0) == 0;
+    CHECK(taken);
+    auto y = extract_text("The Latvian government rejected a United Nations demand to reopen the border.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvian government", "United Nations"), {"12"}));
+}

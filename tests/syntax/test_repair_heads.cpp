@@ -203,3 +203,26 @@ TEST_CASE("repair_heads: 'said X blocked Y' is a reported clause, not an object 
     repair_heads(forms, words2);
     CHECK(words2[3].head == 2);
 }
+
+TEST_CASE("repair_heads: 'a United Nations demand' — a plural after 'a' modifies the noun read as a verb", "[syntax]") {
+    const std::vector<std::string_view> forms{"Peru", "rejected", "a", "Nations", "demand", "to", "act"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                    w("PROPN", 4, "nsubj"), w("VERB", 1, "ccomp"), w("PART", 6, "mark"),
+                                    w("VERB", 4, "xcomp")};
+    words[3].xpos = "NNPS";
+    words[4].xpos = "VBP";
+    repair_heads(forms, words);
+    CHECK(words[4].upos == "NOUN");
+    CHECK(words[4].deprel == "obj");
+    CHECK(words[3].deprel == "compound");
+    CHECK(words[2].head == 4);
+    CHECK(words[6].deprel == "acl");
+    // "the protesters demand" has no indefinite article: a subject and its verb.
+    const std::vector<std::string_view> forms2{"the", "protesters", "demand", "change"};
+    std::vector<WordAnalysis> words2{w("DET", 1, "det"), w("NOUN", 2, "nsubj"), w("VERB", -1, "root"),
+                                     w("NOUN", 2, "obj")};
+    words2[1].xpos = "NNS";
+    words2[2].xpos = "VBP";
+    repair_heads(forms2, words2);
+    CHECK(words2[2].upos == "VERB");
+}
