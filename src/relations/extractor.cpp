@@ -1849,6 +1849,8 @@ class SentenceExtractor {
             // its noun ("hold talks", "signed a peace agreement", "imposed new sweeping
             // sanctions", "withdrew its ambassador").
             static const std::set<std::string> determiners{"a", "an", "the", "its", "their", "his", "her", "our"};
+            // "agreed to a ceasefire", "agreed on a truce": the phrase's noun after "to"/"on".
+            if (j == v + 1 && (w(j) == "to" || w(j) == "on") && part != w(j) && determiners.count(w(j + 1))) ++j;
             if (determiners.count(w(j))) ++j;
             auto is_part = [&](std::size_t k) {
                 if (w(k) == part) return true;

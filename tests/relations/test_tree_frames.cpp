@@ -649,3 +649,18 @@ TEST_CASE("tree frames: territory taken from a party is taken from it, and 'a UN
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvian government", "United Nations"), {"12"}));
 }
+
+TEST_CASE("tree frames: 'agreed to a ceasefire with X' is the ceasefire, not mere accord", "[relations][tree]") {
+    auto x = extract_text("Latvia agreed to a ceasefire with the Velmari Front on Sunday.\n");
+    INFO(relations_of(x));
+    bool ceasefire = false, accord_only = false;
+    for (const auto& r : x.relations) {
+        ceasefire |= r.cameo.rfind("087", 0) == 0;
+        accord_only |= r.cameo == "019";
+    }
+    CHECK(ceasefire);
+    CHECK_FALSE(accord_only);
+    auto y = extract_text("Latvia and Estonia agreed on a truce.\n");
+    INFO(relations_of(y));
+    CHECK(root_is(edge(y, "Latvia", "Estonia"), {"08"}));
+}
