@@ -5,10 +5,9 @@
 namespace newskg::recognition {
 
 auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
-    auto modifier = [&](std::size_t k) { return joined_modifier(k); };
     if (!name_token(i)) return;
     // "Tutsi-led M23": the modifier is no part of the name after it.
-    if (modifier(i) && i + 1 < sent_end_ && name_token(i + 1)) return;
+    if (joined_modifier(i) && i + 1 < sent_end_ && name_token(i + 1)) return;
     // "the ruling Georgian Dream party", "the Strong Latvia movement": capitalised words
     // before a lower-case organisation noun are that organisation's name, even when the
     // first is a demonym or a country.
@@ -17,7 +16,7 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
                !is(k, "army") && !is(k, "government") && !is(k, "ministry");
     };
     std::size_t run = i;
-    while (run < sent_end_ && name_token(run) && !(run > i && modifier(run))) ++run;
+    while (run < sent_end_ && name_token(run) && !(run > i && joined_modifier(run))) ++run;
     const bool named_party = run - i >= 2 && party_head(run);
     if (!named_party && (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i]))) return;
     if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
@@ -28,7 +27,7 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
         const bool model_number = j > i && doc_.tokens[j].kind == TokenKind::Number && cap_[j - 1] &&
                                   text(j).find_first_of(".,") == std::string_view::npos &&
                                   !(j + 1 < sent_end_ && cues_.has_role(lower_[j + 1], "quantity_head"));
-        if ((name_token(j) && !(j > i && modifier(j))) || model_number) {
+        if ((name_token(j) && !(j > i && joined_modifier(j))) || model_number) {
             ++j;
             continue;
         }

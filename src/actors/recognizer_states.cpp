@@ -154,11 +154,11 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
             return cues_.has_role(w, "title") || cues_.has_role(w, "leader_title") ||
                    cues_.has_role(w, "government_head");
         };
-        const std::string& holder = before > first + 1 ? lower_[before - 2] : lower_[i];
         // Plural only: "met his counterpart in Luanda" says where they met.
-        const bool officials_in = before > first + 1 && is(before - 1, "in") && holder.size() > 3 &&
-                                  holder.back() == 's' &&
-                                  (office_word(holder) || office_word(holder.substr(0, holder.size() - 1)));
+        auto plural_office_holder = [&](const std::string& w) {
+            return w.size() > 3 && w.back() == 's' && (office_word(w) || office_word(w.substr(0, w.size() - 1)));
+        };
+        const bool officials_in = before > first + 1 && is(before - 1, "in") && plural_office_holder(lower_[before - 2]);
         const bool after_place_word =
             !measure_on && !officials_in && before > first &&
             (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") || is(before - 1, "of") ||

@@ -14,7 +14,14 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr std::string_view kMagic = "newskg-syntax-model\n";
+
+/// Whether the tagger gave the sentence a verb or an auxiliary.
+bool has_verb(const std::vector<std::string_view>& upos) {
+    for (std::string_view u : upos)
+        if (u == "VERB" || u == "AUX") return true;
+    return false;
 }
+} // namespace
 
 SyntaxModel::SyntaxModel(std::shared_ptr<const ModelParts> parts) : parts_(std::move(parts)) {}
 
@@ -51,8 +58,7 @@ void KnownTags::add_verb(const std::string& lower) { verbs_.insert(lower); }
 
 std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
                                      const std::vector<std::string_view>& upos) const {
-    for (std::string_view u : upos)
-        if (u == "VERB" || u == "AUX") return static_cast<std::size_t>(-1);
+    if (has_verb(upos)) return static_cast<std::size_t>(-1);
     for (std::size_t i = 1; i < forms.size(); ++i) {
         const std::string_view f = forms[i], before = forms[i - 1];
         if (upos[i] != "NOUN" || f.size() < 3 || f[0] < 'a' || f[0] > 'z' || before.empty() || before[0] < 'A' ||
@@ -68,8 +74,7 @@ std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
 
 std::size_t KnownTags::verbless_past(const std::vector<std::string_view>& forms,
                                      const std::vector<std::string_view>& upos) const {
-    for (std::string_view u : upos)
-        if (u == "VERB" || u == "AUX") return static_cast<std::size_t>(-1);
+    if (has_verb(upos)) return static_cast<std::size_t>(-1);
     auto known_past = [&](const std::string& f) {
         if (f.size() < 5 || f.compare(f.size() - 2, 2, "ed") != 0) return false;
         const std::string stem = f.substr(0, f.size() - 2); // attacked
@@ -173,6 +178,36 @@ std::vector<WordAnalysis> SyntaxModel::analyse(const std::vector<std::string_vie
 
 namespace {
 
+bool is_article(std::string_view f) {
+    return f == "the" || f == "The" || f == "a" || f == "A" || f == "an" || f == "An";
+}
+bool is_indefinite_article(std::string_view f) { return f == "a" || f == "A" || f == "an" || f == "An"; }
+
+/// A clause's relation to its head, as a nominal taking the clause's place has it
+/// ("ccomp" → "obj"); the relation itself when it has no nominal counterpart.
+std::string nominal_relation(const std::string& rel) {
+    static const std::pair<std::string_view, std::string_view> nominal_of[] = {
+        {"ccomp", "obj"}, {"xcomp", "obj"}, {"csubj", "nsubj"}, {"advcl", "obl"}};
+    for (const auto& [clausal, nominal] : nominal_of)
+        if (rel == clausal) return std::string(nominal);
+    return rel;
+}
+
+/// Where climbing from `from` up the heads stops: the first VERB, or the word reached
+/// after `steps` steps, or -1 at the root.
+int verb_above(const std::vector<WordAnalysis>& words, int from, int steps) {
+    for (int n = 0; n < steps && from >= 0 && words[static_cast<std::size_t>(from)].upos != "VERB"; ++n)
+        from = words[static_cast<std::size_t>(from)].head;
+    return from;
+}
+
+/// Whether word x has a direct object among the few words after it.
+bool has_object_after(const std::vector<WordAnalysis>& words, std::size_t x) {
+    for (std::size_t c = x + 1; c < words.size() && c < x + 8; ++c)
+        if (words[c].head == static_cast<int>(x) && words[c].deprel == "obj") return true;
+    return false;
+}
+
 /// A verb takes no article in UD: a word tagged VERB that the parser gives one in a
 /// nominal's place ("condemned the Israeli raid on …", "raid" read as a verb) is a noun.
 void mend_nominal_verbs(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
@@ -185,9 +220,7 @@ void mend_nominal_verbs(const std::vector<std::string_view>& forms, std::vector<
         const std::size_t from = i > 6 ? i - 6 : 0;
         bool article = false;
         for (std::size_t c = from; c < i && !article; ++c) {
-            const std::string_view f = forms[c];
-            article = words[c].head == static_cast<int>(i) && words[c].upos == "DET" &&
-                      (f == "the" || f == "The" || f == "a" || f == "A" || f == "an" || f == "An");
+            article = words[c].head == static_cast<int>(i) && words[c].upos == "DET" && is_article(forms[c]);
         }
         if (!article) continue;
         w.upos = "NOUN";
@@ -207,8 +240,6 @@ void mend_nominal_verbs(const std::vector<std::string_view>& forms, std::vector<
 /// verb "demand": an indefinite article never determines a plural, so the plural right
 /// before a present-tense "verb" is a modifier of a noun, the would-be verb.
 void mend_plural_subject_nouns(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
-    static const std::pair<std::string_view, std::string_view> nominal_of[] = {
-        {"ccomp", "obj"}, {"xcomp", "obj"}, {"csubj", "nsubj"}, {"advcl", "obl"}};
     for (std::size_t i = 1; i < words.size(); ++i) {
         WordAnalysis& v = words[i];
         if (v.upos != "VERB" || (v.xpos != "VBP" && v.xpos != "VB")) continue;
@@ -218,14 +249,12 @@ void mend_plural_subject_nouns(const std::vector<std::string_view>& forms, std::
             continue;
         std::size_t article = words.size();
         for (std::size_t c = sub >= 6 ? sub - 6 : 0; c < sub; ++c)
-            if (words[c].head == static_cast<int>(sub) && words[c].deprel == "det" &&
-                (forms[c] == "a" || forms[c] == "A" || forms[c] == "an" || forms[c] == "An"))
+            if (words[c].head == static_cast<int>(sub) && words[c].deprel == "det" && is_indefinite_article(forms[c]))
                 article = c;
         if (article == words.size()) continue;
         v.upos = "NOUN";
         v.xpos = "NN";
-        for (const auto& [clausal, nominal] : nominal_of)
-            if (v.deprel == clausal) v.deprel = std::string(nominal);
+        v.deprel = nominal_relation(v.deprel);
         words[sub].deprel = "compound";
         words[article].head = static_cast<int>(i);
         for (std::size_t c = i + 1; c < words.size(); ++c)
@@ -350,16 +379,11 @@ void mend_verb_conjuncts(std::vector<WordAnalysis>& words) {
         if (v.deprel != "conj" || v.upos != "VERB" || v.head < 0) continue;
         // A past participle with an object of its own is a past tense all the same
         // ("promised aid"), when the clause it joins is in the past.
-        bool has_object = false;
-        for (std::size_t c = x + 1; c < words.size() && c < x + 8 && !has_object; ++c)
-            has_object = words[c].head == static_cast<int>(x) && words[c].deprel == "obj";
         const bool finite = v.xpos == "VBD" || v.xpos == "VBZ" || v.xpos == "VBP";
-        if (!finite && !(v.xpos == "VBN" && has_object)) continue;
+        if (!finite && !(v.xpos == "VBN" && has_object_after(words, x))) continue;
         const auto h = static_cast<std::size_t>(v.head);
         if (words[h].upos != "NOUN" && words[h].upos != "PROPN") continue;
-        int up = words[h].head;
-        for (int steps = 0; steps < 8 && up >= 0 && words[static_cast<std::size_t>(up)].upos != "VERB"; ++steps)
-            up = words[static_cast<std::size_t>(up)].head;
+        const int up = verb_above(words, words[h].head, 8);
         if (up < 0 || up >= static_cast<int>(x) || words[static_cast<std::size_t>(up)].upos != "VERB") continue;
         if (!finite && words[static_cast<std::size_t>(up)].xpos != "VBD") continue;
         v.head = up;
@@ -394,11 +418,7 @@ void mend_reported_clauses(std::vector<WordAnalysis>& words) {
         const auto say = static_cast<std::size_t>(words[n].head);
         bool is_saying = false;
         for (std::string_view l : saying) is_saying = is_saying || words[say].lemma == l;
-        if (!is_saying || say >= n) continue;
-        bool has_object = false;
-        for (std::size_t c = x + 1; c < words.size() && c < x + 8 && !has_object; ++c)
-            has_object = words[c].head == static_cast<int>(x) && words[c].deprel == "obj";
-        if (!has_object) continue;
+        if (!is_saying || say >= n || !has_object_after(words, x)) continue;
         v.head = static_cast<int>(say);
         v.deprel = "ccomp";
         v.xpos = "VBD";
@@ -427,9 +447,7 @@ void mend_temporal_compounds(const std::vector<std::string_view>& forms, std::ve
         for (std::string_view t : time_nouns) time = time || noun == t;
         if (!time || words[h].head < 0) continue;
         // The clause's verb: the nearest VERB above the time noun (a few steps at most).
-        int verb = words[h].head;
-        for (int steps = 0; steps < 6 && verb >= 0 && words[static_cast<std::size_t>(verb)].upos != "VERB"; ++steps)
-            verb = words[static_cast<std::size_t>(verb)].head;
+        const int verb = verb_above(words, words[h].head, 6);
         if (verb < 0) continue;
         words[x].head = words[h].head;
         words[x].deprel = words[h].deprel;
@@ -461,19 +479,15 @@ void mend_punctuation_heads(std::vector<WordAnalysis>& words) {
 void mend_article_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     for (std::size_t a = 0; a < words.size(); ++a) {
         if (words[a].upos != "DET" || words[a].deprel == "root") continue;
-        const std::string_view f = forms[a];
-        if (f != "the" && f != "The" && f != "a" && f != "A" && f != "an" && f != "An") continue;
+        if (!is_article(forms[a])) continue;
         std::size_t noun = words.size();
         for (std::size_t c = a + 1; c < words.size() && noun == words.size(); ++c)
             if (words[c].head == static_cast<int>(a) && (words[c].upos == "NOUN" || words[c].upos == "PROPN"))
                 noun = c;
         if (noun == words.size()) continue;
-        // A clause's relation given to the article becomes the noun's counterpart.
-        static const std::pair<std::string_view, std::string_view> nominal_of[] = {
-            {"ccomp", "obj"}, {"xcomp", "obj"}, {"csubj", "nsubj"}, {"advcl", "obl"}, {"acl", "nmod"}};
-        std::string rel = words[a].deprel;
-        for (const auto& [clausal, nominal] : nominal_of)
-            if (rel == clausal) rel = nominal;
+        // A clause's relation given to the article becomes the noun's counterpart (a
+        // clause on a noun, "acl", a noun's "nmod").
+        const std::string rel = words[a].deprel == "acl" ? "nmod" : nominal_relation(words[a].deprel);
         words[noun].head = words[a].head;
         words[noun].deprel = rel;
         for (std::size_t c = 0; c < words.size(); ++c)
