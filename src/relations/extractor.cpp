@@ -968,8 +968,7 @@ class SentenceExtractor {
             if (!type) continue;
             const auto sources = slots_of(agents_only(e.sources, e.cameo));
             if (e.mutual) {
-                if (sources.size() >= 2)
-                    emit(out, sources[0], sources[1], type->name, e.cameo, v, flags, e.rule, 0.75);
+                emit_mutual(out, sources, type->name, e.cameo, v, flags, e.rule, 0.75);
                 any = true;
                 continue;
             }
@@ -1168,7 +1167,8 @@ class SentenceExtractor {
             } else if (frame == "call_on") {
                 objects = by_marker({"on", "upon"}, true);
             } else if (frame == "mutual") {
-                objects = by_marker({"with"}, true);
+                // "X and Y signed a deal with Z": the deal's party too is no coordinated subject.
+                objects = by_marker({"with"}, false);
                 if (objects.empty()) objects = slots_of(t.objects(wv));
                 if (objects.empty() && subjects.size() >= 2) {
                     // A dictionary pattern that fits more of the clause codes it better:
@@ -1176,7 +1176,7 @@ class SentenceExtractor {
                     // one of the same kind ("exchanged fire") adds nothing to ours.
                     const std::string better = dictionary_pattern_code(wv);
                     if (!better.empty() && better.compare(0, 2, vs.cameo, 0, 2) != 0) return false;
-                    emit(out, subjects[0], subjects[1], vs.predicate, vs.cameo, v, flags, rule, 0.8);
+                    emit_mutual(out, subjects, vs.predicate, vs.cameo, v, flags, rule, 0.8);
                     return true;
                 }
             }
@@ -1619,6 +1619,17 @@ class SentenceExtractor {
         return "";
     }
 
+    /// A mutual event ("X and Y signed a deal", "renewed ties") is each party's act
+    /// towards each other: one edge each way, so either is found as the actor.
+    void emit_mutual(std::vector<Relation>& out, const std::vector<std::size_t>& parties,
+                     const std::string& predicate, const std::string& cameo, std::size_t v, unsigned flags,
+                     const std::string& rule, double confidence) {
+        const std::size_t n = std::min<std::size_t>(parties.size(), 4);
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t b = 0; b < n; ++b)
+                if (a != b) emit(out, parties[a], parties[b], predicate, cameo, v, flags, rule, confidence);
+    }
+
     void emit(std::vector<Relation>& out, std::size_t subj, std::size_t obj, const std::string& predicate,
               const std::string& cameo, std::size_t v, unsigned flags, const std::string& rule,
               double confidence) {
@@ -1949,7 +1960,7 @@ class SentenceExtractor {
                 for (std::size_t n : nouns) {
                     if (lower(doc_.lemma(doc_.words[n])) != noun) continue;
                     const std::string rule = "syntax:" + vs->lemma + "/mutual-passive";
-                    emit(out, parties[0], parties[1], vs->predicate, vs->cameo, v, clause_flags(wv), rule, 0.8);
+                    emit_mutual(out, parties, vs->predicate, vs->cameo, v, clause_flags(wv), rule, 0.8);
                     return true;
                 }
             }
@@ -2127,9 +2138,7 @@ class SentenceExtractor {
                     objects = coordinated_right(o);
                 } else if (subj != npos) {
                     auto subjects = coordinated_left(subj);
-                    if (subjects.size() >= 2)
-                        emit(out, subjects[1], subjects[0], vs->predicate, vs->cameo, v, flags,
-                             rule, 0.75);
+                    emit_mutual(out, subjects, vs->predicate, vs->cameo, v, flags, rule, 0.75);
                 }
             }
             if (objects.empty() || subj == npos) continue;

@@ -53,6 +53,26 @@ TEST_CASE("two parties that exchange fire or agree to a truce relate to each oth
     CHECK(event(truce, "Latvia", "Estonia"));
 }
 
+TEST_CASE("a mutual event runs both ways, for every party", "[relations][mutual]") {
+    // Either party is the actor: "whom did Estonia sign with?" finds Latvia.
+    auto signed_deal = extract_text("Latvia and Estonia signed a border treaty on Monday.");
+    CHECK(event(signed_deal, "Latvia", "Estonia", "05"));
+    CHECK(event(signed_deal, "Estonia", "Latvia", "05"));
+    auto ties = extract_text("Old rivals Latvia and Estonia have restored diplomatic ties after a long break.");
+    CHECK(event(ties, "Latvia", "Estonia"));
+    CHECK(event(ties, "Estonia", "Latvia"));
+    auto three = extract_text("Latvia, Estonia and Lithuania signed a defence pact in Riga.");
+    CHECK(event(three, "Lithuania", "Latvia", "06"));
+    CHECK(event(three, "Estonia", "Lithuania", "06"));
+    auto passive = extract_text("The treaty was signed by Latvia and Estonia in Riga.");
+    CHECK(event(passive, "Estonia", "Latvia", "05"));
+    CHECK(event(passive, "Latvia", "Estonia", "05"));
+    // A deal with a third party is not between the coordinated subjects.
+    auto with = extract_text("Latvia and Estonia signed a gas deal with Norway.");
+    CHECK(event(with, "Estonia", "Norway", "05"));
+    CHECK_FALSE(event(with, "Latvia", "Estonia", "05"));
+}
+
 TEST_CASE("committing something to something is no wrongdoing", "[relations][mutual]") {
     auto entrust = extract_text("According to Ana Varga, Juris Kalns committed the image to the screen.");
     CHECK_FALSE(event(entrust, "Ana Varga", "Juris Kalns", "112"));

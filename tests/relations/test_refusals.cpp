@@ -119,6 +119,20 @@ TEST_CASE("a stop that did not happen, or of what has no code, is no event", "[r
     CHECK_FALSE(event(urged, "Latvia", "Estonia", "16"));
 }
 
+TEST_CASE("ending or abandoning an act stops it like 'stop' does", "[relations][cessation]") {
+    // A truce to end the fighting is no fight between its parties.
+    for (const char* text : {"Latvia and Estonia agreed to end fighting along the border.",
+                             "Latvia and Estonia signed a pact to end fighting that has killed hundreds."}) {
+        auto x = extract_text(text);
+        INFO(text);
+        CHECK_FALSE(event(x, "Latvia", "Estonia", "19"));
+        CHECK_FALSE(event(x, "Estonia", "Latvia", "19"));
+    }
+    auto ended = extract_text("Latvia ended supplying gas to Estonia in March.");
+    CHECK(event(ended, "Latvia", "Estonia", "162"));
+    CHECK_FALSE(event(ended, "Latvia", "Estonia", "07"));
+}
+
 TEST_CASE("bad cessation codes are an ontology_error, the list is optional", "[relations][cessation]") {
     test::TempDir dir;
     for (const auto& entry : fs::directory_iterator(NEWSKG_DEFAULT_ONTOLOGY_DIR))
