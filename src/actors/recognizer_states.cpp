@@ -309,7 +309,8 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
             std::string key = (ce.country_code.empty() ? ce.label : ce.country_code) + " " + lower(roles.role);
             const ActorType t = roles.type == ActorType::Actor ? ActorType::Organization : roles.type;
             std::size_t ent = entity(mint_iri(opt_.base_iri, t, key), t, surface(i, hend));
-            mention(i, hend, ent, MentionKind::Name);
+            // The whole phrase names them too: "activists in Arnor" are not just any.
+            mention(i, ref.name_end, ent, MentionKind::Name);
             link(ent, country, "affiliatedWith", "actors:dictionary-agent");
         }
     };

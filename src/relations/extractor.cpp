@@ -655,7 +655,8 @@ class SentenceExtractor {
         const bool members = has_cue(word, "member_head") || has_cue(word, "military_head");
         // Goods come from their country: "imports from Brazil", "steel from China"; people
         // sent by a party too: "a delegation from the Taliban", "soldiers from Gondor".
-        const bool from_owner = has_cue(word, "trade_head") || members || has_cue(word, "collective_head");
+        const bool collective = has_cue(word, "collective_head");
+        const bool from_owner = has_cue(word, "trade_head") || members || collective;
         // "officials in Kenya" are Kenyan officials; forces in a country are not its own,
         // nor is one person there ("met his counterpart in Angola" says where).
         const bool office = !members && word.xpos == "NNS" &&
@@ -669,7 +670,11 @@ class SentenceExtractor {
         if (out.empty())
             for (std::size_t c : tree_->children(wd, "nmod")) {
                 const std::string marker = tree_->case_marker(c);
-                if ((marker == "of" && (word.xpos == "NN" || (members && tree_->conjuncts(c).size() == 1))) ||
+                // "officials of the AU", "members of Hamas" act for it, "a spokesman for X"
+                // speaks for X (an envoy for Yemen is not Yemen's).
+                const bool one = tree_->conjuncts(c).size() == 1;
+                if ((marker == "of" && (word.xpos == "NN" || ((members || office || collective) && one))) ||
+                    (marker == "for" && has_cue(word, "spokes_title") && one) ||
                     (marker == "from" && from_owner) || (marker == "in" && office && country_slot(c))) {
                     if (std::size_t k = slot_at(token_of(c)); k != npos) {
                         out.push_back(k);

@@ -557,6 +557,36 @@ TEST_CASE("tree frames: officials in a country act for it, troops in a country d
     CHECK_FALSE(edge(y, "Latvia", "Estonia"));
 }
 
+TEST_CASE("tree frames: members, officials and activists of a body act for it, a spokesman for it speaks for it", "[relations][tree]") {
+    auto members = extract_text("Members of the Red Dune Front attacked a Latvian patrol.\n");
+    INFO(relations_of(members));
+    CHECK(root_is(edge(members, "Red Dune Front", "Latvia"), {"19", "18"}));
+    auto officials = extract_text("Officials of the African Union criticized Latvia on Monday.\n");
+    INFO(relations_of(officials));
+    CHECK(root_is(edge(officials, "African Union", "Latvia"), {"11"}));
+    auto activists = extract_text("The human rights activists of Amnesty International accused Latvia of torture.\n");
+    INFO(relations_of(activists));
+    CHECK(root_is(edge(activists, "Amnesty International", "Latvia"), {"11"}));
+    auto spokesman = extract_text("A spokesman for the World Health Organization criticized Latvia.\n");
+    INFO(relations_of(spokesman));
+    CHECK(root_is(edge(spokesman, "World Health Organization", "Latvia"), {"11"}));
+    // An envoy for a country is someone else's envoy to it.
+    auto envoy = extract_text("The UN special envoy for Estonia criticized Latvia.\n");
+    INFO(relations_of(envoy));
+    CHECK_FALSE(edge(envoy, "Estonia", "Latvia"));
+    // Representatives of a list of states are no one state's.
+    auto list = extract_text("Representatives of Estonia, Lithuania and Finland criticized Latvia.\n");
+    INFO(relations_of(list));
+    CHECK_FALSE(edge(list, "Estonia", "Latvia"));
+}
+
+TEST_CASE("tree frames: people in a country named with it carry its name", "[actors][tree]") {
+    auto x = extract_text("Human rights activists in Latvia criticized Estonia.\n");
+    const Entity* e = entity_named(x, "Human rights activists in Latvia");
+    REQUIRE(e);
+    CHECK(root_is(edge(x, "Human rights activists in Latvia", "Estonia"), {"11"}));
+}
+
 TEST_CASE("tree frames: killed by a nation's fire — the nation is the agent", "[relations][tree]") {
     auto x = extract_text("Three Estonian soldiers were killed by Latvian fire near the border.\n");
     INFO(relations_of(x));
