@@ -292,6 +292,13 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
                 cr = CountryRef{c + len, hits->front(), c + len, false};
     if (!cr || cr->adjective) return;
     const CountryRef ref = *cr;
+    // "the prime ministers of Spain and Portugal": office holders of several states are
+    // no one state's body; the relation stage gives each state its part.
+    if (is(hend, "of") && ref.name_end < sent_end_ && (is(ref.name_end, "and") || is(ref.name_end, ","))) {
+        std::size_t n = ref.name_end + 1;
+        if (is(n, "the")) ++n;
+        if (n < sent_end_ && country_ref_at(n)) return;
+    }
     const std::string code = ag->second;
     Match m;
     m.end = ref.name_end;

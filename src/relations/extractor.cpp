@@ -673,13 +673,14 @@ class SentenceExtractor {
                 // "officials of the AU", "members of Hamas" act for it, "a spokesman for X"
                 // speaks for X (an envoy for Yemen is not Yemen's).
                 const bool one = tree_->conjuncts(c).size() == 1;
-                if ((marker == "of" && (word.xpos == "NN" || ((members || office || collective) && one))) ||
+                if ((marker == "of" && (word.xpos == "NN" || office || ((members || collective) && one))) ||
                     (marker == "for" && has_cue(word, "spokes_title") && one) ||
                     (marker == "from" && from_owner) || (marker == "in" && office && country_slot(c))) {
                     if (std::size_t k = slot_at(token_of(c)); k != npos) {
                         out.push_back(k);
-                        // "officials in Kenya and Uganda": each of them.
-                        if (marker == "in")
+                        // "officials in Kenya and Uganda", "the prime ministers of Spain and
+                        // Portugal": each of them.
+                        if (marker == "in" || (marker == "of" && office))
                             for (std::size_t m : tree_->conjuncts(c))
                                 if (std::size_t km = slot_at(token_of(m)); km != npos && km != k && country_slot(m))
                                     out.push_back(km);
@@ -902,6 +903,50 @@ class SentenceExtractor {
             const RelationType& type = leave ? *withdrawal : *demanded;
             emit_pairs(out, speakers, asked, type, type.cameo, v, clause_flags(wv), "syntax:modal-demand", false);
         }
+    }
+
+    /// "ordered the French ambassador to leave", "told the UN mission to withdraw": a
+    /// command (class `ordering`) that its object leave (class `leaving`) expels the object,
+    /// coded as the lexicon's "expel"; a mere demand stays one (modal_demand, the
+    /// demand_withdraw frame).
+    bool ordered_departure(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || !lex_.in_class("ordering", lower(tree_->lemma(wv)))) return false;
+        const DependencyTree& t = *tree_;
+        const VerbSense* expel = nullptr;
+        if (const auto* cands = lex_.senses("expel"))
+            for (const VerbSense* vs : *cands)
+                if (vs->lemma == "expel" && vs->frame == "dobj") expel = vs;
+        const RelationType* type = expel ? lex_.ontology().relation(expel->predicate) : nullptr;
+        if (!type) return false;
+        const auto subjects = slots_of(agents_only(t.subjects(wv), expel->cameo));
+        if (subjects.empty()) return false;
+        bool any = false;
+        // The one told to leave: the controller of "to leave"; the parser may also hang the
+        // infinitive on the verb as an adverbial clause or on the object noun as its
+        // clause ("told the envoy to leave"), the object leaves all the same.
+        std::vector<std::size_t> ordered = t.children(wv, "obj");
+        for (std::size_t o : t.children(wv, "iobj")) ordered.push_back(o);
+        auto infinitive = [&](std::size_t c) {
+            for (std::size_t m : t.children(c, "mark"))
+                if (t.lower_form(m) == "to") return true;
+            return false;
+        };
+        std::vector<std::pair<std::size_t, std::vector<std::size_t>>> clauses; // clause, who leaves
+        for (std::size_t c : t.children(wv, "xcomp")) clauses.push_back({c, t.controllers(c)});
+        for (std::size_t c : t.children(wv, "advcl"))
+            if (infinitive(c) && !ordered.empty()) clauses.push_back({c, ordered});
+        for (std::size_t o : ordered)
+            for (std::size_t c : t.children(o, "acl"))
+                if (infinitive(c)) clauses.push_back({c, {o}});
+        for (const auto& [c, who] : clauses) {
+            if (!lex_.in_class("leaving", lower(t.lemma(c))) || t.negated(c)) continue;
+            const auto leaving = slots_of(who);
+            if (leaving.empty()) continue;
+            emit_pairs(out, subjects, leaving, *type, expel->cameo, v, clause_flags(wv), "syntax:order-to-leave", false);
+            any = true;
+        }
+        return any;
     }
 
     /// "handed over F-16 jets to X", "gave X air defence systems": a verb of the class
@@ -1981,7 +2026,8 @@ class SentenceExtractor {
         if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
                                                    doc_.words[wv].upos != "AUX")
             return;
-        if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out)) return;
+        if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out) || ordered_departure(v, out))
+            return;
         modal_demand(v, out);
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase
         for (const auto& lemma : lex_.lemmatizer().lemmas(form)) {

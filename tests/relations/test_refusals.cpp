@@ -182,3 +182,21 @@ TEST_CASE("withdrawing an ambassador is breaking off relations, stopped talks ar
     auto z = extract_text("Latvia withdrew from Estonia.");
     CHECK(event(z, "Latvia", "Estonia", "087"));
 }
+
+TEST_CASE("an order to leave expels, an order to stay does not", "[relations][ordering]") {
+    for (const auto& [text, target] : std::vector<std::pair<const char*, const char*>>{
+             {"Latvia ordered the Estonian ambassador to leave within 48 hours.", "Estonia"},
+             {"Latvia ordered Estonian troops to leave the country.", "Estonian troops"},
+             {"Latvia told the Estonian envoy to leave.", "Estonia"}}) {
+        auto x = extract_text(text);
+        INFO(text);
+        const Relation* r = event(x, "Latvia", target, "16");
+        REQUIRE(r);
+        CHECK(r->cameo == "166");
+        CHECK(r->rule == "syntax:order-to-leave");
+    }
+    auto stay = extract_text("Latvia ordered Estonian troops to stay in their bases.");
+    CHECK_FALSE(event(stay, "Latvia", "Estonian troops", "16"));
+    auto not_ordered = extract_text("Latvia did not order the Estonian ambassador to leave.");
+    CHECK_FALSE(event(not_ordered, "Latvia", "Estonia", "16"));
+}

@@ -574,10 +574,22 @@ TEST_CASE("tree frames: members, officials and activists of a body act for it, a
     auto envoy = extract_text("The UN special envoy for Estonia criticized Latvia.\n");
     INFO(relations_of(envoy));
     CHECK_FALSE(edge(envoy, "Estonia", "Latvia"));
-    // Representatives of a list of states are no one state's.
+    // Office holders of a list of states: each state's.
     auto list = extract_text("Representatives of Estonia, Lithuania and Finland criticized Latvia.\n");
     INFO(relations_of(list));
-    CHECK_FALSE(edge(list, "Estonia", "Latvia"));
+    CHECK(root_is(edge(list, "Estonia", "Latvia"), {"11"}));
+    CHECK(root_is(edge(list, "Finland", "Latvia"), {"11"}));
+    // Members of a list are not one body's: no edge from either.
+    auto fighters = extract_text("Fighters of the Red Dune Front and the Velmari Front attacked Latvia.\n");
+    INFO(relations_of(fighters));
+    CHECK_FALSE(edge(fighters, "Red Dune Front", "Velmari Front"));
+    CHECK_FALSE(edge(fighters, "Red Dune Front", "Latvia"));
+    // The heads of two states: each state, and no body of one of them.
+    auto heads = extract_text("The prime ministers of Estonia and Finland agreed to build a tunnel.\n");
+    INFO(relations_of(heads));
+    CHECK_FALSE(entity_named(heads, "The prime ministers of Estonia"));
+    CHECK(edge(heads, "Estonia", "Finland"));
+    CHECK(edge(heads, "Finland", "Estonia"));
 }
 
 TEST_CASE("tree frames: people in a country named with it carry its name", "[actors][tree]") {
