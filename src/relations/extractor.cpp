@@ -1705,6 +1705,9 @@ class SentenceExtractor {
         }
         if (!refusal.empty()) flags &= ~kNegated;
         if ((flags & kNegated) && !opt_.keep_negated) return;
+        // A standing relation holds or it does not: "wants to join NATO", "its bid to join
+        // NATO" or "if it joins" make no member (an event keeps its flag instead).
+        if (cameo.empty() && (flags & (kConditional | kAlleged))) return;
         if (!cameo.empty() && contest_between(v)) return;
         const auto& onto = lex_.ontology();
         Relation r;

@@ -427,6 +427,53 @@ void mend_reported_clauses(std::vector<WordAnalysis>& words) {
     }
 }
 
+/// "applied to join NATO after Russia invaded Ukraine": the parser may read "NATO after
+/// Russia" as a noun with its "after" phrase and make it the subject of "invaded". When
+/// the phrase's noun stands right before that verb and the subject right after a verb
+/// that has no object, the subject is that verb's object, the phrase's noun the clause's
+/// subject and its case word the clause's mark.
+void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    static const std::string_view subordinators[] = {"after", "before", "since", "until", "as", "while", "when"};
+    for (std::size_t x = 0; x < words.size(); ++x) {
+        WordAnalysis& v = words[x];
+        if (v.upos != "VERB" || (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") || v.deprel == "root") continue;
+        std::size_t n = words.size();
+        for (std::size_t c = 0; c < x; ++c)
+            if (words[c].head == static_cast<int>(x) && words[c].deprel == "nsubj") n = c;
+        if (n == words.size()) continue;
+        // The phrase's noun: an nmod of the subject ending right before the verb.
+        std::size_t m = words.size(), mark = words.size();
+        for (std::size_t c = n + 1; c < x; ++c) {
+            if (words[c].head != static_cast<int>(n) || words[c].deprel != "nmod") continue;
+            for (std::size_t k = n + 1; k < c; ++k)
+                if (words[k].head == static_cast<int>(c) && words[k].deprel == "case") {
+                    const std::string f = ascii_lower(forms[k]);
+                    for (std::string_view s : subordinators)
+                        if (f == s) mark = k;
+                }
+            if (mark != words.size()) m = c;
+        }
+        if (m == words.size() || m + 1 != x) continue;
+        // The verb before the subject, with nothing between but the subject's own words.
+        std::size_t first = n;
+        while (first > 0 && words[first - 1].head == static_cast<int>(n)) --first;
+        if (first == 0) continue;
+        const std::size_t p = first - 1;
+        if (words[p].upos != "VERB") continue;
+        bool has_object = false;
+        for (std::size_t c = 0; c < words.size(); ++c)
+            has_object |= words[c].head == static_cast<int>(p) && (words[c].deprel == "obj" || words[c].deprel == "ccomp");
+        if (has_object) continue;
+        words[n].head = static_cast<int>(p);
+        words[n].deprel = "obj";
+        words[m].head = static_cast<int>(x);
+        words[m].deprel = "nsubj";
+        words[mark].head = static_cast<int>(x);
+        words[mark].deprel = "mark";
+        words[mark].upos = "SCONJ";
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -510,6 +557,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_verb_conjuncts(words);
     mend_case_on_compounds(words);
     mend_reported_clauses(words);
+    mend_subordinate_subjects(forms, words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

@@ -14,6 +14,7 @@
 
 using namespace newskg;
 using newskg::test::event;
+using newskg::test::relation;
 using newskg::test::extract_text;
 namespace fs = std::filesystem;
 
@@ -199,4 +200,13 @@ TEST_CASE("an order to leave expels, an order to stay does not", "[relations][or
     CHECK_FALSE(event(stay, "Latvia", "Estonian troops", "16"));
     auto not_ordered = extract_text("Latvia did not order the Estonian ambassador to leave.");
     CHECK_FALSE(event(not_ordered, "Latvia", "Estonia", "16"));
+}
+
+TEST_CASE("a standing relation that is only wanted or tried does not hold", "[relations][standing]") {
+    auto wants = extract_text("Latvia wants to join the Nordic Council.");
+    CHECK_FALSE(relation(wants, "Latvia", "memberOf", "Nordic Council"));
+    auto bid = extract_text("Estonia blocked Latvia's bid to join the Nordic Council.");
+    CHECK_FALSE(relation(bid, "Latvia", "memberOf", "Nordic Council"));
+    auto joined = extract_text("Latvia joined the Nordic Council in 2004.");
+    CHECK(relation(joined, "Latvia", "memberOf", "Nordic Council"));
 }

@@ -226,3 +226,30 @@ TEST_CASE("repair_heads: 'a United Nations demand' — a plural after 'a' modifi
     repair_heads(forms2, words2);
     CHECK(words2[2].upos == "VERB");
 }
+
+TEST_CASE("repair_heads: 'to join X after Y invaded Z' — the noun before 'after' is the object, not the subject", "[syntax]") {
+    // Sweden applied to join NATO after Russia invaded Ukraine, read as "NATO (after Russia)
+    // invaded Ukraine".
+    const std::vector<std::string_view> forms{"Peru", "applied", "to", "join", "Aland", "after", "Chile", "invaded", "Bolivia"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("PART", 3, "mark"),
+                                    w("VERB", 1, "xcomp"),  w("PROPN", 7, "nsubj"), w("ADP", 6, "case"),
+                                    w("PROPN", 4, "nmod"),  w("VERB", 1, "advcl"),  w("PROPN", 7, "obj")};
+    words[7].xpos = "VBD";
+    repair_heads(forms, words);
+    CHECK(words[4].head == 3);
+    CHECK(words[4].deprel == "obj");
+    CHECK(words[6].head == 7);
+    CHECK(words[6].deprel == "nsubj");
+    CHECK(words[5].head == 7);
+    CHECK(words[5].deprel == "mark");
+    // A verb with an object already keeps the reading: "met envoys after talks ended" is
+    // not touched when the phrase is no subordinator's.
+    std::vector<WordAnalysis> kept{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("PART", 3, "mark"),
+                                   w("VERB", 1, "xcomp"),  w("PROPN", 7, "nsubj"), w("ADP", 6, "case"),
+                                   w("PROPN", 4, "nmod"),  w("VERB", 1, "advcl"),  w("PROPN", 7, "obj")};
+    kept[7].xpos = "VBD";
+    const std::vector<std::string_view> with_of{"Peru", "applied", "to", "join", "Aland", "of", "Chile", "invaded", "Bolivia"};
+    repair_heads(with_of, kept);
+    CHECK(kept[4].head == 7);
+    CHECK(kept[4].deprel == "nsubj");
+}
