@@ -2237,7 +2237,7 @@ class SentenceExtractor {
             if (a.marker == en.frame) take(a.head);
         // "launched salvos at X": the parser may hang the phrase on the light verb.
         if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
-            lex_.in_class("light", lower(doc_.lemma(t.head(wn)))))
+            (lex_.in_class("light", lower(doc_.lemma(t.head(wn)))) || claiming_verb_of(wn) == t.head(wn)))
             for (const auto& a : t.case_arguments(t.head(wn)))
                 if (a.marker == en.frame && !a.on_object) take(a.head);
         if (targets.empty()) return false;
@@ -2264,6 +2264,13 @@ class SentenceExtractor {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
+        // "claimed the attack on X", "claimed responsibility for the bombing of X": who
+        // owns up to the act did it.
+        if (agents.empty())
+            if (const std::size_t claim = claiming_verb_of(wn); claim != kNoWord) {
+                agents = slots_of(t.subjects(claim));
+                flags = clause_flags(claim);
+            }
         std::string predicate = en.predicate, cameo = en.cameo;
         // "called for a boycott against X", "demanded sanctions on X": the event is
         // asked for, not done; what the sentence reports is a demand aimed at X (CAMEO 10).
@@ -2293,6 +2300,33 @@ class SentenceExtractor {
         for (std::size_t a : agents)
             for (std::size_t o : targets) emit(out, a, o, predicate, cameo, n, flags, rule, 0.8);
         return true;
+    }
+
+    /// The verb that owns up to the act the tree word wn names: "claimed the attack",
+    /// "claimed responsibility for the attack", "took responsibility for the bombing"
+    /// (the "for" phrase on the noun or, as the parser may hang it, on the verb); or
+    /// kNoWord. Not "denied responsibility" (a denial owns up to nothing).
+    std::size_t claiming_verb_of(std::size_t wn) const {
+        const DependencyTree& t = *tree_;
+        auto claims = [&](std::size_t v) {
+            const std::string l = lower(doc_.lemma(v));
+            return t.is_verbal(v) && (l == "claim" || l == "admit" || l == "take" || l == "accept" || l == "bear");
+        };
+        auto responsibility = [&](std::size_t n) {
+            const std::string l = lower(doc_.lemma(n));
+            return l == "responsibility" || l == "credit";
+        };
+        const std::size_t h = t.head(wn);
+        if (h == kNoWord) return kNoWord;
+        const std::string_view rel = t.base_rel(wn);
+        if (rel == "obj" && claims(h) && (lower(doc_.lemma(h)) == "claim" || lower(doc_.lemma(h)) == "admit")) return h;
+        if (t.case_marker(wn) != "for") return kNoWord;
+        if (rel == "nmod" && responsibility(h) && t.base_rel(h) == "obj" && t.head(h) != kNoWord && claims(t.head(h)))
+            return t.head(h);
+        if (rel == "obl" && claims(h))
+            for (std::size_t o : t.children(h, "obj"))
+                if (responsibility(o)) return h;
+        return kNoWord;
     }
 
     /// The verb of the class `ceasing` whose object the tree word wn is ("suspended its aid

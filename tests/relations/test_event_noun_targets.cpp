@@ -80,3 +80,17 @@ TEST_CASE("weapons launched at or into a party are a strike on it (195)", "[rela
     auto z = extract_text("Latvia bought drones from Estonia.");
     CHECK_FALSE(event(z, "Latvia", "Estonia", "19"));
 }
+
+TEST_CASE("who claims an attack made it", "[relations][claims]") {
+    auto claimed = extract_text("The Red Dune Front claimed an attack on a police station in Latvia.");
+    CHECK(event(claimed, "Red Dune Front", "Latvia", "19"));
+    auto responsibility = extract_text("The Red Dune Front claimed responsibility for the attack on the Latvian base.");
+    CHECK(event(responsibility, "Red Dune Front", "Latvia", "19"));
+    auto took = extract_text("The Red Dune Front took responsibility for the bombing of an Estonian convoy.");
+    CHECK(event(took, "Red Dune Front", "Estonia", "1"));
+    // A denial owns up to nothing; condemning an attack is no attack.
+    auto denied = extract_text("The Red Dune Front denied responsibility for the attack on Latvia.");
+    CHECK_FALSE(event(denied, "Red Dune Front", "Latvia", "19"));
+    auto condemned = extract_text("The Red Dune Front condemned the attack on Latvia.");
+    CHECK_FALSE(event(condemned, "Red Dune Front", "Latvia", "19"));
+}
