@@ -246,6 +246,12 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         const std::string& p = frame.args[static_cast<std::size_t>(m->target)].preposition;
         if (p == "to" || p == "into" || p == "toward" || p == "towards") e.targets.clear();
     }
+    // "X and Y signed a truce brokered by Z": the author of the thing two parties take up
+    // (its participle's agent) is no party to their act.
+    if (m->target >= 0 && static_cast<std::size_t>(m->target) < frame.args.size() && e.sources.size() >= 2) {
+        const FrameArgument& a = frame.args[static_cast<std::size_t>(m->target)];
+        if (a.on_object && a.preposition == "by") e.targets.clear();
+    }
     if (m->reversed) std::swap(e.sources, e.targets);
     // Coordinated parties are not each other's target ("X and Y turned to Z").
     e.targets.erase(std::remove_if(e.targets.begin(), e.targets.end(),

@@ -905,6 +905,59 @@ class SentenceExtractor {
         }
     }
 
+    /// "the deal, brokered by Qatar, was signed by X and Y", "X and Y signed a truce
+    /// mediated by Egypt": a verb of mediation (a lexicon sense coded 045) in the passive
+    /// or as a participle on the thing mediated; the mediators are its "by" phrase, the
+    /// parties those between whom the thing is ("a truce between X and Y") or who sign,
+    /// agree to or accept it.
+    bool passive_mediation(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv)) return false;
+        const DependencyTree& t = *tree_;
+        const VerbSense* sense = nullptr;
+        for (const auto& lemma : lex_.lemmatizer().lemmas(w(v)))
+            if (const auto* cands = lex_.senses(lemma))
+                for (const VerbSense* vs : *cands)
+                    if (!sense && vs->cameo.rfind("045", 0) == 0 && vs->lemma.substr(0, vs->lemma.find(' ')) == lemma)
+                        sense = vs;
+        if (!sense) return false;
+        const RelationType* type = lex_.ontology().relation(sense->predicate);
+        if (!type) return false;
+        std::vector<std::size_t> things;
+        if (t.base_rel(wv) == "acl" && t.head(wv) != kNoWord) things.push_back(t.head(wv));
+        else if (t.base_rel(wv) == "advcl" && t.head(wv) != kNoWord && wv < t.head(wv)) {
+            // "Brokered by X, the deal was signed by …": the clause's subject.
+            for (const char* rel : {"nsubj", "nsubj:pass"})
+                for (std::size_t n : t.children(t.head(wv), rel)) things.push_back(n);
+        } else if (t.passive(wv)) things = t.children(wv, "nsubj:pass");
+        if (things.empty()) return false;
+        const auto mediators = slots_of(t.agents(wv));
+        if (mediators.empty()) return false;
+        std::vector<std::size_t> parties;
+        auto add = [&](const std::vector<std::size_t>& ks) {
+            for (std::size_t k : ks)
+                if (std::find(parties.begin(), parties.end(), k) == parties.end()) parties.push_back(k);
+        };
+        for (std::size_t n : things) {
+            for (std::size_t c : t.children(n, "nmod"))
+                if (t.case_marker(c) == "between") add(slots_of(t.conjuncts(c)));
+            const std::size_t gov = t.head(n);
+            if (!parties.empty() || gov == kNoWord || !t.is_verbal(gov)) continue;
+            // Only who takes the thing up is a party: "Kenya welcomed the truce brokered by
+            // Qatar" is no mediation for Kenya.
+            static const std::set<std::string> taking_up{"sign", "agree", "accept", "reach", "conclude", "seal",
+                                                         "ink", "implement", "adopt", "hold", "attend", "join"};
+            if (!taking_up.count(lower(doc_.lemma(gov)))) continue;
+            const std::string_view rel = t.base_rel(n);
+            if (rel == "obj") add(slots_of(t.subjects(gov)));
+            else if (rel == "nsubj:pass" || rel == "nsubj") add(slots_of(t.agents(gov)));
+            else if (rel == "obl" && (t.case_marker(n) == "to" || t.case_marker(n) == "on")) add(slots_of(t.subjects(gov)));
+        }
+        if (parties.empty()) return false;
+        emit_pairs(out, mediators, parties, *type, sense->cameo, v, clause_flags(wv), "syntax:" + lower(t.lemma(wv)) + "/mediation-passive", false);
+        return true;
+    }
+
     /// "ordered the French ambassador to leave", "told the UN mission to withdraw": a
     /// command (class `ordering`) that its object leave (class `leaving`) expels the object,
     /// coded as the lexicon's "expel"; a mere demand stays one (modal_demand, the
@@ -2029,7 +2082,8 @@ class SentenceExtractor {
         if (const std::size_t wv = syntax_word(v); wv != npos && !sen_.heading && !tree_->is_verbal(wv) &&
                                                    doc_.words[wv].upos != "AUX")
             return;
-        if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out) || ordered_departure(v, out))
+        if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out) || ordered_departure(v, out) ||
+            passive_mediation(v, out))
             return;
         modal_demand(v, out);
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase

@@ -474,6 +474,40 @@ void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::
     }
 }
 
+/// "Brokered by Norway, the deal was signed by X and Y": the parser may make the opening
+/// participle the root and the clause after the comma its conjunct. A participle that
+/// opens the sentence with no subject of its own, before a comma and a clause with one, is
+/// that clause's adverbial: the clause becomes the root, and the words after the comma
+/// that hung on the participle go with it.
+void mend_opening_participles(std::vector<WordAnalysis>& words) {
+    std::size_t p = 0;
+    while (p < words.size() && (words[p].upos == "ADV" || words[p].upos == "CCONJ")) ++p;
+    if (p >= words.size() || words[p].deprel != "root" || words[p].upos != "VERB" ||
+        (words[p].xpos != "VBN" && words[p].xpos != "VBG"))
+        return;
+    std::size_t comma = words.size(), clause = words.size();
+    for (std::size_t c = p + 1; c < words.size(); ++c) {
+        if (words[c].head != static_cast<int>(p)) continue;
+        if (words[c].deprel == "nsubj" || words[c].deprel == "nsubj:pass") return; // a clause of its own
+        if (clause == words.size() && words[c].deprel == "conj" && words[c].upos == "VERB") clause = c;
+    }
+    for (std::size_t c = p + 1; c < clause && c < words.size() && comma == words.size(); ++c)
+        if (words[c].upos == "PUNCT") comma = c;
+    if (comma == words.size() || clause == words.size() || comma > clause) return;
+    bool subject = false;
+    for (std::size_t c = comma + 1; c < clause; ++c)
+        subject |= words[c].head == static_cast<int>(clause) &&
+                   (words[c].deprel == "nsubj" || words[c].deprel == "nsubj:pass");
+    if (!subject) return;
+    for (std::size_t c = comma + 1; c < words.size(); ++c)
+        if (c != clause && words[c].head == static_cast<int>(p)) words[c].head = static_cast<int>(clause);
+    words[comma].head = static_cast<int>(clause);
+    words[clause].head = -1;
+    words[clause].deprel = "root";
+    words[p].head = static_cast<int>(clause);
+    words[p].deprel = "advcl";
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -558,6 +592,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_case_on_compounds(words);
     mend_reported_clauses(words);
     mend_subordinate_subjects(forms, words);
+    mend_opening_participles(words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

@@ -91,3 +91,22 @@ TEST_CASE("lodging representations or a complaint with a state is an official co
     auto x = extract_text("Riga lodged stern representations with Tallinn over the arms sale.");
     CHECK(event(x, "Latvia", "Estonia", "114"));
 }
+
+TEST_CASE("a mediator named in the passive mediates between the parties who take the deal up", "[relations][mutual]") {
+    auto passive = extract_text("The deal, brokered by Norway and the African Union, was signed by Latvia and Estonia.");
+    CHECK(event(passive, "Norway", "Latvia", "045"));
+    CHECK(event(passive, "African Union", "Estonia", "045"));
+    auto participle = extract_text("Latvia and Estonia signed a truce brokered by Norway.");
+    CHECK(event(participle, "Norway", "Estonia", "045"));
+    // The mediator is no party to the truce itself.
+    CHECK_FALSE(event(participle, "Latvia", "Norway", "08"));
+    CHECK(event(participle, "Latvia", "Estonia", "08"));
+    auto between = extract_text("A ceasefire between Latvia and Estonia, mediated by Norway, took effect on Sunday.");
+    CHECK(event(between, "Norway", "Latvia", "045"));
+    auto opening = extract_text("Brokered by Norway, the agreement was signed by Latvia and Estonia in Oslo.");
+    CHECK(event(opening, "Norway", "Latvia", "045"));
+    CHECK(event(opening, "Latvia", "Estonia", "05"));
+    // Welcoming a deal makes no party of the one who welcomes it.
+    auto welcomed = extract_text("Finland welcomed the truce brokered by Norway.");
+    CHECK_FALSE(event(welcomed, "Norway", "Finland", "045"));
+}

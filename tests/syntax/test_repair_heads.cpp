@@ -253,3 +253,26 @@ TEST_CASE("repair_heads: 'to join X after Y invaded Z' — the noun before 'afte
     CHECK(kept[4].head == 7);
     CHECK(kept[4].deprel == "nsubj");
 }
+
+TEST_CASE("repair_heads: an opening participle before a comma and a clause is the clause's adverbial", "[syntax]") {
+    // "Brokered by Aland , the deal was signed ." read with the participle as the root.
+    const std::vector<std::string_view> forms{"Brokered", "by", "Aland", ",", "the", "deal", "was", "signed", "."};
+    std::vector<WordAnalysis> words{w("VERB", -1, "root"), w("ADP", 2, "case"),      w("PROPN", 0, "obl:agent"),
+                                    w("PUNCT", 7, "punct"), w("DET", 5, "det"),        w("NOUN", 7, "nsubj:pass"),
+                                    w("AUX", 7, "aux:pass"), w("VERB", 0, "conj"),     w("PUNCT", 0, "punct")};
+    words[0].xpos = "VBN";
+    words[7].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[7].head == -1);
+    CHECK(words[7].deprel == "root");
+    CHECK(words[0].head == 7);
+    CHECK(words[0].deprel == "advcl");
+    CHECK(words[8].head == 7);
+    // A participle with a subject of its own is a clause: "Aland signed, the deal held".
+    std::vector<WordAnalysis> own{w("VERB", -1, "root"), w("ADP", 2, "case"),      w("PROPN", 0, "nsubj"),
+                                  w("PUNCT", 7, "punct"), w("DET", 5, "det"),        w("NOUN", 7, "nsubj:pass"),
+                                  w("AUX", 7, "aux:pass"), w("VERB", 0, "conj"),     w("PUNCT", 0, "punct")};
+    own[0].xpos = "VBN";
+    repair_heads(forms, own);
+    CHECK(own[0].deprel == "root");
+}
