@@ -508,6 +508,33 @@ void mend_opening_participles(std::vector<WordAnalysis>& words) {
     words[p].deprel = "advcl";
 }
 
+/// "rejected the proposal put forward by X": the parser may hang the participle on the
+/// verb as its open complement. A past participle right after the verb's object, with an
+/// agent of its own, describes the object (acl) unless the verb is one that takes an
+/// object and a participle ("had the envoy arrested by police", "wants it done").
+void mend_object_participles(std::vector<WordAnalysis>& words) {
+    static const std::string_view causative[] = {"have", "get", "see", "want", "need", "find", "leave", "keep",
+                                                 "make", "consider", "like", "prefer", "hear", "watch", "declare"};
+    for (std::size_t x = 1; x < words.size(); ++x) {
+        WordAnalysis& v = words[x];
+        if (v.deprel != "xcomp" || v.upos != "VERB" || v.xpos != "VBN" || v.head < 0) continue;
+        const auto h = static_cast<std::size_t>(v.head);
+        if (h >= x) continue;
+        bool cause = false;
+        for (std::string_view c : causative) cause = cause || words[h].lemma == c;
+        if (cause) continue;
+        std::size_t obj = words.size();
+        for (std::size_t c = h + 1; c < x; ++c)
+            if (words[c].head == static_cast<int>(h) && words[c].deprel == "obj") obj = c;
+        if (obj == words.size() || obj + 1 != x) continue;
+        bool agent = false;
+        for (std::size_t c = x + 1; c < words.size(); ++c) agent |= words[c].head == static_cast<int>(x) && words[c].deprel == "obl:agent";
+        if (!agent) continue;
+        v.head = static_cast<int>(obj);
+        v.deprel = "acl";
+    }
+}
+
 /// "relations with Nicaragua next month": the parser may read the name as a compound of
 /// the time noun after it. A compound never has "next", "last" or "this" between it and
 /// its head, so the name takes the time noun's place (and its case word), and the time
@@ -593,6 +620,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_reported_clauses(words);
     mend_subordinate_subjects(forms, words);
     mend_opening_participles(words);
+    mend_object_participles(words);
     mend_punctuation_heads(words);
     mend_article_heads(forms, words);
 }

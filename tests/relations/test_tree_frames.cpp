@@ -706,3 +706,9 @@ TEST_CASE("tree frames: 'agreed to a ceasefire with X' is the ceasefire, not mer
     INFO(relations_of(y));
     CHECK(root_is(edge(y, "Latvia", "Estonia"), {"08"}));
 }
+
+TEST_CASE("tree frames: rejecting a proposal put forward by X rejects X", "[relations][tree]") {
+    auto x = extract_text("Latvia rejected the ceasefire proposal put forward by Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"12"}));
+}

@@ -276,3 +276,24 @@ TEST_CASE("repair_heads: an opening participle before a comma and a clause is th
     repair_heads(forms, own);
     CHECK(own[0].deprel == "root");
 }
+
+TEST_CASE("repair_heads: a participle with an agent right after the object describes the object", "[syntax]") {
+    // "Peru rejected the proposal put forward by Chile" with "put" an xcomp of "rejected".
+    const std::vector<std::string_view> forms{"Peru", "rejected", "the", "proposal", "put", "forward", "by", "Chile"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                    w("NOUN", 1, "obj"),    w("VERB", 1, "xcomp"), w("ADV", 4, "advmod"),
+                                    w("ADP", 7, "case"),    w("PROPN", 4, "obl:agent")};
+    words[1].lemma = "reject";
+    words[4].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[4].head == 3);
+    CHECK(words[4].deprel == "acl");
+    // "had the envoy arrested by police": a causative keeps its complement.
+    std::vector<WordAnalysis> had{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                  w("NOUN", 1, "obj"),    w("VERB", 1, "xcomp"), w("ADV", 4, "advmod"),
+                                  w("ADP", 7, "case"),    w("PROPN", 4, "obl:agent")};
+    had[1].lemma = "have";
+    had[4].xpos = "VBN";
+    repair_heads(forms, had);
+    CHECK(had[4].deprel == "xcomp");
+}
