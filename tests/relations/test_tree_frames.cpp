@@ -712,3 +712,19 @@ TEST_CASE("tree frames: rejecting a proposal put forward by X rejects X", "[rela
     INFO(relations_of(x));
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"12"}));
 }
+
+TEST_CASE("tree frames: facilitating, coordinating or arranging something between two parties mediates", "[relations][tree]") {
+    for (const char* text : {"Norway facilitated talks between Latvia and Estonia.\n",
+                             "Norway coordinated the prisoner exchange between Latvia and Estonia.\n",
+                             "Norway arranged a meeting between Latvian and Estonian negotiators.\n"}) {
+        auto x = extract_text(text);
+        INFO(text << relations_of(x));
+        CHECK(root_is(edge(x, "Norway", "Latvia"), {"04"}));
+        CHECK(root_is(edge(x, "Norway", "Estonia"), {"04"}));
+    }
+    // A state's intelligence agency is a body of its government.
+    auto spies = extract_text("Latvia's intelligence agency coordinated the exchange between Estonia and Finland.\n");
+    INFO(relations_of(spies));
+    CHECK(edge(spies, "Latvia's intelligence agency", "Latvia"));
+    CHECK(root_is(edge(spies, "Latvia's intelligence agency", "Estonia"), {"04"}));
+}
