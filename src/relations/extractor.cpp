@@ -1071,6 +1071,10 @@ class SentenceExtractor {
             if (!type) continue;
             const auto sources = slots_of(agents_only(e.sources, e.cameo));
             if (e.mutual) {
+                // "pledged to improve relations": a promise's complement is coded with the
+                // promise (+intent) on its own verb; the pledge's own sense (aid) is not it.
+                if (lex_.in_class("intent", lower(tree_->lemma(wv))) && !tree_->children(wv, "xcomp").empty())
+                    continue;
                 emit_mutual(out, sources, type->name, e.cameo, v, flags, e.rule, 0.75);
                 any = true;
                 continue;
@@ -1240,10 +1244,12 @@ class SentenceExtractor {
                 objects = by_marker({prep.c_str()}, false);
                 // "called for all parties to exercise restraint": UD makes the party the
                 // subject of a clause the preposition introduces.
+                // Only a clause with a subject of its own: "pledged to improve relations"
+                // has an infinitive's "to", and its controlled subject is no party.
                 for (const char* rel : {"ccomp", "advcl", "xcomp"})
                     for (std::size_t c : t.children(wv, rel))
                         for (std::size_t m : t.children(c, "mark"))
-                            if (t.lower_form(m) == prep && m < c)
+                            if (t.lower_form(m) == prep && m < c && !t.children(c, "nsubj").empty())
                                 for (std::size_t k : slots_of(t.subjects(c)))
                                     if (std::find(objects.begin(), objects.end(), k) == objects.end())
                                         objects.push_back(k);
@@ -1789,8 +1795,10 @@ class SentenceExtractor {
                     rule_used += " +aid-object";
                 }
         if (!refusal.empty()) recode(refusal, refusal_root, refusal_tag);
-        else if (!cameo.empty() && threatened(v)) recode(lex_.threat_code(cameo), "130", " +threat");
-        else if (!cameo.empty() && promised(v)) recode(lex_.intent_code(cameo), "030", " +intent");
+        else if (!cameo.empty() && threatened(v) && !lex_.threat_code(cameo).empty())
+            recode(lex_.threat_code(cameo), "130", " +threat");
+        // "vowed to restore relations": what cannot be threatened is promised.
+        else if (!cameo.empty() && (promised(v) || threatened(v))) recode(lex_.intent_code(cameo), "030", " +intent");
         if (!r.cameo.empty()) {
             r.quad_class = onto.quad_class(r.cameo);
             r.goldstein = onto.goldstein(r.cameo);

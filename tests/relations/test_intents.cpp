@@ -69,3 +69,18 @@ TEST_CASE("bad intent codes are an ontology_error naming file and line", "[relat
         CHECK(e.id() == "newskg.ontology.310");
     }
 }
+
+TEST_CASE("a promise to improve relations is an intent to cooperate, not aid, and a vow of peace no threat", "[relations][intent]") {
+    auto pledge = extract_text("Latvia and Estonia pledged to improve relations during a meeting in Riga.");
+    CHECK(event(pledge, "Latvia", "Estonia", "03"));
+    CHECK_FALSE(event(pledge, "Latvia", "Estonia", "033"));
+    CHECK_FALSE(event(pledge, "Estonia", "Latvia", "033"));
+    auto vow = extract_text("Latvia and Estonia vowed to restore diplomatic relations.");
+    const Relation* r = event(vow, "Latvia", "Estonia", "03");
+    REQUIRE(r);
+    CHECK(r->rule.find("+intent") != std::string::npos);
+    CHECK_FALSE(event(vow, "Latvia", "Estonia", "054"));
+    // A vow to strike is still a threat.
+    auto strike = extract_text("Latvia vowed to attack Estonia.");
+    CHECK(event(strike, "Latvia", "Estonia", "13"));
+}
