@@ -861,6 +861,17 @@ class SentenceExtractor {
                 a.marker != "toward" && a.marker != "towards")
                 continue;
             const std::string head = lower(t.lemma(a.head));
+            // "sent warships near Taiwan", "massed troops off its coast": forces brought
+            // close to a state face it, as at its border.
+            bool war_force = false;
+            for (std::size_t o : objects.empty() ? t.subjects(wv) : objects)
+                war_force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "weapon_head");
+            if (war_force && (a.marker == "near" || a.marker == "off" || a.marker == "around" || a.marker == "close to") &&
+                word_slot(a.head) != npos)
+                if (const Entity* e = x_.find(slots_[word_slot(a.head)].entity); e && e->type == ActorType::Country) {
+                    across.push_back(a.head);
+                    continue;
+                }
             if (head != "border" && head != "frontier" && head != "boundary") continue;
             for (std::size_t c : t.children(a.head, "nmod")) {
                 const bool owner = t.word(c).deprel == "nmod:poss" && doc_.words[c].upos != "PRON";
@@ -2302,6 +2313,19 @@ class SentenceExtractor {
             (lex_.in_class("light", lower(doc_.lemma(t.head(wn)))) || claiming_verb_of(wn) == t.head(wn)))
             for (const auto& a : t.case_arguments(t.head(wn)))
                 if (a.marker == en.frame && !a.on_object) take(a.head);
+        // "launched an offensive in Nagorno-Karabakh", "carried out strikes inside
+        // Afghanistan": with no one named as struck, a blow lands where it is made.
+        bool at_place = false;
+        if (targets.empty() && force) {
+            at_place = true;
+            auto where = [](const std::string& m) { return m == "in" || m == "inside" || m == "across" || m == "into"; };
+            for (const auto& a : t.noun_arguments(wn))
+                if (where(a.marker)) take(a.head);
+            if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
+                lex_.in_class("light", lower(doc_.lemma(t.head(wn)))))
+                for (const auto& a : t.case_arguments(t.head(wn)))
+                    if (where(a.marker) && !a.on_object) take(a.head);
+        }
         if (targets.empty()) return false;
         std::vector<std::size_t> agents;
         std::size_t verb = t.head(wn);
@@ -2344,7 +2368,7 @@ class SentenceExtractor {
                 cameo = demanded->cameo;
             }
         }
-        std::string rule = "syntax-noun:" + en.noun + "/" + en.frame;
+        std::string rule = "syntax-noun:" + en.noun + "/" + (at_place ? std::string("in") : en.frame);
         // "suspended its aid to X", "halted talks with X": ending the act is the event
         // (ontology/cessation-codes.tsv); ending what has no line there ("ended its
         // criticism of X") is none.

@@ -94,3 +94,24 @@ TEST_CASE("who claims an attack made it", "[relations][claims]") {
     auto condemned = extract_text("The Red Dune Front condemned the attack on Latvia.");
     CHECK_FALSE(event(condemned, "Red Dune Front", "Latvia", "19"));
 }
+
+TEST_CASE("a blow with no one named as struck lands where it is made", "[relations][noun]") {
+    auto offensive = extract_text("Latvia launched a military offensive in Narva.");
+    const Relation* r = event(offensive, "Latvia", "Narva", "19");
+    REQUIRE(r);
+    CHECK(r->rule == "syntax-noun:offensive/in");
+    auto inside = extract_text("Latvia carried out air strikes inside Estonia, killing eight people.");
+    CHECK(event(inside, "Latvia", "Estonia", "19"));
+    // Condemning an attack somewhere strikes nothing.
+    auto condemned = extract_text("Latvia condemned the attack in Tallinn.");
+    CHECK_FALSE(event(condemned, "Latvia", "Tallinn", "19"));
+}
+
+TEST_CASE("forces sent near a state face it, a tanker does not", "[relations][posture]") {
+    auto warships = extract_text("Latvia sent warships near Estonia after the election.");
+    CHECK(event(warships, "Latvia", "Estonia", "154"));
+    auto troops = extract_text("Latvia deployed troops near Estonia.");
+    CHECK(event(troops, "Latvia", "Estonia", "154"));
+    auto tanker = extract_text("Latvia sent a tanker near Estonia to deliver fuel.");
+    CHECK_FALSE(event(tanker, "Latvia", "Estonia", "15"));
+}
