@@ -50,6 +50,9 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
         break;
     }
     const std::size_t end = j;
+    // "F-16 jets", "Shahed drones", "Kinzhal missiles": an unknown name before a weapon of
+    // war is the weapon's model, no actor.
+    if (end < sent_end_ && word(end) && !cap_[end] && cue_at(end, "weapon_head")) return;
     // "Scientology-related employment", "Soviet-style": a name joined to a lower-case word
     // is a modifier, not an actor ("-led", "-backed" groups and "-based" places have their
     // own rules, which come first).

@@ -273,6 +273,8 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
     const CodeMeaning what = idx_.role_meaning(ag->second);
     const bool force = what.type == ActorType::Military || what.type == ActorType::ArmedGroup;
     if (!(is(hend, "of") || is(hend, "from") || (is(hend, "in") && !force))) return;
+    // "received F-16 jets from Denmark": weapons come from somewhere, they are no body of it.
+    if (is(hend, "from") && cues_.has_role(lower_[hend - 1], "weapon_head")) return;
     // "withdrew its troops from Chad": forces someone owns come from a place, they are
     // not that place's.
     if (is(hend, "from") && i > doc_.sentences[sent_].tokens.first &&

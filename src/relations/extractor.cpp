@@ -1021,6 +1021,7 @@ class SentenceExtractor {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
         const std::string lemma = lower(tree_->lemma(wv));
+        if (lex_.in_class("receiving", lemma)) return receipt_frame(v, out);
         const bool transferring = lex_.in_class("transferring", lemma);
         // "handed over a camp to X": a transfer with "over" or "back" that is no aid gives
         // up people or property, as giving back does.
@@ -1737,6 +1738,37 @@ class SentenceExtractor {
                 if (lower(t.lemma(a)) == "humanitarian") return "073";
         }
         return "";
+    }
+
+    /// "Ukraine received F-16 jets from Denmark", "Egypt obtained $2 billion in aid from
+    /// Saudi Arabia": a verb of the class `receiving` is the giver's transfer seen from the
+    /// other end; what is received decides the code (aid_kind, or aid itself: 070), the
+    /// "from" phrase (on the verb or on what is received) names the giver.
+    bool receipt_frame(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        const DependencyTree& t = *tree_;
+        if (t.passive(wv)) return false;
+        std::string kind = aid_kind(v);
+        if (kind.empty())
+            for (std::size_t o : t.children(wv, "obj")) {
+                std::vector<std::size_t> words{o};
+                for (std::size_t c : t.children(o, "nmod"))
+                    if (t.case_marker(c) == "in" || t.case_marker(c) == "of") words.push_back(c);
+                for (std::size_t x : words) {
+                    const std::string l = lower(t.lemma(x));
+                    if (l == "aid" || l == "assistance") kind = "070";
+                }
+            }
+        const RelationType* type = kind.empty() ? nullptr : lex_.ontology().relation_for_cameo(kind);
+        if (!type) return false;
+        std::vector<std::size_t> from;
+        for (const auto& a : t.case_arguments(wv))
+            if (a.marker == "from") from.push_back(a.head);
+        const auto givers = slots_of(from);
+        const auto recipients = slots_of(t.subjects(wv));
+        if (givers.empty() || recipients.empty()) return false;
+        emit_pairs(out, givers, recipients, *type, kind, v, clause_flags(wv), "syntax:receipt", false);
+        return true;
     }
 
     /// A mutual event ("X and Y signed a deal", "renewed ties") is each party's act

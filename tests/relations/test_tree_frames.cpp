@@ -728,3 +728,22 @@ TEST_CASE("tree frames: facilitating, coordinating or arranging something betwee
     CHECK(edge(spies, "Latvia's intelligence agency", "Latvia"));
     CHECK(root_is(edge(spies, "Latvia's intelligence agency", "Estonia"), {"04"}));
 }
+
+TEST_CASE("tree frames: what one receives from another is the other's transfer", "[relations][tree]") {
+    auto jets = extract_text("Latvia received F-16 jets from Estonia.\n");
+    INFO(relations_of(jets));
+    CHECK(root_is(edge(jets, "Estonia", "Latvia"), {"07"}));
+    // A weapon's model is no actor, and weapons from a state are no body of it.
+    CHECK_FALSE(entity_named(jets, "F-16"));
+    CHECK_FALSE(entity_named(jets, "F-16 jets from Estonia"));
+    auto aid = extract_text("Latvia received $2 billion in aid from Estonia.\n");
+    INFO(relations_of(aid));
+    CHECK(root_is(edge(aid, "Estonia", "Latvia"), {"07"}));
+    auto loan = extract_text("Latvia obtained a loan from the World Bank.\n");
+    INFO(relations_of(loan));
+    CHECK(root_is(edge(loan, "World Bank", "Latvia"), {"07"}));
+    // A warning received is no aid.
+    auto warning = extract_text("Latvia received a warning from Estonia.\n");
+    INFO(relations_of(warning));
+    CHECK_FALSE(root_is(edge(warning, "Estonia", "Latvia"), {"07"}));
+}
