@@ -35,12 +35,24 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
         ner::NameType type = n.type;
         for (std::size_t w = n.begin; w < n.end; ++w)
             if (place_apposition[w]) type = ner::NameType::Place;
-        const TokenRange r{doc.words[n.begin].token, doc.words[n.end - 1].token + 1};
-        // Names are whole tokens: a name that ends inside a token the tokenizer kept whole
-        // is widened to it; one that would overlap the previous name is dropped.
-        if (!proposals_.empty() && proposals_.back().tokens.last > r.first) continue;
-        proposals_.push_back({r, type});
-        starting_[r.first] = static_cast<std::uint32_t>(proposals_.size()); // under 2^32: one per token at most
+        // "President Aldo Brunetti of Marovia": a person "of" a name is two names, the
+        // person and the place or body they are of.
+        std::vector<std::pair<std::pair<std::size_t, std::size_t>, ner::NameType>> parts{{{n.begin, n.end}, type}};
+        if (type == ner::NameType::Person)
+            for (std::size_t w = n.begin + 1; w + 1 < n.end; ++w)
+                if (ascii_lower(doc.form(doc.words[w])) == "of" && doc.words[w - 1].upos == "PROPN" &&
+                    doc.words[w + 1].upos == "PROPN") {
+                    parts = {{{n.begin, w}, type}, {{w + 1, n.end}, ner::NameType::Place}};
+                    break;
+                }
+        for (const auto& [words, part_type] : parts) {
+            const TokenRange r{doc.words[words.first].token, doc.words[words.second - 1].token + 1};
+            // Names are whole tokens: a name that ends inside a token the tokenizer kept
+            // whole is widened to it; one that would overlap the previous name is dropped.
+            if (!proposals_.empty() && proposals_.back().tokens.last > r.first) continue;
+            proposals_.push_back({r, part_type});
+            starting_[r.first] = static_cast<std::uint32_t>(proposals_.size()); // under 2^32: one per token at most
+        }
     }
 }
 

@@ -83,8 +83,12 @@ auto Recognizer::appositions() -> void {
             if (is_person(ms[k]) && !is_person(ms[k + 1])) {
                 if (gap_is({",", "for"}) || gap_is({",", "for", "the"}))
                     link(ent(ms[k]), ent(ms[k + 1]), "spokespersonOf", "actors:apposition-for");
-                else if (gap_is({"of"}) && x_.entities[ent(ms[k + 1])].type == ActorType::Country)
-                    link(ent(ms[k]), ent(ms[k + 1]), "affiliatedWith", "actors:person-of-country");
+                // "President Aldo Brunetti of Marovia": a place "of" a person is theirs too.
+                else if (gap_is({"of"}) && (x_.entities[ent(ms[k + 1])].type == ActorType::Country ||
+                                            x_.entities[ent(ms[k + 1])].type == ActorType::Location))
+                    link(ent(ms[k]), ent(ms[k + 1]), "affiliatedWith",
+                         x_.entities[ent(ms[k + 1])].type == ActorType::Country ? "actors:person-of-country"
+                                                                                : "actors:person-of-place");
                 else if (of_a_body(gap_b, gap_e) && is_body(x_.entities[ent(ms[k + 1])].type))
                     // "Nika Gvaramia of the liberal party Ahali", "Lee of the Labour Party"
                     link(ent(ms[k]), ent(ms[k + 1]), "memberOf", "actors:person-of-body");

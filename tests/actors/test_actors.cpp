@@ -209,3 +209,17 @@ TEST_CASE("capitals: the country when they act, a place after a preposition or a
     CHECK_FALSE(entity_named(y, "Kenya"));
     CHECK_FALSE(entity_named(y, "NAIROBI"));
 }
+
+TEST_CASE("a titled person 'of' an unknown place: two names, the person affiliated with it", "[actors][ner]") {
+    auto x = extract_text("President Aldo Brunetti of Marovia met Prime Minister Kesi Okonjo of Zambia in Lusaka.");
+    const Entity* brunetti = entity_named(x, "Aldo Brunetti");
+    const Entity* marovia = entity_named(x, "Marovia");
+    REQUIRE(brunetti);
+    REQUIRE(marovia);
+    CHECK(brunetti->type == ActorType::Person);
+    CHECK(relation(x, "Aldo Brunetti", "affiliatedWith", "Marovia"));
+    CHECK(relation(x, "Kesi Okonjo", "affiliatedWith", "Zambia"));
+    // A body's name joined by "of" stays one name.
+    auto bank = extract_text("The Bank of Marovia raised interest rates.");
+    CHECK(entity_named(bank, "Bank of Marovia"));
+}
