@@ -125,6 +125,18 @@ auto Recognizer::description_pattern(std::size_t i, std::vector<Match>& out) -> 
     if (caps > j) {
         if (auto c = cue_at(caps, "country_noun")) {
             std::size_t hend = c->first;
+            // "a Palestinian state": without "the", a demonym before the country noun names
+            // that country; it is no description of another one ("the Central African
+            // nation" may well describe Chad).
+            if (auto cr = country_ref_at(j); cr && !is(i, "the") && cr->adjective && cr->name_end == caps) {
+                const std::size_t g = cr->gaz;
+                Match m;
+                m.end = hend;
+                m.priority = 2;
+                m.apply = [=, this]() { mention(j, hend, country_entity(g), MentionKind::Name); };
+                out.push_back(std::move(m));
+                return;
+            }
             Match m;
             m.end = hend;
             m.priority = 2;

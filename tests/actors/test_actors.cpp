@@ -223,3 +223,11 @@ TEST_CASE("a titled person 'of' an unknown place: two names, the person affiliat
     auto bank = extract_text("The Bank of Marovia raised interest rates.");
     CHECK(entity_named(bank, "Bank of Marovia"));
 }
+
+TEST_CASE("a demonym before a country noun with no article names that country, not another one", "[actors]") {
+    auto x = extract_text("Norway, Ireland and Spain recognized a Palestinian state on Tuesday.");
+    CHECK(entity_named(x, "Palestine"));
+    CHECK_FALSE(relation(x, "Norway", "recognized", "Spain"));
+    CHECK(relation(x, "Norway", "recognized", "Palestine"));
+    CHECK(relation(x, "Spain", "recognized", "Palestine"));
+}
