@@ -187,7 +187,7 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
     std::vector<std::size_t> heads;
     const VerbFrame frame = frame_of(t, verb, is_actor, &heads);
     if (!dictionary.knows(frame.lemma)) return out;
-    const auto m = dictionary.match(frame);
+    auto m = dictionary.match(frame);
     if (!m || m->cameo.empty()) return out;
     // "condemned violence against protesters", "criticized the strikes on X": a phrase on
     // the thing disapproved of names its victim; the one disapproved of is its author.
@@ -195,7 +195,16 @@ std::vector<DictionaryEvent> dictionary_events(const DependencyTree& t, std::siz
         (m->cameo.compare(0, 2, "11") == 0 || m->cameo.compare(0, 2, "12") == 0)) {
         const FrameArgument& a = frame.args[static_cast<std::size_t>(m->target)];
         static const std::set<std::string> adversative{"against", "on", "upon", "at", "toward", "towards"};
-        if (a.on_object && adversative.count(a.preposition) && !m->target_named) return out;
+        // "criticized Washington's arms sales to Taiwan": the owner of the thing disapproved
+        // of is the one disapproved of, not whom its phrases name.
+        if (a.on_object && a.preposition != "'s" && !m->target_named)
+            for (std::size_t k = 0; k < frame.args.size(); ++k)
+                if (frame.args[k].on_object && frame.args[k].preposition == "'s" && frame.args[k].actor) {
+                    m->target = static_cast<int>(k);
+                    break;
+                }
+        const FrameArgument& b = frame.args[static_cast<std::size_t>(m->target)];
+        if (b.on_object && adversative.count(b.preposition) && !m->target_named) return out;
     }
     // Our "dobj" senses say the same as a bare code: what the verb does to its object
     // ("evacuated people in the town of X" does nothing to X).

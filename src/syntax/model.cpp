@@ -396,6 +396,13 @@ void mend_verb_conjuncts(std::vector<WordAnalysis>& words) {
 /// it (UD hangs case on the head).
 void mend_case_on_compounds(std::vector<WordAnalysis>& words) {
     for (std::size_t c = 0; c < words.size(); ++c) {
+        // "Washington's arms sales": the possessor owns the whole nominal, so it hangs on
+        // the head, not on a compound before it.
+        if (words[c].deprel == "nmod:poss" && words[c].head > static_cast<int>(c)) {
+            const auto m = static_cast<std::size_t>(words[c].head);
+            if (words[m].deprel == "compound" && words[m].head > static_cast<int>(m)) words[c].head = words[m].head;
+            continue;
+        }
         if (words[c].deprel != "case" || words[c].head <= static_cast<int>(c)) continue;
         const auto m = static_cast<std::size_t>(words[c].head);
         if (words[m].deprel != "compound" || words[m].head <= static_cast<int>(m)) continue;

@@ -747,3 +747,10 @@ TEST_CASE("tree frames: what one receives from another is the other's transfer",
     INFO(relations_of(warning));
     CHECK_FALSE(root_is(edge(warning, "Estonia", "Latvia"), {"07"}));
 }
+
+TEST_CASE("tree frames: disapproving of X's thing disapproves of X, not of whom the thing is for", "[relations][tree]") {
+    auto x = extract_text("Latvia has repeatedly criticized Estonia's arms sales to Finland.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"11"}));
+    CHECK_FALSE(root_is(edge(x, "Latvia", "Finland"), {"11"}));
+}

@@ -297,3 +297,13 @@ TEST_CASE("repair_heads: a participle with an agent right after the object descr
     repair_heads(forms, had);
     CHECK(had[4].deprel == "xcomp");
 }
+
+TEST_CASE("repair_heads: a possessor hung on a compound goes to the compound's head", "[syntax]") {
+    // "Chile's arms sales" with "Chile" a possessor of "arms".
+    const std::vector<std::string_view> forms{"Chile", "'s", "arms", "sales"};
+    std::vector<WordAnalysis> words{w("PROPN", 2, "nmod:poss"), w("PART", 0, "case"), w("NOUN", 3, "compound"),
+                                    w("NOUN", -1, "root")};
+    repair_heads(forms, words);
+    CHECK(words[0].head == 3);
+    CHECK(words[1].head == 0); // the possessive mark stays on its possessor
+}
