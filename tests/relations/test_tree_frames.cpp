@@ -754,3 +754,15 @@ TEST_CASE("tree frames: disapproving of X's thing disapproves of X, not of whom 
     CHECK(root_is(edge(x, "Latvia", "Estonia"), {"11"}));
     CHECK_FALSE(root_is(edge(x, "Latvia", "Finland"), {"11"}));
 }
+
+TEST_CASE("tree frames: strengthening ties with X is diplomatic cooperation, promised when vowed", "[relations][tree]") {
+    auto x = extract_text("Latvia strengthened relations with Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Latvia", "Estonia"), {"05"}));
+    auto vowed = extract_text("Latvia vowed to strengthen ties with Estonia.\n");
+    INFO(relations_of(vowed));
+    CHECK(root_is(edge(vowed, "Latvia", "Estonia"), {"03"}));
+    auto both = extract_text("Latvia and Estonia agreed to deepen cooperation.\n");
+    INFO(relations_of(both));
+    CHECK(edge(both, "Estonia", "Latvia"));
+}
