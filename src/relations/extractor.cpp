@@ -2382,6 +2382,19 @@ class SentenceExtractor {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
+        // "Iran was behind the attack on X", "Hezbollah was responsible for the attack on
+        // X": whom the clause puts behind the act did it (a report's speaker alleges it).
+        if (agents.empty()) {
+            std::size_t predicate = kNoWord;
+            if (t.case_marker(wn) == "behind" && !t.children(wn, "cop").empty()) predicate = wn;
+            else if (t.case_marker(wn) == "for" && verb != kNoWord && lower(doc_.lemma(verb)) == "responsible" &&
+                     !t.children(verb, "cop").empty())
+                predicate = verb;
+            if (predicate != kNoWord) {
+                agents = slots_of(t.children(predicate, "nsubj"));
+                flags = clause_flags(predicate);
+            }
+        }
         // "claimed the attack on X", "claimed responsibility for the bombing of X": who
         // owns up to the act did it.
         if (agents.empty())

@@ -115,3 +115,14 @@ TEST_CASE("forces sent near a state face it, a tanker does not", "[relations][po
     auto tanker = extract_text("Latvia sent a tanker near Estonia to deliver fuel.");
     CHECK_FALSE(event(tanker, "Latvia", "Estonia", "15"));
 }
+
+TEST_CASE("whom a report puts behind an attack made it, as the report says", "[relations][claims]") {
+    auto responsible = extract_text("Latvia said the Red Dune Front was responsible for the rocket attack on Narva.");
+    const Relation* r = event(responsible, "Red Dune Front", "Narva", "19");
+    REQUIRE(r);
+    CHECK((r->flags & kReported) != 0);
+    auto behind = extract_text("Latvia said the Red Dune Front was behind the attack on Estonia.");
+    CHECK(event(behind, "Red Dune Front", "Estonia", "19"));
+    auto denied = extract_text("The Red Dune Front was not responsible for the attack on Narva.");
+    CHECK_FALSE(event(denied, "Red Dune Front", "Narva", "19"));
+}
