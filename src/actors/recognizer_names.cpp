@@ -42,6 +42,10 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
             const bool joins = is(j, "and");
             if (joins && cues_.has_role(lower_[j - 1], "org_suffix")) break;
             while (!joins && (is(k, "the") || is(k, "for") || is(k, "of"))) ++k;
+            // "sanctions imposed by the European Union on Latvia": "on" right before a name
+            // the gazetteer knows starts a phrase of its own (a body's subject after "on"
+            // goes on: "Commission of Inquiry on the Syrian Arab Republic").
+            if (is(j, "on") && word(k) && idx_.by_name(lower_[k])) break;
             if (word(k) && cap_[k] && !stop(k)) {
                 j = k;
                 continue;

@@ -2345,6 +2345,17 @@ class SentenceExtractor {
             (lex_.in_class("light", lower(doc_.lemma(t.head(wn)))) || claiming_verb_of(wn) == t.head(wn)))
             for (const auto& a : t.case_arguments(t.head(wn)))
                 if (a.marker == en.frame && !a.on_object) take(a.head);
+        // "sanctions imposed on X by Y": the phrase on the participle that carries the noun.
+        if (targets.empty())
+            for (std::size_t a : t.children(wn, "acl"))
+                if (t.word(a).xpos == "VBN")
+                    for (const auto& arg : t.case_arguments(a)) {
+                        if (arg.marker == en.frame && !arg.on_object) take(arg.head);
+                        // "imposed by the EU on X": the parser may hang the phrase on the agent.
+                        if (arg.marker == "by" && !arg.on_object)
+                            for (std::size_t m : t.children(arg.head, "nmod"))
+                                if (t.case_marker(m) == en.frame) take(m);
+                    }
         // "launched an offensive in Nagorno-Karabakh", "carried out strikes inside
         // Afghanistan": with no one named as struck, a blow lands where it is made.
         bool at_place = false;
@@ -2382,6 +2393,14 @@ class SentenceExtractor {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
+        // "sanctions imposed by the EU on X", "the attack carried out by Hamas on X": the
+        // agent of a participle on the noun is the act's author.
+        if (agents.empty())
+            for (std::size_t a : t.children(wn, "acl"))
+                if (t.word(a).xpos == "VBN")
+                    for (std::size_t c : t.children(a, "obl"))
+                        if (doc_.words[c].deprel == "obl:agent" || t.case_marker(c) == "by")
+                            for (std::size_t k : slots_of(t.conjuncts(c))) agents.push_back(k);
         // "Iran was behind the attack on X", "Hezbollah was responsible for the attack on
         // X": whom the clause puts behind the act did it (a report's speaker alleges it).
         if (agents.empty()) {

@@ -121,3 +121,12 @@ TEST_CASE("a dictionary agent's name stops before a closing preposition", "[acto
     CHECK_FALSE(entity_named(x, "Mexico's embassy in"));
     CHECK(entity_named(x, "Mexico's embassy"));
 }
+
+TEST_CASE("a name does not run on across 'on' into a known name", "[actors]") {
+    auto x = extract_text("Finland condemned the sanctions imposed by the Nordic Union on Latvia.");
+    CHECK(entity_named(x, "Nordic Union"));
+    CHECK(entity_named(x, "Latvia"));
+    CHECK_FALSE(entity_named(x, "Nordic Union on Latvia"));
+    auto inquiry = extract_text("The Commission of Inquiry on the Velmari Republic criticized Latvia.");
+    CHECK(entity_named(inquiry, "Commission of Inquiry on the Velmari Republic"));
+}

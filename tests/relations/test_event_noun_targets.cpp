@@ -126,3 +126,12 @@ TEST_CASE("whom a report puts behind an attack made it, as the report says", "[r
     auto denied = extract_text("The Red Dune Front was not responsible for the attack on Narva.");
     CHECK_FALSE(event(denied, "Red Dune Front", "Narva", "19"));
 }
+
+TEST_CASE("the agent of a participle on an event noun is the act's author", "[relations][noun]") {
+    auto x = extract_text("Finland condemned the sanctions imposed on Latvia by the European Union.");
+    CHECK(event(x, "European Union", "Latvia", "16"));
+    auto y = extract_text("Finland condemned the sanctions imposed by the European Union on Latvia.");
+    CHECK(event(y, "European Union", "Latvia", "16"));
+    auto aid = extract_text("Finland welcomed the aid sent by Estonia to Latvia.");
+    CHECK(event(aid, "Estonia", "Latvia", "07"));
+}
