@@ -33,6 +33,16 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
         // "Kiwanja, a town in North Kivu": a kind of place in apposition types the name,
         // whatever the model guessed from the word alone.
         ner::NameType type = n.type;
+        // "Venezuela's Maduro ordered …", "Turkey's Erdogan said …": one name after a
+        // country's possessive that is a verb's subject is a person (its leader), not a place
+        // of the country ("Ukraine's Kharkiv was shelled" is no agent).
+        if (n.end - n.begin == 1 && n.begin >= 2 && doc.words[n.begin].deprel == "nsubj" &&
+            doc.form(doc.words[n.begin - 1]) == "'s") {
+            const Word& owner = doc.words[n.begin - 2];
+            if (owner.upos == "PROPN")
+                if (const auto* hits = index.by_name(ascii_lower(doc.form(owner))))
+                    if (index.entry(hits->front()).type == ActorType::Country) type = ner::NameType::Person;
+        }
         for (std::size_t w = n.begin; w < n.end; ++w)
             if (place_apposition[w]) type = ner::NameType::Place;
         // "President Aldo Brunetti of Marovia": a person "of" a name is two names, the

@@ -873,11 +873,18 @@ class SentenceExtractor {
                     continue;
                 }
             if (head != "border" && head != "frontier" && head != "boundary") continue;
+            const std::size_t before = across.size();
             for (std::size_t c : t.children(a.head, "nmod")) {
                 const bool owner = t.word(c).deprel == "nmod:poss" && doc_.words[c].upos != "PRON";
                 if (owner || t.case_marker(c) == "with")
                     for (std::size_t m : t.conjuncts(c)) across.push_back(m);
             }
+            // "ordered troops to the border with Guyana" with "with Guyana" hung on the verb.
+            if (across.size() == before)
+                for (const auto& w2 : t.case_arguments(wv))
+                    if (w2.marker == "with" && !w2.on_object && w2.head > a.head &&
+                        t.lower_form(a.head + 1) == "with")
+                        for (std::size_t m : t.conjuncts(w2.head)) across.push_back(m);
         }
         const RelationType* type = lex_.ontology().relation_for_cameo("154");
         const auto subjects = slots_of(t.subjects(wv));

@@ -766,3 +766,13 @@ TEST_CASE("tree frames: strengthening ties with X is diplomatic cooperation, pro
     INFO(relations_of(both));
     CHECK(edge(both, "Estonia", "Latvia"));
 }
+
+TEST_CASE("tree frames: troops ordered to a border face the state across it, and a leader after his country's possessive is a person", "[relations][tree]") {
+    auto x = extract_text("Latvia's Ozola ordered troops to the border with Estonia.\n");
+    INFO(relations_of(x));
+    CHECK(root_is(edge(x, "Ozola", "Estonia"), {"15"}));
+    CHECK_FALSE(root_is(edge(x, "Ozola", "Estonia"), {"04"}));
+    const Entity* ozola = entity_named(x, "Ozola");
+    REQUIRE(ozola);
+    CHECK(ozola->type == ActorType::Person);
+}
