@@ -2578,8 +2578,9 @@ class SentenceExtractor {
                 if (w(end) != "between" || requested(n)) continue;
                 std::size_t a = slot_after(end + 1, 3, false);
                 if (a == npos) continue;
+                // "talks between X and Y": each with the other.
                 auto both = coordinated_right(a);
-                if (both.size() >= 2) emit(out, both[0], both[1], en.predicate, en.cameo, n, flags, rule, 0.8);
+                if (both.size() >= 2) emit_mutual(out, both, en.predicate, en.cameo, n, flags, rule, 0.8);
                 continue;
             }
             if (en.frame == "for-to") {

@@ -64,6 +64,9 @@ TEST_CASE("a mutual event runs both ways, for every party", "[relations][mutual]
     auto three = extract_text("Latvia, Estonia and Lithuania signed a defence pact in Riga.");
     CHECK(event(three, "Lithuania", "Latvia", "06"));
     CHECK(event(three, "Estonia", "Lithuania", "06"));
+    auto talks = extract_text("The talks between Latvia and Estonia in Riga ended without agreement.");
+    CHECK(event(talks, "Latvia", "Estonia", "04"));
+    CHECK(event(talks, "Estonia", "Latvia", "04"));
     auto passive = extract_text("The treaty was signed by Latvia and Estonia in Riga.");
     CHECK(event(passive, "Estonia", "Latvia", "05"));
     CHECK(event(passive, "Latvia", "Estonia", "05"));
