@@ -1,6 +1,8 @@
 #include "actors/name_proposals.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 #include "core/ascii_case.hpp"
 
@@ -15,6 +17,12 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
     for (std::size_t i = 0; i < doc.words.size(); ++i)
         if (const Word& x = doc.words[i]; x.head != kNoWord && x.deprel == "appos" && index.cues().has_role(ascii_lower(doc.lemma(x)), "place_head"))
             place_apposition[x.head] = true;
+    // Capitalised words of the article, to tell a people's plural ("Hutus" beside "Hutu")
+    // from a surname that ends in "s" ("Karins").
+    std::set<std::string> capitalised;
+    for (std::size_t i = 0; i < doc.words.size(); ++i)
+        if (const std::string_view f = doc.form(doc.words[i]); !f.empty() && std::isupper(static_cast<unsigned char>(f[0])))
+            capitalised.insert(ascii_lower(f));
     for (const auto& n : ner::recognize_document(doc, model, index)) {
         // A name has a proper noun in it: "Farmers" or "Officials" the model calls a person
         // in a dateline's wake are common nouns the tagger knows as such.
@@ -27,8 +35,27 @@ NameProposals::NameProposals(const Document& doc, const ner::NerModel& model, co
         if (n.end - n.begin == 1) {
             const Word& w = doc.words[n.begin];
             const std::string_view form = doc.form(w);
-            if (w.xpos == "NNPS" || (n.type == ner::NameType::Person && form.size() > 3 && form.back() == 's'))
-                continue;
+            if (w.xpos == "NNPS") continue;
+            if (n.type == ner::NameType::Person && form.size() > 3 && form.back() == 's') {
+                const std::string lower = ascii_lower(form);
+                const std::string stem = lower.substr(0, lower.size() - 1);
+                // A people: the singular is a demonym or written elsewhere ("Hutu rebels"),
+                // or the word follows an article, a count or an adjective ("the Tutsis",
+                // "many Uighurs", "thousands of Uighurs", "ethnic Hutus").
+                const std::string before = n.begin > 0 ? ascii_lower(doc.form(doc.words[n.begin - 1])) : "";
+                // "ethnic Hutus": a lower-case adjective before it, too.
+                const std::string two_before = n.begin > 1 ? ascii_lower(doc.form(doc.words[n.begin - 2])) : "";
+                const bool multitude = two_before == "thousands" || two_before == "hundreds" ||
+                                       two_before == "dozens" || two_before == "millions" || two_before == "tens";
+                const bool counted = before == "the" || before == "many" || before == "some" || before == "other" ||
+                                     (before == "of" && multitude) ||
+                                     (n.begin > 0 && (doc.words[n.begin - 1].upos == "NUM" ||
+                                                      (doc.words[n.begin - 1].upos == "ADJ" && before != "former" &&
+                                                       before != "late" && !before.empty() &&
+                                                       std::islower(static_cast<unsigned char>(
+                                                           doc.form(doc.words[n.begin - 1])[0])))));
+                if (index.by_adjective(stem) || capitalised.count(stem) || counted) continue;
+            }
         }
         // "Kiwanja, a town in North Kivu": a kind of place in apposition types the name,
         // whatever the model guessed from the word alone.

@@ -231,3 +231,17 @@ TEST_CASE("a demonym before a country noun with no article names that country, n
     CHECK(relation(x, "Norway", "recognized", "Palestine"));
     CHECK(relation(x, "Spain", "recognized", "Palestine"));
 }
+
+TEST_CASE("a surname ending in s is a person, a people's plural is not", "[actors][ner]") {
+    auto x = extract_text("Latvia's Kalnins ordered troops to the border with Estonia.");
+    const Entity* kalnins = entity_named(x, "Kalnins");
+    REQUIRE(kalnins);
+    CHECK(kalnins->type == ActorType::Person);
+    for (const char* text : {"The Velmari Front was founded by ethnic Sorbanis after the war.",
+                             "Thousands of Sorbanis fled to Latvia.", "The Sorbanis fled to Latvia."}) {
+        auto y = extract_text(text);
+        INFO(text);
+        const Entity* people = entity_named(y, "Sorbanis");
+        CHECK((people == nullptr || people->type != ActorType::Person));
+    }
+}
