@@ -2400,6 +2400,13 @@ class SentenceExtractor {
             agents = slots_of(t.subjects(verb));
             flags = clause_flags(verb);
         }
+        // "launched dozens of rockets at X": the count is the light verb's object.
+        if (agents.empty() && verb != kNoWord && t.base_rel(wn) == "nmod" && t.case_marker(wn) == "of" &&
+            has_cue(doc_.words[verb], "quantity_head") && t.base_rel(verb) == "obj" && t.head(verb) != kNoWord &&
+            lex_.in_class("light", lower(doc_.lemma(t.head(verb))))) {
+            agents = slots_of(t.subjects(t.head(verb)));
+            flags = clause_flags(t.head(verb));
+        }
         // "sanctions imposed by the EU on X", "the attack carried out by Hamas on X": the
         // agent of a participle on the noun is the act's author.
         if (agents.empty())

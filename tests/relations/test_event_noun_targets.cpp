@@ -135,3 +135,8 @@ TEST_CASE("the agent of a participle on an event noun is the act's author", "[re
     auto aid = extract_text("Finland welcomed the aid sent by Estonia to Latvia.");
     CHECK(event(aid, "Estonia", "Latvia", "07"));
 }
+
+TEST_CASE("a count of weapons a light verb launches is the launcher's blow", "[relations][noun]") {
+    auto x = extract_text("The Red Dune Front launched dozens of rockets at northern Latvia on Sunday.");
+    CHECK(event(x, "Red Dune Front", "Latvia", "19"));
+}
