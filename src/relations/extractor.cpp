@@ -855,17 +855,18 @@ class SentenceExtractor {
         if (objects.empty())
             for (std::size_t s : t.subjects(wv)) force |= is_force(s);
         if (!force) return false;
+        // Forces of war, not a tanker or an aid ship: they alone face a state they near.
+        bool war_force = false;
+        for (std::size_t o : objects.empty() ? t.subjects(wv) : objects)
+            war_force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "weapon_head");
         std::vector<std::size_t> across;
         for (const auto& a : t.case_arguments(wv)) {
             if (a.marker != "to" && a.marker != "along" && a.marker != "near" && a.marker != "on" && a.marker != "at" &&
                 a.marker != "toward" && a.marker != "towards")
                 continue;
             const std::string head = lower(t.lemma(a.head));
-            // "sent warships near Taiwan", "massed troops off its coast": forces brought
-            // close to a state face it, as at its border.
-            bool war_force = false;
-            for (std::size_t o : objects.empty() ? t.subjects(wv) : objects)
-                war_force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "weapon_head");
+            // "sent warships near Taiwan", "massed troops off its coast": forces of war
+            // brought close to a state face it, as at its border.
             if (war_force && (a.marker == "near" || a.marker == "off" || a.marker == "around" || a.marker == "close to") &&
                 word_slot(a.head) != npos)
                 if (const Entity* e = x_.find(slots_[word_slot(a.head)].entity); e && e->type == ActorType::Country) {
@@ -961,11 +962,9 @@ class SentenceExtractor {
                 if (t.case_marker(c) == "between") add(slots_of(t.conjuncts(c)));
             const std::size_t gov = t.head(n);
             if (!parties.empty() || gov == kNoWord || !t.is_verbal(gov)) continue;
-            // Only who takes the thing up is a party: "Kenya welcomed the truce brokered by
-            // Qatar" is no mediation for Kenya.
-            static const std::set<std::string> taking_up{"sign", "agree", "accept", "reach", "conclude", "seal",
-                                                         "ink", "implement", "adopt", "hold", "attend", "join"};
-            if (!taking_up.count(lower(doc_.lemma(gov)))) continue;
+            // Only who takes the thing up (class `adopting`) is a party: "Kenya welcomed the
+            // truce brokered by Qatar" is no mediation for Kenya.
+            if (!lex_.in_class("adopting", lower(doc_.lemma(gov)))) continue;
             const std::string_view rel = t.base_rel(n);
             if (rel == "obj") add(slots_of(t.subjects(gov)));
             else if (rel == "nsubj:pass" || rel == "nsubj") add(slots_of(t.agents(gov)));
@@ -2483,7 +2482,9 @@ class SentenceExtractor {
         const std::size_t h = t.head(wn);
         if (h == kNoWord) return kNoWord;
         const std::string_view rel = t.base_rel(wn);
-        if (rel == "obj" && claims(h) && (lower(doc_.lemma(h)) == "claim" || lower(doc_.lemma(h)) == "admit")) return h;
+        // The act itself as the object: "claimed the attack", "admitted the killing".
+        if (rel == "obj" && t.is_verbal(h) && (lower(doc_.lemma(h)) == "claim" || lower(doc_.lemma(h)) == "admit"))
+            return h;
         if (t.case_marker(wn) != "for") return kNoWord;
         if (rel == "nmod" && responsibility(h) && t.base_rel(h) == "obj" && t.head(h) != kNoWord && claims(t.head(h)))
             return t.head(h);

@@ -43,7 +43,7 @@ std::unordered_map<std::string, std::vector<std::string>> load_verb_classes(cons
     static const std::set<std::string> known{"reporting", "directive", "intent",  "committing",
                                              "refusal",   "alleging",  "light",   "leaving", "denial",
                                              "presence",  "threat",    "contest", "rejecting", "helping", "naming",
-                                             "deploying", "transferring", "responding", "ceasing", "returning", "ordering", "receiving"};
+                                             "deploying", "transferring", "responding", "ceasing", "returning", "ordering", "receiving", "adopting"};
     std::unordered_map<std::string, std::vector<std::string>> classes;
     for_each_row(path, ids::ontology::kNoVerbClasses, "verb classes", [&](const auto& cols, const std::string& where) {
         if (cols.size() != 2 || cols[1].empty())
