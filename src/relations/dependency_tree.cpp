@@ -54,10 +54,7 @@ bool DependencyTree::is_verbal(std::size_t w) const {
         return true;
     // "threatened to annex Guyana" with "annex" tagged NOUN: a word the parser gives an
     // infinitive's "to" and a direct object is a verb whatever its tag (UD nouns take none).
-    if (u == "NOUN" && !children(w, "obj").empty())
-        for (std::size_t m : children(w, "mark"))
-            if (lower_form(m) == "to") return true;
-    return false;
+    return u == "NOUN" && !children(w, "obj").empty() && marked(w, "to");
 }
 
 bool DependencyTree::passive(std::size_t verb) const {
@@ -113,8 +110,7 @@ std::vector<std::size_t> DependencyTree::subjects(std::size_t verb) const {
     // participle modifies is its subject (the patient, for a passive participle).
     if (rel == "acl" && head(verb) != kNoWord) {
         const std::size_t noun = head(verb);
-        bool infinitive = false;
-        for (std::size_t m : children(verb, "mark")) infinitive |= lower_form(m) == "to";
+        const bool infinitive = marked(verb, "to");
         // "Kenya's decision to recall its envoy", "signed an accord to supply Gondor with
         // wheat": an infinitive on a common noun is the act of whoever decided or signed.
         // A noun at the root is a misparse ("Finland's president called on Russia to
@@ -149,11 +145,7 @@ std::vector<std::size_t> DependencyTree::controllers(std::size_t verb) const {
     const std::size_t gov = head(verb);
     if (gov == kNoWord) return {};
     const std::string_view rel = base_rel(verb);
-    const bool infinitive_advcl = rel == "advcl" && [&] {
-        for (std::size_t m : children(verb, "mark"))
-            if (lower_form(m) == "to") return true;
-        return false;
-    }();
+    const bool infinitive_advcl = rel == "advcl" && marked(verb, "to");
     if (rel != "xcomp" && !infinitive_advcl) return {};
     // "signed an accord on Thursday to supply X", the infinitive hung on the verb: what
     // the accord binds its signers to, as when it hangs on the noun (subjects()).
@@ -178,12 +170,7 @@ std::vector<std::size_t> DependencyTree::objects(std::size_t verb) const {
     // "for" before it, the infinitive's subject is the verb's object.
     if (own.empty())
         for (std::size_t c : children(verb, "ccomp")) {
-            bool to = false, for_ = false;
-            for (std::size_t m : children(c, "mark")) {
-                to |= lower_form(m) == "to";
-                for_ |= lower_form(m) == "for";
-            }
-            if (to && !for_)
+            if (marked(c, "to") && !marked(c, "for"))
                 for (std::size_t s : children(c, "nsubj"))
                     if (s > verb && s < c) own.push_back(s);
         }
@@ -260,6 +247,12 @@ std::vector<CaseArgument> DependencyTree::noun_arguments(std::size_t noun) const
         for (std::size_t r : resolve({n})) out.push_back(CaseArgument{m, r, false});
     }
     return out;
+}
+
+bool DependencyTree::marked(std::size_t w, std::string_view word) const {
+    for (std::size_t m : children(w, "mark"))
+        if (lower_form(m) == word) return true;
+    return false;
 }
 
 bool DependencyTree::negated(std::size_t verb) const {

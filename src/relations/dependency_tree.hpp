@@ -54,6 +54,9 @@ class DependencyTree {
     std::vector<CaseArgument> case_arguments(std::size_t verb) const;
     /// Case-marked modifiers of a nominal ("attack on X").
     std::vector<CaseArgument> noun_arguments(std::size_t noun) const;
+    /// Whether the clause headed by w has the subordinating word `word` as a mark ("to" of
+    /// an infinitive, "if", "for").
+    bool marked(std::size_t w, std::string_view word) const;
     bool negated(std::size_t verb) const;
     bool hedged(std::size_t verb) const;
     /// The verb whose clausal complement (ccomp, xcomp, advcl, parataxis) contains w,

@@ -802,8 +802,7 @@ class SentenceExtractor {
         const DependencyTree& t = *tree_;
         controlled = false;
         if (t.base_rel(wv) == "acl" && t.children(wv, "nsubj").empty()) {
-            bool infinitive = false;
-            for (std::size_t m : t.children(wv, "mark")) infinitive |= t.lower_form(m) == "to";
+            const bool infinitive = t.marked(wv, "to");
             const std::size_t noun = t.head(wv);
             if (infinitive && noun != kNoWord && t.base_rel(noun) == "obj" && t.head(noun) != kNoWord &&
                 lex_.in_class("directive", lower(t.lemma(t.head(noun))))) {
@@ -933,15 +932,7 @@ class SentenceExtractor {
         const std::size_t wv = syntax_word(v);
         if (wv == npos || !tree_->is_verbal(wv)) return false;
         const DependencyTree& t = *tree_;
-        const VerbSense* sense = nullptr;
-        for (const auto& lemma : lex_.lemmatizer().lemmas(w(v)))
-            if (const auto* cands = lex_.senses(lemma))
-                for (const VerbSense* vs : *cands)
-                    if (!sense && vs->cameo.rfind("045", 0) == 0 && vs->lemma.substr(0, vs->lemma.find(' ')) == lemma)
-                        sense = vs;
-        if (!sense) return false;
-        const RelationType* type = lex_.ontology().relation(sense->predicate);
-        if (!type) return false;
+        // The tree first (cheap, and false for most verbs), then the lexicon.
         std::vector<std::size_t> things;
         if (t.base_rel(wv) == "acl" && t.head(wv) != kNoWord) things.push_back(t.head(wv));
         else if (t.base_rel(wv) == "advcl" && t.head(wv) != kNoWord && wv < t.head(wv)) {
@@ -952,6 +943,15 @@ class SentenceExtractor {
         if (things.empty()) return false;
         const auto mediators = slots_of(t.agents(wv));
         if (mediators.empty()) return false;
+        const VerbSense* sense = nullptr;
+        for (const auto& lemma : lex_.lemmatizer().lemmas(w(v)))
+            if (const auto* cands = lex_.senses(lemma))
+                for (const VerbSense* vs : *cands)
+                    if (!sense && vs->cameo.rfind("045", 0) == 0 && vs->lemma.substr(0, vs->lemma.find(' ')) == lemma)
+                        sense = vs;
+        if (!sense) return false;
+        const RelationType* type = lex_.ontology().relation(sense->predicate);
+        if (!type) return false;
         std::vector<std::size_t> parties;
         auto add = [&](const std::vector<std::size_t>& ks) {
             for (std::size_t k : ks)
@@ -997,18 +997,13 @@ class SentenceExtractor {
         // clause ("told the envoy to leave"), the object leaves all the same.
         std::vector<std::size_t> ordered = t.children(wv, "obj");
         for (std::size_t o : t.children(wv, "iobj")) ordered.push_back(o);
-        auto infinitive = [&](std::size_t c) {
-            for (std::size_t m : t.children(c, "mark"))
-                if (t.lower_form(m) == "to") return true;
-            return false;
-        };
         std::vector<std::pair<std::size_t, std::vector<std::size_t>>> clauses; // clause, who leaves
         for (std::size_t c : t.children(wv, "xcomp")) clauses.push_back({c, t.controllers(c)});
         for (std::size_t c : t.children(wv, "advcl"))
-            if (infinitive(c) && !ordered.empty()) clauses.push_back({c, ordered});
+            if (t.marked(c, "to") && !ordered.empty()) clauses.push_back({c, ordered});
         for (std::size_t o : ordered)
             for (std::size_t c : t.children(o, "acl"))
-                if (infinitive(c)) clauses.push_back({c, {o}});
+                if (t.marked(c, "to")) clauses.push_back({c, {o}});
         for (const auto& [c, who] : clauses) {
             if (!lex_.in_class("leaving", lower(t.lemma(c))) || t.negated(c)) continue;
             const auto leaving = slots_of(who);
@@ -2002,9 +1997,7 @@ class SentenceExtractor {
         const std::size_t gov = t.governing_verb(wv, &via);
         if (gov != kNoWord && (via == "ccomp" || via == "xcomp") && lex_.in_class("directive", lower(t.lemma(gov))))
             return true;
-        bool to = false;
-        for (std::size_t m : t.children(wv, "mark")) to |= t.lower_form(m) == "to";
-        if (!to) return false;
+        if (!t.marked(wv, "to")) return false;
         if (gov == kNoWord) return false;
         if (via == "advcl") return !t.agreement_object(gov); // an accord's terms are agreed, not aimed at
         return via == "xcomp" && !lex_.in_class("committing", lower(t.lemma(gov)));
@@ -2411,9 +2404,7 @@ class SentenceExtractor {
         if (agents.empty())
             for (std::size_t a : t.children(wn, "acl"))
                 if (t.word(a).xpos == "VBN")
-                    for (std::size_t c : t.children(a, "obl"))
-                        if (doc_.words[c].deprel == "obl:agent" || t.case_marker(c) == "by")
-                            for (std::size_t k : slots_of(t.conjuncts(c))) agents.push_back(k);
+                    for (std::size_t k : slots_of(t.agents(a))) agents.push_back(k);
         // "Iran was behind the attack on X", "Hezbollah was responsible for the attack on
         // X": whom the clause puts behind the act did it (a report's speaker alleges it).
         if (agents.empty()) {
