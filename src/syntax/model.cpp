@@ -434,8 +434,20 @@ void mend_reported_clauses(std::vector<WordAnalysis>& words) {
     }
 }
 
-/// "applied to join NATO after Russia invaded Ukraine": the parser may read "NATO after
-/// Russia" as a noun with its "after" phrase and make it the subject of "invaded". When
+/// True when word `w` is `ancestor` or hangs below it (heads are word indexes here, the
+/// root's negative).
+bool descends_from(const std::vector<WordAnalysis>& words, std::size_t w, std::size_t ancestor) {
+    for (std::size_t steps = 0; steps <= words.size(); ++steps) {
+        if (w == ancestor) return true;
+        if (words[w].head < 0 || static_cast<std::size_t>(words[w].head) >= words.size()) return false;
+        w = static_cast<std::size_t>(words[w].head);
+    }
+    return false;
+}
+
+/// "applied to join NATO after Russia invaded Ukraine", "summoned Israel's ambassador after
+/// an aid worker was killed": the parser may read "NATO after Russia" as a noun with its
+/// "after" phrase and make it the subject of "invaded" (or of the passive "was killed"). When
 /// the phrase's noun stands right before that verb and the subject right after a verb
 /// that has no object, the subject is that verb's object, the phrase's noun the clause's
 /// subject and its case word the clause's mark.
@@ -443,11 +455,20 @@ void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::
     static const std::string_view subordinators[] = {"after", "before", "since", "until", "as", "while", "when"};
     for (std::size_t x = 0; x < words.size(); ++x) {
         WordAnalysis& v = words[x];
-        if (v.upos != "VERB" || (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") || v.deprel == "root") continue;
+        if (v.upos != "VERB" || v.deprel == "root") continue;
+        const bool passive = v.xpos == "VBN";
+        if (!passive && v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") continue;
+        const std::string_view subject_relation = passive ? "nsubj:pass" : "nsubj";
         std::size_t n = words.size();
         for (std::size_t c = 0; c < x; ++c)
-            if (words[c].head == static_cast<int>(x) && words[c].deprel == "nsubj") n = c;
+            if (words[c].head == static_cast<int>(x) && words[c].deprel == subject_relation) n = c;
         if (n == words.size()) continue;
+        // The clause starts at its first auxiliary ("was killed", "had been seen").
+        std::size_t start = x;
+        while (start > 0 && words[start - 1].head == static_cast<int>(x) &&
+               (words[start - 1].deprel == "aux" || words[start - 1].deprel == "aux:pass"))
+            --start;
+        if (passive && start == x) continue; // a participle without its auxiliary is no clause
         // The phrase's noun: an nmod of the subject ending right before the verb.
         std::size_t m = words.size(), mark = words.size();
         for (std::size_t c = n + 1; c < x; ++c) {
@@ -460,24 +481,26 @@ void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::
                 }
             if (mark != words.size()) m = c;
         }
-        if (m == words.size() || m + 1 != x) continue;
+        if (m == words.size() || m + 1 != start) continue;
         // The verb before the subject, with nothing between but the subject's own words.
         std::size_t first = n;
-        while (first > 0 && words[first - 1].head == static_cast<int>(n)) --first;
+        while (first > 0 && descends_from(words, first - 1, n)) --first;
         if (first == 0) continue;
         const std::size_t p = first - 1;
         if (words[p].upos != "VERB") continue;
         bool has_object = false;
         for (std::size_t c = 0; c < words.size(); ++c)
-            has_object |= words[c].head == static_cast<int>(p) && (words[c].deprel == "obj" || words[c].deprel == "ccomp");
+            has_object |= words[c].head == static_cast<int>(p) &&
+                          (words[c].deprel == "obj" || (words[c].deprel == "ccomp" && c != x));
         if (has_object) continue;
         words[n].head = static_cast<int>(p);
         words[n].deprel = "obj";
         words[m].head = static_cast<int>(x);
-        words[m].deprel = "nsubj";
+        words[m].deprel = std::string(subject_relation);
         words[mark].head = static_cast<int>(x);
         words[mark].deprel = "mark";
         words[mark].upos = "SCONJ";
+        if (v.deprel == "ccomp") v.deprel = "advcl"; // a clause with its subordinator says when, not what
     }
 }
 

@@ -307,3 +307,29 @@ TEST_CASE("repair_heads: a possessor hung on a compound goes to the compound's h
     CHECK(words[0].head == 3);
     CHECK(words[1].head == 0); // the possessive mark stays on its possessor
 }
+
+TEST_CASE("repair_heads: 'summoned X's envoy after a guard was shot' — a passive clause's subject too", "[syntax]") {
+    // "Peru summoned Chile 's envoy after a guard was shot" read as "envoy (after a guard)
+    // was shot", the clause a complement of "summoned".
+    const std::vector<std::string_view> forms{"Peru", "summoned", "Chile", "'s", "envoy", "after", "a", "guard", "was", "shot"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"),     w("VERB", -1, "root"), w("PROPN", 4, "nmod:poss"),
+                                    w("PART", 2, "case"),       w("NOUN", 9, "nsubj:pass"), w("ADP", 7, "case"),
+                                    w("DET", 7, "det"),         w("NOUN", 4, "nmod"),  w("AUX", 9, "aux:pass"),
+                                    w("VERB", 1, "ccomp")};
+    words[9].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[4].head == 1);
+    CHECK(words[4].deprel == "obj");
+    CHECK(words[7].head == 9);
+    CHECK(words[7].deprel == "nsubj:pass");
+    CHECK(words[5].deprel == "mark");
+    CHECK(words[9].deprel == "advcl");
+    // A participle without its auxiliary ("the envoy after talks held there") is no clause.
+    std::vector<WordAnalysis> bare{w("PROPN", 1, "nsubj"),     w("VERB", -1, "root"), w("PROPN", 4, "nmod:poss"),
+                                   w("PART", 2, "case"),       w("NOUN", 9, "nsubj:pass"), w("ADP", 7, "case"),
+                                   w("DET", 7, "det"),         w("NOUN", 4, "nmod"),  w("ADV", 9, "advmod"),
+                                   w("VERB", 1, "ccomp")};
+    bare[9].xpos = "VBN";
+    repair_heads(forms, bare);
+    CHECK(bare[4].deprel == "nsubj:pass");
+}
