@@ -128,6 +128,7 @@ class Recognizer {
     std::vector<bool> cap_;
     std::vector<bool> claimed_;
     std::vector<Tag> token_upos_; ///< the UPOS of each token's first syntactic word, "" none
+    std::unordered_map<std::size_t, std::size_t> country_mention_at_; ///< first token → country entity
     std::map<std::string, std::size_t> by_iri_;
     std::vector<std::size_t> gaz_of_entity_; ///< gazetteer index or npos, per entity
     std::vector<std::string> group_key_of_entity_;
@@ -406,6 +407,9 @@ class Recognizer {
     /// "The government said", "the army said" with no such actor yet: the government or
     /// military of the article's main country.
     std::size_t government_of_main_country(const Pending& p);
+    /// The country a description's "in" phrase names ("the government in Niamey", "the
+    /// regime in Belarus"), or npos.
+    std::size_t country_in_phrase_after(std::size_t end) const;
 
     /// The most recent compatible entity within `window` sentences before the mention.
     std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window, bool same_head_only = false);

@@ -61,6 +61,7 @@ auto Recognizer::mention(std::size_t b, std::size_t e, std::size_t ent, MentionK
     m.kind = kind;
     x_.entities[ent].mentions.push_back(x_.mentions.size());
     x_.mentions.push_back(std::move(m));
+    if (x_.entities[ent].type == ActorType::Country) country_mention_at_.emplace(b, ent);
     if (claim)
         for (std::size_t i = b; i < e; ++i) claimed_[i] = true;
 }

@@ -249,15 +249,26 @@ auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
     // A bare agent noun ("diplomats said", "police") is the main country's only where one
     // country dominates what came before: after "Latvia attacked Estonia" it may be
     // either's, or neither's.
-    std::size_t c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
+    std::size_t c = country_in_phrase_after(p.range.last);
+    const bool named_here = c != npos;
+    if (!named_here) c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
     if (c == npos || gaz_of_entity_[c] == npos) return npos;
     const std::string cc = x_.entities[c].country_code;
     if (cc.empty()) return npos;
     const ActorType t = p.types.front();
     std::size_t e = entity(mint_iri(opt_.base_iri, t, cc), t, std::string(doc_.range_text(p.range)));
-    link(e, c, "partOf", t == ActorType::Government ? "actors:government-of-main-country"
+    link(e, c, "partOf", named_here                   ? "actors:government-in-country"
+                         : t == ActorType::Government ? "actors:government-of-main-country"
                                                       : "actors:military-of-main-country");
     return e;
+}
+
+auto Recognizer::country_in_phrase_after(std::size_t end) const -> std::size_t {
+    if (end >= sent_end_ || !is(end, "in")) return npos;
+    std::size_t c = end + 1;
+    if (c < sent_end_ && is(c, "the")) ++c;
+    const auto it = country_mention_at_.find(c);
+    return it == country_mention_at_.end() ? npos : it->second;
 }
 
 auto Recognizer::salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window, bool same_head_only) -> std::size_t {

@@ -158,7 +158,10 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
         auto plural_office_holder = [&](const std::string& w) {
             return w.size() > 3 && w.back() == 's' && (office_word(w) || office_word(w.substr(0, w.size() - 1)));
         };
-        const bool officials_in = before > first + 1 && is(before - 1, "in") && plural_office_holder(lower_[before - 2]);
+        // "the government in Niamey", "the junta in Bamako": a capital is where its state sits.
+        const bool officials_in = before > first + 1 && is(before - 1, "in") &&
+                                  (plural_office_holder(lower_[before - 2]) ||
+                                   cues_.has_role(lower_[before - 2], "government_head"));
         const bool after_place_word =
             !measure_on && !officials_in && before > first &&
             (to_a_place(before - 1) || is(before - 1, "on") || is(before - 1, "over") || is(before - 1, "of") ||

@@ -122,3 +122,16 @@ TEST_CASE("a description takes the first actor of the nearest sentence, not one 
     REQUIRE(army);
     CHECK(relation(x, "Congo's army", "fought", "Allied Democratic Forces"));
 }
+
+TEST_CASE("a government 'in' a capital or a country is that country's, not the article's", "[actors][descriptions]") {
+    // The main country of the sentence is Estonia; the regime is the one seated in Minsk.
+    auto x = extract_text("Estonia said it would not deal with the regime in Minsk.");
+    CHECK(relation(x, "the regime", "partOf", "Belarus"));
+    CHECK_FALSE(relation(x, "the regime", "partOf", "Estonia"));
+    auto y = extract_text("Latvia criticised the new government in Khartoum on Monday.");
+    CHECK(relation(y, "the new government", "partOf", "Sudan"));
+    CHECK_FALSE(relation(y, "the new government", "partOf", "Latvia"));
+    // "the government of X" is read by the dictionary as before.
+    auto z = extract_text("Latvia accused the government of Estonia of lying.");
+    CHECK_FALSE(relation(z, "the government of Estonia", "partOf", "Latvia"));
+}

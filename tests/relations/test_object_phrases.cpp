@@ -144,3 +144,15 @@ TEST_CASE("'each other' and 'one another' make the coordinated subjects each oth
     auto z = extract_text("Latvia and Estonia blamed one another for the collapse of the talks.");
     CHECK(event(z, "Estonia", "Latvia", "11"));
 }
+
+TEST_CASE("crowd-control weapons turned on people are repression, not an armed attack", "[relations]") {
+    auto x = extract_text("Police in Latvia deployed water cannon against protesters on Sunday.");
+    CHECK(event(x, "Police", "protesters", "175"));
+    CHECK_FALSE(event(x, "Police", "protesters", "154"));
+    auto y = extract_text("Latvian police fired tear gas at protesters on Sunday.");
+    CHECK(event(y, "Latvian police", "protesters", "175"));
+    CHECK_FALSE(event(y, "Latvian police", "protesters", "19"));
+    // A gun fired at people stays an attack.
+    auto z = extract_text("Latvian soldiers fired on Estonian troops at the border.");
+    CHECK(event(z, "Latvian soldiers", "Estonian troops", "19"));
+}
