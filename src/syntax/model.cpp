@@ -637,8 +637,92 @@ void mend_article_heads(const std::vector<std::string_view>& forms, std::vector<
 
 } // namespace
 
+/// "Armenian troops crossed into Azerbaijan.": a past tense the tagger reads as a
+/// participle leaves a sentence without a verb, its subject the root and the verb a
+/// participle modifying it. A full sentence (ending in a stop) whose root is a nominal
+/// with a participle right after it, without an auxiliary or a "by" agent, is a clause:
+/// the participle is its verb and the nominal its subject. Headlines, which drop the
+/// auxiliary ("Five soldiers killed in attack"), have no stop and keep the reading.
+void mend_verbless_sentences(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    if (words.size() < 3 || (forms.back() != "." && forms.back() != "!")) return;
+    std::size_t root = words.size();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].head < 0) root = root == words.size() ? i : words.size() + 1;
+        if (words[i].upos == "VERB" && words[i].xpos != "VBN" && words[i].xpos != "VBG") return;
+        if (words[i].upos == "AUX") return;
+    }
+    // A plural or a name: "Photo attached." is a caption, not a clause.
+    if (root >= words.size() || (words[root].xpos != "NNS" && words[root].xpos != "NNP" && words[root].xpos != "NNPS"))
+        return;
+    const std::size_t v = root + 1;
+    if (v >= words.size() || words[v].head != static_cast<int>(root) || words[v].deprel != "acl" ||
+        words[v].upos != "VERB" || words[v].xpos != "VBN")
+        return;
+    for (std::size_t c = 0; c < words.size(); ++c)
+        if (words[c].head == static_cast<int>(v) &&
+            (words[c].deprel == "obl:agent" || words[c].deprel == "aux" || words[c].deprel == "aux:pass"))
+            return;
+    words[v].head = -1;
+    words[v].deprel = "root";
+    words[v].xpos = "VBD";
+    words[root].head = static_cast<int>(v);
+    words[root].deprel = "nsubj";
+    // What followed the verb and hung on the nominal (the stop, a closing phrase) is the
+    // clause's.
+    for (std::size_t c = v + 1; c < words.size(); ++c)
+        if (words[c].head == static_cast<int>(root)) words[c].head = static_cast<int>(v);
+}
+
+/// "Armenian troops crossed into Azerbaijan overnight, Baku said.": with the past tense
+/// read as a participle, the parser may make the troops the subject of "said" and the
+/// speaker their conjunct. A verb of saying after a comma whose subject is a plural or a
+/// name with a participle right after it, and a conjunct of that subject right before the
+/// verb of saying, is a reported clause: the participle its verb, the conjunct the speaker.
+void mend_trailing_attribution(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    static const std::string_view saying[] = {"say", "claim", "report", "add", "announce", "confirm", "tell"};
+    for (std::size_t say = 2; say < words.size(); ++say) {
+        bool is_saying = false;
+        for (std::string_view l : saying) is_saying = is_saying || words[say].lemma == l;
+        if (!is_saying || words[say].upos != "VERB") continue;
+        std::size_t n = words.size(), speaker = words.size();
+        for (std::size_t c = 0; c < say; ++c)
+            if (words[c].head == static_cast<int>(say) && words[c].deprel == "nsubj") n = c;
+        if (n == words.size() || (words[n].xpos != "NNS" && words[n].xpos != "NNP" && words[n].xpos != "NNPS")) continue;
+        const std::size_t v = n + 1;
+        if (v >= say || words[v].head != static_cast<int>(n) || words[v].deprel != "acl" || words[v].upos != "VERB" ||
+            words[v].xpos != "VBN")
+            continue;
+        for (std::size_t c = v + 1; c < say; ++c)
+            if (words[c].head == static_cast<int>(n) && words[c].deprel == "conj") speaker = c;
+        // The speaker's phrase runs up to the verb of saying, after a comma.
+        if (speaker == words.size() || speaker < 2) continue;
+        std::size_t first = speaker;
+        while (first > 0 && descends_from(words, first - 1, speaker) && forms[first - 1] != ",") --first;
+        if (first == 0 || forms[first - 1] != ",") continue;
+        bool speaker_ends_at_say = true;
+        for (std::size_t c = speaker + 1; c < say; ++c) speaker_ends_at_say &= descends_from(words, c, speaker);
+        if (!speaker_ends_at_say) continue;
+        bool agent = false;
+        for (std::size_t c = 0; c < words.size(); ++c)
+            agent |= words[c].head == static_cast<int>(v) && words[c].deprel == "obl:agent";
+        if (agent) continue;
+        words[speaker].head = static_cast<int>(say);
+        words[speaker].deprel = "nsubj";
+        words[v].head = static_cast<int>(say);
+        words[v].deprel = "ccomp";
+        words[v].xpos = "VBD";
+        words[n].head = static_cast<int>(v);
+        words[n].deprel = "nsubj";
+        words[first - 1].head = static_cast<int>(v); // the comma closes the clause
+        // What hung on the subject between the verb and the comma is the clause's.
+        for (std::size_t c = v + 1; c + 1 < first; ++c)
+            if (words[c].head == static_cast<int>(n)) words[c].head = static_cast<int>(v);
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
+    mend_verbless_sentences(forms, words);
     mend_plural_subject_nouns(forms, words);
     mend_name_appositions(words);
     mend_subject_lists(forms, words);
@@ -648,6 +732,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_verb_conjuncts(words);
     mend_case_on_compounds(words);
     mend_reported_clauses(words);
+    mend_trailing_attribution(forms, words);
     mend_subordinate_subjects(forms, words);
     mend_opening_participles(words);
     mend_object_participles(words);

@@ -156,3 +156,13 @@ TEST_CASE("crowd-control weapons turned on people are repression, not an armed a
     auto z = extract_text("Latvian soldiers fired on Estonian troops at the border.");
     CHECK(event(z, "Latvian soldiers", "Estonian troops", "19"));
 }
+
+TEST_CASE("forces crossing into a country, or across its border, make an incursion", "[relations]") {
+    auto x = extract_text("Latvian troops crossed into Estonia.");
+    CHECK(event(x, "Latvian troops", "Estonia", "19"));
+    auto y = extract_text("Latvian forces crossed the border into Estonia on Monday.");
+    CHECK(event(y, "Latvian forces", "Estonia", "19"));
+    CHECK_FALSE(event(y, "Estonia", "Latvian forces", "07")); // not Estonia protecting them
+    auto z = extract_text("Latvian soldiers crossed into Estonia overnight, Tallinn said.");
+    CHECK(event(z, "Latvian soldiers", "Estonia", "19"));
+}

@@ -333,3 +333,55 @@ TEST_CASE("repair_heads: 'summoned X's envoy after a guard was shot' — a passi
     repair_heads(forms, bare);
     CHECK(bare[4].deprel == "nsubj:pass");
 }
+
+TEST_CASE("repair_heads: a sentence whose only verb was read as a participle is a clause", "[syntax]") {
+    // "Latvian troops crossed into Estonia ." with "crossed" a participle on "troops".
+    const std::vector<std::string_view> forms{"Latvian", "troops", "crossed", "into", "Estonia", "."};
+    std::vector<WordAnalysis> words{w("ADJ", 1, "amod"), w("NOUN", -1, "root"), w("VERB", 1, "acl"),
+                                    w("ADP", 4, "case"), w("PROPN", 2, "obl"),  w("PUNCT", 1, "punct")};
+    words[1].xpos = "NNS";
+    words[2].xpos = "VBN";
+    repair_heads(forms, words);
+    CHECK(words[2].head == -1);
+    CHECK(words[2].deprel == "root");
+    CHECK(words[2].xpos == "VBD");
+    CHECK(words[1].head == 2);
+    CHECK(words[1].deprel == "nsubj");
+    CHECK(words[5].head == 2);
+    // A headline keeps the participle ("Latvian troops killed in attack", no stop), and so
+    // does a singular caption ("Photo attached .").
+    const std::vector<std::string_view> headline{"Latvian", "troops", "killed", "in", "Estonia", "attack"};
+    std::vector<WordAnalysis> h{w("ADJ", 1, "amod"), w("NOUN", -1, "root"), w("VERB", 1, "acl"),
+                                w("ADP", 5, "case"), w("PROPN", 5, "compound"), w("NOUN", 2, "obl")};
+    h[1].xpos = "NNS";
+    h[2].xpos = "VBN";
+    repair_heads(headline, h);
+    CHECK(h[1].deprel == "root");
+    const std::vector<std::string_view> caption{"Photo", "attached", "."};
+    std::vector<WordAnalysis> c{w("NOUN", -1, "root"), w("VERB", 0, "acl"), w("PUNCT", 0, "punct")};
+    c[0].xpos = "NN";
+    c[1].xpos = "VBN";
+    repair_heads(caption, c);
+    CHECK(c[0].deprel == "root");
+}
+
+TEST_CASE("repair_heads: ', X said' after a participle reading makes the speaker the subject of saying", "[syntax]") {
+    // "Latvian soldiers crossed into Estonia overnight , Tallinn said ." read with the
+    // soldiers the subject of "said" and Tallinn their conjunct.
+    const std::vector<std::string_view> forms{"Latvian", "soldiers", "crossed", "into", "Estonia",
+                                              "overnight", ",", "Tallinn", "said", "."};
+    std::vector<WordAnalysis> words{w("ADJ", 1, "amod"),  w("NOUN", 8, "nsubj"),   w("VERB", 1, "acl"),
+                                    w("ADP", 4, "case"),  w("PROPN", 2, "obl"),    w("ADV", 2, "advmod"),
+                                    w("PUNCT", 7, "punct"), w("PROPN", 1, "conj"), w("VERB", -1, "root"),
+                                    w("PUNCT", 8, "punct")};
+    words[1].xpos = "NNS";
+    words[2].xpos = "VBN";
+    words[8].lemma = "say";
+    repair_heads(forms, words);
+    CHECK(words[7].head == 8);
+    CHECK(words[7].deprel == "nsubj");
+    CHECK(words[2].head == 8);
+    CHECK(words[2].deprel == "ccomp");
+    CHECK(words[1].head == 2);
+    CHECK(words[1].deprel == "nsubj");
+}
