@@ -195,6 +195,9 @@ auto Recognizer::capital_pattern(std::size_t i, std::vector<Match>& out) -> void
                                          ActorType::Location, surface(i, end));
                 mention(i, end, loc, MentionKind::Name);
                 (void)country; // that a capital lies in its country is not news the article states
+                // … but the relation stage reads an act aimed at a capital as aimed at its
+                // state ("recalled its ambassador from Madrid", "arrived in Damascus").
+                if (x_.entities[loc].country_code.empty()) x_.entities[loc].country_code = country_code(cg);
             } else {
                 mention(i, end, country_entity(cg), MentionKind::Name);
             }

@@ -1783,11 +1783,27 @@ class SentenceExtractor {
                 if (a != b) emit(out, parties[a], parties[b], predicate, cameo, v, flags, rule, confidence);
     }
 
+    /// An event aimed at a capital is aimed at its state when the article names the state
+    /// ("recalled its ambassador from Madrid … Spain's position"): the actor stage gives a
+    /// capital read as a place its country's code.
+    const EntityId& state_of_capital(const EntityId& id) {
+        const Entity* e = x_.find(id);
+        if (!e || e->type != ActorType::Location || e->country_code.empty()) return id;
+        if (!country_by_code_) {
+            country_by_code_.emplace();
+            for (const Entity& c : x_.entities)
+                if (c.type == ActorType::Country && !c.country_code.empty()) country_by_code_->emplace(c.country_code, c.id);
+        }
+        const auto it = country_by_code_->find(e->country_code);
+        return it == country_by_code_->end() ? id : it->second;
+    }
+    std::optional<std::map<std::string, EntityId>> country_by_code_;
+
     void emit(std::vector<Relation>& out, std::size_t subj, std::size_t obj, const std::string& predicate,
               const std::string& cameo, std::size_t v, unsigned flags, const std::string& rule,
               double confidence) {
         const EntityId& s = slots_[subj].entity;
-        const EntityId& o = slots_[obj].entity;
+        const EntityId& o = cameo.empty() ? slots_[obj].entity : state_of_capital(slots_[obj].entity);
         if (s == o) return;
         if (!cameo.empty() && (is_news_source(s) || is_news_source(o))) return;
         // "refused to meet X": the refusal happened and is an event of its own (12…), the
@@ -2339,6 +2355,13 @@ class SentenceExtractor {
         };
         for (const auto& a : t.noun_arguments(wn))
             if (a.marker == en.frame) take(a.head);
+        // "an attack by X on Y", "the visit by X's president to Y": the parser may hang the
+        // target's phrase on the agent's.
+        if (targets.empty())
+            for (const auto& a : t.noun_arguments(wn))
+                if (a.marker == "by" || (a.marker == "of" && en.frame != "of"))
+                    for (std::size_t m : t.children(a.head, "nmod"))
+                        if (t.case_marker(m) == en.frame) take(m);
         // "launched salvos at X": the parser may hang the phrase on the light verb.
         if (targets.empty() && t.base_rel(wn) == "obj" && t.head(wn) != kNoWord &&
             (lex_.in_class("light", lower(doc_.lemma(t.head(wn)))) || claiming_verb_of(wn) == t.head(wn)))
@@ -2382,6 +2405,17 @@ class SentenceExtractor {
                     }
                 if (std::size_t k = slot_at(token_of(c)); k != npos) agents.push_back(k);
             }
+        // "the visit by X's foreign minister to Y", "the attack by X on Y": the noun's "by"
+        // phrase; "the withdrawal of X's troops from Y", "the visit of X to Y": an "of"
+        // phrase before the target's, when the target is not the noun's "of" phrase.
+        if (agents.empty()) {
+            std::size_t first_target = npos; // sentence-relative token
+            for (std::size_t k : targets) first_target = std::min(first_target, slots_[k].tokens.first);
+            for (const auto& a : t.noun_arguments(wn))
+                if (a.marker == "by" || (a.marker == "of" && en.frame != "of" && token_of(a.head) < first_target))
+                    for (std::size_t k : slots_of({a.head}))
+                        if (std::find(targets.begin(), targets.end(), k) == targets.end()) agents.push_back(k);
+        }
         unsigned flags = 0;
         // "launched strikes on X", and "responded with airstrikes on X": the verb's subject
         // is the act's author.

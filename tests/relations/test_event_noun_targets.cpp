@@ -140,3 +140,26 @@ TEST_CASE("a count of weapons a light verb launches is the launcher's blow", "[r
     auto x = extract_text("The Red Dune Front launched dozens of rockets at northern Latvia on Sunday.");
     CHECK(event(x, "Red Dune Front", "Latvia", "19"));
 }
+
+TEST_CASE("an event noun's 'by' phrase, or its 'of' phrase before the target, names its author", "[relations]") {
+    auto x = extract_text("An attack by Latvia on Estonia killed ten people.");
+    CHECK(event(x, "Latvia", "Estonia", "19"));
+    auto y = extract_text("The visit by Latvia's president to Estonia was the first in years.");
+    CHECK(event(y, "Latvia", "Estonia", "042"));
+    auto z = extract_text("The withdrawal of Latvian troops from Estonia began on Monday.");
+    CHECK(event(z, "Latvian troops", "Estonia", "087"));
+    CHECK_FALSE(event(z, "Estonia", "Latvian troops"));
+    // The target's own "of" phrase is no author: "the bombing of Estonia" by nobody named.
+    auto u = extract_text("The bombing of Estonia shocked the region.");
+    CHECK(u.relations.empty());
+}
+
+TEST_CASE("an act aimed at a capital read as a place is aimed at its state, when the article names it",
+          "[relations]") {
+    auto x = extract_text("Latvia has recalled its ambassador from Tallinn in protest over Estonia's new law.");
+    CHECK(event(x, "Latvia", "Estonia", "16"));
+    CHECK_FALSE(event(x, "Latvia", "Tallinn"));
+    // Where something is, the capital stays a place.
+    auto y = extract_text("Estonian diplomats gathered in Riga, where Latvia hosted them.");
+    CHECK(newskg::test::relation(y, "Estonian diplomats", "presentIn", "Riga"));
+}
