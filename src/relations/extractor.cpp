@@ -1715,12 +1715,25 @@ class SentenceExtractor {
     /// The kind of aid the verb at token v gives, read from its object: weapons, aircraft,
     /// forces (the dictionary's sets and the cue lists) → 072; food or humanitarian aid →
     /// 073; money, loans, funding → 071; "" for anything else.
+    /// What a verb moves: its objects, and for a quantity or a kind ("a new batch of
+    /// Patriot systems", "a shipment of grain") the thing its "of" phrase names.
+    std::vector<std::size_t> received_things(std::size_t wv) const {
+        const DependencyTree& t = *tree_;
+        std::vector<std::size_t> out;
+        for (std::size_t o : t.children(wv, "obj")) {
+            out.push_back(o);
+            for (std::size_t c : t.children(o, "nmod"))
+                if (t.case_marker(c) == "of") out.push_back(c);
+        }
+        return out;
+    }
+
     std::string aid_kind(std::size_t v) const {
         const std::size_t wv = syntax_word(v);
         const VerbDictionary* dictionary = lex_.verb_dictionary();
         if (wv == npos || !dictionary) return "";
         const DependencyTree& t = *tree_;
-        for (std::size_t o : t.children(wv, "obj")) {
+        for (std::size_t o : received_things(wv)) {
             std::vector<std::size_t> words{o};
             for (std::size_t c : t.children(o, "compound")) words.push_back(c);
             for (std::size_t x : words) {
@@ -1729,7 +1742,7 @@ class SentenceExtractor {
                     dictionary->in_set("wmd", l) || has_cue(doc_.words[x], "military_head") ||
                     l == "arm" || l == "arms" || l == "ammunition" || l == "defence" || l == "defense")
                     return "072";
-                if (dictionary->in_set("food", l) || l == "humanitarian" || l == "medicine")
+                if (dictionary->in_set("food", l) || l == "humanitarian" || has_cue(doc_.words[x], "relief_head"))
                     return "073";
                 if (dictionary->in_set("currency", l) || l == "loan" || l == "funding" || l == "fund" ||
                     l == "credit")
@@ -1765,6 +1778,11 @@ class SentenceExtractor {
         std::vector<std::size_t> from;
         for (const auto& a : t.case_arguments(wv))
             if (a.marker == "from") from.push_back(a.head);
+        // "received a batch of jets from X": the parser may hang the phrase on the thing.
+        if (from.empty())
+            for (std::size_t thing : received_things(wv))
+                for (std::size_t c : t.children(thing, "nmod"))
+                    if (t.case_marker(c) == "from") from.push_back(c);
         const auto givers = slots_of(from);
         const auto recipients = slots_of(t.subjects(wv));
         if (givers.empty() || recipients.empty()) return false;

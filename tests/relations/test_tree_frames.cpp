@@ -776,3 +776,16 @@ TEST_CASE("tree frames: troops ordered to a border face the state across it, and
     REQUIRE(ozola);
     CHECK(ozola->type == ActorType::Person);
 }
+
+TEST_CASE("what is received or sent is read through a count or a kind, and relief goods are humanitarian aid",
+          "[relations]") {
+    auto x = extract_text("Estonia received a new batch of air defence systems from Latvia.");
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "072"));
+    auto y = extract_text("Estonia received a shipment of grain from Latvia.");
+    CHECK(newskg::test::event(y, "Latvia", "Estonia", "073"));
+    auto z = extract_text("Latvia delivered vaccines to Estonia.");
+    CHECK(newskg::test::event(z, "Latvia", "Estonia", "073"));
+    // A count of nothing given names no aid.
+    auto u = extract_text("Estonia received a batch of complaints from Latvia.");
+    CHECK_FALSE(newskg::test::event(u, "Latvia", "Estonia", "07"));
+}
