@@ -316,6 +316,11 @@ class Recognizer {
     // ---- collective actors named by common nouns (recognizer_society.cpp) ---------------
     /// The universal tag of a token's first syntactic word ("" before the syntax stage).
     std::string_view upos_at(std::size_t i) const;
+    /// "Israel's military campaign", "the Latvian military aid": a body's word the tagger
+    /// reads as an adjective of the noun after it names no body.
+    bool modifies_next_noun(std::size_t end) const {
+        return end > 0 && end < sent_end_ && upos_at(end - 1) == "ADJ" && upos_at(end) == "NOUN";
+    }
 
     /// "protesters" (one crowd per article), "the opposition" (of a country), the West.
     void society_pattern(std::size_t i, std::vector<Match>& out);

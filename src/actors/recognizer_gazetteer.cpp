@@ -230,7 +230,7 @@ auto Recognizer::gazetteer_pattern(std::size_t i, std::vector<Match>& out) -> vo
         (info.kind == ActorIndex::DictKind::Named && info.meaning.sector && info.meaning.country != npos)) {
         std::size_t k = end;
         if (possessive(k)) ++k;
-        if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+        if (auto ag = idx_.agent_at(doc_, k, sent_end_); ag && !modifies_next_noun(ag->first)) {
             const std::size_t hend = ag->first;
             CodeMeaning body = idx_.dictionary_info(gi).meaning;
             if (CodeMeaning r = idx_.role_meaning(ag->second); r.sector) {

@@ -54,7 +54,7 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
         }
         // Agent nouns of the actor dictionaries: "Osgiliath soldiers", "Gondor's
         // foreign minister", "Arnor former security officials".
-        if (auto ag = idx_.agent_at(doc_, k, sent_end_)) {
+        if (auto ag = idx_.agent_at(doc_, k, sent_end_); ag && !modifies_next_noun(ag->first)) {
             const std::size_t hend = ag->first;
             const std::string code = ag->second;
             Match m;
@@ -65,7 +65,7 @@ auto Recognizer::country_pattern(std::size_t i, std::vector<Match>& out) -> void
         }
         for (std::string_view role : {"military_head", "government_head", "ministry_head", "group_head"}) {
             auto h = cue_at(k, role);
-            if (!h) continue;
+            if (!h || modifies_next_noun(h->first)) continue;
             std::size_t hend = h->first;
             std::string role_s(role);
             Match m;
@@ -271,7 +271,7 @@ auto Recognizer::agent_pattern(std::size_t i, std::vector<Match>& out) -> void {
     if (is(j, "the")) ++j;
     while (is(j, "former") || is(j, "senior") || is(j, "top")) ++j;
     auto ag = idx_.agent_at(doc_, j, sent_end_);
-    if (!ag) return;
+    if (!ag || modifies_next_noun(ag->first)) return;
     const std::size_t hend = ag->first;
     bare_agent(i, j, hend, ag->second, out);
     // "in" says where, not whose, for forces ("1,000 fighters in Mali" are not Mali's);

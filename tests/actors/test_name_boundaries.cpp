@@ -130,3 +130,15 @@ TEST_CASE("a name does not run on across 'on' into a known name", "[actors]") {
     auto inquiry = extract_text("The Commission of Inquiry on the Velmari Republic criticized Latvia.");
     CHECK(entity_named(inquiry, "Commission of Inquiry on the Velmari Republic"));
 }
+
+TEST_CASE("a body's word used as an adjective of the noun after it names no body", "[actors][boundaries]") {
+    // "military" before "campaign" is an adjective: the campaign is the country's.
+    auto x = extract_text("Latvia criticized Estonia's military campaign near the border.");
+    CHECK(entity_named(x, "Estonia's military") == nullptr);
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "11"));
+    auto y = extract_text("Estonia welcomed the Latvian military aid.");
+    CHECK(newskg::test::event(y, "Estonia", "Latvia", "05"));
+    // As a noun it is the body.
+    auto z = extract_text("Latvia's military attacked Estonia.");
+    CHECK(newskg::test::event(z, "Latvia's military", "Estonia", "19"));
+}
