@@ -720,11 +720,38 @@ void mend_trailing_attribution(const std::vector<std::string_view>& forms, std::
     }
 }
 
+/// "mediated by Egypt, Qatar and the United States": the parser may read the second item
+/// of a list as an apposition of the first and the last as its conjunct. An apposition
+/// with a conjunct joined by "and"/"or" is an item of the list: it and its conjuncts
+/// are conjuncts of the first item, as UD coordinates lists.
+void mend_list_appositions(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    for (std::size_t y = 1; y < words.size(); ++y) {
+        if (words[y].deprel != "appos" || words[y].head < 0 || words[y].upos != "PROPN") continue;
+        const auto x = static_cast<std::size_t>(words[y].head);
+        if (x >= y || words[x].upos != "PROPN") continue;
+        std::vector<std::size_t> conjuncts;
+        bool joined = false;
+        for (std::size_t z = y + 1; z < words.size(); ++z) {
+            if (words[z].head != static_cast<int>(y) || words[z].deprel != "conj") continue;
+            conjuncts.push_back(z);
+            for (std::size_t c = y + 1; c < z; ++c)
+                if (words[c].head == static_cast<int>(z) && words[c].deprel == "cc") {
+                    const std::string f = ascii_lower(forms[c]);
+                    joined |= f == "and" || f == "or";
+                }
+        }
+        if (!joined) continue;
+        words[y].deprel = "conj";
+        for (std::size_t z : conjuncts) words[z].head = static_cast<int>(x);
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
     mend_verbless_sentences(forms, words);
     mend_plural_subject_nouns(forms, words);
     mend_name_appositions(words);
+    mend_list_appositions(forms, words);
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);

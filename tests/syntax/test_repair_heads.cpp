@@ -385,3 +385,20 @@ TEST_CASE("repair_heads: ', X said' after a participle reading makes the speaker
     CHECK(words[1].head == 2);
     CHECK(words[1].deprel == "nsubj");
 }
+
+TEST_CASE("repair_heads: a list's second item read as an apposition of the first is a conjunct", "[syntax]") {
+    // "by Aland , Bree and Gondor" with "Bree" an apposition of "Aland" and "Gondor" its conjunct.
+    const std::vector<std::string_view> forms{"by", "Aland", ",", "Bree", "and", "Gondor"};
+    std::vector<WordAnalysis> words{w("ADP", 1, "case"), w("PROPN", -1, "root"), w("PUNCT", 3, "punct"),
+                                    w("PROPN", 1, "appos"), w("CCONJ", 5, "cc"), w("PROPN", 3, "conj")};
+    repair_heads(forms, words);
+    CHECK(words[3].deprel == "conj");
+    CHECK(words[3].head == 1);
+    CHECK(words[5].head == 1);
+    // An apposition without a conjunct stays one: "Aland , Bree 's neighbour".
+    const std::vector<std::string_view> forms2{"by", "Aland", ",", "Bree"};
+    std::vector<WordAnalysis> words2{w("ADP", 1, "case"), w("PROPN", -1, "root"), w("PUNCT", 3, "punct"),
+                                     w("PROPN", 1, "appos")};
+    repair_heads(forms2, words2);
+    CHECK(words2[3].deprel == "appos");
+}
