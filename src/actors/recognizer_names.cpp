@@ -18,7 +18,21 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     std::size_t run = i;
     while (run < sent_end_ && name_token(run) && !(run > i && joined_modifier(run))) ++run;
     const bool named_party = run - i >= 2 && party_head(run);
-    if (!named_party && (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i]))) return;
+    // "the Sahel Freedom Army", "the Darfur Liberation Movement": a place or demonym that
+    // opens three or more capitalised words ending in an organisation's word (not a state
+    // body's: "the Latvian Army" is Latvia's) is the first word of that name.
+    auto named_body = [&]() {
+        if (run - i < 3 || !cues_.has_role(lower_[run - 1], "org_suffix")) return false;
+        for (std::string_view state_body : {"forces", "government", "ministry", "navy", "police"})
+            if (is(run - 1, state_body)) return false;
+        // "the Afghan National Army", "the Royal Thai Army" are states' own.
+        for (std::size_t k = i + 1; k < run; ++k)
+            if (idx_.by_name(lower_[k]) || idx_.by_adjective(lower_[k]) || is(k, "national") || is(k, "royal") ||
+                is(k, "armed") || is(k, "federal") || is(k, "regular"))
+                return false;
+        return true;
+    };
+    if (!named_party && (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i])) && !named_body()) return;
     if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
     std::size_t j = i;
     while (j < sent_end_) {

@@ -142,3 +142,16 @@ TEST_CASE("a body's word used as an adjective of the noun after it names no body
     auto z = extract_text("Latvia's military attacked Estonia.");
     CHECK(newskg::test::event(z, "Latvia's military", "Estonia", "19"));
 }
+
+TEST_CASE("a place or demonym opening a longer name that ends in an organisation's word is part of it",
+          "[actors][boundaries]") {
+    auto x = extract_text("The Darfur Freedom Army ambushed Sudanese soldiers.");
+    CHECK(entity_named(x, "Darfur Freedom Army") != nullptr);
+    CHECK(entity_named(x, "Darfur") == nullptr);
+    auto y = extract_text("The Latvian Liberation Front attacked Estonian troops.");
+    CHECK(entity_named(y, "Latvian Liberation Front") != nullptr);
+    // A state's own army keeps its country.
+    auto z = extract_text("The Afghan National Army attacked Pakistan.");
+    CHECK(entity_named(z, "Afghan National Army") != nullptr);
+    CHECK(entity_named(z, "Afghan National Army")->type == ActorType::Military);
+}
