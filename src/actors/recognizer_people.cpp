@@ -122,8 +122,13 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
     }
     if (!t) return;
     std::size_t name_b = t->first;
+    // "his Latvian counterpart, Ilze Ozola, said": a country's title in apposition to the
+    // name after the comma (not "the Latvian president, Ilze Ozola said …": a clause).
+    const bool apposed = owner_country && owner_country->adjective && is(name_b, ",");
+    if (apposed) ++name_b;
     std::size_t name_e = person_name_end(name_b);
     if (name_e == name_b) return;
+    if (apposed && name_e < sent_end_ && !is(name_e, ",") && !is(name_e, ".") && !is(name_e, "and")) return;
     // The name must not itself be a known actor ("President Putin" is fine, "President
     // of Mali" is not a name).
     if (name_e - name_b == 1 && idx_.by_name(lower_[name_b]) &&

@@ -119,3 +119,14 @@ TEST_CASE("a noun in apposition to a name stands for it", "[relations][title-own
     auto x = extract_text("Aleko Tamm, leader of the pro-European political alliance Strong Latvia, was arrested.");
     CHECK(relation(x, "Aleko Tamm", "leaderOf", "Strong Latvia"));
 }
+
+TEST_CASE("a country's title in apposition to a name after a comma places the person in that country",
+          "[actors][titles]") {
+    auto x = extract_text("Kaarel Tamm met his Latvian counterpart, Ilze Ozola, in Riga on Tuesday.");
+    CHECK(newskg::test::relation(x, "Ilze Ozola", "affiliatedWith", "Latvia"));
+    auto y = extract_text("Kaarel Tamm met the Estonian foreign minister, Ilze Ozola.");
+    CHECK(newskg::test::relation(y, "Ilze Ozola", "affiliatedWith", "Estonia"));
+    // A name that starts a clause of its own is not the apposition.
+    auto z = extract_text("The Latvian president, Ilze Ozola said, would resign.");
+    CHECK_FALSE(newskg::test::relation(z, "Ilze Ozola", "affiliatedWith", "Latvia"));
+}
