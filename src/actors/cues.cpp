@@ -39,6 +39,10 @@ ActorCues ActorCues::load(const std::string& dir) {
             throw ontology_error(ids::ontology::kBadCueList,
                                  cue_path + ":" + std::to_string(line_no) + ": expected 'word<TAB>role<TAB>type'");
         const std::string word = name_key(cols[0]);
+        if (cols[1] == "civic_word" || cols[1] == "relief_head") {
+            cues.word_classes[cols[1]].insert(word);
+            continue;
+        }
         cues.by_word[word][cols[1]] = cols.size() > 2 && !cols[2].empty() ? cols[2] : "-";
         cues.longest_cue = std::max(cues.longest_cue, word_count(word));
     }
@@ -67,6 +71,8 @@ ActorCues ActorCues::load(const std::string& dir) {
 }
 
 std::string ActorCues::role(std::string_view word, std::string_view role_name) const {
+    if (const auto c = word_classes.find(std::string(role_name)); c != word_classes.end())
+        return c->second.count(std::string(word)) ? "-" : std::string();
     auto it = by_word.find(std::string(word));
     if (it == by_word.end()) return {};
     auto r = it->second.find(std::string(role_name));

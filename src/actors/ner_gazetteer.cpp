@@ -44,8 +44,7 @@ std::vector<std::uint32_t> gazetteer_marks(const ActorIndex& index, const std::v
         // (sport, deeds, origin words), are not name evidence.
         static const std::set<std::string> not_name_evidence{"thing_head",  "place_head", "crowd_head",
                                                              "portfolio",   "contest_cue", "plain_head",
-                                                             "act_noun",    "origin_suffix", "economic_measure", "censure", "weapon_head",
-                                                             "relief_head"};
+                                                             "act_noun",    "origin_suffix", "economic_measure", "censure", "weapon_head"};
         if (auto it = cues.by_word.find(keys[i]); it != cues.by_word.end())
             for (const auto& [role, type] : it->second)
                 if (!not_name_evidence.count(role)) {

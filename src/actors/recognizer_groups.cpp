@@ -23,7 +23,9 @@ auto Recognizer::group_pattern(std::size_t i, std::vector<Match>& out) -> void {
         if (!is_alpha_word(lower_[h]) || cap_[h] || is_verbish(h)) break;
         ++h;
     }
-    if (auto head = cue_at(h, "group_head")) {
+    // "the Civic Alliance", "the Green Movement": a word of party politics names a party,
+    // which the unknown-name rule types.
+    if (auto head = cue_at(h, "group_head"); head && !cues_.has_role(lower_[i], "civic_word")) {
         std::size_t hend = head->first;
         Match m;
         m.end = hend;

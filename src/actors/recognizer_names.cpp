@@ -104,6 +104,17 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
         if (auto t = cues_.role(lower_[k], "org_suffix"); !t.empty()) suffix_type = t;
     if (!suffix_type.empty()) {
         type = *actor_type_from_string(suffix_type);
+        // "the Movement for Democratic Renewal", "the Civic Alliance": words of party
+        // politics make a movement, alliance or front an organisation.
+        if (type == ActorType::ArmedGroup) {
+            bool civic = false, armed = false;
+            for (std::size_t k = i; k < end; ++k) {
+                civic |= cues_.has_role(lower_[k], "civic_word");
+                armed |= is(k, "army") || is(k, "liberation") || is(k, "brigade") || is(k, "brigades") ||
+                         is(k, "armed") || is(k, "militia") || is(k, "jihad") || is(k, "resistance");
+            }
+            if (civic && !armed) type = ActorType::Organization;
+        }
     } else if (idx_.by_name(lower_[i]) ||
                (end - i > 2 && idx_.by_name(key_of(i, i + 2)))) {
         // A longer name that starts with an organisation's ("United Nations Human Rights").

@@ -155,3 +155,17 @@ TEST_CASE("a place or demonym opening a longer name that ends in an organisation
     CHECK(entity_named(z, "Afghan National Army") != nullptr);
     CHECK(entity_named(z, "Afghan National Army")->type == ActorType::Military);
 }
+
+TEST_CASE("a movement, alliance or front named with words of party politics is an organisation",
+          "[actors][boundaries]") {
+    auto x = extract_text("Latvia accused the Movement for Democratic Renewal of rigging the vote.");
+    REQUIRE(entity_named(x, "Movement for Democratic Renewal") != nullptr);
+    CHECK(entity_named(x, "Movement for Democratic Renewal")->type == ActorType::Organization);
+    auto y = extract_text("The Civic Alliance rejected the result in Riga.");
+    REQUIRE(entity_named(y, "Civic Alliance") != nullptr);
+    CHECK(entity_named(y, "Civic Alliance")->type == ActorType::Organization);
+    // Armed names stay armed groups.
+    auto z = extract_text("The Popular Liberation Front attacked Estonian troops.");
+    REQUIRE(entity_named(z, "Popular Liberation Front") != nullptr);
+    CHECK(entity_named(z, "Popular Liberation Front")->type == ActorType::ArmedGroup);
+}
