@@ -771,6 +771,12 @@ class SentenceExtractor {
         if (!t.children(wv, "obj").empty())
             for (std::size_t c : t.children(wv, "obl"))
                 if (doc_.words[c].deprel == "obl:unmarked" || t.case_marker(c).empty()) complements.push_back(c);
+        // … or a second object ("called X's decision a provocation" read as two objects).
+        if (const auto objs = t.children(wv, "obj"); objs.size() >= 2) complements.push_back(objs.back());
+        // … or an unmarked nominal hung on the object ("called the strikes a provocation").
+        for (std::size_t o : t.children(wv, "obj"))
+            for (std::size_t c : t.children(o, "nmod"))
+                if (doc_.words[c].deprel == "nmod:unmarked" && c > o) complements.push_back(c);
         if (complements.empty()) return false;
         bool censure = false;
         for (std::size_t c : complements) {
@@ -783,6 +789,7 @@ class SentenceExtractor {
         const auto subjects = slots_of(t.subjects(wv));
         std::vector<std::size_t> objects;
         for (std::size_t o : t.objects(wv)) {
+            if (std::find(complements.begin(), complements.end(), o) != complements.end()) continue;
             auto k = slots_of({o});
             if (k.empty()) k = slots_of(agents_of_noun(t, o, is_actor));
             for (std::size_t x : k) objects.push_back(x);
@@ -1004,11 +1011,20 @@ class SentenceExtractor {
         for (std::size_t o : ordered)
             for (std::size_t c : t.children(o, "acl"))
                 if (t.marked(c, "to")) clauses.push_back({c, {o}});
+        const RelationType* demanded = lex_.ontology().relation("demanded");
         for (const auto& [c, who] : clauses) {
-            if (!lex_.in_class("leaving", lower(t.lemma(c))) || t.negated(c)) continue;
-            const auto leaving = slots_of(who);
-            if (leaving.empty()) continue;
-            emit_pairs(out, subjects, leaving, *type, expel->cameo, v, clause_flags(wv), "syntax:order-to-leave", false);
+            const auto told = slots_of(who);
+            if (told.empty()) continue;
+            if (!lex_.in_class("leaving", lower(t.lemma(c))) || t.negated(c)) {
+                // "told Estonia to stop interfering": a command to do anything else is a
+                // demand (CAMEO 10) of the one told.
+                if (!demanded || std::find(who.begin(), who.end(), wv) != who.end()) continue;
+                emit_pairs(out, subjects, told, *demanded, demanded->cameo, v, clause_flags(wv), "syntax:order-to-act",
+                           false);
+                any = true;
+                continue;
+            }
+            emit_pairs(out, subjects, told, *type, expel->cameo, v, clause_flags(wv), "syntax:order-to-leave", false);
             any = true;
         }
         return any;

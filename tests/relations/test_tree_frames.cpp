@@ -789,3 +789,23 @@ TEST_CASE("what is received or sent is read through a count or a kind, and relie
     auto u = extract_text("Estonia received a batch of complaints from Latvia.");
     CHECK_FALSE(newskg::test::event(u, "Latvia", "Estonia", "07"));
 }
+
+TEST_CASE("'called X's decision a provocation' censures X however the parser hangs the description",
+          "[relations]") {
+    auto x = extract_text("Latvia called Estonia's decision a provocation.");
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "111"));
+    CHECK_FALSE(newskg::test::event(x, "Latvia", "Estonia", "04"));
+    auto y = extract_text("Latvia called the Estonian strikes a provocation.");
+    CHECK(newskg::test::event(y, "Latvia", "Estonia", "111"));
+    CHECK_FALSE(newskg::test::event(y, "Latvia", "Estonia", "04"));
+}
+
+TEST_CASE("telling or ordering someone to do something is a demand, to leave an expulsion", "[relations]") {
+    auto x = extract_text("Latvia told Estonia to stop interfering in its affairs.");
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "10"));
+    CHECK_FALSE(newskg::test::event(x, "Latvia", "Estonia", "010"));
+    auto y = extract_text("Latvia ordered the Estonian ambassador to leave.");
+    CHECK(newskg::test::event(y, "Latvia", "Estonia", "166"));
+    auto z = extract_text("Estonia sent a protest note to Latvia over the airspace violation.");
+    CHECK(newskg::test::event(z, "Estonia", "Latvia", "114"));
+}
