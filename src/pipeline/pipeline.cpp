@@ -5,6 +5,7 @@
 #include "core/ascii_case.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <filesystem>
 #if defined(__GLIBC__)
@@ -52,7 +53,8 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
     r->lexicon_ = std::make_unique<RelationLexicon>(RelationLexicon::load(r->ontology_));
     const std::string model = syntax_model.empty() ? syntax::default_model_path(ontology_dir) : syntax_model;
     if (with_parser && !model.empty())
-        r->syntax_ = with_known_tags(syntax::SyntaxModel::load(model), r->ontology_, r->lexicon_->verb_dictionary());
+        r->syntax_ = with_known_tags(syntax::SyntaxModel::load(model), r->ontology_, r->lexicon_->verb_dictionary(),
+                                     &r->lexicon_->lemmatizer());
     if (!r->syntax_.empty() && ner_model != "none") {
         const std::string names = ner_model.empty() ? ner::default_model_path(ontology_dir) : ner_model;
         if (!names.empty() && names != "none") r->names_ = ner::NerModel::load(names);
@@ -61,11 +63,18 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
 }
 
 syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Ontology& ontology,
-                                    const VerbDictionary* verbs) {
+                                    const VerbDictionary* verbs, const Lemmatizer* lemmatizer) {
     syntax::KnownTags tags;
+    std::set<std::string> verb_lemmas;
     if (verbs)
         for (const std::string& lemma : verbs->lemmas())
-            if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) tags.add_verb(lemma);
+            if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) {
+                tags.add_verb(lemma);
+                verb_lemmas.insert(lemma);
+            }
+    if (lemmatizer)
+        for (const auto& [form, lemma] : lemmatizer->irregular_forms())
+            if (verb_lemmas.count(lemma)) tags.add_irregular_past(form);
     auto one_word = [](const std::string& s) { // lower case, "" unless letters only
         const bool letters = std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
         return letters ? ascii_lower(s) : std::string();

@@ -886,6 +886,11 @@ class SentenceExtractor {
                 if (owner || t.case_marker(c) == "with")
                     for (std::size_t m : t.conjuncts(c)) across.push_back(m);
             }
+            // "to the Latvian border": the country of the demonym.
+            for (std::size_t c : t.children(a.head, "amod"))
+                if (word_slot(c) != npos)
+                    if (const Entity* e = x_.find(slots_[word_slot(c)].entity); e && e->type == ActorType::Country)
+                        across.push_back(c);
             // "ordered troops to the border with Guyana" with "with Guyana" hung on the verb.
             if (across.size() == before)
                 for (const auto& w2 : t.case_arguments(wv))

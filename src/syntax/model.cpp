@@ -55,6 +55,7 @@ SyntaxModel SyntaxModel::load(const std::string& path) {
 void KnownTags::add_name(const std::string& lower) { names_.insert(lower); }
 void KnownTags::add_adjective(const std::string& lower) { adjectives_.insert(lower); }
 void KnownTags::add_verb(const std::string& lower) { verbs_.insert(lower); }
+void KnownTags::add_irregular_past(const std::string& lower) { irregular_pasts_.insert(lower); }
 
 std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
                                      const std::vector<std::string_view>& upos) const {
@@ -76,6 +77,7 @@ std::size_t KnownTags::verbless_past(const std::vector<std::string_view>& forms,
                                      const std::vector<std::string_view>& upos) const {
     if (has_verb(upos)) return static_cast<std::size_t>(-1);
     auto known_past = [&](const std::string& f) {
+        if (irregular_pasts_.count(f)) return true; // shot, struck
         if (f.size() < 5 || f.compare(f.size() - 2, 2, "ed") != 0) return false;
         const std::string stem = f.substr(0, f.size() - 2); // attacked
         if (verbs_.count(stem) || verbs_.count(stem + "e")) return true; // imposed

@@ -166,3 +166,15 @@ TEST_CASE("forces crossing into a country, or across its border, make an incursi
     auto z = extract_text("Latvian soldiers crossed into Estonia overnight, Tallinn said.");
     CHECK(event(z, "Latvian soldiers", "Estonia", "19"));
 }
+
+TEST_CASE("a past form the tagger reads as a noun in a sentence without a verb is its verb", "[relations]") {
+    // "shot" is a noun as often as a verb; a sentence needs one.
+    auto x = extract_text("Estonia shot down a Latvian drone.");
+    CHECK(event(x, "Estonia", "Latvia", "19"));
+    auto y = extract_text("A Latvian drone was shot down by Estonian air defences overnight.");
+    CHECK(event(y, "Estonian air defences", "Latvia", "19"));
+    // Sending forces to a country's border faces that country (154), not aid to it.
+    auto z = extract_text("Estonia will send troops to the Latvian border.");
+    CHECK(event(z, "Estonia", "Latvia", "154"));
+    CHECK_FALSE(event(z, "Estonia", "Latvia", "07"));
+}

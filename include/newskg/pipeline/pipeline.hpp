@@ -54,10 +54,10 @@ class Resources {
 };
 
 /// The model with the ontology's one-word country names and demonyms, and the verb
-/// dictionary's lemmas (for headlines), as known tags (syntax::KnownTags): what
+/// dictionary's lemmas (for headlines) and their irregular past forms, as known tags (syntax::KnownTags): what
 /// Resources::load gives the syntax stage, and `newskg parse`.
 syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Ontology& ontology,
-                                    const VerbDictionary* verbs);
+                                    const VerbDictionary* verbs, const Lemmatizer* lemmatizer = nullptr);
 
 struct PipelineOptions {
     std::string base_iri = std::string(kDefaultBaseIri);

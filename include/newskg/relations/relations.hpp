@@ -29,6 +29,8 @@ class Lemmatizer {
         const auto it = irregular_.find(form);
         return it == irregular_.end() ? nullptr : &it->second;
     }
+    /// Every irregular form with its lemma.
+    const std::unordered_map<std::string, std::string>& irregular_forms() const { return irregular_; }
 
   private:
     std::unordered_map<std::string, std::string> irregular_;

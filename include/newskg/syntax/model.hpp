@@ -80,20 +80,25 @@ class KnownTags {
                               const std::vector<std::string_view>& upos) const;
     /// In a sentence given no verb at all: the first lower-case word in -ed tagged ADJ or
     /// NOUN right after a noun or name whose stem is a known verb ("ECOWAS leaders
-    /// imposed sanctions" with "imposed" read as an adjective), or npos.
+    /// imposed sanctions" with "imposed" read as an adjective), or an irregular past of one
+    /// ("Estonia shot down a drone" with "shot" read as a noun), or npos.
     std::size_t verbless_past(const std::vector<std::string_view>& forms,
                               const std::vector<std::string_view>& upos) const;
+    /// An irregular past form of a known verb ("shot", "struck"), for sentences without a verb.
+    void add_irregular_past(const std::string& lower);
     /// A one-word country name ("latvia"): PROPN NNP.
     void add_name(const std::string& lower);
     /// A one-word demonym ("estonian"): ADJ JJ before a lower-case word, its plural
     /// ("Estonians") PROPN NNPS.
     void add_adjective(const std::string& lower);
-    bool empty() const { return names_.empty() && adjectives_.empty() && verbs_.empty(); }
+    bool empty() const {
+        return names_.empty() && adjectives_.empty() && verbs_.empty() && irregular_pasts_.empty();
+    }
     /// The known (UPOS, XPOS) of word i of `forms`, or empty strings when the tagger decides.
     std::pair<std::string_view, std::string_view> at(const std::vector<std::string_view>& forms, std::size_t i) const;
 
   private:
-    std::unordered_set<std::string> names_, adjectives_, verbs_;
+    std::unordered_set<std::string> names_, adjectives_, verbs_, irregular_pasts_;
 };
 
 class SyntaxModel {
