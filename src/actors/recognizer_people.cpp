@@ -7,6 +7,8 @@ auto Recognizer::titles_at(std::size_t i) const -> std::optional<std::pair<std::
     std::size_t j = i;
     std::string kind;
     while (j < sent_end_) {
+        // "at 2 PM Geneva time": after a number, "PM" is the time of day.
+        if (is(j, "pm") && j > 0 && doc_.tokens[j - 1].kind == TokenKind::Number) break;
         std::optional<std::pair<std::size_t, std::string>> best;
         for (std::string_view role : {"spokes_title", "leader_title", "title"}) {
             auto c = cue_at(j, role);
@@ -35,7 +37,11 @@ bool joined_article(std::string_view t) {
 
 auto Recognizer::person_name_end(std::size_t i) const -> std::size_t {
     std::size_t j = i;
+    // In a Title Case heading the verb is capitalised too ("Latvian PM Slams Estonia"):
+    // the word the tagger takes for a verb ends the name.
+    const bool heading = doc_.sentences[sent_].heading;
     while (j < sent_end_ && j - i < 5) {
+        if (heading && upos_at(j) == "VERB") break;
         // A word never an actor alone ("Monday") ends a name unless a name word follows
         // ("Putin Monday said" is Putin).
         const bool inner_stop = j > i && word(j + 1) && cap_[j + 1] && !stop(j + 1);

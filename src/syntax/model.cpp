@@ -70,6 +70,19 @@ std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
             (form.size() > 3 && form.compare(form.size() - 2, 2, "es") == 0 && verbs_.count(form.substr(0, form.size() - 2))))
             return i;
     }
+    // A headline in Title Case ("Latvian PM Slams Estonia Over Gas Deal"): a capitalised
+    // third-person form of a known verb after a capitalised word, not a country's name.
+    for (std::size_t i = 1; i + 1 < forms.size(); ++i) {
+        const std::string_view f = forms[i], before = forms[i - 1];
+        if (f.size() < 4 || f[0] < 'A' || f[0] > 'Z' || before.empty() || before[0] < 'A' || before[0] > 'Z' ||
+            (upos[i] != "PROPN" && upos[i] != "NOUN"))
+            continue;
+        const std::string form = ascii_lower(f);
+        if (form.back() != 's' || names_.count(form) || adjectives_.count(form)) continue;
+        const std::string stem = form.substr(0, form.size() - 1);
+        if (verbs_.count(stem) || (stem.size() > 2 && stem.back() == 'e' && verbs_.count(stem.substr(0, stem.size() - 1))))
+            return i;
+    }
     return static_cast<std::size_t>(-1);
 }
 
@@ -748,12 +761,27 @@ void mend_list_appositions(const std::vector<std::string_view>& forms, std::vect
     }
 }
 
+/// "Latvian PM slams Estonia": an adjective right before the subject, hung on the verb as
+/// an adverbial, modifies the subject (adjectives do not modify verbs).
+void mend_adverbial_adjectives(std::vector<WordAnalysis>& words) {
+    for (std::size_t a = 0; a + 1 < words.size(); ++a) {
+        if (words[a].upos != "ADJ" || words[a].deprel != "advmod" || words[a].head < 0) continue;
+        const std::size_t n = a + 1;
+        if ((words[n].upos != "NOUN" && words[n].upos != "PROPN") || words[n].head != words[a].head ||
+            (words[n].deprel != "nsubj" && words[n].deprel != "nsubj:pass"))
+            continue;
+        words[a].head = static_cast<int>(n);
+        words[a].deprel = "amod";
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
     mend_verbless_sentences(forms, words);
     mend_plural_subject_nouns(forms, words);
     mend_name_appositions(words);
     mend_list_appositions(forms, words);
+    mend_adverbial_adjectives(words);
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);

@@ -130,3 +130,14 @@ TEST_CASE("a country's title in apposition to a name after a comma places the pe
     auto z = extract_text("The Latvian president, Ilze Ozola said, would resign.");
     CHECK_FALSE(newskg::test::relation(z, "Ilze Ozola", "affiliatedWith", "Latvia"));
 }
+
+TEST_CASE("'PM' is a prime minister's title, except as the time of day", "[actors][titles]") {
+    auto x = extract_text("Latvian PM Ilze Ozola met Estonia's president on Monday.");
+    CHECK(relation(x, "Ilze Ozola", "affiliatedWith", "Latvia"));
+    auto y = extract_text("The briefing starts at 2 pm Geneva time.");
+    CHECK(entity_named(y, "Geneva") == nullptr);
+    // In a Title Case headline the verb is no part of a name.
+    auto z = extract_text("Latvian PM Slams Estonia Over Gas Deal\n\nRIGA - Officials spoke on Monday.");
+    CHECK(entity_named(z, "Slams Estonia Over Gas Deal") == nullptr);
+    CHECK(newskg::test::event(z, "Latvia", "Estonia", "11"));
+}

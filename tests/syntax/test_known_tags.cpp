@@ -79,3 +79,20 @@ TEST_CASE("known verbs: a sentence without a verb takes a known past form after 
     const std::vector<std::string_view> k{"the", "imposed", "sanctions"};
     CHECK(tags.verbless_past(k, {"DET", "ADJ", "NOUN"}) == static_cast<std::size_t>(-1));
 }
+
+TEST_CASE("known verbs: Title Case headlines and irregular past forms", "[syntax][known-tags]") {
+    syntax::KnownTags tags;
+    tags.add_verb("slam");
+    tags.add_verb("shoot");
+    tags.add_name("latvia");
+    tags.add_irregular_past("shot");
+    // "Latvian PM Slams Estonia Over Gas Deal": the capitalised -s form of a known verb.
+    const std::vector<std::string_view> f{"Latvian", "PM", "Slams", "Estonia", "Over", "Gas", "Deal"};
+    CHECK(tags.headline_verb(f, {"ADJ", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"}) == 2);
+    // A country's name is never the verb ("Laos" is no verb "lao").
+    const std::vector<std::string_view> g{"Estonian", "Latvias", "Meeting"};
+    CHECK(tags.headline_verb(g, {"ADJ", "PROPN", "PROPN"}) == static_cast<std::size_t>(-1));
+    // "Estonia shot down a drone ." with "shot" read as a noun.
+    const std::vector<std::string_view> h{"Estonia", "shot", "down", "a", "drone", "."};
+    CHECK(tags.verbless_past(h, {"PROPN", "NOUN", "ADP", "DET", "NOUN", "PUNCT"}) == 1);
+}

@@ -402,3 +402,12 @@ TEST_CASE("repair_heads: a list's second item read as an apposition of the first
     repair_heads(forms2, words2);
     CHECK(words2[3].deprel == "appos");
 }
+
+TEST_CASE("repair_heads: an adjective right before the subject, hung on the verb, modifies the subject", "[syntax]") {
+    const std::vector<std::string_view> forms{"Latvian", "PM", "slams", "Estonia"};
+    std::vector<WordAnalysis> words{w("ADJ", 2, "advmod"), w("NOUN", 2, "nsubj"), w("VERB", -1, "root"),
+                                    w("PROPN", 2, "obj")};
+    repair_heads(forms, words);
+    CHECK(words[0].head == 1);
+    CHECK(words[0].deprel == "amod");
+}
