@@ -39,7 +39,7 @@ ActorCues ActorCues::load(const std::string& dir) {
             throw ontology_error(ids::ontology::kBadCueList,
                                  cue_path + ":" + std::to_string(line_no) + ": expected 'word<TAB>role<TAB>type'");
         const std::string word = name_key(cols[0]);
-        if (cols[1] == "civic_word" || cols[1] == "relief_head") {
+        if (cols[1] == "civic_word" || cols[1] == "relief_head" || cols[1] == "own_kind") {
             cues.word_classes[cols[1]].insert(word);
             continue;
         }

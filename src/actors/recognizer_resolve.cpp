@@ -110,9 +110,11 @@ auto Recognizer::resolve_pending() -> void {
         }
         case Pending::Description: {
             // A bare agent noun takes only a body already called so ("police").
+            // "the police" is a police force named so, not the air force in focus.
+            const bool own_kind = cues_.has_role(p.head, "own_kind");
             std::size_t e = p.types.front() == ActorType::Country  ? main_country(p.range.first)
                             : p.types.front() == ActorType::Person ? person_by_title(p, 30)
-                            : p.relation == "agent"                ? salient(p, p.types, 30, true)
+                            : p.relation == "agent" || own_kind    ? salient(p, p.types, 30, true)
                                                                    : salient(p, p.types, 30);
             if (e == npos && (p.types.front() == ActorType::Government || p.types.front() == ActorType::Military))
                 e = government_of_main_country(p);

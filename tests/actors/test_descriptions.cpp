@@ -135,3 +135,11 @@ TEST_CASE("a government 'in' a capital or a country is that country's, not the a
     auto z = extract_text("Latvia accused the government of Estonia of lying.");
     CHECK_FALSE(relation(z, "the government of Estonia", "partOf", "Latvia"));
 }
+
+TEST_CASE("'the police' refers back only to a police force, not to another armed body in focus",
+          "[actors][descriptions]") {
+    auto x = extract_text("The Latvian Air Force confirmed the flight. Later, Ivo Rask told the police everything.");
+    CHECK_FALSE(newskg::test::event(x, "Ivo Rask", "Latvian Air Force"));
+    auto y = extract_text("The Latvian police arrested two men in Kavala. The police later attacked Estonia.");
+    CHECK(newskg::test::event(y, "Latvian police", "Estonia", "19"));
+}
