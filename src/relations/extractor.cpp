@@ -2669,6 +2669,9 @@ class SentenceExtractor {
             // allow a short complement before the preposition: "support for", "sanctions
             // imposed on" are not handled here.
             if (w(j) != en.frame) continue;
+            // "an ultimatum to withdraw its troops": an infinitive names what is asked, not
+            // whom.
+            if (j + 1 < size() && is_verb(j + 1)) continue;
             std::size_t o = slot_after(j + 1, 4, false);
             if (o == npos || subj == npos) continue;
             for (std::size_t ss : coordinated_left(subj))

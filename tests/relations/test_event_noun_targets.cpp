@@ -163,3 +163,18 @@ TEST_CASE("an act aimed at a capital read as a place is aimed at its state, when
     auto y = extract_text("Estonian diplomats gathered in Riga, where Latvia hosted them.");
     CHECK(newskg::test::relation(y, "Estonian diplomats", "presentIn", "Riga"));
 }
+
+TEST_CASE("an event noun's 'to' before an infinitive names what is asked, not whom", "[relations]") {
+    auto x = extract_text("Latvia gave Estonia a 48-hour ultimatum to withdraw its troops.");
+    CHECK(event(x, "Latvia", "Estonia", "13"));
+    CHECK_FALSE(event(x, "Estonia", "Latvia"));
+}
+
+TEST_CASE("joint exercises are military cooperation, and freeing people releases them", "[relations]") {
+    auto x = extract_text("Estonia and Latvia held joint military exercises in the Baltic Sea.");
+    CHECK(event(x, "Estonia", "Latvia", "062"));
+    CHECK(event(x, "Latvia", "Estonia", "062"));
+    auto y = extract_text("Latvian authorities freed an Estonian aid worker held for six months.");
+    CHECK(event(y, "Latvian authorities", "Estonia", "0841"));
+    CHECK_FALSE(event(y, "Latvian authorities", "Estonia", "07"));
+}
