@@ -2179,6 +2179,37 @@ class SentenceExtractor {
         return false;
     }
 
+    /// "Estonia would pay a heavy price, Latvia warned": a warning (verb class `threat`)
+    /// after the clause it reports, whose subject is another party and whose verb a modal
+    /// makes a prospect, is a threat to that party (130). The reported clause has no
+    /// object phrase after the verb for the token rules to find.
+    bool warning_before(std::size_t v, std::vector<Relation>& out) {
+        const std::size_t wv = syntax_word(v);
+        if (wv == npos || !tree_->is_verbal(wv) || lower(tree_->lemma(wv)) != "warn") return false;
+        const DependencyTree& t = *tree_;
+        const RelationType* type = lex_.ontology().relation_for_cameo("130");
+        const auto speakers = slots_of(t.subjects(wv));
+        if (!type || speakers.empty()) return false;
+        bool any = false;
+        for (std::size_t c : t.children(wv, "ccomp")) {
+            if (c > wv) continue;
+            bool prospect = false;
+            for (std::size_t a : t.children(c, "aux")) {
+                const std::string m = t.lower_form(a);
+                prospect |= m == "would" || m == "could" || m == "will" || m == "may" || m == "might";
+            }
+            if (!prospect || t.negated(c)) continue;
+            std::vector<std::size_t> warned;
+            for (std::size_t y : slots_of(t.subjects(c)))
+                if (std::none_of(speakers.begin(), speakers.end(), [&](std::size_t x) { return x == y || same_side(x, y); }))
+                    warned.push_back(y);
+            if (warned.empty()) continue;
+            emit_pairs(out, speakers, warned, *type, "130", v, clause_flags(wv), "syntax:warning-after-clause", false);
+            any = true;
+        }
+        return any;
+    }
+
     void verb_frames(std::size_t v, std::vector<Relation>& out) {
         const std::string& form = w(v);
         if (form.empty() || !std::isalpha(static_cast<unsigned char>(form[0]))) return;
@@ -2188,7 +2219,7 @@ class SentenceExtractor {
                                                    doc_.words[wv].upos != "AUX")
             return;
         if (border_posture(v, out) || transfer_frame(v, out) || passive_mutual(v, out) || ordered_departure(v, out) ||
-            passive_mediation(v, out))
+            passive_mediation(v, out) || warning_before(v, out))
             return;
         modal_demand(v, out);
         std::vector<std::pair<const VerbSense*, std::size_t>> senses; // sense, end of phrase

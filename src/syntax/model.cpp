@@ -775,6 +775,54 @@ void mend_adverbial_adjectives(std::vector<WordAnalysis>& words) {
     }
 }
 
+/// "The Estonian minister, who visited Riga last week, criticized the plan.": the parser may
+/// make the subject noun the root and the main verb a conjunct of the relative clause. A
+/// finite verb after the comma that closes a relative clause on the root noun, joined
+/// without "and"/"or", is the sentence's verb and the noun its subject.
+void mend_relative_clause_predicates(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    std::size_t root = words.size();
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (words[i].head < 0) root = i;
+    if (root >= words.size() || (words[root].upos != "NOUN" && words[root].upos != "PROPN")) return;
+    for (std::size_t r = root + 1; r < words.size(); ++r) {
+        if (words[r].head != static_cast<int>(root) || words[r].deprel != "acl:relcl") continue;
+        // Set off by commas ("the minister, who …,"), not a restrictive clause ("the
+        // group that bombed …, took … and …", a list of its deeds).
+        std::size_t first = r;
+        while (first > 0 && descends_from(words, first - 1, r)) --first;
+        if (first == 0 || forms[first - 1] != ",") continue;
+        for (std::size_t v = r + 1; v < words.size(); ++v) {
+            if (words[v].head != static_cast<int>(r) || words[v].deprel != "conj" || words[v].upos != "VERB" ||
+                (words[v].xpos != "VBD" && words[v].xpos != "VBZ" && words[v].xpos != "VBP"))
+                continue;
+            bool coordinated = false, comma = false;
+            for (std::size_t c = r + 1; c < v; ++c) {
+                if (words[c].head == static_cast<int>(v) && words[c].deprel == "cc") coordinated = true;
+                if (c + 1 == v) comma = forms[c] == ",";
+            }
+            // Its own subject makes it a clause of its own ("…, who came, he said").
+            for (std::size_t c = 0; c < words.size(); ++c)
+                if (words[c].head == static_cast<int>(v) && (words[c].deprel == "nsubj" || words[c].deprel == "nsubj:pass"))
+                    coordinated = true;
+            // A list of the clause's verbs ("came, saw and left") keeps its reading.
+            for (std::size_t c = v + 1; c < words.size(); ++c)
+                if (words[c].head == static_cast<int>(r) && words[c].deprel == "conj") coordinated = true;
+            if (coordinated || !comma) continue;
+            words[v].head = -1;
+            words[v].deprel = "root";
+            words[root].head = static_cast<int>(v);
+            words[root].deprel = "nsubj";
+            words[v - 1].head = static_cast<int>(r); // the comma closes the relative clause
+            // The final stop, hung on the relative clause or the noun, is the sentence's.
+            for (std::size_t c = v + 1; c < words.size(); ++c)
+                if ((words[c].head == static_cast<int>(r) || words[c].head == static_cast<int>(root)) &&
+                    words[c].deprel == "punct")
+                    words[c].head = static_cast<int>(v);
+            return;
+        }
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
     mend_verbless_sentences(forms, words);
@@ -782,6 +830,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_name_appositions(words);
     mend_list_appositions(forms, words);
     mend_adverbial_adjectives(words);
+    mend_relative_clause_predicates(forms, words);
     mend_subject_lists(forms, words);
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);

@@ -51,3 +51,20 @@ TEST_CASE("what a speaker says another party must or should do is a demand of it
     auto q = extract_text("Latvia said Estonia withdrew its troops.");
     CHECK_FALSE(event(q, "Latvia", "Estonia", "10"));
 }
+
+TEST_CASE("a warning after the clause it reports threatens the clause's subject", "[relations][threats]") {
+    auto x = extract_text("Estonia would pay a heavy price, Latvia warned.");
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "13"));
+    auto y = extract_text("Estonia could face sanctions if it fails to comply, Latvia warned.");
+    CHECK(newskg::test::event(y, "Latvia", "Estonia", "13"));
+    // The speaker's own side, or no prospect, threatens no one.
+    auto z = extract_text("Latvia's economy could shrink, Latvia warned.");
+    CHECK(z.relations.empty());
+    auto u = extract_text("Estonia paid a heavy price, Latvia said.");
+    CHECK_FALSE(newskg::test::event(u, "Latvia", "Estonia", "13"));
+}
+
+TEST_CASE("a relative clause set off by commas does not swallow the sentence's verb", "[relations]") {
+    auto x = extract_text("The Estonian prime minister, who visited Riga last week, criticized the Latvian plan.");
+    CHECK(newskg::test::event(x, "Estonia", "Latvia", "11"));
+}

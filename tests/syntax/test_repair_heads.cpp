@@ -411,3 +411,26 @@ TEST_CASE("repair_heads: an adjective right before the subject, hung on the verb
     CHECK(words[0].head == 1);
     CHECK(words[0].deprel == "amod");
 }
+
+TEST_CASE("repair_heads: the verb after a relative clause set off by commas is the sentence's", "[syntax]") {
+    // "The minister , who came , criticized it ." read with "criticized" a conjunct of "came".
+    const std::vector<std::string_view> forms{"The", "minister", ",", "who", "came", ",", "criticized", "it", "."};
+    std::vector<WordAnalysis> words{w("DET", 1, "det"),   w("NOUN", -1, "root"), w("PUNCT", 1, "punct"),
+                                    w("PRON", 4, "nsubj"), w("VERB", 1, "acl:relcl"), w("PUNCT", 6, "punct"),
+                                    w("VERB", 4, "conj"),  w("PRON", 6, "obj"),   w("PUNCT", 4, "punct")};
+    words[6].xpos = "VBD";
+    repair_heads(forms, words);
+    CHECK(words[6].head == -1);
+    CHECK(words[1].head == 6);
+    CHECK(words[1].deprel == "nsubj");
+    CHECK(words[8].head == 6);
+    // A restrictive clause with a list of deeds keeps its reading.
+    const std::vector<std::string_view> list{"the", "group", "that", "came", ",", "saw", "and", "left"};
+    std::vector<WordAnalysis> l{w("DET", 1, "det"),  w("NOUN", -1, "root"), w("PRON", 3, "nsubj"),
+                                w("VERB", 1, "acl:relcl"), w("PUNCT", 5, "punct"), w("VERB", 3, "conj"),
+                                w("CCONJ", 7, "cc"), w("VERB", 3, "conj")};
+    l[5].xpos = "VBD";
+    l[7].xpos = "VBD";
+    repair_heads(list, l);
+    CHECK(l[1].head == -1);
+}
