@@ -155,11 +155,23 @@ class SentenceExtractor {
 
     /// Appends the sentence's relations to `out`; `earlier` counts those of the sentences before.
     void run(std::vector<Relation>& out, const ConflictPairs& earlier) {
-        if (slots_.empty()) return;
         const std::size_t first = out.size();
-        find_speaker();
-        parse_sentence();
-        collective_parties(earlier);
+        if (slots_.empty()) {
+            // "The two countries signed a deal": a sentence without a name may still speak
+            // of both parties of the article's conflict.
+            bool both = false;
+            for (std::size_t i = 0; i < size() && !both; ++i)
+                both = w(i) == "both" || w(i) == "two" || w(i) == "all" || w(i) == "warring";
+            if (!both) return;
+            parse_sentence();
+            collective_parties(earlier);
+            if (slots_.empty()) return;
+            find_speaker();
+        } else {
+            find_speaker();
+            parse_sentence();
+            collective_parties(earlier);
+        }
         remembered_authors();
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;

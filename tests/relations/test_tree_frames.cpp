@@ -809,3 +809,13 @@ TEST_CASE("telling or ordering someone to do something is a demand, to leave an 
     auto z = extract_text("Estonia sent a protest note to Latvia over the airspace violation.");
     CHECK(newskg::test::event(z, "Estonia", "Latvia", "114"));
 }
+
+TEST_CASE("tree frames: 'the two countries' in a sentence naming no one are the parties of the conflict",
+          "[relations][tree]") {
+    auto x = extract_text("Latvia attacked Estonia on Monday. The two countries signed a deal last year.");
+    CHECK(newskg::test::event(x, "Latvia", "Estonia", "057"));
+    CHECK(newskg::test::event(x, "Estonia", "Latvia", "057"));
+    // No conflict reported before: nobody.
+    auto y = extract_text("Latvia met Estonia on Monday. The two countries signed a deal last year.");
+    CHECK_FALSE(newskg::test::event(y, "Latvia", "Estonia", "057"));
+}
