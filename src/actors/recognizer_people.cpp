@@ -128,6 +128,23 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
     }
     if (!t) return;
     std::size_t name_b = t->first;
+    // "Afghan Ambassador to the United States Hamdullah Mohib": the post's destination
+    // between the title and the name is no part of the name; it is named as itself.
+    std::optional<std::pair<std::size_t, std::size_t>> destination; // tokens of the country, gazetteer index
+    std::size_t destination_b = 0;
+    if (is(name_b, "to") && (is(name_b - 1, "ambassador") || is(name_b - 1, "envoy") || is(name_b - 1, "representative"))) {
+        std::size_t c = name_b + 1;
+        if (is(c, "the")) ++c;
+        if (auto cr = country_ref_at(c); cr && !cr->adjective) {
+            destination = std::pair<std::size_t, std::size_t>{cr->name_end, cr->gaz};
+            destination_b = c;
+            name_b = cr->name_end;
+        } else if (auto g = gazetteer_at(c)) {
+            destination = std::pair<std::size_t, std::size_t>{g->first, g->second};
+            destination_b = c;
+            name_b = g->first;
+        }
+    }
     // "his Latvian counterpart, Ilze Ozola, said": a country's title in apposition to the
     // name after the comma (not "the Latvian president, Ilze Ozola said …": a clause).
     const bool apposed = owner_country && owner_country->adjective && is(name_b, ",");
@@ -155,6 +172,7 @@ auto Recognizer::title_person(std::size_t i, std::vector<Match>& out) -> void {
         mention(name_b, name_e, p, MentionKind::Name);
         // The whole phrase is an alias too ("Kremlin spokesman Dmitry Peskov").
         mention(begin, name_e, p, MentionKind::Name, false);
+        if (destination) mention(destination_b, destination->first, gaz_entity(destination->second), MentionKind::Name);
         std::string rel = kind == "spokes_title" ? "spokespersonOf"
                           : kind == "leader_title" ? "leaderOf"
                                                    : "affiliatedWith";

@@ -141,3 +141,13 @@ TEST_CASE("'PM' is a prime minister's title, except as the time of day", "[actor
     CHECK(entity_named(z, "Slams Estonia Over Gas Deal") == nullptr);
     CHECK(newskg::test::event(z, "Latvia", "Estonia", "11"));
 }
+
+TEST_CASE("an ambassador's destination between the title and the name is named as itself", "[actors][titles]") {
+    auto x = extract_text("Latvian Ambassador to Estonia Ilze Ozola met Estonia's president.");
+    CHECK(relation(x, "Ilze Ozola", "affiliatedWith", "Latvia"));
+    REQUIRE(entity_named(x, "Ilze Ozola") != nullptr);
+    CHECK(entity_named(x, "Ilze Ozola")->type == ActorType::Person);
+    auto y = extract_text("Afghan Ambassador to the United States Hamdullah Mohib thanked Washington.");
+    CHECK(entity_named(y, "United States Hamdullah Mohib") == nullptr);
+    CHECK(relation(y, "Hamdullah Mohib", "affiliatedWith", "Afghanistan"));
+}
