@@ -823,6 +823,27 @@ void mend_relative_clause_predicates(const std::vector<std::string_view>& forms,
     }
 }
 
+/// "UN Secretary-General Antonio Guterres criticized …": the parser may give the verb two
+/// subjects, the title's first word and the name. Two nominal subjects of one verb with
+/// only names, nouns and hyphens between them are one phrase: the first modifies the last.
+void mend_stacked_subjects(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    auto nominal = [&](std::size_t x) { return words[x].upos == "PROPN" || words[x].upos == "NOUN"; };
+    for (std::size_t a = 0; a < words.size(); ++a) {
+        if (words[a].deprel != "nsubj" || !nominal(a) || words[a].head < 0) continue;
+        const int v = words[a].head;
+        for (std::size_t b = a + 1; b < words.size() && b < static_cast<std::size_t>(v); ++b) {
+            if (words[b].head != v || words[b].deprel != "nsubj" || !nominal(b)) continue;
+            bool one_phrase = true;
+            for (std::size_t c = a + 1; c < b && one_phrase; ++c)
+                one_phrase = nominal(c) || (words[c].upos == "PUNCT" && forms[c] == "-");
+            if (!one_phrase) break;
+            words[a].head = static_cast<int>(b);
+            words[a].deprel = "compound";
+            break;
+        }
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
     mend_verbless_sentences(forms, words);
@@ -835,6 +856,7 @@ void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAn
     mend_headline_coordination(forms, words);
     mend_temporal_compounds(forms, words);
     mend_double_subjects(forms, words);
+    mend_stacked_subjects(forms, words);
     mend_verb_conjuncts(words);
     mend_case_on_compounds(words);
     mend_reported_clauses(words);

@@ -434,3 +434,21 @@ TEST_CASE("repair_heads: the verb after a relative clause set off by commas is t
     repair_heads(list, l);
     CHECK(l[1].head == -1);
 }
+
+TEST_CASE("repair_heads: two nominal subjects with only names between them are one phrase", "[syntax]") {
+    // "UN Secretary - General Ana Varga criticized Latvia" with "UN" and "Ana" both subjects.
+    const std::vector<std::string_view> forms{"UN", "Secretary", "-", "General", "Ana", "Varga", "criticized", "Latvia"};
+    std::vector<WordAnalysis> words{w("PROPN", 6, "nsubj"), w("PROPN", 3, "nmod"), w("PUNCT", 1, "punct"),
+                                    w("PROPN", 4, "nmod"),  w("PROPN", 6, "nsubj"), w("PROPN", 4, "flat"),
+                                    w("VERB", -1, "root"),  w("PROPN", 6, "obj")};
+    repair_heads(forms, words);
+    CHECK(words[0].head == 4);
+    CHECK(words[0].deprel == "compound");
+    CHECK(words[4].deprel == "nsubj");
+    // A comma between them is a list, mended as such elsewhere, not a phrase.
+    const std::vector<std::string_view> list{"Latvia", ",", "Estonia", "agreed"};
+    std::vector<WordAnalysis> l{w("PROPN", 3, "nsubj"), w("PUNCT", 2, "punct"), w("PROPN", 3, "nsubj"),
+                                w("VERB", -1, "root")};
+    repair_heads(list, l);
+    CHECK(l[0].deprel != "compound");
+}
