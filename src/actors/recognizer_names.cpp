@@ -34,6 +34,12 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
     };
     if (!named_party && (idx_.by_name(lower_[i]) || idx_.by_adjective(lower_[i])) && !named_body()) return;
     if (cues_.by_word.count(lower_[i]) && !cues_.has_role(lower_[i], "org_suffix")) return;
+    // "Neighbouring Chad closed …": a sentence's capitalised first word that the tagger
+    // reads as an adjective, verb or adverb does not open the known name after it.
+    if (i == doc_.sentences[sent_].tokens.first && i + 1 < sent_end_ &&
+        (upos_at(i) == "ADJ" || upos_at(i) == "VERB" || upos_at(i) == "ADV") &&
+        (idx_.by_name(lower_[i + 1]) || idx_.by_adjective(lower_[i + 1])))
+        return;
     std::size_t j = i;
     while (j < sent_end_) {
         // A model number goes on a name ("Resolution 2719"); an amount does not ("fined

@@ -253,7 +253,29 @@ auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
     // either's, or neither's.
     std::size_t c = country_in_phrase_after(p.range.last);
     const bool named_here = c != npos;
-    if (!named_here) c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
+    if (!named_here) {
+        c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
+        // "The government accused Chad of …": a country named after the description in the
+        // same clause (no comma or conjunction between) is another party, not the
+        // government's own ("Chad ended the pact, the government said" is Chad's).
+        if (c != npos) {
+            const auto at = country_positions_.find(c);
+            const TokenRange sentence = doc_.sentences[p.sentence].tokens;
+            if (at != country_positions_.end()) {
+                const auto k = std::lower_bound(at->second.begin(), at->second.end(), p.range.last);
+                // "… seized power in Estonia": where the act happens is the body's own country.
+                const bool where = k != at->second.end() && *k > 0 &&
+                                   (is(*k - 1, "in") || is(*k - 1, "inside") || is(*k - 1, "across") ||
+                                    is(*k - 1, "throughout") || is(*k - 1, "within"));
+                if (k != at->second.end() && *k < sentence.last && !where) {
+                    bool same_clause = true;
+                    for (std::size_t t = p.range.last; t < *k && same_clause; ++t)
+                        same_clause = !(is(t, ",") || is(t, "and") || is(t, "but") || is(t, ";"));
+                    if (same_clause) return npos;
+                }
+            }
+        }
+    }
     if (c == npos || gaz_of_entity_[c] == npos) return npos;
     const std::string cc = x_.entities[c].country_code;
     if (cc.empty()) return npos;

@@ -143,3 +143,19 @@ TEST_CASE("'the police' refers back only to a police force, not to another armed
     auto y = extract_text("The Latvian police arrested two men in Kavala. The police later attacked Estonia.");
     CHECK(newskg::test::event(y, "Latvian police", "Estonia", "19"));
 }
+
+TEST_CASE("'the government' is not the government of a country its own clause acts on", "[actors][descriptions]") {
+    auto x = extract_text("Fighting spread near the border with Chad. The government accused Chad of arming the rebels.");
+    CHECK_FALSE(newskg::test::relation(x, "The government", "partOf", "Chad"));
+    CHECK_FALSE(newskg::test::event(x, "Chad", "Chad"));
+    // Named in another clause, the country is the government's own.
+    auto y = extract_text("Chad has ended its defence pact with France, the government said.");
+    CHECK(newskg::test::relation(y, "the government", "partOf", "Chad"));
+}
+
+TEST_CASE("a sentence's first word read as an adjective does not open the known name after it",
+          "[actors][boundaries]") {
+    auto x = extract_text("Neighbouring Chad closed its border and urged the African Union to intervene.");
+    CHECK(entity_named(x, "Neighbouring Chad") == nullptr);
+    CHECK(newskg::test::event(x, "Chad", "African Union", "02"));
+}
