@@ -1,4 +1,5 @@
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "newskg/actors/actors.hpp"
@@ -39,7 +40,9 @@ ActorCues ActorCues::load(const std::string& dir) {
             throw ontology_error(ids::ontology::kBadCueList,
                                  cue_path + ":" + std::to_string(line_no) + ": expected 'word<TAB>role<TAB>type'");
         const std::string word = name_key(cols[0]);
-        if (cols[1] == "civic_word" || cols[1] == "relief_head" || cols[1] == "own_kind") {
+        // Word classes: read by the typing and relation rules, never evidence of a name.
+        static const std::set<std::string> word_class_roles{"civic_word", "armed_word", "relief_head", "own_kind"};
+        if (word_class_roles.count(cols[1])) {
             cues.word_classes[cols[1]].insert(word);
             continue;
         }

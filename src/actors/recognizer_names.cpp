@@ -116,8 +116,7 @@ auto Recognizer::unknown_name(std::size_t i, std::vector<Match>& out) -> void {
             bool civic = false, armed = false;
             for (std::size_t k = i; k < end; ++k) {
                 civic |= cues_.has_role(lower_[k], "civic_word");
-                armed |= is(k, "army") || is(k, "liberation") || is(k, "brigade") || is(k, "brigades") ||
-                         is(k, "armed") || is(k, "militia") || is(k, "jihad") || is(k, "resistance");
+                armed |= cues_.has_role(lower_[k], "armed_word");
             }
             if (civic && !armed) type = ActorType::Organization;
         }

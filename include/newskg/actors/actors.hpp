@@ -22,8 +22,8 @@ namespace newskg {
 struct ActorCues {
     /// cue (lower case, words joined by one space) → roles it can play → actor type.
     std::map<std::string, std::map<std::string, std::string>> by_word;
-    /// Word classes the relation and typing rules read (roles `civic_word`, `relief_head`,
-    /// `own_kind`):
+    /// Word classes the relation and typing rules read (roles `civic_word`, `armed_word`,
+    /// `relief_head`, `own_kind`):
     /// role → words. Kept apart from by_word, whose words are never read as names.
     std::map<std::string, std::set<std::string>> word_classes;
     std::set<std::string> not_actors;
