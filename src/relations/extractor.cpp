@@ -78,8 +78,18 @@ struct SentenceIndex {
     /// not scanned, per relation: an article can state thousands.
     std::set<std::pair<std::string, std::string>> standing;
     std::set<std::pair<std::string, std::string>> part_of;
+    /// A capital the actor stage read as a place (a Location with its country's code) →
+    /// that country, when the article names it: what an act aimed at the city is aimed at.
+    std::map<std::string, EntityId> state_of_capital;
 
     explicit SentenceIndex(const Extraction& x) {
+        std::map<std::string, EntityId> country_by_code;
+        for (const Entity& e : x.entities)
+            if (e.type == ActorType::Country && !e.country_code.empty()) country_by_code.emplace(e.country_code, e.id);
+        for (const Entity& e : x.entities)
+            if (e.type == ActorType::Location && !e.country_code.empty())
+                if (const auto it = country_by_code.find(e.country_code); it != country_by_code.end())
+                    state_of_capital.emplace(e.id.value, it->second);
         for (const auto& r : x.relations) {
             if (!r.cameo.empty()) continue;
             standing.emplace(r.subject.value, r.object.value);
@@ -1835,20 +1845,11 @@ class SentenceExtractor {
     }
 
     /// An event aimed at a capital is aimed at its state when the article names the state
-    /// ("recalled its ambassador from Madrid … Spain's position"): the actor stage gives a
-    /// capital read as a place its country's code.
-    const EntityId& state_of_capital(const EntityId& id) {
-        const Entity* e = x_.find(id);
-        if (!e || e->type != ActorType::Location || e->country_code.empty()) return id;
-        if (!country_by_code_) {
-            country_by_code_.emplace();
-            for (const Entity& c : x_.entities)
-                if (c.type == ActorType::Country && !c.country_code.empty()) country_by_code_->emplace(c.country_code, c.id);
-        }
-        const auto it = country_by_code_->find(e->country_code);
-        return it == country_by_code_->end() ? id : it->second;
+    /// ("recalled its ambassador from Madrid … Spain's position"; SentenceIndex).
+    const EntityId& state_of_capital(const EntityId& id) const {
+        const auto it = index_.state_of_capital.find(id.value);
+        return it == index_.state_of_capital.end() ? id : it->second;
     }
-    std::optional<std::map<std::string, EntityId>> country_by_code_;
 
     void emit(std::vector<Relation>& out, std::size_t subj, std::size_t obj, const std::string& predicate,
               const std::string& cameo, std::size_t v, unsigned flags, const std::string& rule,
