@@ -247,11 +247,12 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
     if (role.head == kNoWord) return false;
     static const std::set<std::string_view> arguments{"nsubj", "nsubj:pass", "obj", "iobj", "obl"};
     bool argument = arguments.count(role.deprel.view()) && doc_.words[role.head].upos == "VERB";
-    // "arrested dozens of Afghan migrants": the counted noun of a quantity argument.
+    // "arrested dozens of Afghan migrants", "banned imports of Chinese apps": the counted
+    // noun of a quantity argument, the goods of a trade argument.
     if (!argument && role.deprel == "nmod") {
         const Word& count = doc_.words[role.head];
         if (count.head != kNoWord && arguments.count(count.deprel.view()) && doc_.words[count.head].upos == "VERB" &&
-            has_role(count, "quantity_head"))
+            (has_role(count, "quantity_head") || has_role(count, "trade_head")))
             for (std::size_t k = sen.words.first; k < first; ++k)
                 argument |= doc_.words[k].head == first && doc_.words[k].deprel == "case" &&
                             name_key(doc_.form(doc_.words[k])) == "of";

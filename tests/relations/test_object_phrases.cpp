@@ -178,3 +178,8 @@ TEST_CASE("a past form the tagger reads as a noun in a sentence without a verb i
     CHECK(event(z, "Estonia", "Latvia", "154"));
     CHECK_FALSE(event(z, "Estonia", "Latvia", "07"));
 }
+
+TEST_CASE("the goods of a trade argument name their country ('banned imports of Chinese apps')", "[relations]") {
+    auto x = extract_text("Latvia banned imports of Estonian apps, citing national security.");
+    CHECK(event(x, "Latvia", "Estonia", "16"));
+}
