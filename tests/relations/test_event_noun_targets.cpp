@@ -178,3 +178,9 @@ TEST_CASE("joint exercises are military cooperation, and freeing people releases
     CHECK(event(y, "Latvian authorities", "Estonia", "0841"));
     CHECK_FALSE(event(y, "Latvian authorities", "Estonia", "07"));
 }
+
+TEST_CASE("joint patrols held together are military cooperation", "[relations]") {
+    auto x = extract_text("Latvia and Estonia agreed to hold joint naval patrols in the Baltic Sea.");
+    CHECK(event(x, "Latvia", "Estonia", "062"));
+    CHECK(event(x, "Estonia", "Latvia", "062"));
+}
