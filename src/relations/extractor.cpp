@@ -1004,6 +1004,22 @@ class SentenceExtractor {
             else if (rel == "nsubj:pass" || rel == "nsubj") add(slots_of(t.agents(gov)));
             else if (rel == "obl" && (t.case_marker(n) == "to" || t.case_marker(n) == "on")) add(slots_of(t.subjects(gov)));
         }
+        // "restored relations with Iran in a deal brokered by China": the parties of what
+        // the deal settled, its subjects and "with" parties.
+        for (std::size_t n : things) {
+            const std::size_t gov = t.head(n);
+            if (!parties.empty() || gov == kNoWord || !t.is_verbal(gov) || t.base_rel(n) != "obl" ||
+                (t.case_marker(n) != "in" && t.case_marker(n) != "under"))
+                continue;
+            bool deal = false;
+            if (const auto* nouns = lex_.nouns(lower(doc_.lemma(doc_.words[n]))))
+                for (const EventNoun& en : *nouns) deal |= en.cameo.rfind("057", 0) == 0;
+            if (!deal) continue;
+            add(slots_of(t.subjects(gov)));
+            // "with X" on the verb or on its object ("relations with Iran").
+            for (const auto& a : t.case_arguments(gov))
+                if (a.marker == "with") add(slots_of(t.conjuncts(a.head)));
+        }
         if (parties.empty()) return false;
         emit_pairs(out, mediators, parties, *type, sense->cameo, v, clause_flags(wv), "syntax:" + lower(t.lemma(wv)) + "/mediation-passive", false);
         return true;

@@ -184,3 +184,13 @@ TEST_CASE("joint patrols held together are military cooperation", "[relations]")
     CHECK(event(x, "Latvia", "Estonia", "062"));
     CHECK(event(x, "Estonia", "Latvia", "062"));
 }
+
+TEST_CASE("a deal 'in' or 'under' which parties settled something, brokered by Q, is Q's mediation between them",
+          "[relations]") {
+    auto x = extract_text("Latvia restored diplomatic relations with Estonia in a deal brokered by Finland.");
+    CHECK(event(x, "Finland", "Latvia", "045"));
+    CHECK(event(x, "Finland", "Estonia", "045"));
+    // A place owned by someone is no mediation.
+    auto y = extract_text("Latvia met Estonia in a hotel owned by Finland.");
+    CHECK_FALSE(event(y, "Finland", "Latvia", "04"));
+}
