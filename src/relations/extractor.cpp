@@ -908,8 +908,10 @@ class SentenceExtractor {
                 if (owner || t.case_marker(c) == "with")
                     for (std::size_t m : t.conjuncts(c)) across.push_back(m);
             }
-            // "to the Latvian border": the country of the demonym.
-            for (std::size_t c : t.children(a.head, "amod"))
+            // "to the Latvian border", "near the Kosovo border": the country modifying it.
+            std::vector<std::size_t> modifiers = t.children(a.head, "amod");
+            for (std::size_t c : t.children(a.head, "compound")) modifiers.push_back(c);
+            for (std::size_t c : modifiers)
                 if (word_slot(c) != npos)
                     if (const Entity* e = x_.find(slots_[word_slot(c)].entity); e && e->type == ActorType::Country)
                         across.push_back(c);

@@ -183,3 +183,10 @@ TEST_CASE("the goods of a trade argument name their country ('banned imports of 
     auto x = extract_text("Latvia banned imports of Estonian apps, citing national security.");
     CHECK(event(x, "Latvia", "Estonia", "16"));
 }
+
+TEST_CASE("forces placed or put near a country's border face that country", "[relations]") {
+    auto x = extract_text("Latvia placed its troops on high alert near the Estonian border.");
+    CHECK(event(x, "Latvia", "Estonia", "154"));
+    auto y = extract_text("Latvia put Estonia on a list of hostile states.");
+    CHECK_FALSE(event(y, "Latvia", "Estonia", "15"));
+}
