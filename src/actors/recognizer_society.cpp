@@ -258,13 +258,21 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
                             name_key(doc_.form(doc_.words[k])) == "of";
     }
     // The party of an event named by a noun: "talks with Israeli negotiators", "clashes
-    // between X and Y", "an attack on Chadian troops".
-    if (!argument && role.deprel == "nmod" && doc_.words[role.head].upos == "NOUN")
+    // between X and Y", "an attack on Chadian troops"; a border a verb's phrase is near
+    // ("put troops on alert near the Estonian border").
+    if (!argument && role.deprel == "nmod" && doc_.words[role.head].upos == "NOUN") {
+        const Word& holder = doc_.words[role.head];
+        const bool verb_phrase = holder.head != kNoWord && arguments.count(holder.deprel.view()) &&
+                                 doc_.words[holder.head].upos == "VERB";
+        const std::string noun_key = name_key(doc_.lemma(role));
+        const bool border = noun_key == "border" || noun_key == "frontier";
         for (std::size_t k = sen.words.first; k < first; ++k)
             if (doc_.words[k].head == first && doc_.words[k].deprel == "case") {
                 const std::string c = name_key(doc_.form(doc_.words[k]));
-                argument |= c == "with" || c == "between" || c == "against" || c == "on";
+                argument |= c == "with" || c == "between" || c == "against" || c == "on" ||
+                            (border && verb_phrase && (c == "near" || c == "along" || c == "to"));
             }
+    }
     if (!argument) return false;
     // "his Russian counterpart Vladimir Putin", "Belarusian opposition politician Svetlana
     // Tikhanouskaya": the person named is the party, however the parser hung the name.

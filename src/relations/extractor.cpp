@@ -888,7 +888,15 @@ class SentenceExtractor {
         for (std::size_t o : objects.empty() ? t.subjects(wv) : objects)
             war_force |= has_cue(doc_.words[o], "military_head") || has_cue(doc_.words[o], "weapon_head");
         std::vector<std::size_t> across;
-        for (const auto& a : t.case_arguments(wv)) {
+        // "placed its troops on high alert near the border": the parser may hang the border's
+        // phrase on another phrase of the verb.
+        std::vector<CaseArgument> arguments = t.case_arguments(wv);
+        for (std::size_t k = 0, n = arguments.size(); k < n; ++k)
+            if (!arguments[k].on_object)
+                for (std::size_t c : t.children(arguments[k].head, "nmod"))
+                    if (const std::string m = t.case_marker(c); m == "near" || m == "along" || m == "to")
+                        arguments.push_back(CaseArgument{m, c, false});
+        for (const auto& a : arguments) {
             if (a.marker != "to" && a.marker != "along" && a.marker != "near" && a.marker != "on" && a.marker != "at" &&
                 a.marker != "toward" && a.marker != "towards")
                 continue;
