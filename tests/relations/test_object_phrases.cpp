@@ -190,3 +190,10 @@ TEST_CASE("forces placed or put near a country's border face that country", "[re
     auto y = extract_text("Latvia put Estonia on a list of hostile states.");
     CHECK_FALSE(event(y, "Latvia", "Estonia", "15"));
 }
+
+TEST_CASE("lifting or removing tariffs on a country's goods eases sanctions on it", "[relations]") {
+    auto x = extract_text("Latvia lifted tariffs on Estonian wine.");
+    CHECK(event(x, "Latvia", "Estonia", "085"));
+    auto y = extract_text("Estonia welcomed Latvia's decision to remove duties on Estonian steel.");
+    CHECK(event(y, "Latvia", "Estonia", "085"));
+}
