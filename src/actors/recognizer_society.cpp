@@ -270,7 +270,8 @@ auto Recognizer::demonym_argument(std::size_t i) const -> bool {
             if (doc_.words[k].head == first && doc_.words[k].deprel == "case") {
                 const std::string c = name_key(doc_.form(doc_.words[k]));
                 argument |= c == "with" || c == "between" || c == "against" || c == "on" ||
-                            (border && verb_phrase && (c == "near" || c == "along" || c == "to"));
+                            (border && verb_phrase && (c == "near" || c == "along" || c == "to")) ||
+                            (verb_phrase && c == "for"); // "issued a warrant for the Estonian president"
             }
     }
     if (!argument) return false;

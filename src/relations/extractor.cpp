@@ -1905,6 +1905,11 @@ class SentenceExtractor {
         // A standing relation holds or it does not: "wants to join NATO", "its bid to join
         // NATO" or "if it joins" make no member (an event keeps its flag instead).
         if (cameo.empty() && (flags & (kConditional | kAlleged))) return;
+        // One is a member of a body: "joined Estonia in condemning X" joins no state.
+        if (predicate == "memberOf")
+            if (const Entity* e = x_.find(o);
+                e && (e->type == ActorType::Country || e->type == ActorType::Person || e->type == ActorType::Location))
+                return;
         if (!cameo.empty() && contest_between(v)) return;
         const auto& onto = lex_.ontology();
         Relation r;

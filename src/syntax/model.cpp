@@ -844,8 +844,48 @@ void mend_stacked_subjects(const std::vector<std::string_view>& forms, std::vect
     }
 }
 
+/// "issued an arrest warrant for X": the parser may read the last noun of a compound as a
+/// bare infinitive ("warrant" VB) complementing the verb, the first noun its object. A
+/// base-form verb without "to" right after its head's object noun, which has an article,
+/// is that noun phrase's head: the object, with the first noun its compound.
+void mend_compound_verbs(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
+    for (std::size_t v = 1; v < words.size(); ++v) {
+        WordAnalysis& x = words[v];
+        if (x.upos != "VERB" || x.xpos != "VB" || x.deprel != "xcomp" || x.head < 0) continue;
+        const std::size_t n = v - 1;
+        if (words[n].upos != "NOUN" || words[n].deprel != "obj" || words[n].head != x.head) continue;
+        // "made the kids leave", "let the team go": causatives and verbs of perception take
+        // a bare infinitive.
+        static const std::string_view bare_infinitive_heads[] = {"make", "let", "have", "help", "see",
+                                                                 "watch", "hear", "feel", "bid", "get"};
+        bool causative = false;
+        for (std::string_view l : bare_infinitive_heads) causative |= words[static_cast<std::size_t>(x.head)].lemma == l;
+        if (causative) continue;
+        bool marked = false, article = false;
+        for (std::size_t c = 0; c < words.size(); ++c) {
+            if (words[c].head == static_cast<int>(v) && words[c].deprel == "mark") marked = true;
+            if (words[c].head == static_cast<int>(n) && words[c].deprel == "det") {
+                const std::string f = ascii_lower(forms[c]);
+                article |= f == "a" || f == "an" || f == "the";
+            }
+        }
+        if (marked || !article) continue;
+        x.upos = "NOUN";
+        x.xpos = "NN";
+        x.deprel = "obj";
+        for (std::size_t c = 0; c < n; ++c)
+            if (words[c].head == static_cast<int>(n) && words[c].deprel != "punct") words[c].head = static_cast<int>(v);
+        words[n].head = static_cast<int>(v);
+        words[n].deprel = "compound";
+        // Its oblique phrases are the noun's now ("warrant for X").
+        for (std::size_t c = v + 1; c < words.size(); ++c)
+            if (words[c].head == static_cast<int>(v) && words[c].deprel == "obl") words[c].deprel = "nmod";
+    }
+}
+
 void repair_heads(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     mend_nominal_verbs(forms, words);
+    mend_compound_verbs(forms, words);
     mend_verbless_sentences(forms, words);
     mend_plural_subject_nouns(forms, words);
     mend_name_appositions(words);

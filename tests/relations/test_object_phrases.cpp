@@ -197,3 +197,15 @@ TEST_CASE("lifting or removing tariffs on a country's goods eases sanctions on i
     auto y = extract_text("Estonia welcomed Latvia's decision to remove duties on Estonian steel.");
     CHECK(event(y, "Latvia", "Estonia", "085"));
 }
+
+TEST_CASE("an arrest warrant for a country's official is an arrest order against it, and no state is joined",
+          "[relations]") {
+    // "warrant" read as a bare infinitive is the compound's noun.
+    auto x = extract_text("Latvia issued an arrest warrant for the Estonian president.");
+    CHECK(event(x, "Latvia", "Estonia", "173"));
+    // One joins a body, not a state: "joined Estonia in condemning X".
+    auto y = extract_text("Latvia joined Estonia in condemning the attack.");
+    CHECK_FALSE(newskg::test::relation(y, "Latvia", "memberOf", "Estonia"));
+    auto z = extract_text("Sweden joined NATO in March.");
+    CHECK(newskg::test::relation(z, "Sweden", "memberOf", "NATO"));
+}

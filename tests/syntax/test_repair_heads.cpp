@@ -452,3 +452,23 @@ TEST_CASE("repair_heads: two nominal subjects with only names between them are o
     repair_heads(list, l);
     CHECK(l[0].deprel != "compound");
 }
+
+TEST_CASE("repair_heads: a bare infinitive right after an object noun with an article is the compound's noun", "[syntax]") {
+    const std::vector<std::string_view> forms{"Latvia", "issued", "an", "arrest", "warrant"};
+    std::vector<WordAnalysis> words{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                    w("NOUN", 1, "obj"),    w("VERB", 1, "xcomp")};
+    words[4].xpos = "VB";
+    repair_heads(forms, words);
+    CHECK(words[4].upos == "NOUN");
+    CHECK(words[4].deprel == "obj");
+    CHECK(words[3].deprel == "compound");
+    CHECK(words[2].head == 4);
+    // A causative takes a bare infinitive: "made the envoy leave".
+    const std::vector<std::string_view> made{"Latvia", "made", "the", "envoy", "leave"};
+    std::vector<WordAnalysis> m{w("PROPN", 1, "nsubj"), w("VERB", -1, "root"), w("DET", 3, "det"),
+                                w("NOUN", 1, "obj"),    w("VERB", 1, "xcomp")};
+    m[1].lemma = "make";
+    m[4].xpos = "VB";
+    repair_heads(made, m);
+    CHECK(m[4].upos == "VERB");
+}
