@@ -135,9 +135,10 @@ TEST_CASE("a quantity stands for what it counts, people from a party are its", "
 }
 
 TEST_CASE("'each other' and 'one another' make the coordinated subjects each other's targets", "[relations][object]") {
+    // Expelling diplomats is the diplomatic expulsion, 166 (see verbs.tsv).
     auto x = extract_text("Latvia and Estonia expelled each other's diplomats.");
-    CHECK(event(x, "Latvia", "Estonia", "17"));
-    CHECK(event(x, "Estonia", "Latvia", "17"));
+    CHECK(event(x, "Latvia", "Estonia", "166"));
+    CHECK(event(x, "Estonia", "Latvia", "166"));
     auto y = extract_text("Latvia and Estonia accused each other of violating the truce.");
     CHECK(event(y, "Latvia", "Estonia", "112"));
     CHECK(event(y, "Estonia", "Latvia", "112"));
@@ -208,4 +209,12 @@ TEST_CASE("an arrest warrant for a country's official is an arrest order against
     CHECK_FALSE(newskg::test::relation(y, "Latvia", "memberOf", "Estonia"));
     auto z = extract_text("Sweden joined NATO in March.");
     CHECK(newskg::test::relation(z, "Sweden", "memberOf", "NATO"));
+}
+
+TEST_CASE("expelling a state's diplomats is the diplomatic expulsion (166), as expelling its envoy", "[relations]") {
+    auto x = extract_text("Estonia expelled a Latvian diplomat for spying.");
+    CHECK(event(x, "Estonia", "Latvian diplomat", "166"));
+    CHECK_FALSE(event(x, "Estonia", "Latvian diplomat", "174"));
+    auto y = extract_text("Latvia expelled Estonia's envoy.");
+    CHECK(event(y, "Latvia", "Estonia", "166"));
 }
