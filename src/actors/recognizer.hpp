@@ -415,6 +415,11 @@ class Recognizer {
     /// The country a description's "in" phrase names ("the government in Niamey", "the
     /// regime in Belarus"), or npos.
     std::size_t country_in_phrase_after(std::size_t end) const;
+    /// "The government accused Chad of …": whether country entity c is named after the
+    /// description p in its clause (no comma or conjunction between, not as where the act
+    /// happens) — another party, not the government's own ("Chad ended the pact, the
+    /// government said" is Chad's).
+    bool acted_on_in_clause(std::size_t c, const Pending& p) const;
 
     /// The most recent compatible entity within `window` sentences before the mention.
     std::size_t salient(const Pending& p, const std::vector<ActorType>& types, std::size_t window, bool same_head_only = false);

@@ -255,26 +255,7 @@ auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
     const bool named_here = c != npos;
     if (!named_here) {
         c = p.relation == "agent" ? dominant_country(p.range.first) : main_country(p.range.first);
-        // "The government accused Chad of …": a country named after the description in the
-        // same clause (no comma or conjunction between) is another party, not the
-        // government's own ("Chad ended the pact, the government said" is Chad's).
-        if (c != npos) {
-            const auto at = country_positions_.find(c);
-            const TokenRange sentence = doc_.sentences[p.sentence].tokens;
-            if (at != country_positions_.end()) {
-                const auto k = std::lower_bound(at->second.begin(), at->second.end(), p.range.last);
-                // "… seized power in Estonia": where the act happens is the body's own country.
-                const bool where = k != at->second.end() && *k > 0 &&
-                                   (is(*k - 1, "in") || is(*k - 1, "inside") || is(*k - 1, "across") ||
-                                    is(*k - 1, "throughout") || is(*k - 1, "within"));
-                if (k != at->second.end() && *k < sentence.last && !where) {
-                    bool same_clause = true;
-                    for (std::size_t t = p.range.last; t < *k && same_clause; ++t)
-                        same_clause = !(is(t, ",") || is(t, "and") || is(t, "but") || is(t, ";"));
-                    if (same_clause) return npos;
-                }
-            }
-        }
+        if (c != npos && acted_on_in_clause(c, p)) return npos;
     }
     if (c == npos || gaz_of_entity_[c] == npos) return npos;
     const std::string cc = x_.entities[c].country_code;
@@ -285,6 +266,21 @@ auto Recognizer::government_of_main_country(const Pending& p) -> std::size_t {
                          : t == ActorType::Government ? "actors:government-of-main-country"
                                                       : "actors:military-of-main-country");
     return e;
+}
+
+auto Recognizer::acted_on_in_clause(std::size_t c, const Pending& p) const -> bool {
+    const auto at = country_positions_.find(c);
+    if (at == country_positions_.end()) return false;
+    const auto k = std::lower_bound(at->second.begin(), at->second.end(), p.range.last);
+    if (k == at->second.end() || *k >= doc_.sentences[p.sentence].tokens.last) return false;
+    // "… seized power in Estonia": where the act happens is the body's own country.
+    const std::size_t before = *k - 1;
+    if (is(before, "in") || is(before, "inside") || is(before, "across") || is(before, "throughout") ||
+        is(before, "within"))
+        return false;
+    for (std::size_t t = p.range.last; t < *k; ++t)
+        if (is(t, ",") || is(t, "and") || is(t, "but") || is(t, ";")) return false;
+    return true;
 }
 
 auto Recognizer::country_in_phrase_after(std::size_t end) const -> std::size_t {

@@ -5,7 +5,6 @@
 #include "core/ascii_case.hpp"
 
 #include <algorithm>
-#include <set>
 #include <cctype>
 #include <filesystem>
 #if defined(__GLIBC__)
@@ -65,16 +64,11 @@ std::unique_ptr<Resources> Resources::load(const std::string& ontology_dir, bool
 syntax::SyntaxModel with_known_tags(const syntax::SyntaxModel& model, const Ontology& ontology,
                                     const VerbDictionary* verbs, const Lemmatizer* lemmatizer) {
     syntax::KnownTags tags;
-    std::set<std::string> verb_lemmas;
     if (verbs)
         for (const std::string& lemma : verbs->lemmas())
-            if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) {
-                tags.add_verb(lemma);
-                verb_lemmas.insert(lemma);
-            }
+            if (lemma.find(' ') == std::string::npos && lemma.find('_') == std::string::npos) tags.add_verb(lemma);
     if (lemmatizer)
-        for (const auto& [form, lemma] : lemmatizer->irregular_forms())
-            if (verb_lemmas.count(lemma)) tags.add_irregular_past(form);
+        for (const auto& [form, lemma] : lemmatizer->irregular_forms()) tags.add_irregular_past(form, lemma);
     auto one_word = [](const std::string& s) { // lower case, "" unless letters only
         const bool letters = std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
         return letters ? ascii_lower(s) : std::string();

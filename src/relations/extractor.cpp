@@ -166,22 +166,15 @@ class SentenceExtractor {
     /// Appends the sentence's relations to `out`; `earlier` counts those of the sentences before.
     void run(std::vector<Relation>& out, const ConflictPairs& earlier) {
         const std::size_t first = out.size();
-        if (slots_.empty()) {
-            // "The two countries signed a deal": a sentence without a name may still speak
-            // of both parties of the article's conflict.
-            bool both = false;
-            for (std::size_t i = 0; i < size() && !both; ++i)
-                both = w(i) == "both" || w(i) == "two" || w(i) == "all" || w(i) == "warring";
-            if (!both) return;
-            parse_sentence();
-            collective_parties(earlier);
-            if (slots_.empty()) return;
-            find_speaker();
-        } else {
-            find_speaker();
-            parse_sentence();
-            collective_parties(earlier);
-        }
+        // "The two countries signed a deal": a sentence without a name may still speak of
+        // both parties of the article's conflict (collective_parties gives them slots).
+        const bool named = !slots_.empty();
+        if (!named && !speaks_of_both()) return;
+        if (named) find_speaker();
+        parse_sentence();
+        collective_parties(earlier);
+        if (slots_.empty()) return;
+        if (!named) find_speaker();
         remembered_authors();
         for (std::size_t i = 0; i < size(); ++i) {
             if (slot_at(i) != npos) continue;
@@ -718,6 +711,12 @@ class SentenceExtractor {
         const auto ks = word_slots(wd);
         return ks.empty() ? npos : ks.front();
     }
+    /// Whether tree word wd stands for a country (its first slot's actor).
+    bool names_country(std::size_t wd) const {
+        const std::size_t k = word_slot(wd);
+        const Entity* e = k == npos ? nullptr : x_.find(slots_[k].entity);
+        return e && e->type == ActorType::Country;
+    }
     /// A noun naming an actor's people, bodies or goods ("ambassador", "troops",
     /// "ministry", "imports"), so its modifier's actor is the party.
     bool stands_for_actor(const Word& word) const {
@@ -904,11 +903,10 @@ class SentenceExtractor {
             // "sent warships near Taiwan", "massed troops off its coast": forces of war
             // brought close to a state face it, as at its border.
             if (war_force && (a.marker == "near" || a.marker == "off" || a.marker == "around" || a.marker == "close to") &&
-                word_slot(a.head) != npos)
-                if (const Entity* e = x_.find(slots_[word_slot(a.head)].entity); e && e->type == ActorType::Country) {
-                    across.push_back(a.head);
-                    continue;
-                }
+                names_country(a.head)) {
+                across.push_back(a.head);
+                continue;
+            }
             if (head != "border" && head != "frontier" && head != "boundary") continue;
             const std::size_t before = across.size();
             for (std::size_t c : t.children(a.head, "nmod")) {
@@ -920,9 +918,7 @@ class SentenceExtractor {
             std::vector<std::size_t> modifiers = t.children(a.head, "amod");
             for (std::size_t c : t.children(a.head, "compound")) modifiers.push_back(c);
             for (std::size_t c : modifiers)
-                if (word_slot(c) != npos)
-                    if (const Entity* e = x_.find(slots_[word_slot(c)].entity); e && e->type == ActorType::Country)
-                        across.push_back(c);
+                if (names_country(c)) across.push_back(c);
             // "ordered troops to the border with Guyana" with "with Guyana" hung on the verb.
             if (across.size() == before)
                 for (const auto& w2 : t.case_arguments(wv))
@@ -1384,6 +1380,14 @@ class SentenceExtractor {
             for (std::size_t o : objects)
                 emit(out, s, o, vs.predicate, vs.cameo, v, flags, rule, 0.9);
         return true;
+    }
+
+    /// Whether the sentence has a word that may open a phrase for both parties of a
+    /// conflict ("both sides", "the two countries", "all parties", "warring factions").
+    bool speaks_of_both() const {
+        for (std::size_t i = 0; i < size(); ++i)
+            if (w(i) == "both" || w(i) == "two" || w(i) == "all" || w(i) == "warring") return true;
+        return false;
     }
 
     /// "urged both sides to show restraint", "called on all parties": the phrase stands

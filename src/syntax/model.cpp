@@ -1,5 +1,7 @@
 #include "newskg/syntax/model.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <cstdlib>
 #include <filesystem>
 
@@ -55,7 +57,9 @@ SyntaxModel SyntaxModel::load(const std::string& path) {
 void KnownTags::add_name(const std::string& lower) { names_.insert(lower); }
 void KnownTags::add_adjective(const std::string& lower) { adjectives_.insert(lower); }
 void KnownTags::add_verb(const std::string& lower) { verbs_.insert(lower); }
-void KnownTags::add_irregular_past(const std::string& lower) { irregular_pasts_.insert(lower); }
+void KnownTags::add_irregular_past(const std::string& lower, const std::string& lemma) {
+    if (verbs_.count(lemma)) irregular_pasts_.insert(lower);
+}
 
 std::size_t KnownTags::headline_verb(const std::vector<std::string_view>& forms,
                                      const std::vector<std::string_view>& upos) const {
@@ -221,6 +225,37 @@ bool has_object_after(const std::vector<WordAnalysis>& words, std::size_t x) {
     for (std::size_t c = x + 1; c < words.size() && c < x + 8; ++c)
         if (words[c].head == static_cast<int>(x) && words[c].deprel == "obj") return true;
     return false;
+}
+
+/// A verb in the past or present tense (not an infinitive or participle).
+bool is_finite(const WordAnalysis& w) { return w.xpos == "VBD" || w.xpos == "VBZ" || w.xpos == "VBP"; }
+
+/// A plural noun or a name: what a verbless sentence's participle can have as its subject
+/// ("Latvian troops crossed …"), where a singular noun is a caption ("Photo attached.").
+bool plural_or_name(const WordAnalysis& w) { return w.xpos == "NNS" || w.xpos == "NNP" || w.xpos == "NNPS"; }
+
+/// Whether word x has a child with one of these relations.
+bool has_child(const std::vector<WordAnalysis>& words, std::size_t x, std::initializer_list<std::string_view> rels) {
+    for (const auto& w : words)
+        if (w.head == static_cast<int>(x))
+            for (std::string_view r : rels)
+                if (w.deprel == r) return true;
+    return false;
+}
+
+/// The past participle modifying noun n right after it ("troops crossed …" read as a
+/// participle), with no "by" agent of its own, or words.size().
+std::size_t participle_after(const std::vector<WordAnalysis>& words, std::size_t n) {
+    const std::size_t v = n + 1;
+    if (v >= words.size() || words[v].head != static_cast<int>(n) || words[v].deprel != "acl" ||
+        words[v].upos != "VERB" || words[v].xpos != "VBN" || has_child(words, v, {"obl:agent"}))
+        return words.size();
+    return v;
+}
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::string_view (&list)[N]) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 /// A verb takes no article in UD: a word tagged VERB that the parser gives one in a
@@ -394,7 +429,7 @@ void mend_verb_conjuncts(std::vector<WordAnalysis>& words) {
         if (v.deprel != "conj" || v.upos != "VERB" || v.head < 0) continue;
         // A past participle with an object of its own is a past tense all the same
         // ("promised aid"), when the clause it joins is in the past.
-        const bool finite = v.xpos == "VBD" || v.xpos == "VBZ" || v.xpos == "VBP";
+        const bool finite = is_finite(v);
         if (!finite && !(v.xpos == "VBN" && has_object_after(words, x))) continue;
         const auto h = static_cast<std::size_t>(v.head);
         if (words[h].upos != "NOUN" && words[h].upos != "PROPN") continue;
@@ -460,6 +495,13 @@ bool descends_from(const std::vector<WordAnalysis>& words, std::size_t w, std::s
     return false;
 }
 
+/// The first word of the phrase word x heads (its leftmost descendant in a row before it).
+std::size_t phrase_start(const std::vector<WordAnalysis>& words, std::size_t x) {
+    std::size_t first = x;
+    while (first > 0 && descends_from(words, first - 1, x)) --first;
+    return first;
+}
+
 /// "applied to join NATO after Russia invaded Ukraine", "summoned Israel's ambassador after
 /// an aid worker was killed": the parser may read "NATO after Russia" as a noun with its
 /// "after" phrase and make it the subject of "invaded" (or of the passive "was killed"). When
@@ -472,7 +514,7 @@ void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::
         WordAnalysis& v = words[x];
         if (v.upos != "VERB" || v.deprel == "root") continue;
         const bool passive = v.xpos == "VBN";
-        if (!passive && v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP") continue;
+        if (!passive && !is_finite(v)) continue;
         const std::string_view subject_relation = passive ? "nsubj:pass" : "nsubj";
         std::size_t n = words.size();
         for (std::size_t c = 0; c < x; ++c)
@@ -498,8 +540,7 @@ void mend_subordinate_subjects(const std::vector<std::string_view>& forms, std::
         }
         if (m == words.size() || m + 1 != start) continue;
         // The verb before the subject, with nothing between but the subject's own words.
-        std::size_t first = n;
-        while (first > 0 && descends_from(words, first - 1, n)) --first;
+        const std::size_t first = phrase_start(words, n);
         if (first == 0) continue;
         const std::size_t p = first - 1;
         if (words[p].upos != "VERB") continue;
@@ -666,17 +707,9 @@ void mend_verbless_sentences(const std::vector<std::string_view>& forms, std::ve
         if (words[i].upos == "VERB" && words[i].xpos != "VBN" && words[i].xpos != "VBG") return;
         if (words[i].upos == "AUX") return;
     }
-    // A plural or a name: "Photo attached." is a caption, not a clause.
-    if (root >= words.size() || (words[root].xpos != "NNS" && words[root].xpos != "NNP" && words[root].xpos != "NNPS"))
-        return;
-    const std::size_t v = root + 1;
-    if (v >= words.size() || words[v].head != static_cast<int>(root) || words[v].deprel != "acl" ||
-        words[v].upos != "VERB" || words[v].xpos != "VBN")
-        return;
-    for (std::size_t c = 0; c < words.size(); ++c)
-        if (words[c].head == static_cast<int>(v) &&
-            (words[c].deprel == "obl:agent" || words[c].deprel == "aux" || words[c].deprel == "aux:pass"))
-            return;
+    if (root >= words.size() || !plural_or_name(words[root])) return;
+    const std::size_t v = participle_after(words, root);
+    if (v >= words.size() || has_child(words, v, {"aux", "aux:pass"})) return;
     words[v].head = -1;
     words[v].deprel = "root";
     words[v].xpos = "VBD";
@@ -696,17 +729,13 @@ void mend_verbless_sentences(const std::vector<std::string_view>& forms, std::ve
 void mend_trailing_attribution(const std::vector<std::string_view>& forms, std::vector<WordAnalysis>& words) {
     static const std::string_view saying[] = {"say", "claim", "report", "add", "announce", "confirm", "tell"};
     for (std::size_t say = 2; say < words.size(); ++say) {
-        bool is_saying = false;
-        for (std::string_view l : saying) is_saying = is_saying || words[say].lemma == l;
-        if (!is_saying || words[say].upos != "VERB") continue;
+        if (!one_of(words[say].lemma, saying) || words[say].upos != "VERB") continue;
         std::size_t n = words.size(), speaker = words.size();
         for (std::size_t c = 0; c < say; ++c)
             if (words[c].head == static_cast<int>(say) && words[c].deprel == "nsubj") n = c;
-        if (n == words.size() || (words[n].xpos != "NNS" && words[n].xpos != "NNP" && words[n].xpos != "NNPS")) continue;
-        const std::size_t v = n + 1;
-        if (v >= say || words[v].head != static_cast<int>(n) || words[v].deprel != "acl" || words[v].upos != "VERB" ||
-            words[v].xpos != "VBN")
-            continue;
+        if (n == words.size() || !plural_or_name(words[n])) continue;
+        const std::size_t v = participle_after(words, n);
+        if (v >= say) continue;
         for (std::size_t c = v + 1; c < say; ++c)
             if (words[c].head == static_cast<int>(n) && words[c].deprel == "conj") speaker = c;
         // The speaker's phrase runs up to the verb of saying, after a comma.
@@ -717,10 +746,6 @@ void mend_trailing_attribution(const std::vector<std::string_view>& forms, std::
         bool speaker_ends_at_say = true;
         for (std::size_t c = speaker + 1; c < say; ++c) speaker_ends_at_say &= descends_from(words, c, speaker);
         if (!speaker_ends_at_say) continue;
-        bool agent = false;
-        for (std::size_t c = 0; c < words.size(); ++c)
-            agent |= words[c].head == static_cast<int>(v) && words[c].deprel == "obl:agent";
-        if (agent) continue;
         words[speaker].head = static_cast<int>(say);
         words[speaker].deprel = "nsubj";
         words[v].head = static_cast<int>(say);
@@ -788,12 +813,11 @@ void mend_relative_clause_predicates(const std::vector<std::string_view>& forms,
         if (words[r].head != static_cast<int>(root) || words[r].deprel != "acl:relcl") continue;
         // Set off by commas ("the minister, who …,"), not a restrictive clause ("the
         // group that bombed …, took … and …", a list of its deeds).
-        std::size_t first = r;
-        while (first > 0 && descends_from(words, first - 1, r)) --first;
+        const std::size_t first = phrase_start(words, r);
         if (first == 0 || forms[first - 1] != ",") continue;
         for (std::size_t v = r + 1; v < words.size(); ++v) {
             if (words[v].head != static_cast<int>(r) || words[v].deprel != "conj" || words[v].upos != "VERB" ||
-                (words[v].xpos != "VBD" && words[v].xpos != "VBZ" && words[v].xpos != "VBP"))
+                !is_finite(words[v]))
                 continue;
             bool coordinated = false, comma = false;
             for (std::size_t c = r + 1; c < v; ++c) {
@@ -801,9 +825,7 @@ void mend_relative_clause_predicates(const std::vector<std::string_view>& forms,
                 if (c + 1 == v) comma = forms[c] == ",";
             }
             // Its own subject makes it a clause of its own ("…, who came, he said").
-            for (std::size_t c = 0; c < words.size(); ++c)
-                if (words[c].head == static_cast<int>(v) && (words[c].deprel == "nsubj" || words[c].deprel == "nsubj:pass"))
-                    coordinated = true;
+            coordinated |= has_child(words, v, {"nsubj", "nsubj:pass"});
             // A list of the clause's verbs ("came, saw and left") keeps its reading.
             for (std::size_t c = v + 1; c < words.size(); ++c)
                 if (words[c].head == static_cast<int>(r) && words[c].deprel == "conj") coordinated = true;
@@ -858,18 +880,12 @@ void mend_compound_verbs(const std::vector<std::string_view>& forms, std::vector
         // a bare infinitive.
         static const std::string_view bare_infinitive_heads[] = {"make", "let", "have", "help", "see",
                                                                  "watch", "hear", "feel", "bid", "get"};
-        bool causative = false;
-        for (std::string_view l : bare_infinitive_heads) causative |= words[static_cast<std::size_t>(x.head)].lemma == l;
-        if (causative) continue;
-        bool marked = false, article = false;
-        for (std::size_t c = 0; c < words.size(); ++c) {
-            if (words[c].head == static_cast<int>(v) && words[c].deprel == "mark") marked = true;
-            if (words[c].head == static_cast<int>(n) && words[c].deprel == "det") {
-                const std::string f = ascii_lower(forms[c]);
-                article |= f == "a" || f == "an" || f == "the";
-            }
-        }
-        if (marked || !article) continue;
+        if (one_of(words[static_cast<std::size_t>(x.head)].lemma, bare_infinitive_heads) || has_child(words, v, {"mark"}))
+            continue;
+        bool article = false;
+        for (std::size_t c = 0; c < words.size(); ++c)
+            article |= words[c].head == static_cast<int>(n) && words[c].deprel == "det" && is_article(ascii_lower(forms[c]));
+        if (!article) continue;
         x.upos = "NOUN";
         x.xpos = "NN";
         x.deprel = "obj";

@@ -85,7 +85,7 @@ TEST_CASE("known verbs: Title Case headlines and irregular past forms", "[syntax
     tags.add_verb("slam");
     tags.add_verb("shoot");
     tags.add_name("latvia");
-    tags.add_irregular_past("shot");
+    tags.add_irregular_past("shot", "shoot");
     // "Latvian PM Slams Estonia Over Gas Deal": the capitalised -s form of a known verb.
     const std::vector<std::string_view> f{"Latvian", "PM", "Slams", "Estonia", "Over", "Gas", "Deal"};
     CHECK(tags.headline_verb(f, {"ADJ", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"}) == 2);

@@ -84,8 +84,9 @@ class KnownTags {
     /// ("Estonia shot down a drone" with "shot" read as a noun), or npos.
     std::size_t verbless_past(const std::vector<std::string_view>& forms,
                               const std::vector<std::string_view>& upos) const;
-    /// An irregular past form of a known verb ("shot", "struck"), for sentences without a verb.
-    void add_irregular_past(const std::string& lower);
+    /// An irregular past form ("shot") of a lemma ("shoot"), kept when the lemma is a known
+    /// verb (add_verb first), for sentences without a verb.
+    void add_irregular_past(const std::string& lower, const std::string& lemma);
     /// A one-word country name ("latvia"): PROPN NNP.
     void add_name(const std::string& lower);
     /// A one-word demonym ("estonian"): ADJ JJ before a lower-case word, its plural
